@@ -1,0 +1,110 @@
+"""Command line: ``pengampuan validate | report | access | network | boundaries``.
+
+A thin layer over the library. Each command lives in its own module of this
+package with ``add_parser(subparsers)`` and ``run(args) -> int``. Results go to
+stdout, logs to stderr. No traceback is shown unless ``--debug`` is given.
+
+Exit codes
+----------
+0 success; 1 invalid data; 2 wrong usage; 3 a file or folder does not exist;
+4 network or download failure; 5 any other pengampuan error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+
+EXIT_OK = 0
+EXIT_INVALID_DATA = 1
+EXIT_USAGE = 2
+EXIT_MISSING_FILE = 3
+EXIT_NETWORK = 4
+EXIT_OTHER = 5
+
+#: command name -> module in this package (added in the order shown by --help)
+COMMANDS = ("validate", "report", "access", "network", "boundaries")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="pengampuan",
+        description=(
+            "Analisis geospasial jejaring pengampuan rumah sakit (KJSU) Indonesia / "
+            "geospatial analysis of Indonesia's hospital referral networks."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"pengampuan {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more log output on stderr (-v info, -vv debug)")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when something fails")
+    parser.add_argument("--lang", choices=["id", "en"], default=None,
+                        help="language of labels and messages on maps (default: id)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            mod = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as err:  # a command module not present in this build
+            if err.name != f"{__name__}.{name}":
+                raise
+            continue
+        mod.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from ..config import settings
+    from ..errors import DataFileError, DownloadError, PengampuanError
+
+    if args.lang:
+        settings.language = args.lang
+    try:
+        return int(args.func(args))
+    except (DataFileError, FileNotFoundError, DownloadError, PengampuanError, ValueError,
+            OSError) as err:
+        if args.debug:
+            raise
+        code = exit_code_for(err)
+        print(f"pengampuan {args.command}: {err}", file=sys.stderr)
+        _ = DataFileError  # documented in exit_code_for
+        return code
+    except KeyboardInterrupt:  # pragma: no cover
+        print("dibatalkan / interrupted", file=sys.stderr)
+        return 130
+
+
+def exit_code_for(err: BaseException) -> int:
+    """Exit code for an exception raised by a command (see module docstring)."""
+    from ..errors import DataFileError, DataFileMissingError, DownloadError, PengampuanError
+
+    if isinstance(err, DataFileMissingError):
+        return EXIT_MISSING_FILE
+    if isinstance(err, DataFileError):
+        return EXIT_INVALID_DATA
+    if isinstance(err, DownloadError):
+        return EXIT_NETWORK
+    if isinstance(err, FileNotFoundError):
+        return EXIT_MISSING_FILE
+    if isinstance(err, (PengampuanError, ValueError)):
+        return EXIT_OTHER if not isinstance(err, ValueError) else EXIT_INVALID_DATA
+    return EXIT_OTHER
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,406 @@
+"""Configuration (policy numbers, labels, colours) and runtime settings.
+
+:class:`Config` holds every policy number the analyses use -- the layanan and
+their labels, the strata order, the national targets, the time thresholds and
+the travel-time model -- each default with its source. It is frozen; derive a
+changed copy with :meth:`Config.replace` or load one from TOML with
+:func:`load_config`.
+
+:data:`settings` is the one piece of module state: cache folder, offline mode,
+network timeouts and the label language. It validates on assignment and
+rejects unknown names, so a typo fails loudly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+Layanan = Literal["kanker", "jantung", "stroke", "uronefrologi", "kia", "tb", "pie"]
+Strata = Literal["dasar", "madya", "utama", "paripurna"]
+Status = Literal["ada", "target"]
+Tingkat = Literal["provinsi", "kabkota"]
+Language = Literal["id", "en"]
+
+LAYANAN: tuple[str, ...] = get_args(Layanan)
+#: The four priority services of the KJSU programme (kanker, jantung, stroke, uronefrologi).
+KJSU: tuple[str, ...] = ("kanker", "jantung", "stroke", "uronefrologi")
+#: Strata from lowest to highest (DESIGN.md; KMK HK.01.07/MENKES/1277/2024 uses madya/utama/paripurna).
+STRATA: tuple[str, ...] = ("dasar", "madya", "utama", "paripurna")
+STATUS: tuple[str, ...] = get_args(Status)
+TINGKAT: tuple[str, ...] = get_args(Tingkat)
+
+#: Mean Earth radius, IUGG (Moritz 2000), in km.
+EARTH_RADIUS_KM = 6371.0088
+
+#: Equal-area projection for areas (Albers, standard parallels across Indonesia).
+AREA_CRS = "+proj=aea +lat_1=-7 +lat_2=3 +lat_0=-2 +lon_0=118 +datum=WGS84 +units=m +no_defs"
+
+#: Rough envelope of Indonesian territory (lat/lon degrees), with a margin of ~0.5 degree.
+INDONESIA_BOUNDS = {"lat_min": -11.5, "lat_max": 6.5, "lon_min": 94.5, "lon_max": 141.5}
+
+
+@dataclass(frozen=True)
+class LayananInfo:
+    """Labels and colour of one layanan."""
+
+    label_id: str
+    label_en: str
+    colour: str
+
+    def label(self, lang: str = "id") -> str:
+        """The label in ``lang`` ('id' or 'en')."""
+        return self.label_en if lang == "en" else self.label_id
+
+
+def _default_layanan() -> dict[str, LayananInfo]:
+    # Labels follow Kemenkes usage ("layanan prioritas KJSU"); colours are a
+    # colour-blind-safe qualitative palette (Okabe & Ito 2008).
+    return {
+        "kanker": LayananInfo("Kanker", "Cancer", "#CC79A7"),
+        "jantung": LayananInfo("Jantung", "Heart", "#D55E00"),
+        "stroke": LayananInfo("Stroke", "Stroke", "#0072B2"),
+        "uronefrologi": LayananInfo("Uronefrologi", "Uro-nephrology", "#009E73"),
+        "kia": LayananInfo("Kesehatan Ibu dan Anak", "Maternal and child health", "#E69F00"),
+        "tb": LayananInfo("Tuberkulosis", "Tuberculosis", "#56B4E9"),
+        "pie": LayananInfo("Penyakit Infeksi Emerging", "Emerging infectious diseases", "#F0E442"),
+    }
+
+
+def _default_layanan_aliases() -> dict[str, str]:
+    # Spellings seen in Kemenkes decrees, MoUs and news (seeds: "Pelayanan
+    # Kardiovaskuler" in the Banten MoU, "ginjal" in the Jawa Barat MoU).
+    return {
+        "kardiovaskular": "jantung",
+        "kardiovaskuler": "jantung",
+        "jantung dan pembuluh darah": "jantung",
+        "heart": "jantung",
+        "cardiology": "jantung",
+        "onkologi": "kanker",
+        "cancer": "kanker",
+        "strok": "stroke",
+        "otak": "stroke",
+        "ginjal": "uronefrologi",
+        "uro-nefrologi": "uronefrologi",
+        "uro nefrologi": "uronefrologi",
+        "nefrologi": "uronefrologi",
+        "kidney": "uronefrologi",
+        "tuberkulosis": "tb",
+        "tbc": "tb",
+        "penyakit infeksi emerging": "pie",
+        "infeksi emerging": "pie",
+        "kesehatan ibu dan anak": "kia",
+        "ibu dan anak": "kia",
+    }
+
+
+def _default_strata_labels() -> dict[str, tuple[str, str]]:
+    return {
+        "paripurna": ("Paripurna (nasional)", "Paripurna (national)"),
+        "utama": ("Utama (provinsi)", "Utama (province)"),
+        "madya": ("Madya (kab/kota)", "Madya (district)"),
+        "dasar": ("Dasar", "Basic"),
+    }
+
+
+def _default_thresholds() -> dict[str, float]:
+    # Travel-time thresholds (minutes) per layanan, used for the flags in
+    # district_access and the "within threshold" shares. They are planning
+    # thresholds, not clinical guarantees.
+    return {
+        # Thrombolysis within 4.5 h of stroke onset (Powers et al. 2019,
+        # AHA/ASA guideline; ESO 2021): the whole window, an upper bound.
+        "stroke": 270.0,
+        # STEMI: first medical contact to balloon <= 120 min (Ibanez et al.
+        # 2018, ESC STEMI guideline).
+        "jantung": 120.0,
+        # Haemodialysis 2-3x a week (KDOQI 2015; seed: RSUD Rejang Lebong's 92
+        # patients go twice a week): planning assumption of 1 h one way.
+        "uronefrologi": 60.0,
+        # Cancer care is not time-critical; planning assumption of a day trip
+        # (4 h one way) for chemotherapy/radiotherapy visits.
+        "kanker": 240.0,
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    """Policy numbers, labels and colours used by every analysis.
+
+    All defaults carry their source; override by keyword
+    (``Config(circuity_factor=1.4)``), with :meth:`replace`, or from a TOML
+    file (:func:`load_config`).
+
+    Examples
+    --------
+    >>> cfg = Config()
+    >>> cfg.target_strata_kabkota, cfg.strata_rank("utama") > cfg.strata_rank("madya")
+    ('madya', True)
+    >>> cfg.normalise_layanan(" Kardiovaskular ")
+    'jantung'
+    """
+
+    layanan: Mapping[str, LayananInfo] = field(default_factory=_default_layanan)
+    layanan_aliases: Mapping[str, str] = field(default_factory=_default_layanan_aliases)
+    #: Strata from lowest to highest.
+    strata_order: tuple[str, ...] = STRATA
+    strata_labels: Mapping[str, tuple[str, str]] = field(default_factory=_default_strata_labels)
+    strata_aliases: Mapping[str, str] = field(
+        default_factory=lambda: {"pratama": "dasar", "primer": "dasar", "madia": "madya"}
+    )
+    # --- targets ----------------------------------------------------------
+    # Kemenkes: "setiap provinsi memiliki rumah sakit utama layanan kanker" and
+    # "setiap kabupaten juga ditargetkan memiliki layanan madya" (Validnews,
+    # 6 Feb 2024; see data/README.md), applied to the four KJSU layanan.
+    target_layanan: tuple[str, ...] = KJSU
+    target_strata_provinsi: str = "utama"
+    target_strata_kabkota: str = "madya"
+    # --- time thresholds (minutes) -----------------------------------------
+    travel_threshold_min: Mapping[str, float] = field(default_factory=_default_thresholds)
+    #: Thrombolysis window, 4.5 h (Powers et al. 2019, AHA/ASA).
+    stroke_window_min: float = 270.0
+    #: STEMI first medical contact to balloon (Ibanez et al. 2018, ESC).
+    stemi_fmc_to_balloon_min: float = 120.0
+    #: Haemodialysis sessions per week (KDOQI 2015 recommends 3; the RSUD
+    #: Rejang Lebong seed reports 2 a week, the common Indonesian practice).
+    dialysis_sessions_per_week: float = 2.0
+    # --- travel-time model (estimates) -------------------------------------
+    #: Road distance / great-circle distance. Ballou, Rahardja & Sakai (2002)
+    #: report 1.2-1.4 for most countries; 1.3 is a middle value. Estimate.
+    circuity_factor: float = 1.3
+    #: Mean door-to-door road speed, km/h. Assumption for Indonesian
+    #: inter-district roads (mixed national/provincial roads); estimate.
+    road_speed_kmh: float = 40.0
+    #: Mean sea speed, km/h: ASDP ro-ro ferries sail at about 10-12 knots
+    #: (18.5-22 km/h). Estimate.
+    sea_speed_kmh: float = 20.0
+    #: Waiting and boarding time added at each land-to-sea transition, minutes.
+    #: Assumption (ferry schedules vary from hourly to weekly). Estimate.
+    boarding_penalty_min: float = 60.0
+
+    # ------------------------------------------------------------------
+    def __post_init__(self) -> None:
+        problems = []
+        for name in ("circuity_factor", "road_speed_kmh", "sea_speed_kmh"):
+            if not getattr(self, name) > 0:
+                problems.append(f"{name}={getattr(self, name)!r} must be > 0")
+        if self.boarding_penalty_min < 0:
+            problems.append(f"boarding_penalty_min={self.boarding_penalty_min!r} must be >= 0")
+        for name in ("target_strata_provinsi", "target_strata_kabkota"):
+            if getattr(self, name) not in self.strata_order:
+                problems.append(
+                    f"{name}={getattr(self, name)!r} is not a strata; "
+                    f"expected one of {list(self.strata_order)}"
+                )
+        for lay in self.target_layanan:
+            if lay not in self.layanan:
+                problems.append(
+                    f"target_layanan contains {lay!r}; expected one of {sorted(self.layanan)}"
+                )
+        if problems:
+            raise ValueError("invalid Config: " + "; ".join(problems))
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some fields changed (the object itself is frozen)."""
+        return dataclasses.replace(self, **changes)
+
+    def strata_rank(self, strata: str) -> int:
+        """Position of ``strata`` in :attr:`strata_order` (0 = lowest).
+
+        Raises
+        ------
+        ValueError
+            If ``strata`` is not known.
+        """
+        try:
+            return self.strata_order.index(strata)
+        except ValueError:
+            raise ValueError(
+                f"strata={strata!r} is not known; expected one of {list(self.strata_order)}"
+            ) from None
+
+    def check_layanan(self, layanan: str) -> str:
+        """Return ``layanan`` if known, else raise a ValueError listing the allowed values."""
+        if layanan not in self.layanan:
+            raise ValueError(
+                f"layanan={layanan!r} is not known; expected one of {sorted(self.layanan)}"
+            )
+        return layanan
+
+    def normalise_layanan(self, value: str) -> str | None:
+        """Canonical layanan code for a spelling (case, spaces, aliases), or None."""
+        key = " ".join(str(value).strip().lower().replace("_", " ").split())
+        if key in self.layanan:
+            return key
+        return self.layanan_aliases.get(key)
+
+    def normalise_strata(self, value: str) -> str | None:
+        """Canonical strata for a spelling (case, spaces, aliases), or None."""
+        key = " ".join(str(value).strip().lower().split())
+        if key in self.strata_order:
+            return key
+        return self.strata_aliases.get(key)
+
+    def layanan_label(self, layanan: str, lang: str | None = None) -> str:
+        """Human label of a layanan in ``lang`` (default: ``settings.language``)."""
+        info = self.layanan.get(layanan)
+        if info is None:
+            return layanan
+        return info.label(lang or settings.language)
+
+    def strata_label(self, strata: str, lang: str | None = None) -> str:
+        """Human label of a strata in ``lang`` (default: ``settings.language``)."""
+        pair = self.strata_labels.get(strata)
+        if pair is None:
+            return strata
+        return pair[1] if (lang or settings.language) == "en" else pair[0]
+
+    def threshold_min(self, layanan: str) -> float | None:
+        """Travel-time threshold (minutes) for ``layanan``, or None if there is none."""
+        value = self.travel_threshold_min.get(layanan)
+        return None if value is None else float(value)
+
+
+_CONFIG_FIELDS = {f.name for f in dataclasses.fields(Config)}
+
+
+def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Config:
+    """Build a :class:`Config` from a TOML file and/or keyword overrides.
+
+    The TOML file has top-level keys named like the fields of :class:`Config`;
+    ``[layanan.<code>]`` tables take ``label_id``, ``label_en`` and ``colour``.
+
+    Examples
+    --------
+    >>> load_config(road_speed_kmh=50).road_speed_kmh
+    50
+    """
+    values: dict[str, Any] = {}
+    if path is not None:
+        p = Path(path)
+        try:
+            with p.open("rb") as fh:
+                raw = tomllib.load(fh)
+        except FileNotFoundError:
+            raise FileNotFoundError(f"configuration file {p} does not exist") from None
+        except tomllib.TOMLDecodeError as err:
+            raise ValueError(f"{p}: not valid TOML: {err}") from err
+        values.update(raw)
+    values.update(overrides)
+    unknown = sorted(set(values) - _CONFIG_FIELDS)
+    if unknown:
+        raise ValueError(
+            f"unknown configuration key(s) {unknown}; expected some of {sorted(_CONFIG_FIELDS)}"
+        )
+    if "layanan" in values:
+        base = dict(_default_layanan())
+        for code, spec in dict(values["layanan"]).items():
+            if isinstance(spec, LayananInfo):
+                base[code] = spec
+            else:
+                old = base.get(code, LayananInfo(code, code, "#777777"))
+                base[code] = dataclasses.replace(old, **dict(spec))
+        values["layanan"] = base
+    for key in ("travel_threshold_min", "layanan_aliases", "strata_aliases"):
+        if key in values:
+            merged = dict(getattr(Config(), key))
+            merged.update(values[key])
+            values[key] = merged
+    for key in ("strata_order", "target_layanan"):
+        if key in values:
+            values[key] = tuple(values[key])
+    return Config(**values)
+
+
+DEFAULT_CONFIG = Config()
+
+
+def _default_cache_dir() -> Path:
+    env = os.environ.get("PENGAMPUAN_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "win32":  # pragma: no cover
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / "pengampuan" / "cache"
+    if sys.platform == "darwin":  # pragma: no cover
+        return Path.home() / "Library" / "Caches" / "pengampuan"
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "pengampuan"
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "ya"}
+
+
+class Settings:
+    """Runtime settings: ``cache_dir``, ``offline``, ``timeout_s``, ``retries``, ``language``.
+
+    Defaults come from the environment (``PENGAMPUAN_CACHE_DIR``,
+    ``PENGAMPUAN_OFFLINE``). Assigning an unknown name or a bad value raises.
+
+    Examples
+    --------
+    >>> s = Settings()
+    >>> s.language = "en"
+    >>> s.languag = "en"
+    Traceback (most recent call last):
+    ...
+    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'language', 'offline', 'retries', 'timeout_s']
+    """
+
+    _names = ("cache_dir", "offline", "timeout_s", "retries", "language")
+
+    cache_dir: Path
+    offline: bool
+    timeout_s: float
+    retries: int
+    language: str
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Restore every setting to its default (from the environment)."""
+        self.cache_dir = _default_cache_dir()
+        self.offline = _env_flag("PENGAMPUAN_OFFLINE")
+        self.timeout_s = 30.0
+        self.retries = 3
+        self.language = "id"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self._names:
+            raise AttributeError(f"unknown setting {name!r}; expected one of {sorted(self._names)}")
+        if name == "cache_dir":
+            value = Path(value).expanduser()
+        elif name == "offline":
+            if not isinstance(value, bool):
+                raise TypeError(f"offline must be True or False, not {value!r}")
+        elif name == "timeout_s":
+            value = float(value)
+            if not value > 0:
+                raise ValueError(f"timeout_s must be > 0, not {value!r}")
+        elif name == "retries":
+            if int(value) != value or value < 0:
+                raise ValueError(f"retries must be an integer >= 0, not {value!r}")
+            value = int(value)
+        elif name == "language":
+            if value not in ("id", "en"):
+                raise ValueError(f"language must be 'id' or 'en', not {value!r}")
+        object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._names)
+        return f"Settings({inner})"
+
+
+#: The runtime settings object (the only module state of the package).
+settings = Settings()
