@@ -1,0 +1,149 @@
+"""``pengampuan access``: access to the nearest capable hospital per kab/kota (and an H3 grid)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ..config import DEFAULT_CONFIG, STATUS, STRATA, settings
+from . import EXIT_OK
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas as gpd
+
+_TEXT = {
+    "id": {
+        "title": "Akses layanan {layanan} (strata >= {strata}, status {status}, "
+                 "waktu tempuh {travel}): {n} kab/kota",
+        "covered": "  ada RS mampu di kab/kota sendiri: {k} dari {n}",
+        "within": "  dalam ambang {thr:.0f} menit: {k} dari {n}",
+        "median": "  median jarak {d:.1f} km, median waktu tempuh {t:.0f} menit",
+        "none": "  tanpa RS mampu yang terjangkau: {k} kab/kota",
+        "grid": "  sel H3 resolusi {res}: {n:,} sel",
+        "wrote": "ditulis: {path}",
+    },
+    "en": {
+        "title": "Access to {layanan} (strata >= {strata}, status {status}, "
+                 "travel model {travel}): {n} districts",
+        "covered": "  a capable hospital in the district itself: {k} of {n}",
+        "within": "  within the {thr:.0f}-minute threshold: {k} of {n}",
+        "median": "  median distance {d:.1f} km, median travel time {t:.0f} min",
+        "none": "  no reachable capable hospital: {k} districts",
+        "grid": "  H3 cells at resolution {res}: {n:,} cells",
+        "wrote": "written: {path}",
+    },
+}
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the ``access`` command."""
+    p = subparsers.add_parser(
+        "access",
+        help="distance and travel time to the nearest capable hospital per kab/kota",
+        description=(
+            "Jarak dan waktu tempuh ke RS terdekat yang mampu (layanan, strata minimal) per "
+            "kab/kota, ditulis sebagai GeoJSON (RFC 7946) / distance and travel time to the "
+            "nearest capable hospital per district, written as RFC 7946 GeoJSON. Optionally an "
+            "H3 grid of the land as CSV."
+        ),
+    )
+    p.add_argument("--layanan", required=True, choices=list(DEFAULT_CONFIG.layanan),
+                   help="layanan code, e.g. stroke")
+    p.add_argument("--min-strata", default="madya", choices=list(STRATA),
+                   help="lowest strata that counts (default: madya)")
+    p.add_argument("--status", default="ada", choices=list(STATUS),
+                   help="'ada' (current strata, default) or 'target' (the higher of current "
+                        "and target strata)")
+    p.add_argument("--travel", default="simple", choices=["simple", "sea"],
+                   help="travel-time model: 'simple' (road, great-circle x circuity) or 'sea' "
+                        "(H3 land/sea graph with ferry crossings)")
+    p.add_argument("--data", default=None, metavar="DIR",
+                   help="folder with the CSV files (default: the bundled data)")
+    p.add_argument("--boundaries", default=None, metavar="FILE",
+                   help="kab/kota boundary file (default: the bundled boundaries)")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="GeoJSON file to write, one feature per kab/kota")
+    p.add_argument("--grid", type=int, default=None, metavar="RES",
+                   help="also compute an H3 grid of the land at this resolution (e.g. 7)")
+    p.add_argument("--grid-out", default=None, metavar="FILE",
+                   help="CSV file for the grid (required with --grid)")
+    p.add_argument("--progress", action="store_true", help="show progress bars")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute district access (and the grid); write the files; print a summary."""
+    from ..access import access_grid, district_access
+    from ..io import load_dataset
+    from ..regions import load_regions
+
+    text = _TEXT[settings.language]
+    if (args.grid is None) != (args.grid_out is None):
+        raise ValueError("--grid RES and --grid-out FILE go together; give both or neither")
+    if args.grid is not None and not 0 <= args.grid <= 15:
+        raise ValueError(f"--grid {args.grid}: expected an H3 resolution 0..15")
+    ds = load_dataset(args.data)
+    if args.boundaries is None:
+        regions = load_regions(level="kabkota")
+    else:
+        if not Path(args.boundaries).exists():
+            raise FileNotFoundError(f"--boundaries {args.boundaries}: file does not exist")
+        regions = load_regions(level="kabkota", source=args.boundaries)
+    acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
+                          status=args.status, travel=args.travel,
+                          show_progress=args.progress)
+    out = _write_geojson(acc, Path(args.out))
+
+    n = len(acc)
+    finite = np.isfinite(acc["travel_min"].to_numpy(float))
+    print(text["title"].format(layanan=args.layanan, strata=args.min_strata,
+                               status=args.status, travel=args.travel, n=n))
+    print(text["covered"].format(k=int(acc["covered"].sum()), n=n))
+    thr = ds.config.threshold_min(args.layanan)
+    if thr is not None:
+        print(text["within"].format(thr=thr, k=int(acc["within_threshold"].fillna(False).sum()),
+                                    n=n))
+    if finite.any():
+        print(text["median"].format(d=float(np.median(acc["distance_km"].to_numpy(float)[finite])),
+                                    t=float(np.median(acc["travel_min"].to_numpy(float)[finite]))))
+    if (~finite).any():
+        print(text["none"].format(k=int((~finite).sum())))
+    print(text["wrote"].format(path=out))
+
+    if args.grid is not None:
+        grid = access_grid(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
+                           status=args.status, resolution=args.grid, travel=args.travel,
+                           show_progress=args.progress)
+        grid_path = Path(args.grid_out)
+        grid_path.parent.mkdir(parents=True, exist_ok=True)
+        grid.to_csv(grid_path, index=False, float_format="%.6g")
+        print(text["grid"].format(res=args.grid, n=len(grid)))
+        print(text["wrote"].format(path=grid_path))
+    return EXIT_OK
+
+
+def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:
+    """Write RFC 7946 GeoJSON (EPSG:4326, no crs member, 6 decimals); inf becomes null."""
+    out = gdf.to_crs("EPSG:4326") if gdf.crs is not None else gdf
+    out = out.copy()
+    for col in out.columns:
+        if col == out.geometry.name:
+            continue
+        s = out[col]
+        if pd.api.types.is_float_dtype(s):
+            out[col] = s.where(np.isfinite(s.to_numpy(float, na_value=np.nan)))
+        elif isinstance(s.dtype, pd.BooleanDtype):
+            out[col] = s.astype(object).where(s.notna(), None)
+        elif isinstance(s.dtype, pd.CategoricalDtype):
+            out[col] = s.astype("string")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()  # the GeoJSON driver does not overwrite
+    out.to_file(path, driver="GeoJSON", engine="pyogrio",
+                layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 6})
+    return path
+

@@ -1,0 +1,49 @@
+"""``pengampuan validate [PATH]``: check a data folder and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import EXIT_INVALID_DATA, EXIT_OK
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the ``validate`` command."""
+    p = subparsers.add_parser(
+        "validate",
+        help="check a data folder (rumah_sakit, layanan, jejaring, wilayah) and list every problem",
+        description=(
+            "Periksa folder data (rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv) dan "
+            "tampilkan semua masalah sekaligus / check a data folder and list every problem at "
+            "once. Exit code 0 when the data is valid, 1 when it has errors, 3 when PATH does not "
+            "exist."
+        ),
+    )
+    p.add_argument("path", nargs="?", default=None, metavar="PATH",
+                   help="folder with the CSV files (default: the bundled data)")
+    p.add_argument("--code-scheme", choices=["kemendagri", "bps"], default="kemendagri",
+                   help="scheme of rumah_sakit.kode_wilayah: Kemendagri 'PP.KK' (default) or BPS "
+                        "4-digit codes, converted with the bundled crosswalk")
+    p.add_argument("--format", choices=["text", "csv"], default="text", dest="output_format",
+                   help="'text' (default): a readable list; 'csv': the problems table on stdout")
+    p.add_argument("--config", default=None, metavar="TOML",
+                   help="configuration file (layanan, strata aliases, ...)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate ``args.path``; print the report; 0 when valid, 1 when not."""
+    from ..config import load_config
+    from ..validate import validate
+
+    config = load_config(args.config) if args.config else None
+    report = validate(args.path, config=config, code_scheme=args.code_scheme)
+    if args.output_format == "csv":
+        report.problems.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        print(str(report))
+        verdict = ("data valid" if report.ok else
+                   f"data NOT valid: fix the {report.n_errors} error(s) above")
+        print(verdict)
+    return EXIT_OK if report.ok else EXIT_INVALID_DATA

@@ -1,0 +1,519 @@
+"""Validation of a data folder: every problem of the four files, in one report.
+
+:func:`validate` reads ``rumah_sakit.csv``, ``layanan.csv``, ``jejaring.csv``
+and ``wilayah.csv`` with the readers of :mod:`pengampuan.io`, then checks the
+files against each other (codes that must exist in another file, links that
+form cycles, pengampu whose strata is not above the diampu's, ...). It
+returns a :class:`ValidationReport` instead of raising, so one run shows
+everything to fix. :func:`pengampuan.load_dataset` runs the same checks and
+raises :class:`~pengampuan.errors.DataFileError` when any is an error.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .config import DEFAULT_CONFIG, Config
+from .errors import DataFileMissingError, format_problem
+from .io import (
+    FILES,
+    LOKASI_PRESISI,
+    PROBLEM_COLUMNS,
+    ROW,
+    CodeScheme,
+    Problems,
+    RawTable,
+    _rows_text,
+    bps_crosswalk,
+    parse_jejaring,
+    parse_layanan,
+    parse_rumah_sakit,
+    parse_wilayah,
+    read_raw,
+)
+
+logger = logging.getLogger(__name__)
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
+_FILE_ORDER = {name: i for i, name in enumerate(FILES.values())}
+#: At most this many cycles are listed per layanan (the rest are counted).
+MAX_CYCLES_PER_LAYANAN = 20
+
+
+@dataclass(frozen=True, eq=False)
+class ValidationReport:
+    """Every problem found in a data folder.
+
+    Attributes
+    ----------
+    problems : pandas.DataFrame
+        One row per problem: ``file, row, column, value, problem, severity``
+        (``severity`` in ``error``, ``warning``, ``note``; ``row`` numbered as a
+        spreadsheet shows it, header = row 1). Errors first.
+    counts : dict
+        Rows per table, hospitals per ``lokasi_presisi``, rows skipped per table
+        (``dilewati``), illustrative rows per table (``contoh``).
+    path : Path or None
+        The folder that was checked.
+
+    Examples
+    --------
+    >>> rep = validate()
+    >>> rep.ok, rep.n_errors
+    (True, 0)
+    """
+
+    problems: pd.DataFrame
+    counts: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no problem of severity ``error``."""
+        return self.n_errors == 0
+
+    @property
+    def n_errors(self) -> int:
+        """Number of errors."""
+        return int((self.problems["severity"] == "error").sum())
+
+    @property
+    def n_warnings(self) -> int:
+        """Number of warnings."""
+        return int((self.problems["severity"] == "warning").sum())
+
+    @property
+    def n_notes(self) -> int:
+        """Number of notes (what was detected and accepted, e.g. a ';' separator)."""
+        return int((self.problems["severity"] == "note").sum())
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """The problems of severity ``error``."""
+        return self.problems[self.problems["severity"] == "error"]
+
+    def first_warning(self) -> str:
+        """The first warning as one line ('' when there is none)."""
+        w = self.problems[self.problems["severity"] == "warning"]
+        return format_problem(w.iloc[0].to_dict()) if len(w) else ""
+
+    def summary(self) -> str:
+        """Rows per table and hospitals per lokasi_presisi, one line each."""
+        c = self.counts
+        lines = [", ".join(f"{t} {c[t]} rows" for t in FILES if t in c)]
+        lp = c.get("lokasi_presisi") or {}
+        if lp:
+            lines.append("lokasi_presisi: " + ", ".join(f"{k} {v}" for k, v in lp.items()))
+        skipped = {k: v for k, v in (c.get("dilewati") or {}).items() if v}
+        if skipped:
+            lines.append("rows skipped: " + ", ".join(f"{k} {v}" for k, v in skipped.items()))
+        contoh = {k: v for k, v in (c.get("contoh") or {}).items() if v}
+        if contoh:
+            lines.append("illustrative rows (contoh): "
+                         + ", ".join(f"{k} {v}" for k, v in contoh.items()))
+        if c.get("wilayah_bundled"):
+            lines.append("wilayah: bundled Kemendagri region list")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        where = f" of {self.path}" if self.path else ""
+        head = (f"Validation{where}: {self.n_errors} error(s), {self.n_warnings} warning(s), "
+                f"{self.n_notes} note(s)")
+        lines = [head]
+        if self.counts:
+            lines.append(self.summary())
+        lines.extend(format_problem(r) for r in self.problems.to_dict("records"))
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return (f"<ValidationReport {'ok' if self.ok else 'INVALID'}: {self.n_errors} error(s), "
+                f"{self.n_warnings} warning(s), {self.n_notes} note(s)>")
+
+    def _repr_html_(self) -> str:
+        status = "valid" if self.ok else "invalid"
+        colour = "#1a7f37" if self.ok else "#cf222e"
+        head = (f"<p><b style='color:{colour}'>{status}</b>: {self.n_errors} error(s), "
+                f"{self.n_warnings} warning(s), {self.n_notes} note(s)</p>"
+                f"<pre>{html.escape(self.summary())}</pre>")
+        if not len(self.problems):
+            return head
+        return head + self.problems.to_html(index=False, na_rep="", escape=True)
+
+
+# ---------------------------------------------------------------------------
+def validate(path: str | Path | None = None, *, config: Config | None = None,
+             code_scheme: CodeScheme = "kemendagri") -> ValidationReport:
+    """Check a folder of the four CSV files and report every problem at once.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Folder holding ``rumah_sakit.csv``, ``layanan.csv``, ``jejaring.csv``,
+        ``wilayah.csv``. None: the bundled data.
+    config : Config, optional
+        Layanan, strata and their aliases.
+    code_scheme : {'kemendagri', 'bps'}
+        Scheme of ``rumah_sakit.kode_wilayah`` (see :func:`pengampuan.read_rumah_sakit`).
+
+    Returns
+    -------
+    ValidationReport
+        ``.ok`` is True when there is no error; ``str(report)`` lists every problem.
+
+    Raises
+    ------
+    DataFileMissingError
+        If the folder does not exist (a missing file inside it is a problem in the report).
+
+    Examples
+    --------
+    >>> rep = validate()
+    >>> rep.ok
+    True
+    >>> sorted(rep.counts["lokasi_presisi"]) == sorted(["sumber", "kemenkes2019", "kabkota"])
+    True
+    """
+    _, report = run_validation(path, config=config or DEFAULT_CONFIG, code_scheme=code_scheme)
+    return report
+
+
+def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
+                   ) -> tuple[dict[str, pd.DataFrame] | None, ValidationReport]:
+    """Read and check every table; the typed tables (with private row numbers) and the report.
+
+    The tables are None when a required file could not be read at all.
+    """
+    folder = _resolve_folder(path)
+    problems = Problems()
+    counts: dict[str, Any] = {}
+    if not folder.is_dir():
+        problems.add(folder.name, f"{folder} is a file; expected a folder holding "
+                     f"{', '.join(FILES.values())}")
+        return None, _report(problems, counts, folder)
+    raws: dict[str, RawTable | None] = {}
+    for table, fname in FILES.items():
+        fpath = folder / fname
+        if table in ("jejaring", "wilayah") and not fpath.exists():
+            raws[table] = _fallback(table, fpath, problems, bundled=path is None)
+            if table == "wilayah" and raws[table] is not None and path is not None:
+                counts["wilayah_bundled"] = True
+            continue
+        raws[table] = read_raw(fpath, problems, table=table, empty_ok=table == "jejaring")
+    tables: dict[str, pd.DataFrame] = {}
+    for table, raw in raws.items():
+        if raw is None:
+            continue
+        if table == "rumah_sakit":
+            tables[table] = parse_rumah_sakit(raw, problems, config=config, code_scheme=code_scheme)
+        elif table == "layanan":
+            tables[table] = parse_layanan(raw, problems, config=config)
+        elif table == "jejaring":
+            tables[table] = parse_jejaring(raw, problems, config=config)
+        else:
+            tables[table] = parse_wilayah(raw, problems, config=config)
+    skipped: dict[str, int] = {t: 0 for t in FILES}
+    if "jejaring" in tables:
+        tables["jejaring"], skipped["jejaring"] = _check_links(tables["jejaring"], problems)
+    if "layanan" in tables:
+        tables["layanan"], skipped["layanan"] = _check_layanan_rows(tables["layanan"], problems)
+    if "rumah_sakit" in tables and "wilayah" in tables and raws["rumah_sakit"] is not None:
+        _check_kode_wilayah(tables["rumah_sakit"], raws["rumah_sakit"], tables["wilayah"],
+                            problems, code_scheme=code_scheme)
+    if "rumah_sakit" in tables:
+        rs = tables["rumah_sakit"]
+        if "layanan" in tables:
+            _check_known(tables["layanan"], rs, problems, ["kode_rs"], FILES["layanan"])
+        if "jejaring" in tables:
+            _check_known(tables["jejaring"], rs, problems, ["pengampu", "diampu"],
+                         FILES["jejaring"])
+            if "layanan" in tables:
+                _check_strata_order(tables["jejaring"], tables["layanan"], rs, problems,
+                                    config=config)
+    for table, df in tables.items():
+        counts[table] = len(df)
+    if "rumah_sakit" in tables:
+        lp = tables["rumah_sakit"]["lokasi_presisi"].value_counts()
+        counts["lokasi_presisi"] = {k: int(lp[k]) for k in (*LOKASI_PRESISI, *lp.index)
+                                    if k in lp and k != ""}
+    counts["dilewati"] = skipped
+    counts["contoh"] = {t: int(df["contoh"].sum()) for t, df in tables.items() if "contoh" in df}
+    report = _report(problems, counts, folder)
+    complete = all(raws[t] is not None for t in FILES)
+    return (tables if complete else None), report
+
+
+def _resolve_folder(path: str | Path | None) -> Path:
+    if path is None:
+        from .datasets import bundled_data_dir
+
+        try:
+            return bundled_data_dir()
+        except FileNotFoundError as err:
+            raise DataFileMissingError(_missing_record("data", str(err)), str(err)) from err
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        msg = (f"{folder}: folder not found; expected a folder holding "
+               f"{', '.join(FILES.values())}")
+        raise DataFileMissingError(_missing_record(folder.name, msg), msg)
+    return folder
+
+
+def _missing_record(file: str, msg: str) -> pd.DataFrame:
+    return pd.DataFrame([{"file": file, "row": None, "column": None, "value": None,
+                          "problem": msg, "severity": "error"}], columns=list(PROBLEM_COLUMNS))
+
+
+def _fallback(table: str, fpath: Path, problems: Problems, *, bundled: bool) -> RawTable | None:
+    """jejaring.csv absent: no links; wilayah.csv absent: the bundled region list."""
+    file = fpath.name
+    if table == "jejaring":
+        problems.add(file, f"no {file} in {fpath.parent}: the dataset has no pengampuan links",
+                     severity="note")
+        header = "pengampu,diampu,layanan,mulai,sumber\n"
+        return _raw_from_text(header, fpath, problems)
+    from .io import _bundled_dir
+
+    source = _bundled_dir() / file
+    if bundled or not source.is_file():
+        problems.add(file, f"file not found at {fpath}; expected the region list with the columns "
+                     "['kode', 'nama', 'tingkat']")
+        return None
+    problems.add(file, f"no {file} in {fpath.parent}: the bundled Kemendagri region list "
+                 f"({source}) is used", severity="note")
+    return read_raw(source, problems, table=table)
+
+
+def _raw_from_text(text: str, fpath: Path, problems: Problems) -> RawTable:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / fpath.name
+        p.write_text(text, encoding="utf-8")
+        raw = read_raw(p, Problems(), table="jejaring", empty_ok=True)
+    if raw is None:  # pragma: no cover - the header above is valid
+        raise RuntimeError("could not build an empty jejaring table")
+    raw.path = fpath
+    return raw
+
+
+def _report(problems: Problems, counts: dict[str, Any], folder: Path | None) -> ValidationReport:
+    df = problems.frame()
+    if len(df):
+        key = pd.DataFrame({
+            "s": df["severity"].map(_SEVERITY_ORDER),
+            "f": df["file"].map(_FILE_ORDER).fillna(len(_FILE_ORDER)),
+            "r": df["row"].fillna(0).astype("int64"),
+        })
+        order = np.lexsort((key["r"].to_numpy(), key["f"].to_numpy(), key["s"].to_numpy()))
+        df = df.iloc[order].reset_index(drop=True)
+    return ValidationReport(problems=df, counts=counts, path=folder)
+
+
+# ---------------------------------------------------------------------------
+# checks across rows and files
+# ---------------------------------------------------------------------------
+def _check_layanan_rows(lay: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame, int]:
+    """Repeated (kode_rs, layanan, status): exact repeats skipped, conflicts kept (warnings)."""
+    file = FILES["layanan"]
+    ok = (lay["kode_rs"] != "") & (lay["layanan"] != "") & (lay["strata"] != "")
+    key = ["kode_rs", "layanan", "status"]
+    dup = lay[ok & lay.duplicated(key, keep=False)]
+    drop: list[int] = []
+    for (kode, layanan, status), grp in dup.groupby(key, sort=False):
+        rows = grp[ROW].tolist()
+        strata = list(dict.fromkeys(grp["strata"]))
+        if len(strata) == 1:
+            problems.add(file, f"hospital {kode!r}, layanan {layanan!r}, status {status!r} appears "
+                         f"in rows {_rows_text(rows)} with the same strata; row(s) "
+                         f"{_rows_text(rows[1:])} skipped", row=rows[1], column="kode_rs",
+                         value=kode, severity="warning")
+            drop.extend(grp.index[1:])
+        else:
+            problems.add(file, f"hospital {kode!r}, layanan {layanan!r}, status {status!r} appears "
+                         f"in rows {_rows_text(rows)} with different strata "
+                         f"({', '.join(map(repr, strata))}); the highest is used",
+                         row=rows[1], column="strata", value=grp['strata'].iloc[1],
+                         severity="warning")
+    return lay.drop(index=drop), len(drop)
+
+
+def _check_links(links: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame, int]:
+    """Self-links, repeated links (skipped, warning) and cycles within one layanan."""
+    file = FILES["jejaring"]
+    usable = (links["pengampu"] != "") & (links["diampu"] != "") & (links["layanan"] != "")
+    self_link = usable & (links["pengampu"] == links["diampu"])
+    for row, kode in zip(links.loc[self_link, ROW], links.loc[self_link, "pengampu"]):
+        problems.add(file, "is both pengampu and diampu: a hospital cannot mentor itself",
+                     row=int(row), column="diampu", value=kode)
+    key = ["pengampu", "diampu", "layanan", "jenis"]
+    dup_mask = usable & links.duplicated(key, keep=False)
+    drop: list[int] = []
+    for (p, d, lay, _), grp in links[dup_mask].groupby(key, sort=False):
+        rows = grp[ROW].tolist()
+        problems.add(file, f"link {p} -> {d} ({lay}) appears in rows {_rows_text(rows)}; "
+                     f"row(s) {_rows_text(rows[1:])} skipped", row=rows[1], column="pengampu",
+                     value=p, severity="warning")
+        drop.extend(grp.index[1:])
+    out = links.drop(index=drop)
+    graphable = out[usable.loc[out.index] & ~self_link.loc[out.index]]
+    for lay, grp in graphable.groupby("layanan", sort=True):
+        _report_cycles(str(lay), grp, problems)
+    return out, len(drop)
+
+
+def _report_cycles(layanan: str, links: pd.DataFrame, problems: Problems) -> None:
+    file = FILES["jejaring"]
+    g = nx.DiGraph()
+    edge_rows: dict[tuple[str, str], list[int]] = {}
+    for p, d, row in zip(links["pengampu"], links["diampu"], links[ROW]):
+        g.add_edge(p, d)
+        edge_rows.setdefault((p, d), []).append(int(row))
+    n = 0
+    for comp in nx.strongly_connected_components(g):
+        if len(comp) < 2:
+            continue
+        for cycle in nx.simple_cycles(g.subgraph(comp)):
+            n += 1
+            if n > MAX_CYCLES_PER_LAYANAN:
+                continue
+            start = cycle.index(min(cycle))  # stable order: start at the smallest kode_rs
+            cycle = cycle[start:] + cycle[:start]
+            edges = list(zip(cycle, cycle[1:] + cycle[:1]))
+            rows = sorted(r for e in edges for r in edge_rows[e][:1])
+            path = " -> ".join([*cycle, cycle[0]])
+            problems.add(file, f"links of layanan {layanan!r} form a cycle {path} (rows "
+                         f"{_rows_text(rows)}); a hospital cannot be (indirectly) its own pengampu: "
+                         "remove or reverse one link", row=rows[0], column="pengampu",
+                         value=cycle[0])
+    if n > MAX_CYCLES_PER_LAYANAN:
+        problems.add(file, f"{n - MAX_CYCLES_PER_LAYANAN} more cycle(s) of layanan {layanan!r} not "
+                     "listed", column="pengampu")
+
+
+def _check_known(df: pd.DataFrame, rs: pd.DataFrame, problems: Problems, columns: list[str],
+                 file: str) -> None:
+    """Every code in ``columns`` must be a kode_rs of rumah_sakit.csv (hint for case typos)."""
+    known = set(rs["kode_rs"]) - {""}
+    by_upper: dict[str, str] = {}
+    for k in known:
+        by_upper.setdefault(k.upper(), k)
+    for col in columns:
+        s = df[col]
+        unknown = ((s != "") & ~s.isin(known)).to_numpy()
+        for row, value in zip(df[ROW].to_numpy()[unknown], s.to_numpy()[unknown]):
+            alt = by_upper.get(str(value).upper())
+            hint = (f"; did you mean {alt!r}? (codes are compared exactly, upper/lower case "
+                    "matters)" if alt else "; add the hospital there or correct the code")
+            problems.add(file, f"is not a kode_rs in {FILES['rumah_sakit']}{hint}", row=int(row),
+                         column=col, value=value)
+
+
+def _check_strata_order(links: pd.DataFrame, lay: pd.DataFrame, rs: pd.DataFrame,
+                        problems: Problems, *, config: Config) -> None:
+    """Warn when a pengampu's strata for the layanan is not above the diampu's.
+
+    The strata compared is the current one (status ``ada``) when the hospital
+    has one for that layanan, else its target strata.
+    """
+    file = FILES["jejaring"]
+    known = set(rs["kode_rs"])
+    order = {s: i for i, s in enumerate(config.strata_order)}
+    valid = lay[(lay["strata"] != "") & (lay["layanan"] != "")]
+    ranks = valid.assign(rank=valid["strata"].map(order), ada=valid["status"] == "ada")
+    best = (ranks.sort_values(["ada", "rank"])
+            .groupby(["kode_rs", "layanan"], sort=False).tail(1)
+            .set_index(["kode_rs", "layanan"]))
+    ok = (links["pengampu"].isin(known) & links["diampu"].isin(known) & (links["layanan"] != "")
+          & (links["pengampu"] != links["diampu"]))
+    for _, link in links[ok].iterrows():
+        p, d, layanan, row = link["pengampu"], link["diampu"], link["layanan"], int(link[ROW])
+        pk, dk = (p, layanan), (d, layanan)
+        if pk not in best.index:
+            problems.add(file, f"pengampu {p!r} has no strata for layanan {layanan!r} in "
+                         f"{FILES['layanan']}; add its strata there", row=row, column="pengampu",
+                         value=p, severity="warning")
+            continue
+        if dk not in best.index:
+            continue
+        ps, ds = best.loc[pk, "strata"], best.loc[dk, "strata"]
+        if order[ps] <= order[ds]:
+            problems.add(file, f"pengampu {p!r} has strata {ps!r} for {layanan!r}, not above "
+                         f"diampu {d!r} ({ds!r}); a pengampu is expected to have a higher strata "
+                         f"(order: {' < '.join(config.strata_order)})", row=row,
+                         column="pengampu", value=p, severity="warning")
+
+
+@lru_cache(maxsize=1)
+def _papua_2022() -> Mapping[str, str]:
+    """Pre-2022 Kemendagri kab/kota codes in Papua -> current codes (from the BPS crosswalk)."""
+    cw = bps_crosswalk()
+    col = next((c for c in ("kode_kemendagri_2020_di_sumber", "kode_kemendagri_2020") if c in cw),
+               None)
+    if col is None:
+        return {}
+    old = cw[col].str.replace(".", "", regex=False).str.strip()
+    old = old.str.slice(0, 2) + "." + old.str.slice(2, 4)
+    papua = cw["kode"].str.slice(0, 2).isin(["91", "92", "93", "94", "95", "96"])
+    sel = papua & (old != cw["kode"]) & (old.str.len() == 5)
+    return dict(zip(old[sel], cw.loc[sel, "kode"]))
+
+
+def _check_kode_wilayah(rs: pd.DataFrame, raw: RawTable, wil: pd.DataFrame, problems: Problems,
+                        *, code_scheme: str) -> None:
+    """kode_wilayah must be a kab/kota of the region list (with hints for BPS and old Papua codes)."""
+    file = FILES["rumah_sakit"]
+    kab = wil[wil["tingkat"] == "kabkota"]
+    names = dict(zip(kab["kode"], kab["nama"]))
+    codes = rs["kode_wilayah"]
+    given = raw.data["kode_wilayah"].reindex(rs.index)
+    rows = rs[ROW].to_numpy()
+    unknown = ((codes != "") & ~codes.isin(set(names))).to_numpy()
+    cw = bps_crosswalk()
+    bps = dict(zip(cw["kode_bps"], cw["kode"]))
+    papua = _papua_2022()
+    for i in np.flatnonzero(unknown):
+        code, value = codes.iloc[i], given.iloc[i]
+        if code_scheme == "kemendagri" and value.isdigit() and len(value) == 4 and value in bps:
+            new = bps[value]
+            msg = (f"is not a Kemendagri kab/kota code but is the BPS code of {new} "
+                   f"{names.get(new, '')}; BPS codes (as in Kemenkes RS codes) must be "
+                   "converted: pass code_scheme=\"bps\" (command line: --code-scheme bps)")
+        elif code in papua:
+            new = papua[code]
+            msg = (f"is not a current kab/kota code: Papua was split in 2022; "
+                   f"{names.get(new, 'this kab/kota')} is now {new}")
+        elif code[:2] in {"91", "92", "93", "94", "95", "96"}:
+            msg = ("is not a current kab/kota code: Papua was split in 2022 into six provinces "
+                   "(91 Papua, 92 Papua Barat, 93 Papua Selatan, 94 Papua Tengah, 95 Papua "
+                   "Pegunungan, 96 Papua Barat Daya); is it a pre-2022 code? expected a kab/kota "
+                   f"of {FILES['wilayah']}")
+        else:
+            msg = (f"is not a kab/kota in {FILES['wilayah']} ({len(names)} kab/kota); expected a "
+                   "Kemendagri code 'PP.KK' such as '17.02'")
+        problems.add(file, msg, row=int(rows[i]), column="kode_wilayah", value=value)
+    if code_scheme != "kemendagri" or not len(cw):
+        return
+    # 4-digit codes read as Kemendagri that BPS uses for another kab/kota
+    plain = (given.str.fullmatch(r"\d{4}").fillna(False).to_numpy(dtype=bool) & ~unknown)
+    ambiguous: dict[str, list[int]] = {}
+    for i in np.flatnonzero(plain):
+        value = given.iloc[i]
+        if value in bps and bps[value] != codes.iloc[i]:
+            ambiguous.setdefault(value, []).append(int(rows[i]))
+    for value, rws in ambiguous.items():
+        code = f"{value[:2]}.{value[2:]}"
+        problems.add(file, f"read as Kemendagri {code} {names.get(code, '')} (rows "
+                     f"{_rows_text(rws)}), but as a BPS code it is {bps[value]} "
+                     f"{names.get(bps[value], '')}: write 'PP.KK', or pass code_scheme=\"bps\" "
+                     "if the column holds BPS codes", row=rws[0], column="kode_wilayah",
+                     value=value, severity="warning")

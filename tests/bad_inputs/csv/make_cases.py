@@ -1,0 +1,375 @@
+"""Write the CSV part of the bad-input corpus: one folder per case.
+
+Each case is a complete small dataset (the four files of the data contract)
+with ONE defect or spreadsheet quirk, and ``expected.txt`` holding a fragment
+of the line ``pengampuan validate`` must print for it, starting with its
+severity (``[error]``, ``[warning]`` or ``[note]``): cases whose fragment is an
+error must fail (exit 1), the others must pass (exit 0). An optional
+``options.txt`` holds extra command-line options (``--code-scheme bps``).
+
+The base dataset uses real Kemendagri codes and region names with synthetic
+hospitals (``sumber`` = "contoh uji (sintetis)"). Run from the repository root:
+
+    python tests/bad_inputs/csv/make_cases.py
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = "contoh uji (sintetis)"
+SRC_WIL = "Kepmendagri No 300.2.2-2138 Tahun 2025 (via cahyadsn/wilayah)"
+
+BASE: dict[str, str] = {
+    "rumah_sakit.csv": f"""\
+kode_rs,nama,lat,lon,kode_wilayah,kelas,kepemilikan,tempat_tidur,alias,lokasi_presisi,pengampu_nasional,sumber
+RS0001,RS Uji Pusat Jakarta,-6.1969,106.8464,31.71,A,Kemenkes,900,RSUP,sumber,jantung;kanker,{SRC}
+RS0002,RSUD Uji Kota Bengkulu,-3.8206,102.3003,17.71,B,Pemprov,350,,sumber,,{SRC}
+RS0003,RSUD Uji Curup,-3.4700,102.5200,17.02,C,Pemkab,150,,kabkota,,{SRC}
+RS0004,RSUD Uji Merauke,-8.4900,140.4000,93.01,C,Pemkab,200,,kemenkes2019,,{SRC}
+RS0005,RSUD Uji Dumai,1.6700,101.4500,14.72,C,Pemkot,180,,kabkota,,{SRC}
+""",
+    "layanan.csv": f"""\
+kode_rs,layanan,strata,status,tahun,sumber
+RS0001,jantung,paripurna,ada,2024,{SRC}
+RS0001,kanker,paripurna,ada,2024,{SRC}
+RS0002,jantung,utama,ada,2024,{SRC}
+RS0002,kanker,utama,ada,2024,{SRC}
+RS0003,jantung,madya,ada,2024,{SRC}
+RS0004,kanker,madya,target,2026,{SRC}
+RS0005,jantung,madya,ada,2024,{SRC}
+""",
+    "jejaring.csv": f"""\
+pengampu,diampu,layanan,mulai,sumber
+RS0001,RS0002,jantung,2023-03-08,{SRC}
+RS0002,RS0003,jantung,2024-01-15,{SRC}
+RS0001,RS0002,kanker,2023-03-08,{SRC}
+RS0001,RS0004,kanker,2024-04-04,{SRC}
+RS0001,RS0005,jantung,2024-04-04,{SRC}
+""",
+    "wilayah.csv": f"""\
+kode,nama,tingkat,kode_induk,penduduk,tahun_penduduk,sumber
+14,Riau,provinsi,,,,{SRC_WIL}
+14.72,Kota Dumai,kabkota,14,355256,2025,{SRC_WIL}
+17,Bengkulu,provinsi,,,,{SRC_WIL}
+17.02,Kabupaten Rejang Lebong,kabkota,17,288582,2025,{SRC_WIL}
+17.71,Kota Bengkulu,kabkota,17,400533,2025,{SRC_WIL}
+31,Daerah Khusus Ibukota Jakarta,provinsi,,,,{SRC_WIL}
+31.71,Kota Administrasi Jakarta Pusat,kabkota,31,1057270,2025,{SRC_WIL}
+93,Papua Selatan,provinsi,,,,{SRC_WIL}
+93.01,Kabupaten Merauke,kabkota,93,255168,2025,{SRC_WIL}
+""",
+}
+
+Files = dict[str, str | bytes | None]  # None = file absent
+
+
+def _sub(name: str, old: str, new: str, count: int = 1) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        text = files[name]
+        assert isinstance(text, str) and old in text, (name, old)
+        files[name] = text.replace(old, new, count)
+    return edit
+
+
+def _semicolons(name: str, *, decimal_comma: bool = False) -> Callable[[Files], None]:
+    """';'-separated, optionally with decimal commas in lat and lon (columns 3 and 4)."""
+    def edit(files: Files) -> None:
+        text = files[name]
+        assert isinstance(text, str)
+        lines = []
+        for i, line in enumerate(text.splitlines()):
+            cells = line.split(",")
+            if decimal_comma and i > 0:
+                cells[2:4] = [c.replace(".", ",") for c in cells[2:4]]
+            lines.append(";".join(cells))
+        files[name] = "\n".join(lines) + "\n"
+    return edit
+
+
+def _encode(name: str, encoding: str, *, bom: bytes = b"") -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        text = files[name]
+        assert isinstance(text, str)
+        files[name] = bom + text.encode(encoding)
+    return edit
+
+
+def _set(name: str, content: str | bytes | None) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        files[name] = content
+    return edit
+
+
+def _append(name: str, line: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        text = files[name]
+        assert isinstance(text, str)
+        files[name] = text + line + "\n"
+    return edit
+
+
+def _tab_utf16(name: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        text = files[name]
+        assert isinstance(text, str)
+        files[name] = text.replace(",", "\t").replace("\n", "\r\n").encode("utf-16")
+    return edit
+
+
+def _then(*edits: Callable[[Files], None]) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        for e in edits:
+            e(files)
+    return edit
+
+
+RS, LAY, JEJ, WIL = "rumah_sakit.csv", "layanan.csv", "jejaring.csv", "wilayah.csv"
+RS_HEADER = BASE[RS].splitlines()[0]
+
+#: case -> (edit, expected fragment, extra options)
+CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
+    # --- accepted with a note ---------------------------------------------------------------
+    "semicolon_separator": (_semicolons(RS), "[note] rumah_sakit.csv: semicolon ';' separator "
+                            "detected", ""),
+    "decimal_comma": (_semicolons(RS, decimal_comma=True), "[note] rumah_sakit.csv, column 'lat': "
+                      "decimal comma in 5 value(s) read as a decimal point (e.g. '-6,1969' in row 2)",
+                      ""),
+    "utf8_bom": (_encode(RS, "utf-8", bom=b"\xef\xbb\xbf"), "[note] rumah_sakit.csv: UTF-8 "
+                 "byte-order mark (BOM) detected", ""),
+    "latin1_encoding": (_then(_sub(RS, "RSUD Uji Curup", "RSUD Uji Curup Selatan Séléna"),
+                              _encode(RS, "cp1252")),
+                        "[note] rumah_sakit.csv: is not valid UTF-8 (byte 0xe9", ""),
+    "utf16_tab_separated": (_tab_utf16(LAY), "[note] layanan.csv: UTF-16 text (Excel 'Unicode "
+                            "text') detected", ""),
+    "mulai_ddmmyyyy": (_sub(JEJ, "2024-01-15", "15/01/2024"), "[note] jejaring.csv, column "
+                       "'mulai': 1 date(s) written dd/mm/yyyy read day-first (e.g. '15/01/2024' in "
+                       "row 3 = 2024-01-15)", ""),
+    "mulai_d_m_yyyy": (_sub(JEJ, "2023-03-08", "8-3-2023"), "[note] jejaring.csv, column 'mulai': "
+                       "1 date(s) written dd/mm/yyyy read day-first (e.g. '8-3-2023' in row 2 = "
+                       "2023-03-08)", ""),
+    "mulai_excel_serial": (_sub(JEJ, "2024-04-04", "45386"), "[note] jejaring.csv, column "
+                           "'mulai': 1 Excel date number(s) (days since 1899-12-30) read as dates "
+                           "(first in row 5)", ""),
+    "trailing_spaces": (_sub(RS, "RS0003,RSUD Uji Curup,", "RS0003  ,RSUD Uji Curup ,"),
+                        "[note] rumah_sakit.csv, column 'kode_rs': spaces at the start or end of 1 "
+                        "cell(s) removed (first in row 4)", ""),
+    "layanan_alias": (_sub(LAY, "RS0005,jantung", "RS0005,Kardiovaskular"),
+                      "[note] layanan.csv, column 'layanan': value 'Kardiovaskular' read as "
+                      "'jantung'", ""),
+    "strata_alias_and_case": (_sub(LAY, "RS0003,jantung,madya", "RS0003,jantung,Madia"),
+                              "[note] layanan.csv, column 'strata': value 'Madia' read as 'madya'",
+                              ""),
+    "status_upper_case": (_sub(LAY, "RS0004,kanker,madya,target", "RS0004,kanker,madya,TARGET"),
+                          "[note] layanan.csv, column 'status': value 'TARGET' read as 'target'",
+                          ""),
+    "column_names_upper_case": (_sub(RS, "kode_rs,nama,lat,lon", "KODE_RS,Nama,LAT,Lon"),
+                                "[note] rumah_sakit.csv, row 1, column 'KODE_RS': column name "
+                                "'KODE_RS' read as 'kode_rs'", ""),
+    "latitude_longitude_names": (_sub(RS, "kode_rs,nama,lat,lon", "kode_rs,nama,latitude,longitude"),
+                                 "[note] rumah_sakit.csv, row 1, column 'latitude': column "
+                                 "'latitude' read as 'lat'", ""),
+    "kode_wilayah_without_dot": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,1702"),
+                                 "[note] rumah_sakit.csv, column 'kode_wilayah': 1 code(s) not "
+                                 "written 'PP.KK' read as Kemendagri codes (e.g. '1702' -> '17.02' "
+                                 "in row 4)", ""),
+    "kode_wilayah_with_space": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,17 02"),
+                                "[note] rumah_sakit.csv, column 'kode_wilayah': 1 code(s) not "
+                                "written 'PP.KK' read as Kemendagri codes (e.g. '17 02' -> '17.02'",
+                                ""),
+    "extra_columns": (_then(_sub(RS, RS_HEADER, RS_HEADER + ",catatan"),
+                            _sub(RS, f"Kemenkes,900,RSUP,sumber,jantung;kanker,{SRC}",
+                                 f"Kemenkes,900,RSUP,sumber,jantung;kanker,{SRC},rujukan nasional")),
+                      "[note] rumah_sakit.csv, row 1: extra column(s) kept as they are: "
+                      "['catatan']", ""),
+    "trailing_empty_rows": (_append(RS, ",,,,,,,,,,,\n,,,,,,,,,,,"),
+                            "[note] rumah_sakit.csv: 2 empty row(s) ignored", ""),
+    "jejaring_header_only": (_set(JEJ, "pengampu,diampu,layanan,mulai,sumber\n"),
+                             "[note] jejaring.csv, row 1: has a header but no data rows", ""),
+    "jejaring_file_absent": (_set(JEJ, None), "[note] jejaring.csv: no jejaring.csv in", ""),
+    "bps_codes_with_scheme": (_then(*(_sub(RS, f",{k},", f",{b},") for k, b in [
+        ("31.71", "3173"), ("17.71", "1771"), ("17.02", "1702"), ("93.01", "9401"),
+        ("14.72", "1473")])),
+        "[note] rumah_sakit.csv, column 'kode_wilayah': 3 BPS code(s) converted to Kemendagri "
+        "(e.g. '3173' -> '31.71' in row 2)", "--code-scheme bps"),
+    "duplicate_link_skipped": (_append(JEJ, f"RS0001,RS0005,jantung,2024-04-04,{SRC}"),
+                               "[warning] jejaring.csv, row 7, column 'pengampu': value 'RS0001' "
+                               "link RS0001 -> RS0005 (jantung) appears in rows 6 and 7; row(s) 7 "
+                               "skipped", ""),
+    "strata_inversion": (_sub(JEJ, "RS0002,RS0003,jantung", "RS0003,RS0002,jantung"),
+                         "[warning] jejaring.csv, row 3, column 'pengampu': value 'RS0003' "
+                         "pengampu 'RS0003' has strata 'madya' for 'jantung', not above diampu "
+                         "'RS0002' ('utama')", ""),
+    "pengampu_without_layanan": (_sub(JEJ, "RS0001,RS0005,jantung", "RS0005,RS0004,kanker"),
+                                 "[warning] jejaring.csv, row 6, column 'pengampu': value 'RS0005' "
+                                 "pengampu 'RS0005' has no strata for layanan 'kanker'", ""),
+    # --- errors -------------------------------------------------------------------------------
+    "pipe_separator": (lambda f: f.__setitem__(RS, str(f[RS]).replace(",", "|")),
+                       "the separator looks like '|'", ""),
+    "decimal_comma_in_comma_file": (_sub(RS, "-3.8206,102.3003", "-3,8206,102,3003"),
+                                    "[error] rumah_sakit.csv, row 3: value 'RS0002,RSUD Uji Kota "
+                                    "Bengkulu,-3,8206,102,3003,17.71,B,Pemprov,350,,sumber,,contoh "
+                                    "uji (sintetis)' has 14 fields but the header has 12 (a decimal "
+                                    "comma in a comma-separated file?", ""),
+    "lat_lon_swapped": (_sub(RS, "-3.8206,102.3003", "102.3003,-3.8206"),
+                        "[error] rumah_sakit.csv, row 3, column 'lat': value '102.3003' is outside "
+                        "-11.5..6.5; expected latitude in decimal degrees (are lat and lon "
+                        "swapped?)", ""),
+    "coordinates_zero": (_sub(RS, "-3.4700,102.5200", "0,0"),
+                         "[error] rumah_sakit.csv, row 4, column 'lat': value '0' lat and lon are "
+                         "both 0", ""),
+    "outside_indonesia": (_sub(RS, "1.6700,101.4500", "1.6700,10.1450"),
+                          "[error] rumah_sakit.csv, row 6, column 'lon': value '10.1450' is "
+                          "outside 94.5..141.5; expected longitude in decimal degrees east", ""),
+    "negative_longitude": (_sub(RS, "-8.4900,140.4000", "-8.4900,-140.4000"),
+                           "[error] rumah_sakit.csv, row 5, column 'lon': value '-140.4000' is "
+                           "outside 94.5..141.5; expected longitude in decimal degrees east "
+                           "(negative sign?", ""),
+    "lat_not_a_number": (_sub(RS, "-3.8206", "3°49'S"),
+                         "[error] rumah_sakit.csv, row 3, column 'lat': value '3°49'S' is not a "
+                         "number; expected latitude in decimal degrees", ""),
+    "kode_rs_duplicate": (_append(RS, f"RS0002,RSUD Uji Lain,-3.80,102.31,17.71,C,Swasta,90,,"
+                                      f"sumber,,{SRC}"),
+                          "[error] rumah_sakit.csv, row 7, column 'kode_rs': value 'RS0002' appears "
+                          "in rows 3 and 7; kode_rs must be unique", ""),
+    "kode_rs_mixed_case": (_append(RS, f"rs0002,RSUD Uji Lain,-3.80,102.31,17.71,C,Swasta,90,,"
+                                       f"sumber,,{SRC}"),
+                           "[error] rumah_sakit.csv, row 7, column 'kode_rs': value 'RS0002' "
+                           "appears in rows 3 and 7 as 'RS0002' and 'rs0002': codes that differ "
+                           "only in upper/lower case", ""),
+    "kode_rs_missing": (_then(_sub(RS, "RS0004,RSUD Uji Merauke", ",RSUD Uji Merauke"),
+                              _sub(LAY, "RS0004,kanker", "RS0005,kanker"),
+                              _sub(JEJ, "RS0001,RS0004", "RS0001,RS0003")),
+                        "[error] rumah_sakit.csv, row 5, column 'kode_rs': is empty; expected a "
+                        "hospital code", ""),
+    "nama_empty": (_sub(RS, "RS0003,RSUD Uji Curup,", "RS0003,,"),
+                   "[error] rumah_sakit.csv, row 4, column 'nama': is empty; expected the "
+                   "hospital name", ""),
+    "column_missing": (_set(RS, "\n".join(",".join(c for i, c in enumerate(line.split(","))
+                                                   if i != 3)
+                                          for line in BASE[RS].splitlines()) + "\n"),
+                       "[error] rumah_sakit.csv, row 1: missing required column 'lon'; columns "
+                       "found: ['kode_rs', 'nama', 'lat', 'kode_wilayah'", ""),
+    "duplicate_column_name": (_sub(RS, "alias,lokasi_presisi", "nama,lokasi_presisi"),
+                              "[error] rumah_sakit.csv, row 1, column 'nama': column 'nama' "
+                              "appears twice in the header", ""),
+    "rumah_sakit_empty_file": (_set(RS, ""), "[error] rumah_sakit.csv: file is empty", ""),
+    "rumah_sakit_header_only": (_set(RS, RS_HEADER + "\n"), "[error] rumah_sakit.csv, row 1: has "
+                                "a header but no data rows", ""),
+    "rumah_sakit_file_absent": (_set(RS, None), "[error] rumah_sakit.csv: file not found at", ""),
+    "tempat_tidur_negative": (_sub(RS, ",350,", ",-350,"), "[error] rumah_sakit.csv, row 3, "
+                              "column 'tempat_tidur': value '-350' is out of range", ""),
+    "lokasi_presisi_unknown": (_sub(RS, ",kemenkes2019,", ",perkiraan,"),
+                               "[error] rumah_sakit.csv, row 5, column 'lokasi_presisi': value "
+                               "'perkiraan' is not known; expected one of ['sumber', "
+                               "'kemenkes2019', 'kabkota']", ""),
+    "kode_wilayah_unknown": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,17.99"),
+                             "[error] rumah_sakit.csv, row 4, column 'kode_wilayah': value '17.99' "
+                             "is not a kab/kota in wilayah.csv", ""),
+    "kode_wilayah_province_only": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,17"),
+                                   "[error] rumah_sakit.csv, row 4, column 'kode_wilayah': value "
+                                   "'17' is a province code", ""),
+    "kode_wilayah_papua_pre2022": (_sub(RS, ",93.01,", ",91.01,"),
+                                   "[error] rumah_sakit.csv, row 5, column 'kode_wilayah': value "
+                                   "'91.01' is not a current kab/kota code: Papua was split in 2022",
+                                   ""),
+    "kode_wilayah_bps_without_scheme": (_sub(RS, ",14.72,", ",1473,"),
+                                        "[error] rumah_sakit.csv, row 6, column 'kode_wilayah': "
+                                        "value '1473' is not a Kemendagri kab/kota code but is the "
+                                        "BPS code of 14.72 Kota Dumai", ""),
+    "layanan_unknown": (_sub(LAY, "RS0005,jantung", "RS0005,gigi"),
+                        "[error] layanan.csv, row 8, column 'layanan': value 'gigi' is not known; "
+                        "expected one of ['jantung', 'kanker', 'kia', 'pie', 'stroke', 'tb', "
+                        "'uronefrologi']", ""),
+    "strata_unknown": (_sub(LAY, "RS0003,jantung,madya", "RS0003,jantung,sedang"),
+                       "[error] layanan.csv, row 6, column 'strata': value 'sedang' is not known; "
+                       "expected one of ['dasar', 'madya', 'utama', 'paripurna']", ""),
+    "status_unknown": (_sub(LAY, "RS0004,kanker,madya,target", "RS0004,kanker,madya,rencana"),
+                       "[error] layanan.csv, row 7, column 'status': value 'rencana' is not known; "
+                       "expected one of ['ada', 'target']", ""),
+    "tahun_not_a_year": (_sub(LAY, "target,2026", "target,26/27"),
+                         "[error] layanan.csv, row 7, column 'tahun': value '26/27' is not a whole "
+                         "number; expected a year such as 2025", ""),
+    "layanan_unknown_hospital": (_sub(LAY, "RS0005,jantung", "RS0009,jantung"),
+                                 "[error] layanan.csv, row 8, column 'kode_rs': value 'RS0009' is "
+                                 "not a kode_rs in rumah_sakit.csv", ""),
+    "layanan_hospital_case": (_sub(LAY, "RS0005,jantung", "rs0005,jantung"),
+                              "[error] layanan.csv, row 8, column 'kode_rs': value 'rs0005' is not "
+                              "a kode_rs in rumah_sakit.csv; did you mean 'RS0005'?", ""),
+    "link_unknown_hospital": (_sub(JEJ, "RS0001,RS0005", "RS0001,RS0050"),
+                              "[error] jejaring.csv, row 6, column 'diampu': value 'RS0050' is not "
+                              "a kode_rs in rumah_sakit.csv", ""),
+    "link_self": (_sub(JEJ, "RS0001,RS0005", "RS0005,RS0005"),
+                  "[error] jejaring.csv, row 6, column 'diampu': value 'RS0005' is both pengampu "
+                  "and diampu", ""),
+    "link_cycle": (_append(JEJ, f"RS0003,RS0001,jantung,2024-05-01,{SRC}"),
+                   "[error] jejaring.csv, row 2, column 'pengampu': value 'RS0001' links of "
+                   "layanan 'jantung' form a cycle RS0001 -> RS0002 -> RS0003 -> RS0001 (rows 2, 3 "
+                   "and 7)", ""),
+    "link_layanan_unknown": (_sub(JEJ, "RS0001,RS0005,jantung", "RS0001,RS0005,jiwa"),
+                             "[error] jejaring.csv, row 6, column 'layanan': value 'jiwa' is not "
+                             "known", ""),
+    "mulai_not_a_date": (_sub(JEJ, "2024-01-15", "awal 2024"),
+                         "[error] jejaring.csv, row 3, column 'mulai': value 'awal 2024' is not a "
+                         "date", ""),
+    "mulai_month_first": (_then(_sub(JEJ, "2024-01-15", "01/15/2024"),
+                                _sub(JEJ, "2023-03-08", "03/08/2023")),
+                          "[error] jejaring.csv, row 2, column 'mulai': value '03/08/2023' is "
+                          "ambiguous", ""),
+    "mulai_two_digit_year": (_sub(JEJ, "2024-01-15", "15/01/24"),
+                             "[error] jejaring.csv, row 3, column 'mulai': value '15/01/24' has a "
+                             "two-digit year", ""),
+    "wilayah_duplicate_kode": (_append(WIL, f"17.02,Kabupaten Rejang Lebong,kabkota,17,288582,"
+                                       f"2025,{SRC_WIL}"),
+                               "[error] wilayah.csv, row 11, column 'kode': value '17.02' appears "
+                               "in rows 5 and 11", ""),
+    "wilayah_bad_tingkat": (_sub(WIL, "Kota Bengkulu,kabkota", "Kota Bengkulu,kecamatan"),
+                            "[error] wilayah.csv, row 6, column 'tingkat': value 'kecamatan' is "
+                            "not known; expected one of ['provinsi', 'kabkota']", ""),
+    "wilayah_unknown_induk": (_append(WIL, f"18.71,Kota Bandar Lampung,kabkota,18,,,{SRC_WIL}"),
+                              "[error] wilayah.csv, row 11, column 'kode_induk': value '18' is not a "
+                              "province (tingkat 'provinsi') in this file", ""),
+    "wilayah_penduduk_negative": (_sub(WIL, "288582", "-288582"),
+                                  "[error] wilayah.csv, row 5, column 'penduduk': value '-288582' "
+                                  "is out of range", ""),
+    "wilayah_penduduk_text": (_sub(WIL, "288582", "± 290 ribu"),
+                              "[error] wilayah.csv, row 5, column 'penduduk': value '± 290 ribu' is "
+                              "not a whole number", ""),
+}
+
+
+def write_case(name: str) -> Path:
+    """Write one case folder (replacing it)."""
+    edit, fragment, options = CASES[name]
+    files: Files = dict(BASE)
+    edit(files)
+    folder = HERE / name
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    for fname, content in files.items():
+        if content is None:
+            continue
+        path = folder / fname
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    (folder / "expected.txt").write_text(fragment + "\n", encoding="utf-8")
+    if options:
+        (folder / "options.txt").write_text(options + "\n", encoding="utf-8")
+    return folder
+
+
+def main() -> None:
+    """Write every case."""
+    for name in CASES:
+        write_case(name)
+    print(f"{len(CASES)} cases written to {HERE}")
+
+
+if __name__ == "__main__":
+    main()

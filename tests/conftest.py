@@ -1,0 +1,40 @@
+"""Shared fixtures: the tiny hand-checkable dataset and the bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+import pengampuan as pg
+
+TESTS = Path(__file__).resolve().parent
+TINY = TESTS / "data" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def tiny_dir() -> Path:
+    """Folder of the tiny dataset (tests/data/tiny, see its README)."""
+    return TINY
+
+
+@pytest.fixture(scope="session")
+def tiny_ds(tiny_dir: Path) -> pg.Dataset:
+    """The tiny dataset: 4 hospitals, 3 kab/kota in 2 provinces, 5 links."""
+    return pg.load_dataset(tiny_dir)
+
+
+@pytest.fixture(scope="session")
+def tiny_regions(tiny_dir: Path) -> gpd.GeoDataFrame:
+    """The 3 square kab/kota of the tiny dataset: kode, nama, kode_induk, geometry (EPSG:4326)."""
+    gdf = gpd.read_file(tiny_dir / "batas_kabkota.geojson")
+    if gdf.crs is None:  # RFC 7946 GeoJSON is always lon/lat
+        gdf = gdf.set_crs("EPSG:4326")
+    return gdf[["kode", "nama", "kode_induk", "geometry"]]
+
+
+@pytest.fixture(scope="session")
+def bundled_ds() -> pg.Dataset:
+    """The bundled dataset (data/)."""
+    return pg.load_dataset()
