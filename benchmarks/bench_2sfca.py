@@ -24,22 +24,18 @@ Run: ``python benchmarks/bench_2sfca.py [--quick]`` from the repository root.
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+import _common  # noqa: F401  (puts the repository on sys.path)
+import access
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from _common import machine_note, peak_rss_mb, timed_result
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import access  # noqa: E402
-
-from pengampuan.fca import decay_function, pairs_within, two_step_fca  # noqa: E402
-from pengampuan.geo import great_circle_km  # noqa: E402
+from pengampuan.fca import decay_function, pairs_within, two_step_fca
+from pengampuan.geo import great_circle_km
 
 LON = (95.0, 141.0)  # Indonesia's bounding box, degrees
 LAT = (-11.0, 6.0)
@@ -47,9 +43,8 @@ LAT = (-11.0, 6.0)
 
 def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     """Result and wall time in seconds of one call."""
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
+    seconds, out = timed_result(fn)
+    return out, seconds
 
 
 def make_points(lon: np.ndarray, lat: np.ndarray, **cols: Any) -> gpd.GeoDataFrame:
@@ -134,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="grid of 50,000 cells x 1,000 supply instead of 200,000 x 3,000")
     args = parser.parse_args(argv)
+    print(machine_note(), flush=True)
     rows = []
     demand, supply = random_case(2_000, 300, seed=1)
     warm = demand.iloc[:50]  # first calls pay for lazy imports; keep them out of the timings
@@ -150,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(pd.DataFrame(rows).to_string(index=False))
     worst = max(float(r["max_abs_diff"]) for r in rows)
-    print(f"\nmax abs difference over all cases: {worst:.2e}")
+    print(f"\nmax abs difference over all cases: {worst:.2e}; peak memory {peak_rss_mb():.0f} MB")
     for key in ("speedup_compute", "speedup_end_to_end"):
         print(f"{key}: min {min(r[key] for r in rows)}x, max {max(r[key] for r in rows)}x "
               "(goal >= 20x)")

@@ -7,6 +7,8 @@ on first use so that ``import pengampuan`` stays fast.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -30,15 +32,19 @@ _EXPORTS: dict[str, str] = {
     # regions
     "load_regions": "regions", "match_regions": "regions", "simplify_coverage": "regions",
     "assign_regions": "regions", "download_boundaries": "regions",
+    "MatchReport": "regions", "read_boundary_file": "regions",
     # network
     "build_network": "network", "network_view": "network", "network_summary": "network",
     "network_checks": "network", "province_network": "network", "propose_network": "network",
     "write_graphml": "network", "read_graphml": "network", "links_geodataframe": "network",
     # access
     "nearest_hospital": "access", "district_access": "access", "access_grid": "access",
+    "land_cells": "access",
     "travel_time_simple": "travel", "sea_aware_travel": "travel",
+    "build_travel_graph": "travel", "TravelGraph": "travel",
     "target_gaps": "coverage", "target_summary": "coverage", "upgrade_scenario": "coverage",
     "recommend_upgrades": "coverage", "dialysis_burden": "coverage",
+    "compare_status": "coverage", "ScenarioResult": "coverage",
     "two_step_fca": "fca",
     # maps / export
     "map_access": "maps", "map_network": "maps", "map_coverage": "maps",
@@ -59,3 +65,19 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+class _Package(types.ModuleType):
+    """Keep ``pengampuan.validate`` the function once its submodule is imported.
+
+    Importing a submodule sets it as an attribute of the package, which would
+    hide the public function of the same name (``pg.validate``).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

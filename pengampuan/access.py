@@ -32,6 +32,7 @@ from .travel import (
     cells_to_str,
     polyfill_regions,
     str_to_cells,
+    take_strings,
     travel_time_simple,
 )
 
@@ -46,6 +47,8 @@ TRAVEL: tuple[str, ...] = ("simple", "sea")
 CHUNK_SIZE = 250_000
 #: Most hexagon polygons :func:`access_grid` builds with ``as_geodataframe=True``.
 MAX_HEXAGONS = 500_000
+#: A hospital farther than this from every region (degrees, ~11 km) lies off the known land.
+_OFF_LAND_DEG = 0.1
 
 
 class _NoCapableError(ValueError):
@@ -183,19 +186,12 @@ def _nearest(
     for start in tqdm(starts, desc="rumah sakit terdekat", unit="blok", disable=not show_progress):
         stop = min(n, start + chunk_size)
         d, i = index.query(lon=lon[start:stop], lat=lat[start:stop],
-                           max_distance_km=max_distance_km, chunk_size=chunk_size)
+                           max_distance_km=max_distance_km, chunk_size=chunk_size,
+                           workers=-1 if stop - start >= 20_000 else 1)
         found = i < len(index)
         dist[start:stop] = np.where(found, d, np.inf)
         pos[start:stop] = np.where(found, i, -1)
     return dist, pos
-
-
-def _take(values: pd.Series, pos: NDArray[np.intp]) -> pd.arrays.StringArray:
-    """``values[pos]`` as a string array, <NA> where ``pos`` is -1."""
-    arr = values.astype("string").to_numpy(dtype=object, na_value=None)
-    taken = arr[np.where(pos >= 0, pos, 0)] if len(arr) else np.full(len(pos), None, object)
-    taken = np.where(pos >= 0, taken, None)
-    return pd.array(taken, dtype="string")
 
 
 def nearest_hospital(
@@ -255,10 +251,11 @@ def nearest_hospital(
     --------
     >>> import pandas as pd, pengampuan as pg
     >>> ds = pg.load_dataset()
-    >>> pts = pd.DataFrame({"lat": [-6.2], "lon": [106.85]}, index=["Jakarta"])
+    >>> pts = pd.DataFrame({"lat": [-6.19, -7.80], "lon": [106.80, 110.37]},
+    ...                    index=["Slipi", "Yogyakarta"])
     >>> near = nearest_hospital(pts, ds, layanan="kanker", min_strata="paripurna",
     ...                         status="target")
-    >>> near.loc["Jakarta", "nama"], bool(near.loc["Jakarta", "distance_km"] < 15)
+    >>> near.loc["Slipi", "nama"], bool(near.loc["Slipi", "distance_km"] < 1)
     ('RS Kanker Dharmais', True)
     """
     lon, lat = _point_lonlat(points)
@@ -267,9 +264,9 @@ def nearest_hospital(
         raise ValueError(f"max_distance_km={max_distance_km!r} must be >= 0")
     dist, pos = _nearest(cap, lon, lat, max_distance_km=max_distance_km, chunk_size=chunk_size,
                          show_progress=show_progress)
-    out = pd.DataFrame(
-        {"kode_rs": _take(cap["kode_rs"], pos), "nama": _take(cap["nama"], pos),
-         "strata": _take(cap["strata"], pos), "distance_km": dist},
+    out: pd.DataFrame = pd.DataFrame(
+        {"kode_rs": take_strings(cap["kode_rs"], pos), "nama": take_strings(cap["nama"], pos),
+         "strata": take_strings(cap["strata"], pos), "distance_km": dist},
         index=points.index,
     )
     n_far = int((pos < 0).sum())
@@ -291,34 +288,54 @@ def _route(
     graph: TravelGraph | None = None,
     origin_nodes: NDArray[np.intp] | None = None,
     show_progress: bool = False,
-) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64]]:
-    """Chosen hospital (position in cap, -1 none), its distance_km and travel_min per point.
+) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64],
+           NDArray[np.int32] | None]:
+    """Chosen hospital (position in cap, -1 none), distance_km, travel_min and sea crossings.
 
-    ``simple``: the nearest hospital (also the fastest under the simple model).
-    ``sea``: the fastest through ``graph``; where none is reachable, the
-    nearest by distance with ``travel_min = inf``.
+    ``simple``: the nearest hospital (also the fastest under the simple model);
+    no crossings (None). ``sea``: the fastest through ``graph``; where none is
+    reachable, the nearest by distance with ``travel_min = inf``.
     """
     dist, pos = _nearest(cap, lon, lat, show_progress=show_progress)
-    if travel == "simple" or cap.empty:
+    if travel == "simple":
         minutes = np.asarray(travel_time_simple(dist, config=config))
-        return pos, dist, minutes
+        return pos, dist, minutes, None
+    if cap.empty:
+        return pos, dist, np.full(len(lon), np.inf), np.zeros(len(lon), dtype=np.int32)
     if graph is None:  # pragma: no cover - callers build one
         raise ValueError("travel='sea' needs a travel graph")
-    minutes, dest = graph.travel(origin_lon=lon, origin_lat=lat,
+    minutes, dest, crossings = graph.travel(origin_lon=lon, origin_lat=lat,
                                  dest_lon=cap["lon"].to_numpy(float),
                                  dest_lat=cap["lat"].to_numpy(float), origin_nodes=origin_nodes)
     reached = dest >= 0
     safe = np.where(reached, dest, 0)
     d_fast = great_circle_km(lat, lon, cap["lat"].to_numpy(float)[safe],
                              cap["lon"].to_numpy(float)[safe])
-    return np.where(reached, dest, pos), np.where(reached, d_fast, dist), minutes
+    return np.where(reached, dest, pos), np.where(reached, d_fast, dist), minutes, crossings
 
 
-def _default_graph(ds: Dataset, regions: gpd.GeoDataFrame, *, resolution: int,
-                   extra_lon: NDArray[np.float64], extra_lat: NDArray[np.float64],
-                   extra_cells: NDArray[np.uint64] | None = None,
+def _warn_hospitals_off_land(cap: pd.DataFrame, regions: gpd.GeoDataFrame, *,
+                             stacklevel: int) -> None:
+    """Warn when capable hospitals lie far from every region: the graph knows no land there."""
+    pts = gpd.GeoSeries(gpd.points_from_xy(cap["lon"], cap["lat"]), crs="EPSG:4326")
+    near = regions.sindex.query(pts, predicate="dwithin", distance=_OFF_LAND_DEG)
+    off = np.setdiff1d(np.arange(len(cap)), near[0])
+    if len(off):
+        warnings.warn(
+            f"{len(off)} of {len(cap)} capable hospitals lie outside the given regions "
+            f"(kode_rs {_labels(pd.Index(cap['kode_rs'].iloc[off]))}); the sea-aware model "
+            f"only knows the land of these regions, so trips to them cross unknown land as "
+            f"sea. Pass all regions, or a graph built from them: graph=pg.build_travel_graph("
+            f"pg.load_regions(level='kabkota'), extra_points=(ds.rumah_sakit['lon'], "
+            f"ds.rumah_sakit['lat']))", PengampuanWarning, stacklevel=stacklevel + 1)
+
+
+def _default_graph(ds: Dataset, regions: gpd.GeoDataFrame, cap: pd.DataFrame, *,
+                   resolution: int, extra_lon: NDArray[np.float64],
+                   extra_lat: NDArray[np.float64], extra_cells: NDArray[np.uint64] | None = None,
                    show_progress: bool = False) -> TravelGraph:
     """A travel graph holding every hospital of ``ds`` (so it serves every layanan)."""
+    _warn_hospitals_off_land(cap, regions, stacklevel=3)
     rs = ds.rumah_sakit
     ok = rs["lat"].notna() & rs["lon"].notna()
     return build_travel_graph(
@@ -390,10 +407,12 @@ def district_access(
         (``Config.threshold_min(layanan)``), ``within_threshold``
         (``travel_min <= threshold_min``; <NA> without a threshold),
         ``penduduk`` (if ``ds.wilayah`` has it) and ``geometry``. With
-        ``population``: ``distance_km`` and ``travel_min`` are
-        population-weighted means, the hospital is the one serving most
-        people, and ``penduduk_grid`` (persons counted) and
-        ``share_within_threshold`` are added. Without any capable hospital:
+        ``travel="sea"``: ``sea_crossings`` (boardings on the trip from the
+        point inside the polygon; 0 = by road). With ``population``:
+        ``distance_km`` and ``travel_min`` are population-weighted means, the
+        hospital is the one serving most people, and ``penduduk_grid``
+        (persons counted) and ``share_within_threshold`` are added (and
+        ``share_sea_crossing`` with ``travel="sea"``). Without any capable hospital:
         ``distance_km = travel_min = inf``, ``covered = False`` (and a warning).
         ``attrs`` records layanan, min_strata, status and travel.
 
@@ -424,19 +443,22 @@ def district_access(
     if population is not None:
         pop_lon, pop_lat, pop_w, pop_owner = _population_points(population, reg)
     if travel == "sea" and graph is None and not cap.empty:
-        graph = _default_graph(ds, reg, resolution=sea_resolution,
+        graph = _default_graph(ds, reg, cap, resolution=sea_resolution,
                                extra_lon=np.concatenate([t_lon, pop_lon]),
                                extra_lat=np.concatenate([t_lat, pop_lat]),
                                show_progress=show_progress)
-    pos, dist, minutes = _route(cap, t_lon, t_lat, travel=travel, config=cfg, graph=graph,
-                                show_progress=show_progress)
+    pos, dist, minutes, crossings = _route(cap, t_lon, t_lat, travel=travel, config=cfg,
+                                           graph=graph, show_progress=show_progress)
     threshold = cfg.threshold_min(layanan)
     extra: dict[str, Any] = {}
+    if crossings is not None:
+        extra["sea_crossings"] = crossings
     if population is not None:
-        pos, dist, minutes, extra = _population_weighted(
+        pos, dist, minutes, pop_extra = _population_weighted(
             cap, reg, pos, dist, minutes, pop_lon, pop_lat, pop_w, pop_owner,
             travel=travel, config=cfg, graph=graph, threshold=threshold,
             show_progress=show_progress)
+        extra.update(pop_extra)
 
     counts = cap["kode_wilayah"].value_counts() if not cap.empty else pd.Series(dtype=int)
     n_capable = reg["kode"].map(counts).fillna(0).astype(int).to_numpy()
@@ -450,8 +472,8 @@ def district_access(
         "kode": reg["kode"].to_numpy(), "nama": reg["nama"].to_numpy(),
         "kode_induk": kode_induk.to_numpy(),
         "titik_lat": t_lat, "titik_lon": t_lon,
-        "kode_rs": _take(cap["kode_rs"], pos), "nama_rs": _take(cap["nama"], pos),
-        "strata": _take(cap["strata"], pos), "lokasi_presisi": _take(lokasi, pos),
+        "kode_rs": take_strings(cap["kode_rs"], pos), "nama_rs": take_strings(cap["nama"], pos),
+        "strata": take_strings(cap["strata"], pos), "lokasi_presisi": take_strings(lokasi, pos),
         "distance_km": dist, "travel_min": minutes,
         "covered": n_capable > 0, "n_capable": n_capable,
         "threshold_min": np.nan if threshold is None else threshold,
@@ -506,8 +528,8 @@ def _population_weighted(
     threshold: float | None, show_progress: bool,
 ) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64], dict[str, Any]]:
     """Population-weighted distance and time per region (regions without people keep theirs)."""
-    p_pos, p_dist, p_min = _route(cap, lon, lat, travel=travel, config=config, graph=graph,
-                                  show_progress=show_progress)
+    p_pos, p_dist, p_min, p_cross = _route(cap, lon, lat, travel=travel, config=config,
+                                           graph=graph, show_progress=show_progress)
     n = len(reg)
     total = np.bincount(owner, weights=w, minlength=n)
 
@@ -535,7 +557,12 @@ def _population_weighted(
     if n_empty:
         logger.info("%d of %d regions hold no population point; measured from a point "
                     "inside the polygon instead", n_empty, n)
-    return pos, dist, minutes, {"penduduk_grid": total, "share_within_threshold": share}
+    extra: dict[str, Any] = {"penduduk_grid": total, "share_within_threshold": share}
+    if p_cross is not None:
+        by_sea = np.bincount(owner, weights=w * (p_cross > 0), minlength=n)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            extra["share_sea_crossing"] = np.where(has_people, by_sea / total, np.nan)
+    return pos, dist, minutes, extra
 
 
 # ---------------------------------------------------------------------------
@@ -547,7 +574,7 @@ def land_cells(
     H3 cells over the land: cells whose centre lies in a region polygon.
 
     Compute once and pass to :func:`access_grid` (``cells=``) for every
-    layanan and strata: filling the polygons is the slow part (about 10 s
+    layanan and strata: filling the polygons is the slow part (6-8 s
     for Indonesia at resolution 8, ~2.4 million cells).
 
     Parameters
@@ -581,7 +608,7 @@ def land_cells(
     cells, owner = polyfill_regions(reg.geometry, resolution, show_progress=show_progress)
     lat, lon = cell_centres(cells)
     kode = pd.Categorical.from_codes(owner, categories=pd.Index(reg["kode"].astype(str)))
-    out = pd.DataFrame({"h3": pd.array(cells_to_str(cells), dtype="str"),
+    out: pd.DataFrame = pd.DataFrame({"h3": pd.array(cells_to_str(cells), dtype="str"),
                         "lat": lat, "lon": lon, "kode": kode})
     out.attrs = {"resolution": int(resolution)}
     n_empty = len(reg) - len(np.unique(owner))
@@ -645,7 +672,8 @@ def access_grid(
         One row per cell: ``h3``, ``lat``, ``lon``, ``kode`` (kab/kota),
         ``kode_rs`` (categorical; the nearest, or with ``"sea"`` the fastest
         hospital), ``distance_km`` and ``travel_min`` (float32; ``inf`` when
-        unreachable).
+        unreachable); with ``travel="sea"`` also ``sea_crossings`` (boardings
+        on the way, int16).
 
     Raises
     ------
@@ -677,26 +705,30 @@ def access_grid(
         grid_res = int((ids[0] >> np.uint64(52)) & np.uint64(0xF)) if len(ids) else sea_resolution
         finer = grid_res >= sea_resolution
         if graph is None:
-            graph = _default_graph(ds, _check_regions(regions), resolution=sea_resolution,
+            graph = _default_graph(ds, _check_regions(regions), cap,
+                                   resolution=sea_resolution,
                                    extra_lon=np.empty(0) if finer else lon,
                                    extra_lat=np.empty(0) if finer else lat,
                                    extra_cells=ids if finer else None,
                                    show_progress=show_progress)
         if grid_res >= graph.resolution:
             nodes = graph.locate_cells(ids)
-    pos, dist, minutes = _route(cap, lon, lat, travel=travel, config=ds.config, graph=graph,
-                                origin_nodes=nodes, show_progress=show_progress)
+    pos, dist, minutes, crossings = _route(cap, lon, lat, travel=travel, config=ds.config,
+                                           graph=graph, origin_nodes=nodes,
+                                           show_progress=show_progress)
     kode_rs = pd.Categorical.from_codes(
         pos, categories=pd.Index(cap["kode_rs"].astype(str)))
-    out = pd.DataFrame({
+    out: pd.DataFrame = pd.DataFrame({
         "h3": cells["h3"], "lat": cells["lat"], "lon": cells["lon"], "kode": cells["kode"],
         "kode_rs": kode_rs, "distance_km": dist.astype(np.float32),
         "travel_min": minutes.astype(np.float32),
     })
+    if crossings is not None:
+        out["sea_crossings"] = crossings.astype(np.int16)
     out.attrs = {**cells.attrs, "layanan": layanan, "min_strata": min_strata,
                  "status": status, "travel": travel}
     if as_geodataframe:
-        return _with_hexagons(out)
+        out = _with_hexagons(out)
     return out
 
 
@@ -717,4 +749,5 @@ def _with_hexagons(grid: pd.DataFrame) -> gpd.GeoDataFrame:
             f"draw the cells with a tool that reads H3 ids")
     polys = [Polygon([(lng, lat) for lat, lng in h3.cell_to_boundary(c)])
              for c in grid["h3"].tolist()]
-    return gpd.GeoDataFrame(grid, geometry=polys, crs="EPSG:4326")
+    hexagons: gpd.GeoDataFrame = gpd.GeoDataFrame(grid, geometry=polys, crs="EPSG:4326")
+    return hexagons

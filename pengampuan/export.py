@@ -179,8 +179,8 @@ def write_report(
     lang : {"id", "en"}, optional
         Label language (default ``settings.language``).
     provinces : GeoDataFrame, optional
-        Province polygons for the outlines (default: bundled when ``regions``
-        is bundled, else ``regions`` dissolved by ``kode_induk``).
+        Province polygons for the outlines (default: the simplified kab/kota
+        dissolved by ``kode_induk``, so both share their edges).
 
     Returns
     -------
@@ -190,9 +190,9 @@ def write_report(
     Examples
     --------
     >>> import pengampuan as pg, tempfile
-    >>> ds = pg.load_dataset("tests/data/tiny")
-    >>> reg = pg.load_regions(source="tests/data/tiny/batas_kabkota.geojson")
-    >>> files = pg.write_report(tempfile.mkdtemp(), ds, reg, status="ada")
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> bengkulu = reg[reg["kode_induk"] == "17"]
+    >>> files = pg.write_report(tempfile.mkdtemp(), ds, bengkulu, layanan="stroke")
     >>> sorted(files)
     ['index.html', 'jejaring.geojson', 'ringkasan.csv', 'rumah_sakit.geojson', 'wilayah.geojson']
     """
@@ -206,7 +206,6 @@ def write_report(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise NotADirectoryError(f"{out_dir} exists and is not a folder")
-    bundled_regions = regions is None
     if ds is None:
         ds = load_dataset()
     if regions is None:
@@ -236,7 +235,7 @@ def write_report(
 
     display = _display_regions(regions)
     if provinces is None:
-        provinces = _display_provinces(display, bundled=bundled_regions)
+        provinces = _display_provinces(display)
     acc_display = {lay: _with_geometry(frame, display) for lay, frame in acc.items()}
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
                         status=status, lang=lang, offline=offline)
@@ -289,7 +288,7 @@ def _display_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def _display_provinces(display: gpd.GeoDataFrame, *, bundled: bool) -> gpd.GeoDataFrame | None:
+def _display_provinces(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
     """Province outlines: the kab/kota of each province dissolved (same simplified edges)."""
     if "kode_induk" not in display:
         return None

@@ -3,8 +3,9 @@
 :func:`two_step_fca` computes the classic 2SFCA (Luo & Wang 2003) and, with a
 distance decay, the enhanced 2SFCA (E2SFCA, Luo & Qi 2009) on great-circle
 distances. Catchments are sparse: only the (demand, supply) pairs within
-``max_distance_km`` are ever formed (KD-tree neighbour lists on unit-sphere
-coordinates), so the method scales to grids of hundreds of thousands of cells.
+``max_distance_km`` are ever formed (a KD-tree range search on unit-sphere
+coordinates, :func:`pairs_within`), and both steps are sparse matrix-vector
+products, so the method scales to grids of hundreds of thousands of cells.
 
 The definitions are those of PySAL ``access`` (``access.fca.two_stage_fca``):
 
@@ -29,8 +30,8 @@ from typing import Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from numpy.typing import ArrayLike, NDArray
 import shapely
+from numpy.typing import ArrayLike, NDArray
 from scipy import sparse
 from scipy.spatial import cKDTree
 
@@ -307,7 +308,8 @@ def _nonnegative(gdf: pd.DataFrame, col: str, *, name: str) -> NDArray[np.float6
     if bad.any():
         shown = ", ".join(
             f"{lab!r}: {val!r}"
-            for lab, val in zip(gdf.index[bad][:5].tolist(), gdf[col][bad][:5].tolist())
+            for lab, val in zip(gdf.index[bad][:5].tolist(), gdf[col][bad][:5].tolist(),
+                                strict=True)
         )
         raise ValueError(
             f"{name}, column {col!r}: {int(bad.sum())} of {len(gdf)} values are missing, "

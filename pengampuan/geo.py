@@ -130,12 +130,14 @@ class NearestIndex:
         k: int = 1,
         max_distance_km: float | None = None,
         chunk_size: int = 500_000,
+        workers: int = 1,
     ) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
         """Distances (km) and candidate positions of the ``k`` nearest candidates.
 
         Points farther than ``max_distance_km`` get ``inf`` and position
         ``len(self)`` (scipy's convention). Large inputs are processed in
-        chunks of ``chunk_size`` points to bound memory.
+        chunks of ``chunk_size`` points to bound memory; ``workers`` is passed
+        to ``cKDTree.query`` (-1: all cores).
         """
         lon_a = np.asarray(lon, dtype=float).ravel()
         lat_a = np.asarray(lat, dtype=float).ravel()
@@ -146,7 +148,7 @@ class NearestIndex:
         ub = np.inf if max_distance_km is None else float(km_to_chord(max_distance_km)) * (1 + 1e-12)
         for start, stop in _chunks(n, chunk_size):
             xyz = lonlat_to_xyz(lon_a[start:stop], lat_a[start:stop])
-            c, i = self.tree.query(xyz, k=k, distance_upper_bound=ub)
+            c, i = self.tree.query(xyz, k=k, distance_upper_bound=ub, workers=workers)
             dist[start:stop] = chord_to_km(c)
             dist[start:stop][np.isinf(c)] = np.inf
             pos[start:stop] = i

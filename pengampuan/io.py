@@ -1,4 +1,4 @@
-"""Reading the four tables of the data contract (``rumah_sakit``, ``layanan``, ``jejaring``, ``wilayah``).
+"""Reading the four tables of the data contract: rumah_sakit, layanan, jejaring, wilayah.
 
 The readers accept what spreadsheets export: ``;`` or tab separators, decimal
 commas, a UTF-8 byte-order mark, Windows-1252/Latin-1 text, upper-case or
@@ -23,13 +23,14 @@ import logging
 import re
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 import geopandas as gpd
+import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -96,7 +97,7 @@ ROW = "__row"
 # ---------------------------------------------------------------------------
 # problems
 # ---------------------------------------------------------------------------
-class Problems:
+class _Problems:
     """Collector of data problems (one dict per problem, see :data:`PROBLEM_COLUMNS`)."""
 
     def __init__(self) -> None:
@@ -147,7 +148,7 @@ def _quoted(values: Sequence[object]) -> str:
 # raw CSV reading: encoding, separator, header, spaces
 # ---------------------------------------------------------------------------
 @dataclass
-class RawTable:
+class _RawTable:
     """A CSV file read as text: normalised column names, stripped cells, row numbers."""
 
     file: str
@@ -155,6 +156,8 @@ class RawTable:
     data: pd.DataFrame  # every column str ('' = empty) + ROW (spreadsheet row, int)
     columns: list[str]  # normalised header as found (extra columns included)
     header_row: int
+    #: rows that could not be read (too many fields): row -> the cells as found
+    unreadable: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:
@@ -198,8 +201,8 @@ def _normalise_column(name: str) -> str:
     return _COLUMN_ALIASES.get(key, key)
 
 
-def read_raw(path: Path, problems: Problems, *, table: str, empty_ok: bool = False,
-             ) -> RawTable | None:
+def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = False,
+             ) -> _RawTable | None:
     """Read one CSV file as text; None when it cannot be read (problems recorded).
 
     ``empty_ok``: a file with a header but no data rows is a note instead of an error.
@@ -219,7 +222,8 @@ def read_raw(path: Path, problems: Problems, *, table: str, empty_ok: bool = Fal
     for note in notes:
         problems.add(file, note, severity="note")
     if not text.strip():
-        problems.add(file, f"file is empty; expected a header row with the columns {list(required)} "
+        problems.add(file, "file is empty; expected a header row with the columns "
+                     f"{list(required)} "
                      "and one row per record")
         return None
     header_line = next(line for line in text.splitlines() if line.strip())
@@ -237,7 +241,7 @@ def read_raw(path: Path, problems: Problems, *, table: str, empty_ok: bool = Fal
     while columns and columns[-1] == "" and all(
             len(r) < len(columns) or not r[len(columns) - 1].strip() for r in body):
         columns.pop()
-    for i, (orig, col) in enumerate(zip(found, columns)):
+    for i, (orig, col) in enumerate(zip(found, columns, strict=True)):
         if col == "":
             problems.add(file, f"column {i + 1} has no name in the header; it is called "
                          f"'kolom_{i + 1}'", row=header_row, severity="warning")
@@ -260,46 +264,51 @@ def read_raw(path: Path, problems: Problems, *, table: str, empty_ok: bool = Fal
     n = len(columns)
     cells: list[list[str]] = []
     rows: list[int] = []
-    n_blank = n_malformed = 0
+    n_blank = 0
+    unreadable: dict[int, list[str]] = {}
+    n_spaces = [0] * n
+    first_spaces = [0] * n
     for i, rec in enumerate(body, start=header_row + 1):
-        if not any(c.strip() for c in rec):
+        stripped = [c.strip() for c in rec]
+        if not any(stripped):
             n_blank += 1
             continue
         if len(rec) > n:
-            extra = [c for c in rec[n:] if c.strip()]
-            if extra:
+            if any(stripped[n:]):
                 hint = ("a decimal comma in a comma-separated file? write -6.197 or quote the value"
                         if sep == "," else "a separator inside a value? quote the value")
                 problems.add(file, f"has {len(rec)} fields but the header has {n} ({hint})",
                              row=i, value=sep.join(rec))
-                n_malformed += 1
+                unreadable[i] = rec
                 continue
-            rec = rec[:n]
+            rec, stripped = rec[:n], stripped[:n]
         elif len(rec) < n:
-            rec = [*rec, *([""] * (n - len(rec)))]
-        cells.append(rec)
+            pad = [""] * (n - len(rec))
+            rec, stripped = [*rec, *pad], [*stripped, *pad]
+        for j in range(n):
+            if len(stripped[j]) != len(rec[j]):
+                if not n_spaces[j]:
+                    first_spaces[j] = i
+                n_spaces[j] += 1
+        cells.append(stripped)
         rows.append(i)
     if n_blank:
         problems.add(file, f"{n_blank} empty row(s) ignored", severity="note")
+    for j, col in enumerate(columns):
+        if n_spaces[j]:
+            problems.add(file, f"spaces at the start or end of {n_spaces[j]} cell(s) removed "
+                         f"(first in row {first_spaces[j]})", column=col, severity="note")
     df = pd.DataFrame(cells, columns=columns, dtype="str") if cells else pd.DataFrame(
         {c: pd.Series([], dtype="str") for c in columns})
-    for col in columns:
-        s = df[col]
-        stripped = s.str.strip()
-        changed = (stripped != s).to_numpy()
-        if changed.any():
-            first = int(np.asarray(rows)[changed][0])
-            problems.add(file, f"spaces at the start or end of {int(changed.sum())} cell(s) removed "
-                         f"(first in row {first})", column=col, severity="note")
-            df[col] = stripped
     df[ROW] = np.asarray(rows, dtype=np.int64)
-    if not cells and n_malformed == 0:
+    if not cells and not unreadable:
         problems.add(file, "has a header but no data rows", row=header_row,
                      severity="note" if empty_ok else "error")
-    return RawTable(file=file, path=path, data=df, columns=columns, header_row=header_row)
+    return _RawTable(file=file, path=path, data=df, columns=columns, header_row=header_row,
+                    unreadable=unreadable)
 
 
-def check_columns(raw: RawTable, problems: Problems, table: str) -> list[str]:
+def _check_columns(raw: _RawTable, problems: _Problems, table: str) -> list[str]:
     """Record missing required columns; return their names (they are added empty)."""
     missing = [c for c in REQUIRED[table] if c not in raw.columns]
     if missing:
@@ -312,14 +321,15 @@ def check_columns(raw: RawTable, problems: Problems, table: str) -> list[str]:
                      f"columns found: {found}{hint}", row=raw.header_row)
         for c in missing:
             raw.data[c] = pd.Series([""] * len(raw.data), dtype="str", index=raw.data.index)
-    extra = [c for c in raw.columns if c not in REQUIRED[table] and c not in OPTIONAL[table]]
-    if extra:
+    extra = [c for c in raw.columns if c not in REQUIRED[table] and c not in OPTIONAL[table]
+             and "__" not in c]
+    if extra and not missing:
         problems.add(raw.file, f"extra column(s) kept as they are: {extra}", row=raw.header_row,
                      severity="note")
     return missing
 
 
-def _check_required_values(raw: RawTable, problems: Problems, columns: Sequence[str],
+def _check_required_values(raw: _RawTable, problems: _Problems, columns: Sequence[str],
                            expected: dict[str, str]) -> None:
     df = raw.data
     for col in columns:
@@ -338,11 +348,11 @@ def _optional(df: pd.DataFrame, col: str, default: str = "") -> pd.Series:
 # ---------------------------------------------------------------------------
 # value parsers
 # ---------------------------------------------------------------------------
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
 
 
-def parse_float(raw: RawTable, problems: Problems, col: str, *, expected: str) -> pd.Series:
+def _parse_float(raw: _RawTable, problems: _Problems, col: str, *, expected: str) -> pd.Series:
     """Float column from text: decimal commas accepted (note), the rest must be numbers."""
     s = raw.data[col].str.replace("\u2212", "-", regex=False)
     comma = s.str.match(_DECIMAL_COMMA).fillna(False).to_numpy(dtype=bool)
@@ -354,13 +364,14 @@ def parse_float(raw: RawTable, problems: Problems, col: str, *, expected: str) -
         s = s.where(~comma, s.str.replace(",", ".", regex=False))
     num = pd.to_numeric(s.where(s != "", None), errors="coerce").astype("float64")
     bad = (num.isna() & (s != "")).to_numpy() | ~np.isfinite(num.fillna(0).to_numpy())
-    for row, value in zip(raw.data[ROW].to_numpy()[bad], raw.data[col].to_numpy()[bad]):
+    rows, values = raw.data[ROW].to_numpy()[bad], raw.data[col].to_numpy()[bad]
+    for row, value in zip(rows, values, strict=True):
         problems.add(raw.file, f"is not a number; expected {expected}", row=int(row), column=col,
                      value=value)
     return num.where(~bad)
 
 
-def parse_int(raw: RawTable, problems: Problems, col: str, *, expected: str,
+def _parse_int(raw: _RawTable, problems: _Problems, col: str, *, expected: str,
               minimum: int | None = None, maximum: int | None = None,
               thousands: bool = False) -> pd.Series:
     """Int64 column from text ('2025', '2025.0'; '1.234.567' when ``thousands``)."""
@@ -382,10 +393,10 @@ def parse_int(raw: RawTable, problems: Problems, col: str, *, expected: str,
     lo = minimum if minimum is not None else -np.inf
     hi = maximum if maximum is not None else np.inf
     out_of_range = ~bad & ~np.isnan(arr) & ((filled < lo) | (filled > hi))
-    for row, value in zip(rows[bad], raw.data[col].to_numpy()[bad]):
+    for row, value in zip(rows[bad], raw.data[col].to_numpy()[bad], strict=True):
         problems.add(raw.file, f"is not a whole number; expected {expected}", row=int(row),
                      column=col, value=value)
-    for row, value in zip(rows[out_of_range], raw.data[col].to_numpy()[out_of_range]):
+    for row, value in zip(rows[out_of_range], raw.data[col].to_numpy()[out_of_range], strict=True):
         problems.add(raw.file, f"is out of range; expected {expected}", row=int(row), column=col,
                      value=value)
     keep = ~(bad | out_of_range) & ~np.isnan(arr)
@@ -393,7 +404,7 @@ def parse_int(raw: RawTable, problems: Problems, col: str, *, expected: str,
                      index=raw.data.index).where(keep, pd.NA)
 
 
-def canonical(raw: RawTable, problems: Problems, col: str, fn: Callable[[str], str | None], *,
+def _canonical(raw: _RawTable, problems: _Problems, col: str, fn: Callable[[str], str | None], *,
               expected: str, severity: str = "error") -> pd.Series:
     """Map every distinct non-empty value through ``fn`` (None = unknown value).
 
@@ -421,19 +432,20 @@ def canonical(raw: RawTable, problems: Problems, col: str, fn: Callable[[str], s
     return s.map(lambda v: mapping.get(v, v)).astype("str")
 
 
-def parse_bool(raw: RawTable, problems: Problems, col: str) -> pd.Series:
+def _parse_bool(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
     """Boolean column from ya/tidak, true/false, 1/0 (empty = False)."""
     s = raw.data[col].str.lower()
     ok = s.isin(_TRUE | _FALSE).to_numpy()
-    for row, value in zip(raw.data[ROW].to_numpy()[~ok], raw.data[col].to_numpy()[~ok]):
+    rows, values = raw.data[ROW].to_numpy()[~ok], raw.data[col].to_numpy()[~ok]
+    for row, value in zip(rows, values, strict=True):
         problems.add(raw.file, "is not a yes/no value; expected one of 'ya', 'tidak', 'true', "
                      "'false', '1', '0' (empty = tidak)", row=int(row), column=col, value=value)
     return s.isin(_TRUE).astype(bool)
 
 
-def _contoh(raw: RawTable, problems: Problems) -> pd.Series:
+def _contoh(raw: _RawTable, problems: _Problems) -> pd.Series:
     if "contoh" in raw.data:
-        return parse_bool(raw, problems, "contoh")
+        return _parse_bool(raw, problems, "contoh")
     sumber = raw.data["sumber"] if "sumber" in raw.data else pd.Series("", index=raw.data.index)
     return sumber.str.lower().str.startswith("contoh").fillna(False).astype(bool)
 
@@ -444,7 +456,7 @@ _DMY = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2
 _SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
 
 
-def parse_dates(raw: RawTable, problems: Problems, col: str) -> pd.Series:
+def _parse_dates(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
     """Dates from ISO ``yyyy-mm-dd``, day-first ``dd/mm/yyyy`` / ``d-m-yyyy`` and Excel serials.
 
     Day-first dates follow the Indonesian convention and are accepted with a
@@ -476,14 +488,16 @@ def parse_dates(raw: RawTable, problems: Problems, col: str) -> pd.Series:
         elif m := _ISO_MONTH.match(value):
             _make(i, int(m.group(1)), int(m.group(2)), 1, value)
             iso_month_rows.append(int(rows[i]))
-        elif _SERIAL.match(value) and _EXCEL_SERIAL_RANGE[0] <= float(value) <= _EXCEL_SERIAL_RANGE[1]:
+        elif _SERIAL.match(value) and (
+                _EXCEL_SERIAL_RANGE[0] <= float(value) <= _EXCEL_SERIAL_RANGE[1]):
             d = _EXCEL_EPOCH + timedelta(days=int(float(value)))
             out[i] = pd.Timestamp(d)
             serial_rows.append(int(rows[i]))
         elif m := _DMY.match(value):
             a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
             if len(y) == 2:
-                problems.add(raw.file, f"has a two-digit year, which is ambiguous; expected {expected}",
+                problems.add(raw.file, "has a two-digit year, which is ambiguous; expected "
+                             f"{expected}",
                              row=int(rows[i]), column=col, value=value)
                 continue
             dmy.append((i, a, b, int(y), int(rows[i]), value))
@@ -539,7 +553,15 @@ def _bundled_dir() -> Path:
 def bps_crosswalk() -> pd.DataFrame:
     """The bundled BPS -> Kemendagri kab/kota crosswalk (``kode_bps``, ``kode``, ...).
 
-    Empty (with the same columns) when the file is not available.
+    BPS codes (as embedded in Kemenkes hospital codes) differ from Kemendagri
+    codes in 29 of 38 provinces. Empty (with the same columns) when the file
+    is not available.
+
+    Examples
+    --------
+    >>> cw = bps_crosswalk()
+    >>> cw.loc[cw["kode_bps"] == "3173", "kode"].tolist()  # Jakarta Pusat
+    ['31.71']
     """
     path = _bundled_dir() / "kode_bps_kemendagri.csv"
     if not path.is_file():
@@ -551,7 +573,7 @@ def bps_crosswalk() -> pd.DataFrame:
     return df
 
 
-def parse_kode_wilayah(raw: RawTable, problems: Problems, col: str, *,
+def _parse_kode_wilayah(raw: _RawTable, problems: _Problems, col: str, *,
                        code_scheme: str) -> pd.Series:
     """Kemendagri ``PP.KK`` codes from a kab/kota code column.
 
@@ -568,21 +590,21 @@ def parse_kode_wilayah(raw: RawTable, problems: Problems, col: str, *,
     norm = s.map(normalise_region_code)
     out = norm.fillna("").astype("str")
     bad = ((out == "") & (s != "")).to_numpy()
-    for row, value in zip(rows[bad], s.to_numpy()[bad]):
+    for row, value in zip(rows[bad], s.to_numpy()[bad], strict=True):
         problems.add(raw.file, "is not a kab/kota code; expected a Kemendagri code 'PP.KK' such as "
                      "'17.02'", row=int(row), column=col, value=value)
     prov = (out.str.len() == 2).to_numpy()
-    for row, value in zip(rows[prov], s.to_numpy()[prov]):
+    for row, value in zip(rows[prov], s.to_numpy()[prov], strict=True):
         problems.add(raw.file, "is a province code; expected the kab/kota code 'PP.KK' (e.g. "
                      "'17.02' for Kab. Rejang Lebong)", row=int(row), column=col, value=value)
     out = out.where(~prov, "")
     if code_scheme == "bps":
         cw = bps_crosswalk()
-        lookup = dict(zip(cw["kode_bps"], cw["kode"]))
+        lookup = dict(zip(cw["kode_bps"], cw["kode"], strict=True))
         digits = out.str.replace(".", "", regex=False)
         conv = digits.map(lookup)
         unknown = (conv.isna() & (out != "")).to_numpy()
-        for row, value in zip(rows[unknown], s.to_numpy()[unknown]):
+        for row, value in zip(rows[unknown], s.to_numpy()[unknown], strict=True):
             problems.add(raw.file, "is not a BPS kab/kota code (code_scheme='bps', crosswalk "
                          "kode_bps_kemendagri.csv); expected a 4-digit BPS code such as '3173'",
                          row=int(row), column=col, value=value)
@@ -607,14 +629,14 @@ def parse_kode_wilayah(raw: RawTable, problems: Problems, col: str, *,
 # ---------------------------------------------------------------------------
 # the four tables
 # ---------------------------------------------------------------------------
-def _text(raw: RawTable, col: str) -> pd.Series:
+def _text(raw: _RawTable, col: str) -> pd.Series:
     return _optional(raw.data, col).astype("str")
 
 
-def parse_rumah_sakit(raw: RawTable, problems: Problems, *, config: Config,
+def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
                       code_scheme: str = "kemendagri") -> gpd.GeoDataFrame:
     """Typed hospitals table from a raw table (problems recorded, row numbers in ROW)."""
-    check_columns(raw, problems, "rumah_sakit")
+    _check_columns(raw, problems, "rumah_sakit")
     df = raw.data
     present = [c for c in REQUIRED["rumah_sakit"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
@@ -624,15 +646,15 @@ def parse_rumah_sakit(raw: RawTable, problems: Problems, *, config: Config,
         "kode_wilayah": "the kab/kota code 'PP.KK' (e.g. '17.02')"})
     rows = df[ROW].to_numpy()
     _check_unique_codes(raw, problems, "kode_rs")
-    lat = parse_float(raw, problems, "lat", expected="latitude in decimal degrees (e.g. -6.197)")
-    lon = parse_float(raw, problems, "lon", expected="longitude in decimal degrees (e.g. 106.84)")
+    lat = _parse_float(raw, problems, "lat", expected="latitude in decimal degrees (e.g. -6.197)")
+    lon = _parse_float(raw, problems, "lon", expected="longitude in decimal degrees (e.g. 106.84)")
     _check_coordinates(raw, problems, lat, lon)
-    kode_wilayah = parse_kode_wilayah(raw, problems, "kode_wilayah", code_scheme=code_scheme)
-    kelas = canonical(raw, problems, "kelas" if "kelas" in df else _ensure(df, "kelas"),
+    kode_wilayah = _parse_kode_wilayah(raw, problems, "kode_wilayah", code_scheme=code_scheme)
+    kelas = _canonical(raw, problems, "kelas" if "kelas" in df else _ensure(df, "kelas"),
                       lambda v: v.upper() if v.upper() in KELAS else None,
                       expected=f"a hospital class, one of {list(KELAS)}", severity="warning")
     if "lokasi_presisi" in df:
-        lokasi = canonical(raw, problems, "lokasi_presisi",
+        lokasi = _canonical(raw, problems, "lokasi_presisi",
                            lambda v: v.lower() if v.lower() in LOKASI_PRESISI else None,
                            expected=f"one of {list(LOKASI_PRESISI)}")
         empty = (df["lokasi_presisi"] == "").to_numpy()
@@ -653,7 +675,7 @@ def parse_rumah_sakit(raw: RawTable, problems: Problems, *, config: Config,
     out["kelas"] = kelas
     for col in ("kepemilikan", "alias", "sumber"):
         out[col] = _text(raw, col)
-    out["tempat_tidur"] = (parse_int(raw, problems, "tempat_tidur", minimum=0,
+    out["tempat_tidur"] = (_parse_int(raw, problems, "tempat_tidur", minimum=0,
                                      expected="the number of beds (a whole number >= 0)")
                            if "tempat_tidur" in df else pd.Series(pd.NA, index=df.index,
                                                                     dtype="Int64"))
@@ -673,12 +695,12 @@ def _ensure(df: pd.DataFrame, col: str) -> str:
     return col
 
 
-def _parse_layanan_list(raw: RawTable, problems: Problems, col: str, config: Config) -> pd.Series:
+def _parse_layanan_list(raw: _RawTable, problems: _Problems, col: str, config: Config) -> pd.Series:
     """';'-separated layanan codes, each canonicalised (unknown ones are errors)."""
     s = _optional(raw.data, col)
     rows = raw.data[ROW].to_numpy()
     out: list[str] = []
-    for row, value in zip(rows, s.to_numpy()):
+    for row, value in zip(rows, s.to_numpy(), strict=True):
         parts = [p.strip() for p in re.split(r"[;,]", str(value)) if p.strip()]
         canon = []
         for p in parts:
@@ -692,7 +714,7 @@ def _parse_layanan_list(raw: RawTable, problems: Problems, col: str, config: Con
     return pd.Series(out, index=raw.data.index, dtype="str")
 
 
-def _check_unique_codes(raw: RawTable, problems: Problems, col: str) -> None:
+def _check_unique_codes(raw: _RawTable, problems: _Problems, col: str) -> None:
     """Duplicate codes, also those that differ only in letter case (RS0002 / rs0002)."""
     s = raw.data[col]
     key = s.str.upper()
@@ -711,7 +733,7 @@ def _check_unique_codes(raw: RawTable, problems: Problems, col: str) -> None:
         problems.add(raw.file, msg, row=rows[1], column=col, value=grp["value"].iloc[0])
 
 
-def _check_coordinates(raw: RawTable, problems: Problems, lat: pd.Series, lon: pd.Series) -> None:
+def _check_coordinates(raw: _RawTable, problems: _Problems, lat: pd.Series, lon: pd.Series) -> None:
     b = INDONESIA_BOUNDS
     la, lo = lat.to_numpy(), lon.to_numpy()
     rows = raw.data[ROW].to_numpy()
@@ -746,9 +768,9 @@ def _check_coordinates(raw: RawTable, problems: Problems, lat: pd.Series, lon: p
                      f"{hint}", row=int(rows[i]), column="lon", value=raw.data["lon"].iloc[i])
 
 
-def parse_layanan(raw: RawTable, problems: Problems, *, config: Config) -> pd.DataFrame:
+def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed layanan table (kode_rs, layanan, strata, status, tahun, sumber, contoh)."""
-    check_columns(raw, problems, "layanan")
+    _check_columns(raw, problems, "layanan")
     df = raw.data
     present = [c for c in REQUIRED["layanan"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
@@ -756,12 +778,12 @@ def parse_layanan(raw: RawTable, problems: Problems, *, config: Config) -> pd.Da
         "layanan": f"a layanan, one of {sorted(config.layanan)}",
         "strata": f"a strata, one of {list(config.strata_order)}"})
     out = df.drop(columns=[ROW]).copy()
-    out["layanan"] = canonical(raw, problems, "layanan", config.normalise_layanan,
+    out["layanan"] = _canonical(raw, problems, "layanan", config.normalise_layanan,
                                expected=_layanan_expected(config))
-    out["strata"] = canonical(raw, problems, "strata", config.normalise_strata,
+    out["strata"] = _canonical(raw, problems, "strata", config.normalise_strata,
                               expected=_strata_expected(config))
     out["status"] = _status(raw, problems)
-    out["tahun"] = (parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
+    out["tahun"] = (_parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
                               maximum=_YEAR_RANGE[1], expected="a year such as 2025")
                     if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
     out["sumber"] = _text(raw, "sumber")
@@ -781,14 +803,14 @@ def _strata_expected(config: Config) -> str:
     return f"one of {list(config.strata_order)} (aliases accepted: {aliases})"
 
 
-def _status(raw: RawTable, problems: Problems) -> pd.Series:
+def _status(raw: _RawTable, problems: _Problems) -> pd.Series:
     df = raw.data
     if "status" not in df:
         if len(df):
             problems.add(raw.file, "no column 'status': every row read as 'ada' (current strata)",
                          row=raw.header_row, severity="note")
         return pd.Series("ada", index=df.index, dtype="str")
-    s = canonical(raw, problems, "status",
+    s = _canonical(raw, problems, "status",
                   lambda v: v.lower() if v.lower() in STATUS_VALUES else None,
                   expected=f"one of {list(STATUS_VALUES)} ('ada' = current, 'target' = planned)")
     empty = (df["status"] == "").to_numpy()
@@ -799,9 +821,9 @@ def _status(raw: RawTable, problems: Problems) -> pd.Series:
     return s
 
 
-def parse_jejaring(raw: RawTable, problems: Problems, *, config: Config) -> pd.DataFrame:
+def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed jejaring table (pengampu, diampu, layanan, mulai, sumber, jenis, contoh)."""
-    check_columns(raw, problems, "jejaring")
+    _check_columns(raw, problems, "jejaring")
     df = raw.data
     present = [c for c in REQUIRED["jejaring"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
@@ -809,13 +831,13 @@ def parse_jejaring(raw: RawTable, problems: Problems, *, config: Config) -> pd.D
         "diampu": "the kode_rs of the mentored hospital",
         "layanan": f"a layanan, one of {sorted(config.layanan)}"})
     out = df.drop(columns=[ROW]).copy()
-    out["layanan"] = canonical(raw, problems, "layanan", config.normalise_layanan,
+    out["layanan"] = _canonical(raw, problems, "layanan", config.normalise_layanan,
                                expected=_layanan_expected(config))
-    out["mulai"] = (parse_dates(raw, problems, "mulai") if "mulai" in df
+    out["mulai"] = (_parse_dates(raw, problems, "mulai") if "mulai" in df
                     else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
     out["sumber"] = _text(raw, "sumber")
     if "jenis" in df:
-        jenis = canonical(raw, problems, "jenis",
+        jenis = _canonical(raw, problems, "jenis",
                           lambda v: v.lower() if v.lower() in JENIS_LINK else None,
                           expected=f"one of {list(JENIS_LINK)} ('sumber' = documented link, "
                           "'usulan' = proposed)")
@@ -829,9 +851,9 @@ def parse_jejaring(raw: RawTable, problems: Problems, *, config: Config) -> pd.D
     return out[[*front, *[c for c in out.columns if c not in front]]]
 
 
-def parse_wilayah(raw: RawTable, problems: Problems, *, config: Config) -> pd.DataFrame:
+def _parse_wilayah(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed region list (kode, nama, tingkat, kode_induk, penduduk, tahun_penduduk, sumber)."""
-    check_columns(raw, problems, "wilayah")
+    _check_columns(raw, problems, "wilayah")
     df = raw.data
     rows = df[ROW].to_numpy()
     present = [c for c in REQUIRED["wilayah"] if c in raw.columns]
@@ -839,13 +861,13 @@ def parse_wilayah(raw: RawTable, problems: Problems, *, config: Config) -> pd.Da
         "kode": "a Kemendagri code 'PP' (provinsi) or 'PP.KK' (kab/kota)",
         "nama": "the region name", "tingkat": f"one of {list(TINGKAT_VALUES)}"})
     out = df.drop(columns=[ROW]).copy()
-    tingkat = canonical(raw, problems, "tingkat",
+    tingkat = _canonical(raw, problems, "tingkat",
                         lambda v: v.lower() if v.lower() in TINGKAT_VALUES
                         else _TINGKAT_ALIASES.get(v.lower()),
                         expected=f"one of {list(TINGKAT_VALUES)}")
     kode = df["kode"].map(normalise_region_code).fillna("").astype("str")
     bad = ((kode == "") & (df["kode"] != "")).to_numpy()
-    for row, value in zip(rows[bad], df["kode"].to_numpy()[bad]):
+    for row, value in zip(rows[bad], df["kode"].to_numpy()[bad], strict=True):
         problems.add(raw.file, "is not a region code; expected a Kemendagri code 'PP' (provinsi) "
                      "or 'PP.KK' (kab/kota)", row=int(row), column="kode", value=value)
     mismatch = ((kode != "") & (tingkat != "") &
@@ -856,9 +878,10 @@ def parse_wilayah(raw: RawTable, problems: Problems, *, config: Config) -> pd.Da
                      row=int(rows[i]), column="kode", value=df["kode"].iloc[i])
     changed = ((kode != "") & (kode != df["kode"])).to_numpy()
     if changed.any():
-        i = int(np.flatnonzero(changed)[0])
-        problems.add(raw.file, f"{int(changed.sum())} code(s) not written 'PP.KK' read as Kemendagri "
-                     f"codes (e.g. {df['kode'].iloc[i]!r} -> {kode.iloc[i]!r} in row {int(rows[i])})",
+        k = int(np.flatnonzero(changed)[0])
+        problems.add(raw.file, f"{int(changed.sum())} code(s) not written 'PP.KK' read as "
+                     f"Kemendagri codes (e.g. {df['kode'].iloc[k]!r} -> {kode.iloc[k]!r} in row "
+                     f"{int(rows[k])})",
                      column="kode", severity="note")
     dup = (kode.duplicated(keep=False) & (kode != "")).to_numpy()
     if dup.any():
@@ -869,7 +892,7 @@ def parse_wilayah(raw: RawTable, problems: Problems, *, config: Config) -> pd.Da
                          row=r[1], column="kode", value=k)
     induk = _optional(df, "kode_induk").map(normalise_region_code).fillna("").astype("str")
     bad_induk = ((induk == "") & (df["kode_induk"] != "")).to_numpy()
-    for row, value in zip(rows[bad_induk], df["kode_induk"].to_numpy()[bad_induk]):
+    for row, value in zip(rows[bad_induk], df["kode_induk"].to_numpy()[bad_induk], strict=True):
         problems.add(raw.file, "is not a province code; expected 'PP' (e.g. '17')", row=int(row),
                      column="kode_induk", value=value)
     is_kab = ((tingkat == "kabkota") & (kode.str.len() == 5)).to_numpy()
@@ -897,12 +920,12 @@ def parse_wilayah(raw: RawTable, problems: Problems, *, config: Config) -> pd.Da
                           ("tahun_penduduk", "a year such as 2025")):
         if col in df:
             lo, hi = (0, None) if col == "penduduk" else _YEAR_RANGE
-            out[col] = parse_int(raw, problems, col, expected=expected, minimum=lo, maximum=hi,
+            out[col] = _parse_int(raw, problems, col, expected=expected, minimum=lo, maximum=hi,
                                  thousands=col == "penduduk")
         else:
             out[col] = pd.Series(pd.NA, index=df.index, dtype="Int64")
     if "pasien_hd" in df:
-        out["pasien_hd"] = parse_int(raw, problems, "pasien_hd", minimum=0, thousands=True,
+        out["pasien_hd"] = _parse_int(raw, problems, "pasien_hd", minimum=0, thousands=True,
                                      expected="the number of haemodialysis patients (>= 0)")
     out["sumber"] = _text(raw, "sumber")
     out[ROW] = df[ROW]
@@ -910,13 +933,73 @@ def parse_wilayah(raw: RawTable, problems: Problems, *, config: Config) -> pd.Da
     return out[[*front, *[c for c in out.columns if c not in front]]]
 
 
+#: At most this many cycles are listed per layanan (the rest are counted).
+MAX_CYCLES_PER_LAYANAN = 20
+
+
+def _check_links(links: pd.DataFrame, problems: _Problems, *, file: str = FILES["jejaring"],
+                ) -> tuple[pd.DataFrame, int]:
+    """Self-links (error), exact repeats (skipped, warning) and cycles within one layanan (error).
+
+    Returns the links without the skipped repeats and the number skipped.
+    """
+    usable = (links["pengampu"] != "") & (links["diampu"] != "") & (links["layanan"] != "")
+    self_link = usable & (links["pengampu"] == links["diampu"])
+    for row, kode in zip(links.loc[self_link, ROW], links.loc[self_link, "pengampu"], strict=True):
+        problems.add(file, "is both pengampu and diampu: a hospital cannot mentor itself",
+                     row=int(row), column="diampu", value=kode)
+    key = ["pengampu", "diampu", "layanan", "jenis"]
+    dup_mask = usable & links.duplicated(key, keep=False)
+    drop: list[int] = []
+    for (p, d, lay, _), grp in links[dup_mask].groupby(key, sort=False):
+        rows = grp[ROW].tolist()
+        problems.add(file, f"link {p} -> {d} ({lay}) appears in rows {_rows_text(rows)}; "
+                     f"row(s) {_rows_text(rows[1:])} skipped", row=rows[1], column="pengampu",
+                     value=p, severity="warning")
+        drop.extend(grp.index[1:])
+    out = links.drop(index=drop)
+    graphable = out[usable.loc[out.index] & ~self_link.loc[out.index]]
+    for lay, grp in graphable.groupby("layanan", sort=True):
+        _report_cycles(str(lay), grp, problems, file=file)
+    return out, len(drop)
+
+
+def _report_cycles(layanan: str, links: pd.DataFrame, problems: _Problems, *, file: str) -> None:
+    g = nx.DiGraph()
+    edge_rows: dict[tuple[str, str], list[int]] = {}
+    for p, d, row in zip(links["pengampu"], links["diampu"], links[ROW], strict=True):
+        g.add_edge(p, d)
+        edge_rows.setdefault((p, d), []).append(int(row))
+    n = 0
+    for comp in nx.strongly_connected_components(g):
+        if len(comp) < 2:
+            continue
+        for cycle in nx.simple_cycles(g.subgraph(comp)):
+            n += 1
+            if n > MAX_CYCLES_PER_LAYANAN:
+                continue
+            start = cycle.index(min(cycle))  # stable order: start at the smallest kode_rs
+            cycle = cycle[start:] + cycle[:start]
+            edges = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
+            rows = sorted(r for e in edges for r in edge_rows[e][:1])
+            path = " -> ".join([*cycle, cycle[0]])
+            problems.add(file, f"links of layanan {layanan!r} form a cycle {path} (rows "
+                         f"{_rows_text(rows)}); a hospital cannot be (indirectly) its own "
+                         "pengampu: "
+                         "remove or reverse one link", row=rows[0], column="pengampu",
+                         value=cycle[0])
+    if n > MAX_CYCLES_PER_LAYANAN:
+        problems.add(file, f"{n - MAX_CYCLES_PER_LAYANAN} more cycle(s) of layanan {layanan!r} not "
+                     "listed", column="pengampu")
+
+
 _PARSERS: dict[str, Callable[..., pd.DataFrame]] = {
-    "rumah_sakit": parse_rumah_sakit, "layanan": parse_layanan, "jejaring": parse_jejaring,
-    "wilayah": parse_wilayah,
+    "rumah_sakit": _parse_rumah_sakit, "layanan": _parse_layanan, "jejaring": _parse_jejaring,
+    "wilayah": _parse_wilayah,
 }
 
 
-def public_table(df: pd.DataFrame) -> pd.DataFrame:
+def _public_table(df: pd.DataFrame) -> pd.DataFrame:
     """Drop the private row-number column and reset the index to 0..n-1."""
     return df.drop(columns=[ROW]).reset_index(drop=True)
 
@@ -929,16 +1012,19 @@ def _read_one(path: str | Path, table: str, *, config: Config | None,
         raise DataFileMissingError(
             [{"file": p.name, "row": None, "column": None, "value": None, "severity": "error",
               "problem": f"file not found at {p}"}],
-            f"{p}: file not found; expected {FILES[table]} with the columns {list(REQUIRED[table])}")
-    problems = Problems()
-    raw = read_raw(p, problems, table=table, empty_ok=table == "jejaring")
+            f"{p}: file not found; expected {FILES[table]} with the columns "
+            f"{list(REQUIRED[table])}")
+    problems = _Problems()
+    raw = _read_raw(p, problems, table=table, empty_ok=table == "jejaring")
     if raw is None:
         raise DataFileError(problems.frame())
     df = _PARSERS[table](raw, problems, config=cfg, **kwargs)
+    if table == "jejaring":
+        df, _ = _check_links(df, problems, file=raw.file)
     problems.raise_if_errors()
     for rec in problems.records:
         logger.info("%s", rec)
-    return public_table(df)
+    return _public_table(df)
 
 
 def read_rumah_sakit(path: str | Path, *, config: Config | None = None,
@@ -1099,11 +1185,11 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
                       PengampuanWarning, stacklevel=2)
     logger.info("Loaded %s: %s", report.path, report.counts)
     return Dataset(
-        rumah_sakit=gpd.GeoDataFrame(public_table(tables["rumah_sakit"]), geometry="geometry",
+        rumah_sakit=gpd.GeoDataFrame(_public_table(tables["rumah_sakit"]), geometry="geometry",
                                      crs="EPSG:4326"),
-        layanan=public_table(tables["layanan"]),
-        jejaring=public_table(tables["jejaring"]),
-        wilayah=public_table(tables["wilayah"]),
+        layanan=_public_table(tables["layanan"]),
+        jejaring=_public_table(tables["jejaring"]),
+        wilayah=_public_table(tables["wilayah"]),
         config=cfg,
         path=report.path,
         report=report,

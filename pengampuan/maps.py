@@ -114,8 +114,8 @@ _DASH = "\u2013"
 _DOT = " \u00b7 "
 _COLOUR_NONE = "#9e9e9e"  # no capable hospital at all (distance inf)
 _COLOUR_NODATA = "#f2f2f2"  # kab/kota without a value
-_COLOUR_MET = "#4393c3"  # coverage map: target met (blue) ...
-_COLOUR_NOT_MET = "#f4a582"  # ... or not (orange): a colour-blind-safe pair (RdBu)
+_COLOUR_MET = "#c2e4b8"  # coverage map: target met (light green) ...
+_COLOUR_NOT_MET = "#f1a340"  # ... or not (orange), both light enough for the blue markers
 _BACKGROUND = "#e8eef3"  # sea / no-tile background
 #: Marker radius (px) and fill colour per strata rank (0 = dasar ... 3 = paripurna).
 _STRATA_RADIUS_PX: tuple[float, ...] = (4.0, 5.5, 7.0, 9.0)
@@ -140,7 +140,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "hospitals": "Rumah sakit",
         "hospitals_legend": "Rumah sakit (strata untuk layanan terpilih)",
         "approx": "lokasi perkiraan (titik di dalam kab/kota)",
-        "exact": "lokasi dari sumber",
+        "loc_sumber": "Lokasi: koordinat dari sumber yang dikutip",
+        "loc_kemenkes2019": "Lokasi: titik peta fasilitas Kemenkes 2019 (BPPSDMK)",
         "links": "Jejaring pengampuan",
         "links_legend": "pengampu \u2192 diampu",
         "usulan": "usulan",
@@ -167,9 +168,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "source": "Sumber",
         "sources": "Sumber data dan lisensi",
         "summary": "Ringkasan capaian target",
+        "legend": "Legenda",
         "col_prov": "Provinsi",
         "col_kab": "Kab/kota",
-        "col_pop": "Penduduk dalam ambang waktu",
+        "col_pop": "Penduduk \u2264 ambang waktu",
         "col_links": "Tautan",
         "col_hospitals": "RS",
         "target_met_legend": "target kab/kota tercapai",
@@ -201,7 +203,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "hospitals": "Hospitals",
         "hospitals_legend": "Hospitals (strata for the selected layanan)",
         "approx": "approximate location (point inside the district)",
-        "exact": "location from a source",
+        "loc_sumber": "Location: coordinates from a cited source",
+        "loc_kemenkes2019": "Location: Kemenkes 2019 facility map point (BPPSDMK)",
         "links": "Mentoring links",
         "links_legend": "pengampu \u2192 diampu",
         "usulan": "proposed (usulan)",
@@ -228,9 +231,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "source": "Source",
         "sources": "Data sources and licences",
         "summary": "Targets met",
+        "legend": "Legend",
         "col_prov": "Provinces",
         "col_kab": "Districts",
-        "col_pop": "Population within time threshold",
+        "col_pop": "Population \u2264 time threshold",
         "col_links": "Links",
         "col_hospitals": "Hospitals",
         "target_met_legend": "district target met",
@@ -259,7 +263,7 @@ def map_access(
     gaps: pd.DataFrame | None = None,
     layanan: str | None = None,
     variable: Variable = "travel_min",
-    status: str = "ada",
+    status: str | None = None,
     lang: str | None = None,
     title: str | None = None,
     offline: bool = False,
@@ -297,9 +301,11 @@ def map_access(
         Layanan of a single ``acc`` frame.
     variable : {"travel_min", "distance_km"}
         What the colours show.
-    status : {"ada", "target"}
+    status : {"ada", "target"}, optional
         Which strata the analysis used; said in the subtitle and used for the
-        marker styles.
+        marker styles. Default: ``acc.attrs["status"]`` (set by
+        :func:`~pengampuan.district_access`), else the status of ``gaps``,
+        else ``"ada"``.
     lang : {"id", "en"}, optional
         Label language (default ``settings.language``).
     title : str, optional
@@ -326,8 +332,15 @@ def map_access(
     lang = _check_lang(lang)
     cfg = ds.config
     _check_choice("variable", variable, tuple(_BIN_EDGES))
-    _check_choice("status", status, ("ada", "target"))
     frames = _split_access(acc, layanan=layanan, cfg=cfg)
+    attrs = next(iter(frames.values())).attrs
+    if status is None and attrs.get("status") is not None:
+        status = str(attrs["status"])
+    if gaps is not None:
+        gaps, status = _gaps_for_status(gaps, status)
+    status = status or "ada"
+    _check_choice("status", status, ("ada", "target"))
+    min_strata = str(attrs.get("min_strata", cfg.target_strata_kabkota))
     lay_codes = list(frames)
     base = _base_regions(frames)
     gap_index = _gap_index(gaps)
@@ -338,7 +351,7 @@ def map_access(
     for lay, frame in frames.items():
         aligned = _align(frame, base, lay)
         colours = bin_colours(aligned[variable], variable=variable)
-        for i, (row, colour) in enumerate(zip(aligned.to_dict("records"), colours)):
+        for i, (row, colour) in enumerate(zip(aligned.to_dict("records"), colours, strict=True)):
             wilayah_props[i]["c"][lay] = colour
             wilayah_props[i]["t"][lay] = _access_tooltip(
                 row, lay=lay, cfg=cfg, lang=lang, gap_index=gap_index, prov_names=prov_names
@@ -351,7 +364,7 @@ def map_access(
                                      access=frames, penduduk=_penduduk(ds))
     legend = _legend_html(
         lang=lang, cfg=cfg, variable=variable, hospitals=True, links=bool(links),
-        min_strata=cfg.target_strata_kabkota,
+        min_strata=min_strata,
     )
     return _assemble(
         title=title or _TEXT[lang]["title_access"],
@@ -448,7 +461,7 @@ def map_coverage(
     layanan: str | Sequence[str] | None = None,
     ds: Dataset | None = None,
     provinces: gpd.GeoDataFrame | None = None,
-    status: str = "ada",
+    status: str | None = None,
     lang: str | None = None,
     title: str | None = None,
     offline: bool = False,
@@ -471,8 +484,10 @@ def map_coverage(
     provinces : GeoDataFrame, optional
         Province polygons drawn as outlines (default: ``regions`` dissolved by
         ``kode_induk``).
-    status : {"ada", "target"}
-        Which strata ``gaps`` was computed with (said in the subtitle).
+    status : {"ada", "target"}, optional
+        Which strata ``gaps`` was computed with (said in the subtitle); when
+        ``gaps`` has rows of both (a ``status`` column), the rows drawn.
+        Default: the one value of ``gaps["status"]``, else ``"ada"``.
     lang : {"id", "en"}, optional
         Label language (default ``settings.language``).
     title : str, optional
@@ -494,9 +509,9 @@ def map_coverage(
     True
     """
     lang = _check_lang(lang)
-    _check_choice("status", status, ("ada", "target"))
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     _require_columns(gaps, ("kode", "layanan", "tingkat", "meets_target"), name="gaps")
+    gaps, status = _gaps_for_status(gaps, status)
     regions = require_wgs84(regions, name="regions")
     _require_columns(regions, ("kode", "nama"), name="regions")
     present = list(dict.fromkeys(gaps["layanan"].astype(str)))
@@ -581,8 +596,8 @@ def inline_assets(m: folium.Map, *, offline: bool = True) -> folium.Map:
     return m
 
 
-_EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//",
-                       re.IGNORECASE)
+_EXTERNAL = re.compile(
+    r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 
 
 def check_offline(page: str) -> None:
@@ -650,7 +665,7 @@ def bin_labels(variable: Variable, lang: str = "id") -> list[str]:
         return tx["hour"] if lo >= 60 else tx["minute"]
 
     labels = [f"< {fmt(edges[0])} {unit(edges[0] - 1)}"]
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
         # a class from 30 to 60 minutes still reads in minutes
         u = unit(lo) if not (variable == "travel_min" and lo < 60 <= hi) else tx["minute"]
         lo_s = fmt(lo) if not (variable == "travel_min" and lo < 60 <= hi) else f"{lo:g}"
@@ -733,7 +748,23 @@ def _align(frame: pd.DataFrame, base: pd.DataFrame, lay: str) -> pd.DataFrame:
     return out
 
 
-def _gap_index(gaps: pd.DataFrame | None) -> dict[tuple[str, str], dict[str, Any]]:
+def _gaps_for_status(gaps: pd.DataFrame, status: str | None) -> tuple[pd.DataFrame, str]:
+    """The rows of ``gaps`` for one status, and that status (from the data when not given)."""
+    present = (sorted(gaps["status"].dropna().astype(str).unique()) if "status" in gaps
+               else [])
+    if status is None:
+        if len(present) > 1:
+            raise ValueError(f"gaps has rows for status {present}; pass status= to choose one")
+        status = present[0] if present else "ada"
+    _check_choice("status", status, ("ada", "target"))
+    if present:
+        if status not in present:
+            raise ValueError(f"gaps has no rows with status={status!r}; it has {present}")
+        gaps = gaps[gaps["status"].astype(str) == status]
+    return gaps, status
+
+
+def _gap_index(gaps: pd.DataFrame | None) -> dict[tuple[str, str], dict[Any, Any]]:
     if gaps is None:
         return {}
     _require_columns(gaps, ("kode", "layanan", "meets_target"), name="gaps")
@@ -745,7 +776,7 @@ def _province_names(ds: Dataset | None) -> dict[str, str]:
     if ds is None:
         return {}
     w = ds.wilayah
-    return dict(zip(w["kode"].astype(str), w["nama"].astype(str)))
+    return dict(zip(w["kode"].astype(str), w["nama"].astype(str), strict=True))
 
 
 def _penduduk(ds: Dataset) -> pd.Series | None:
@@ -775,10 +806,10 @@ def _hospitals_from_ds(ds: Dataset, *, status: str, network: nx.MultiDiGraph | N
     cfg = ds.config
     rs = pd.DataFrame(ds.rumah_sakit.drop(columns="geometry"))
     ranks = ds.strata_rank_table(status=status)
-    links = _links_table(ds, network)
-    names = dict(zip(rs["kode_rs"].astype(str), rs["nama"].astype(str)))
+    links = _LinkIndex.from_table(_links_table(ds, network))
+    names = dict(zip(rs["kode_rs"].astype(str), rs["nama"].astype(str), strict=True))
     region_names = _province_names(ds)
-    lay_rows: dict[str, list[dict[str, Any]]] = {}
+    lay_rows: dict[str, list[Mapping[Any, Any]]] = {}
     for rec in ds.layanan.to_dict("records"):
         lay_rows.setdefault(str(rec["kode_rs"]), []).append(rec)
     out = pd.DataFrame({
@@ -804,10 +835,10 @@ def _hospitals_from_network(net: nx.MultiDiGraph, *, status: str, cfg: Config, l
                             ) -> pd.DataFrame:
     """Hospital table from node attributes (when no Dataset is at hand)."""
     rows = []
-    links = pd.DataFrame(
+    links = _LinkIndex.from_table(pd.DataFrame(
         [(str(u), str(v), str(d.get("layanan", "")), str(d.get("jenis", "sumber")))
          for u, v, d in net.edges(data=True)],
-        columns=["pengampu", "diampu", "layanan", "jenis"])
+        columns=["pengampu", "diampu", "layanan", "jenis"]))
     names = {str(n): str(a.get("nama", n)) for n, a in net.nodes(data=True)}
     for node, a in net.nodes(data=True):
         lay_recs = []
@@ -834,6 +865,31 @@ def _hospitals_from_network(net: nx.MultiDiGraph, *, status: str, cfg: Config, l
     return pd.DataFrame(rows, columns=cols)
 
 
+@dataclass(frozen=True)
+class _LinkIndex:
+    """Look-ups of the links for the popups."""
+
+    #: (diampu, layanan) -> [(pengampu, jenis), ...]
+    pengampu_of: dict[tuple[str, str], list[tuple[str, str]]]
+    #: (pengampu, layanan) -> number of diampu
+    n_diampu: dict[tuple[str, str], int]
+    #: kode_rs -> layanan in which it has a link
+    layanan_of: dict[str, set[str]]
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame) -> _LinkIndex:
+        pengampu_of: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        n_diampu: dict[tuple[str, str], int] = {}
+        layanan_of: dict[str, set[str]] = {}
+        for u, v, lay, jenis in zip(table["pengampu"], table["diampu"], table["layanan"],
+                                    table["jenis"], strict=True):
+            pengampu_of.setdefault((v, lay), []).append((u, jenis))
+            n_diampu[(u, lay)] = n_diampu.get((u, lay), 0) + 1
+            layanan_of.setdefault(u, set()).add(lay)
+            layanan_of.setdefault(v, set()).add(lay)
+        return cls(pengampu_of, n_diampu, layanan_of)
+
+
 def _links_table(ds: Dataset, network: nx.MultiDiGraph | None) -> pd.DataFrame:
     """pengampu, diampu, layanan, jenis of every link (the network's when given)."""
     if network is not None:
@@ -849,8 +905,8 @@ def _links_table(ds: Dataset, network: nx.MultiDiGraph | None) -> pd.DataFrame:
     })
 
 
-def _hospital_popup(rec: Mapping[str, Any], lay_recs: list[Mapping[str, Any]],
-                    links: pd.DataFrame, names: Mapping[str, str],
+def _hospital_popup(rec: Mapping[Any, Any], lay_recs: Sequence[Mapping[Any, Any]],
+                    links: _LinkIndex, names: Mapping[str, str],
                     region_names: Mapping[str, str], *, cfg: Config, lang: str) -> str:
     """Popup HTML of one hospital; every value is escaped."""
     tx = _TEXT[lang]
@@ -865,24 +921,21 @@ def _hospital_popup(rec: Mapping[str, Any], lay_recs: list[Mapping[str, Any]],
     if _present(kw):
         meta.append(e(region_names.get(str(kw), str(kw))))
     rows = []
-    as_diampu = links[links["diampu"] == kode]
-    as_pengampu = links[links["pengampu"] == kode]
+    with_links = links.layanan_of.get(kode, set())
     lay_order = [lay for lay in cfg.layanan
-                 if any(r["layanan"] == lay for r in lay_recs)
-                 or (as_diampu["layanan"] == lay).any() or (as_pengampu["layanan"] == lay).any()]
+                 if any(r["layanan"] == lay for r in lay_recs) or lay in with_links]
     for lay in lay_order:
         strata = []
         for r in sorted((r for r in lay_recs if r["layanan"] == lay),
                         key=lambda r: str(r.get("status"))):
             word = tx["status_word_target"] if r.get("status") == "target" else tx[
                 "status_word_ada"]
-            year = r.get("tahun")
-            year_s = f" {int(year)}" if _present(year) else ""
+            year = _num(r.get("tahun"))
+            year_s = f" {int(year)}" if year is not None else ""
             strata.append(f"{e(cfg.strata_label(str(r['strata']), lang))} ({word}{year_s})")
-        mine = as_diampu[as_diampu["layanan"] == lay]
         peng = [e(names.get(p, p)) + (f" ({tx['usulan']})" if j == "usulan" else "")
-                for p, j in zip(mine["pengampu"], mine["jenis"])]
-        n_diampu = int((as_pengampu["layanan"] == lay).sum())
+                for p, j in links.pengampu_of.get((kode, lay), [])]
+        n_diampu = links.n_diampu.get((kode, lay), 0)
         mentor = f"<br>{tx['mengampu']} {n_diampu} {tx['rs']}" if n_diampu else ""
         strata_s = "<br>".join(strata) or _DASH
         peng_s = "<br>".join(peng) or _DASH
@@ -892,15 +945,19 @@ def _hospital_popup(rec: Mapping[str, Any], lay_recs: list[Mapping[str, Any]],
     if rows:
         table = (f"<table><tr><th>{tx['layanan']}</th><th>{tx['strata']}</th>"
                  f"<th>{tx['pengampu']}</th></tr>{''.join(rows)}</table>")
-    loc = tx["approx"] if str(rec.get("lokasi_presisi", "")) == "kabkota" else (
-        tx["exact"] + (f" ({e(rec['lokasi_presisi'])})" if _present(rec.get("lokasi_presisi"))
-                       else ""))
+    presisi = str(rec.get("lokasi_presisi", "") or "")
+    if presisi == "kabkota":
+        loc = tx["approx"][:1].upper() + tx["approx"][1:]
+    elif f"loc_{presisi}" in tx:
+        loc = tx[f"loc_{presisi}"]
+    else:
+        loc = f"{tx['location']}: {e(presisi) if presisi else tx['none']}"
     src = [str(rec["sumber"])] if _present(rec.get("sumber")) else []
     src += [str(r["sumber"]) for r in lay_recs if _present(r.get("sumber"))]
     src_s = "; ".join(e(s) for s in dict.fromkeys(src))
     meta_s = _DOT.join(meta)
     return (f'<div class="pg-pop">{head}<br><span class="pg-meta">{meta_s}'
-            f"</span>{table}<div class=\"pg-meta\">{tx['location']}: {loc}</div>"
+            f"</span>{table}<div class=\"pg-meta\">{loc}</div>"
             + (f'<div class="pg-meta">{tx["source"]}: {src_s}</div>' if src_s else "")
             + "</div>")
 
@@ -919,7 +976,7 @@ def _links_from_network(net: nx.MultiDiGraph | None, *, ds: Dataset | None,
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     out: dict[str, list[list[Any]]] = {lay: [] for lay in layanan}
     geoms = shapely.transform(gdf.geometry.values, lambda c: np.round(c, MAP_PRECISION))
-    for rec, geom in zip(gdf.drop(columns="geometry").to_dict("records"), geoms):
+    for rec, geom in zip(gdf.drop(columns="geometry").to_dict("records"), geoms, strict=True):
         lay = str(rec.get("layanan", ""))
         if lay not in out or geom is None or geom.is_empty:
             continue
@@ -938,7 +995,7 @@ def _links_from_network(net: nx.MultiDiGraph | None, *, ds: Dataset | None,
 # ---------------------------------------------------------------------------
 # tooltips, legend, panels
 # ---------------------------------------------------------------------------
-def _access_tooltip(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
+def _access_tooltip(row: Mapping[Any, Any], *, lay: str, cfg: Config, lang: str,
                     gap_index: Mapping[tuple[str, str], Mapping[str, Any]],
                     prov_names: Mapping[str, str]) -> str:
     tx = _TEXT[lang]
@@ -969,7 +1026,7 @@ def _access_tooltip(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
     return "<br>".join(parts)
 
 
-def _coverage_tooltip(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
+def _coverage_tooltip(row: Mapping[Any, Any], *, lay: str, cfg: Config, lang: str,
                       gap_index: Mapping[tuple[str, str], Mapping[str, Any]],
                       prov_names: Mapping[str, str]) -> str:
     tx = _TEXT[lang]
@@ -978,8 +1035,8 @@ def _coverage_tooltip(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: st
     if g is None:
         parts.append(tx["no_data"])
     else:
-        n = g.get("n_hospitals")
-        if _present(n):
+        n = _num(g.get("n_hospitals"))
+        if n is not None:
             parts.append(f"{tx['n_hospitals']}: {int(n)}")
         near = g.get("nearest_nama")
         dist = _num(g.get("distance_km"))
@@ -990,7 +1047,7 @@ def _coverage_tooltip(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: st
     return "<br>".join(parts)
 
 
-def _region_head(row: Mapping[str, Any], prov_names: Mapping[str, str]) -> str:
+def _region_head(row: Mapping[Any, Any], prov_names: Mapping[str, str]) -> str:
     head = f"<b>{_esc(row.get('nama', row['kode']))}</b> ({_esc(row['kode'])})"
     prov = row.get("kode_induk")
     if _present(prov) and str(prov) in prov_names:
@@ -998,7 +1055,7 @@ def _region_head(row: Mapping[str, Any], prov_names: Mapping[str, str]) -> str:
     return head
 
 
-def _target_lines(row: Mapping[str, Any], *, lay: str, lang: str, cfg: Config,
+def _target_lines(row: Mapping[Any, Any], *, lay: str, lang: str, cfg: Config,
                   gap_index: Mapping[tuple[str, str], Mapping[str, Any]]) -> list[str]:
     tx = _TEXT[lang]
     out = []
@@ -1020,16 +1077,22 @@ def _legend_html(*, lang: str, cfg: Config, variable: str | None, hospitals: boo
                  links: bool, coverage: bool = False, min_strata: str | None = None) -> str:
     tx = _TEXT[lang]
     parts: list[str] = []
+
+    def grid(rows: list[str]) -> str:
+        return '<div class="pg-grid">' + "".join(rows) + "</div>"
+
     if variable is not None:
         strata = (f" ({tx['min_strata']} {_esc(cfg.strata_label(min_strata, lang))})"
                   if min_strata else "")
         parts.append(f"<div class=\"pg-h\">{tx['var_' + variable]}{strata}, "
                      f"{tx['unit_' + variable]}</div>")
         labels = bin_labels(variable, lang)  # type: ignore[arg-type]
-        for colour, label in zip(_BIN_COLOURS, labels):
-            parts.append(_swatch(colour, label))
-        parts.append(_swatch(_COLOUR_NONE, tx["no_capable"]))
-        parts.append(_swatch(_COLOUR_NODATA, tx["no_data"]))
+        rows = [_swatch(colour, label) for colour, label in zip(_BIN_COLOURS, labels, strict=True)]
+        rows += [_swatch(_COLOUR_NONE, tx["no_capable"]), _swatch(_COLOUR_NODATA, tx["no_data"])]
+        # column-major order: the classes read top to bottom, then the next column
+        half = (len(rows) + 1) // 2
+        pairs = zip(rows[:half], rows[half:] + [""], strict=False)
+        parts.append(grid([r for pair in pairs for r in pair]))
     if coverage:
         parts.append(f"<div class=\"pg-h\">{tx['coverage_legend']}</div>")
         parts.append(_swatch(_COLOUR_MET, tx["target_met_legend"]))
@@ -1037,18 +1100,20 @@ def _legend_html(*, lang: str, cfg: Config, variable: str | None, hospitals: boo
         parts.append(_swatch(_COLOUR_NODATA, tx["no_data"]))
     if hospitals:
         parts.append(f"<div class=\"pg-h\">{tx['hospitals_legend']}</div>")
-        for rank in range(len(cfg.strata_order) - 1, -1, -1):
-            if rank >= len(_STRATA_COLOURS):
-                continue
-            label = _esc(cfg.strata_label(cfg.strata_order[rank], lang))
-            parts.append(_circle(_STRATA_COLOURS[rank], _STRATA_RADIUS_PX[rank], label))
+        rows = [_circle(_STRATA_COLOURS[rank], _STRATA_RADIUS_PX[rank],
+                        _esc(cfg.strata_label(cfg.strata_order[rank], lang)))
+                for rank in range(min(len(cfg.strata_order), len(_STRATA_COLOURS)) - 1, -1, -1)]
+        parts.append(grid(rows))
         parts.append(_circle(_STRATA_COLOURS[2], _STRATA_RADIUS_PX[2], tx["approx"], hollow=True))
+    lines = []
+    if links:
+        lines += [_line("#555555", tx["links_legend"], dashed=False),
+                  _line("#555555", tx["usulan"], dashed=True)]
+    lines.append(_line("#333333", tx["provinces"], dashed=False, width=2, arrow=False))
     if links:
         parts.append(f"<div class=\"pg-h\">{tx['links']}</div>")
-        parts.append(_line("#555555", f"{tx['links_legend']}", dashed=False))
-        parts.append(_line("#555555", tx["usulan"], dashed=True))
-    parts.append(_line("#333333", tx["provinces"], dashed=False, width=2, arrow=False))
-    return "".join(parts)
+    parts.append(grid(lines))
+    return f'<details open><summary>{tx["legend"]}</summary>{"".join(parts)}</details>'
 
 
 def _swatch(colour: str, label: str) -> str:
@@ -1084,8 +1149,8 @@ def _coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *,
         return ""
     head = [tx["layanan"]]
     if gaps is not None:
-        head += [f"{tx['col_prov']} \u2265 {_esc(cfg.strata_label(cfg.target_strata_provinsi, lang))}",
-                 f"{tx['col_kab']} \u2265 {_esc(cfg.strata_label(cfg.target_strata_kabkota, lang))}"]
+        head += [f"{tx['col_prov']} \u2265 {_esc(cfg.target_strata_provinsi)}",
+                 f"{tx['col_kab']} \u2265 {_esc(cfg.target_strata_kabkota)}"]
     if have_pop:
         head.append(tx["col_pop"])
     rows = []
@@ -1116,7 +1181,7 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
         return "\u2013"
     share = float(pop[travel <= threshold_min].sum()) / total
     pct = f"{100 * share:.0f}%"
-    return f"{pct} (\u2264 {_fmt_min(threshold_min, lang)})"
+    return f"{pct} ({_fmt_min(threshold_min, lang)})"
 
 
 def _network_summary_html(hospitals: pd.DataFrame, links: Mapping[str, list[list[Any]]],
@@ -1289,6 +1354,7 @@ def _assemble(*, title: str, subtitle: str, lang: str, cfg: Config, layanan: Seq
     bounds = _bounds(regions, hospitals, provinces)
     m = folium.Map(location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
                    zoom_start=5, tiles=None, zoom_control="bottomright", control_scale=True,
+                   zoom_snap=0.25, zoom_delta=0.5,
                    prefer_canvas=False)
     inline_assets(m, offline=offline)
     fig = m.get_root()
@@ -1313,14 +1379,16 @@ def _assemble(*, title: str, subtitle: str, lang: str, cfg: Config, layanan: Seq
         map=m.get_name(), base=base, rs=rs_group.get_name() if rs_group else None,
         links=links_group.get_name() if links_group else None,
         provinces=prov_group.get_name() if prov_group else None, tiles=tiles.get_name())
+    colours = {lay: cfg.layanan[lay].colour if lay in cfg.layanan else "#555555"
+               for lay in layanan}
     data = {
         "layanan": list(layanan),
+        "bounds": bounds,
         "rs": _hospital_records(hospitals, layanan),
         "links": {lay: links.get(lay, []) for lay in layanan},
         "strataColour": list(_STRATA_COLOURS),
         "strataRadius": list(_STRATA_RADIUS_PX),
-        "layananColour": {lay: cfg.layanan[lay].colour if lay in cfg.layanan else "#555555"
-                          for lay in layanan},
+        "layananColour": colours,
     }
     regions_js = _feature_collection(regions, region_props) if regions is not None else "null"
     prov_js = _feature_collection(provinces, None, lines=True) if provinces is not None else "null"
@@ -1328,19 +1396,16 @@ def _assemble(*, title: str, subtitle: str, lang: str, cfg: Config, layanan: Seq
                           sources=sources, contoh=contoh, lang=lang)
     js = _page_js(names, data_js=_js_json(data), regions_js=regions_js, prov_js=prov_js,
                   panels_js=_js_json(panels), layanan=layanan)
-    m.add_child(_Script(css=_CSS, body=_arrow_defs(layanan, data["layananColour"]), js=js))
+    m.add_child(_Script(css=_CSS, body=_arrow_defs(layanan, colours), js=js))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    m.fit_bounds(bounds)
     return m
 
 
 def _bounds(regions: gpd.GeoDataFrame | None, hospitals: pd.DataFrame | None,
             provinces: gpd.GeoDataFrame | None) -> list[list[float]]:
-    boxes = []
-    for gdf in (regions, provinces):
-        if gdf is not None and len(gdf):
-            boxes.append(gdf.total_bounds)
-    if hospitals is not None and len(hospitals):
+    """[[south, west], [north, east]] of the regions (else of the hospitals) to fit the view."""
+    boxes = [gdf.total_bounds for gdf in (regions, provinces) if gdf is not None and len(gdf)]
+    if not boxes and hospitals is not None:
         h = hospitals.dropna(subset=["lat", "lon"])
         if len(h):
             boxes.append(np.array([h["lon"].min(), h["lat"].min(), h["lon"].max(),
@@ -1417,7 +1482,9 @@ _CSS = f"""
   font-weight: 600; border-radius: 3px; }}
 .pg-h {{ font-weight: 600; margin: 5px 0 2px; }}
 .pg-h:first-child {{ margin-top: 0; }}
-.pg-row {{ display: flex; align-items: center; gap: 5px; min-height: 17px; }}
+.pg-row {{ display: flex; align-items: center; gap: 5px; min-height: 16px; }}
+.pg-grid {{ display: grid; grid-template-columns: auto auto; column-gap: 10px; }}
+.pg-legend, .pg-summary {{ font-size: 11px; }}
 .pg-sw {{ display: inline-block; width: 16px; height: 12px; border: 1px solid #999; }}
 .pg-sym {{ flex: none; }}
 .pg-tab {{ border-collapse: collapse; margin-top: 3px; }}
@@ -1501,28 +1568,33 @@ _PAGE_JS = """
   });
   function panel(position, html, cls) {
     var c = L.control({position: position});
-    c.onAdd = function () {
-      var div = L.DomUtil.create("div", "pg-panel " + cls);
-      div.innerHTML = html;
-      L.DomEvent.disableClickPropagation(div);
-      L.DomEvent.disableScrollPropagation(div);
-      return div;
-    };
+    var div = L.DomUtil.create("div", "pg-panel " + cls);
+    div.innerHTML = html;
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    c.onAdd = function () { return div; };
     c.addTo(map);
+    return div;
   }
-  panel("topleft", P.title, "pg-titlebox");
-  panel("bottomleft", P.legend, "pg-legend");
-  if (P.summary) { panel("topright", P.summary, "pg-summary"); }
+  var titleBox = panel("topleft", P.title, "pg-titlebox");
+  var legendBox = panel("bottomleft", P.legend, "pg-legend");
+  var summaryBox = P.summary ? panel("bottomright", P.summary, "pg-summary") : null;
+  // Fit the data between the title (top) and the legend/summary (bottom) when the map
+  // is tall enough for that; otherwise fit it to the whole map.
+  var top = titleBox.offsetHeight + 16;
+  var bottom = Math.max(legendBox.offsetHeight, summaryBox ? summaryBox.offsetHeight : 0) + 16;
+  if (top + bottom > 0.55 * map.getSize().y) { top = 8; bottom = 8; }
+  map.fitBounds(D.bounds, {paddingTopLeft: [8, top], paddingBottomRight: [8, bottom]});
   // Background tiles need a connection: without one, switch them off (the boundaries
   // stay readable on the light background); they can be switched on again by hand.
-  var loaded = 0;
+  var loaded = 0, switchedOff = false;
   tiles.on("tileload", function () { loaded += 1; });
   tiles.on("tileerror", function () {
-    if (!loaded && map.hasLayer(tiles)) { map.removeLayer(tiles); }
+    if (!loaded && map.hasLayer(tiles)) { switchedOff = true; map.removeLayer(tiles); }
   });
-  if (navigator.onLine !== false) { tiles.addTo(map); }
+  if (navigator.onLine !== false) { tiles.addTo(map); } else { switchedOff = true; }
   window.addEventListener("online", function () {
-    if (!map.hasLayer(tiles)) { loaded = 0; tiles.addTo(map); }
+    if (switchedOff && !map.hasLayer(tiles)) { switchedOff = false; loaded = 0; tiles.addTo(map); }
   });
 })();
 """

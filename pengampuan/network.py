@@ -32,6 +32,12 @@ Conventions of the graph
 
 Analyses take ``status="target"`` by default (strata once targets are met,
 the ``strata_target_<layanan>`` attributes) or ``status="ada"`` (current).
+
+A **national pengampu** is one of the national hospitals (``nasional``: a
+non-empty ``pengampu_nasional``), whichever layanan it is designated for: a
+chain ends there, it needs no pengampu itself, and a national hospital that
+mentors for another layanan (RSCM for kanker, next to RS Kanker Dharmais)
+heads that layanan's chains too.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ import os
 import warnings
 from collections import deque
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +101,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "diampu_lacks_layanan": "diampu {nama} tidak memiliki layanan ini (status {status})",
         "pengampu_lacks_layanan": "pengampu {nama} tidak memiliki layanan ini (status {status}) "
                                   "dan bukan pengampu nasional",
-        "no_national": "tidak ada pengampu nasional untuk layanan ini",
-        "kabkota_no_path": "{nama} ({kode}): {n} RS dengan layanan ini, tidak satu pun "
+        "no_national": "tidak ada pengampu nasional dalam jejaring layanan ini",
+        "kabkota_no_path": "{nama} ({kode}): {n} RS dalam jejaring layanan ini, tidak satu pun "
                            "terhubung ke pengampu nasional",
         "hops_0": "pengampu nasional", "hops_1": "langsung", "hops_2": "melalui RS perantara",
         "hops_n": "{n} langkah", "hops_na": "tidak terhubung",
@@ -109,9 +116,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "diampu_lacks_layanan": "diampu {nama} does not offer this layanan (status {status})",
         "pengampu_lacks_layanan": "pengampu {nama} does not offer this layanan (status {status}) "
                                   "and is not a national pengampu",
-        "no_national": "no national pengampu for this layanan",
-        "kabkota_no_path": "{nama} ({kode}): {n} hospital(s) with this layanan, none connected "
-                           "to a national pengampu",
+        "no_national": "no national pengampu in the network of this layanan",
+        "kabkota_no_path": "{nama} ({kode}): {n} hospital(s) in this layanan's network, none "
+                           "connected to a national pengampu",
         "hops_0": "national pengampu", "hops_1": "direct", "hops_2": "through an intermediate",
         "hops_n": "{n} hops", "hops_na": "not connected",
     },
@@ -183,48 +190,49 @@ def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None) -> nx.Mu
         wilayah=_wilayah_json(ds.wilayah),
     )
     kabkota = _kabkota_lookup(ds.wilayah)
-    ada = _strata_lookup(ds, "ada")
-    target = _strata_lookup(ds, "target")
+    strata = {"strata_": _strata_lookup(ds, "ada"), "strata_target_": _strata_lookup(ds, "target")}
     rs = ds.rumah_sakit
     dup = rs["kode_rs"].value_counts()
     for kode, count in dup[dup > 1].sort_index().items():
         problems.append(f"rumah_sakit: kode_rs {kode!r} appears {count} times; "
                         f"each hospital needs its own code")
-    optional = [c for c in _NODE_OPTIONAL if c in rs.columns]
-    nasional_col = (rs["pengampu_nasional"] if "pengampu_nasional" in rs.columns
-                    else pd.Series("", index=rs.index))
-    for pos, (kode, row) in enumerate(zip(rs["kode_rs"], rs.itertuples(index=False), strict=True)):
-        nasional, unknown = _parse_nasional(nasional_col.iloc[pos], cfg.normalise_layanan,
+    codes = [_text(v) for v in _values(rs["kode_rs"])]
+    wil = [_text(v) for v in _values(rs["kode_wilayah"])]
+    prov = ([_text(v) for v in _values(rs["kode_prov"])] if "kode_prov" in rs.columns
+            else [""] * len(rs))
+    nasional_raw = (_values(rs["pengampu_nasional"]) if "pengampu_nasional" in rs.columns
+                    else [None] * len(rs))
+    optional = {c: [_plain(v, kind) for v in _values(rs[c])]
+                for c, kind in _NODE_OPTIONAL.items() if c in rs.columns}
+    for i, (kode, nama, lat, lon) in enumerate(zip(codes, _values(rs["nama"]),
+                                                   rs["lat"].tolist(), rs["lon"].tolist(),
+                                                   strict=True)):
+        nasional, unknown = _parse_nasional(nasional_raw[i], cfg.normalise_layanan,
                                             layanan_codes)
         if unknown:
-            problems.append(f"rumah_sakit, kode_rs {str(kode)!r}, column 'pengampu_nasional': "
+            problems.append(f"rumah_sakit, kode_rs {kode!r}, column 'pengampu_nasional': "
                             f"{', '.join(map(repr, unknown))} is not a layanan; expected "
                             f"';'-separated codes from {layanan_codes}")
         attrs: dict[str, Any] = {
-            "nama": str(row.nama),
-            "kode_wilayah": _text(row.kode_wilayah),
-            "kode_prov": _text(getattr(row, "kode_prov", None))
-            or _text(row.kode_wilayah).split(".")[0],
-            "lat": float(row.lat),
-            "lon": float(row.lon),
+            "nama": _text(nama),
+            "kode_wilayah": wil[i],
+            "kode_prov": prov[i] or wil[i].split(".")[0],
+            "lat": float(lat),
+            "lon": float(lon),
             "nasional": bool(nasional),
             "pengampu_nasional": ";".join(nasional),
         }
-        for col in optional:
-            value = _plain(getattr(row, col), _NODE_OPTIONAL[col])
-            if value is not None:
-                attrs[col] = value
-        kk = kabkota.get(attrs["kode_wilayah"])
+        attrs.update((c, vals[i]) for c, vals in optional.items() if vals[i] is not None)
+        kk = kabkota.get(wil[i])
         if kk is not None:
             attrs["nama_kabkota"] = kk[0]
             if kk[1] is not None:
                 attrs["penduduk_kabkota"] = kk[1]
         for lay in layanan_codes:
-            if (s := ada.get((str(kode), lay))) is not None:
-                attrs[f"strata_{lay}"] = s
-            if (s := target.get((str(kode), lay))) is not None:
-                attrs[f"strata_target_{lay}"] = s
-        net.add_node(str(kode), **attrs)
+            for prefix, table in strata.items():
+                if (name := table.get((kode, lay))) is not None:
+                    attrs[prefix + lay] = name
+        net.add_node(kode, **attrs)
 
     links = _links_table(ds.jejaring, "jejaring", jenis_default="sumber", config=cfg,
                          problems=problems)
@@ -233,7 +241,7 @@ def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None) -> nx.Mu
                             problems=problems, force_jenis="usulan")
         links = pd.concat([links, prop], ignore_index=True)
     for col in ("pengampu", "diampu"):
-        bad = links[~links[col].isin(net.nodes)]
+        bad = links[~links[col].isin(list(net.nodes))]
         for tbl, i, u, v, lay in zip(bad["_table"], bad["_n"], bad["pengampu"], bad["diampu"],
                                      bad["layanan"], strict=True):
             code = u if col == "pengampu" else v
@@ -280,35 +288,41 @@ def _parse_nasional(value: Any, normalise: Any, order: list[str]) -> tuple[list[
     return [lay for lay in order if lay in known], unknown
 
 
+def _values(col: pd.Series) -> list[Any]:
+    """A column as a list of plain Python values, missing values as None."""
+    return [None if m else v for v, m in zip(col.astype(object).tolist(), col.isna().tolist(),
+                                             strict=True)]
+
+
 def _strata_lookup(ds: Dataset, status: str) -> dict[tuple[str, str], str]:
+    """(kode_rs, layanan) -> strata name, from :meth:`Dataset.strata_rank_table`."""
     if ds.layanan.empty:
         return {}
-    wide = ds.strata_table(status=status)
-    long = wide.stack()
-    return {(str(k), str(lay)): str(s) for (k, lay), s in long.items() if s is not None}
+    ranks = ds.strata_rank_table(status=status).stack().dropna()
+    order = ds.config.strata_order
+    return {(str(key[0]), str(key[1])): order[int(r)]  # type: ignore[index]
+            for key, r in ranks.items()}
 
 
 def _kabkota_lookup(wilayah: pd.DataFrame) -> dict[str, tuple[str, int | None]]:
     if wilayah is None or wilayah.empty:
         return {}
     kk = wilayah[wilayah["tingkat"] == "kabkota"]
-    pend = kk["penduduk"] if "penduduk" in kk.columns else pd.Series(pd.NA, index=kk.index)
-    return {str(k): (str(n), _plain(p, int))
-            for k, n, p in zip(kk["kode"], kk["nama"], pend, strict=True)}
+    pend = (_values(kk["penduduk"]) if "penduduk" in kk.columns else [None] * len(kk))
+    return {_text(k): (_text(n), _plain(p, int))
+            for k, n, p in zip(_values(kk["kode"]), _values(kk["nama"]), pend, strict=True)}
 
 
 def _wilayah_json(wilayah: pd.DataFrame) -> str:
     if wilayah is None or wilayah.empty:
         return "{}"
-    out: dict[str, dict[str, Any]] = {}
-    cols = wilayah.columns
-    for row in wilayah.itertuples(index=False):
-        out[str(row.kode)] = {
-            "nama": _text(row.nama),
-            "tingkat": _text(row.tingkat),
-            "kode_induk": _text(row.kode_induk) if "kode_induk" in cols else "",
-            "penduduk": _plain(row.penduduk, int) if "penduduk" in cols else None,
-        }
+    n = len(wilayah)
+    induk = _values(wilayah["kode_induk"]) if "kode_induk" in wilayah.columns else [None] * n
+    pend = _values(wilayah["penduduk"]) if "penduduk" in wilayah.columns else [None] * n
+    out = {_text(k): {"nama": _text(nama), "tingkat": _text(t), "kode_induk": _text(i),
+                      "penduduk": _plain(p, int)}
+           for k, nama, t, i, p in zip(_values(wilayah["kode"]), _values(wilayah["nama"]),
+                                       _values(wilayah["tingkat"]), induk, pend, strict=True)}
     return json.dumps(out, ensure_ascii=False, sort_keys=True)
 
 
@@ -329,17 +343,22 @@ def _links_table(df: pd.DataFrame, name: str, *, jenis_default: str, config: Con
         raise NetworkError(f"{name} has no column(s) {missing}; expected pengampu, diampu, "
                            f"layanan (and optionally mulai, sumber, jenis)")
     n = len(df)
+
+    def texts(col: str, default: str = "") -> list[str]:
+        if col not in df.columns:
+            return [default] * n
+        return [_text(v) or default for v in _values(df[col])]
+
     out = pd.DataFrame({
-        "pengampu": [_text(v) for v in df["pengampu"]],
-        "diampu": [_text(v) for v in df["diampu"]],
-        "layanan": [_text(v) for v in df["layanan"]],
-        "mulai": [_iso_date(v) for v in df["mulai"]] if "mulai" in df.columns else [""] * n,
-        "sumber": [_text(v) for v in df["sumber"]] if "sumber" in df.columns else [""] * n,
-        "jenis": ([force_jenis] * n if force_jenis else
-                  [_text(v) or jenis_default for v in df["jenis"]] if "jenis" in df.columns
-                  else [jenis_default] * n),
-        "contoh": ([bool(v) if _plain(v, bool) is not None else False for v in df["contoh"]]
-                   if "contoh" in df.columns else [False] * n),
+        "pengampu": texts("pengampu"),
+        "diampu": texts("diampu"),
+        "layanan": texts("layanan"),
+        "mulai": [_iso_date(v) for v in _values(df["mulai"])] if "mulai" in df.columns
+        else [""] * n,
+        "sumber": texts("sumber"),
+        "jenis": [force_jenis] * n if force_jenis else texts("jenis", jenis_default),
+        "contoh": [bool(v) for v in _values(df["contoh"])] if "contoh" in df.columns
+        else [False] * n,
         "_table": name,
         "_n": np.arange(n) + 1,
     })
@@ -363,28 +382,28 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
     if links.empty:
         return
     keys = ["pengampu", "diampu", "layanan", "jenis"]
-    n_before = len(links)
-    merged = links.groupby(keys, sort=False).agg(
-        sumber=("sumber", lambda s: "; ".join(dict.fromkeys(x for x in s if x))),
-        mulai=("mulai", lambda s: min((x for x in s if x), default="")),
-        contoh=("contoh", "all"),
-    ).reset_index()
-    if len(merged) < n_before:
-        logger.info("Merged %d repeated link rows into %d links", n_before, len(merged))
+    merged = links
+    if links.duplicated(keys).any():
+        merged = links.groupby(keys, sort=False).agg(
+            sumber=("sumber", lambda s: "; ".join(dict.fromkeys(x for x in s if x))),
+            mulai=("mulai", lambda s: min((x for x in s if x), default="")),
+            contoh=("contoh", "all"),
+        ).reset_index()
+        logger.info("Merged %d repeated link rows into %d links", len(links), len(merged))
     lat = {n: d["lat"] for n, d in net.nodes(data=True)}
     lon = {n: d["lon"] for n, d in net.nodes(data=True)}
     prov = {n: d["kode_prov"] for n, d in net.nodes(data=True)}
-    u = merged["pengampu"].to_numpy()
-    v = merged["diampu"].to_numpy()
+    records = merged.to_dict("records")
+    u = [str(r["pengampu"]) for r in records]
+    v = [str(r["diampu"]) for r in records]
     dist = great_circle_km([lat[x] for x in u], [lon[x] for x in u],
                            [lat[x] for x in v], [lon[x] for x in v])
-    for i, row in enumerate(merged.itertuples(index=False)):
+    for i, r in enumerate(records):
         net.add_edge(
-            row.pengampu, row.diampu, key=_edge_key(row.layanan, row.jenis),
-            layanan=row.layanan, jenis=row.jenis, sumber=row.sumber, mulai=row.mulai,
-            distance_km=float(dist[i]),
-            cross_province=bool(prov[row.pengampu] != prov[row.diampu]),
-            contoh=bool(row.contoh),
+            u[i], v[i], key=_edge_key(str(r["layanan"]), str(r["jenis"])),
+            layanan=str(r["layanan"]), jenis=str(r["jenis"]), sumber=str(r["sumber"]),
+            mulai=str(r["mulai"]), distance_km=float(dist[i]),
+            cross_province=bool(prov[u[i]] != prov[v[i]]), contoh=bool(r["contoh"]),
         )
 
 
@@ -466,53 +485,79 @@ def network_view(net: nx.MultiDiGraph, layanan: str, *, status: str = "target",
     >>> {d["layanan"] for _, _, d in view.edges(data=True)} <= {"kanker"}
     True
     """
-    _check_layanan(net, layanan)
-    _check_status(status)
-    _check_jenis(jenis)
-    edges = [(u, v, k, d) for u, v, k, d in net.edges(keys=True, data=True)
-             if d.get("layanan") == layanan and (jenis is None or d.get("jenis") == jenis)]
-    on_edge = {u for u, *_ in edges} | {v for _, v, *_ in edges}
-    attr = _strata_attr(layanan, status)
+    layer = _Layer.of(net, layanan, status=status, jenis=jenis)
     view = nx.MultiDiGraph()
     view.graph.update(net.graph, view_layanan=layanan, view_status=status)
-    view.add_nodes_from((n, d) for n, d in net.nodes(data=True)
-                        if n in on_edge or attr in d or _national_for(d, layanan))
-    view.add_edges_from(edges)
+    view.add_nodes_from((n, net.nodes[n]) for n in layer.nodes)
+    view.add_edges_from(layer.edges)
     return view
 
 
-def _node_frame(view: nx.MultiDiGraph, layanan: str, status: str) -> pd.DataFrame:
-    attr = _strata_attr(layanan, status)
-    nodes = list(view.nodes)
-    data = [view.nodes[n] for n in nodes]
-    return pd.DataFrame(
-        {
-            "kode_rs": pd.array(nodes, dtype="string"),
-            "nama": pd.array([d.get("nama", "") for d in data], dtype="string"),
-            "kode_prov": pd.array([d.get("kode_prov", "") for d in data], dtype="string"),
-            "kode_wilayah": pd.array([d.get("kode_wilayah", "") for d in data], dtype="string"),
-            "nama_kabkota": pd.array([d.get("nama_kabkota") for d in data], dtype="string"),
-            "penduduk_kabkota": pd.array([d.get("penduduk_kabkota") for d in data],
-                                         dtype="Int64"),
-            "strata": pd.array([d.get(attr) for d in data], dtype="string"),
-            "nasional": np.array([_national_for(d, layanan) for d in data], dtype=bool),
-        },
-        index=pd.Index(nodes, name=None),
-    )
+@dataclass
+class _Layer:
+    """The network of one layanan as plain dicts (what the analyses need, without copies)."""
 
+    net: nx.MultiDiGraph
+    layanan: str
+    #: hospitals of the layer, in the network's order
+    nodes: list[str]
+    #: every edge of the layanan (u, v, key, data)
+    edges: list[tuple[str, str, str, dict[str, Any]]]
+    #: distinct links u -> v without self-links, with the data of each of their edges
+    links: dict[tuple[str, str], list[dict[str, Any]]]
+    #: hospitals listed as their own pengampu
+    self_links: list[str]
+    #: strata per hospital for the chosen status (None: does not offer the layanan)
+    strata: dict[str, str | None]
+    national: set[str]
 
-def _edge_frame(view: nx.MultiDiGraph) -> pd.DataFrame:
-    rows = [(u, v, d.get("jenis", ""), d.get("sumber", ""), d.get("distance_km", np.nan),
-             bool(d.get("cross_province", False))) for u, v, d in view.edges(data=True)]
-    return pd.DataFrame(rows, columns=["pengampu", "diampu", "jenis", "sumber", "distance_km",
-                                       "cross_province"]).astype(
-        {"pengampu": "string", "diampu": "string", "jenis": "string", "sumber": "string",
-         "distance_km": float, "cross_province": bool})
+    @classmethod
+    def of(cls, net: nx.MultiDiGraph, layanan: str, *, status: str,
+           jenis: str | None) -> _Layer:
+        _check_layanan(net, layanan)
+        _check_status(status)
+        _check_jenis(jenis)
+        edges = [(u, v, k, d) for u, v, k, d in net.edges(keys=True, data=True)
+                 if d.get("layanan") == layanan and (jenis is None or d.get("jenis") == jenis)]
+        on_edge = {u for u, *_ in edges} | {v for _, v, *_ in edges}
+        attr = _strata_attr(layanan, status)
+        nodes = [n for n, d in net.nodes(data=True)
+                 if n in on_edge or attr in d or _national_for(d, layanan)]
+        links: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self_links: list[str] = []
+        for u, v, _, d in edges:
+            if u == v:
+                self_links.append(u)
+            else:
+                links.setdefault((u, v), []).append(d)
+        return cls(net=net, layanan=layanan, nodes=nodes, edges=edges, links=links,
+                   self_links=sorted(set(self_links)),
+                   strata={n: net.nodes[n].get(attr) for n in nodes},
+                   national={n for n in nodes if net.nodes[n].get("nasional")})
+
+    def attr(self, node: str, name: str, default: Any = None) -> Any:
+        return self.net.nodes[node].get(name, default)
+
+    def successors(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for u, v in self.links:
+            out.setdefault(u, []).append(v)
+        return out
+
+    def predecessors(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for u, v in self.links:
+            out.setdefault(v, []).append(u)
+        return out
+
+    def hops(self) -> dict[str, int]:
+        """Links on the shortest chain from a national pengampu (absent: no chain)."""
+        return _hops_from(self.successors(), self.national)
 
 
 def _hops_from(successors: Mapping[str, Iterable[str]], sources: Iterable[str]) -> dict[str, int]:
     """Breadth-first hop counts from the nearest of ``sources`` (multi-source BFS)."""
-    hops = {s: 0 for s in sources}
+    hops = {s: 0 for s in sorted(sources)}
     queue = deque(hops)
     while queue:
         u = queue.popleft()
@@ -523,11 +568,8 @@ def _hops_from(successors: Mapping[str, Iterable[str]], sources: Iterable[str]) 
     return hops
 
 
-def _successors(links: pd.DataFrame) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for u, v in zip(links["pengampu"], links["diampu"], strict=True):
-        out.setdefault(u, []).append(v)
-    return out
+def _sources_text(edges: Iterable[Mapping[str, Any]]) -> str:
+    return "; ".join(dict.fromkeys(str(d.get("sumber", "")) for d in edges if d.get("sumber")))
 
 
 def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target",
@@ -553,7 +595,7 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
     -------
     pandas.DataFrame
         Columns ``kode_rs, nama, kode_prov, kode_wilayah, strata, nasional``
-        (national pengampu of this layanan), ``n_diampu, n_pengampu, pengampu``
+        (a national pengampu, see the module notes), ``n_diampu, n_pengampu, pengampu``
         (``;``-joined codes), ``chain_to_national`` (links on the shortest chain
         from a national pengampu down to the hospital, 0 for the national
         pengampu itself, <NA> when there is none), ``n_kabkota_diampu``,
@@ -568,53 +610,47 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
     --------
     >>> import pengampuan as pg
     >>> net = pg.build_network(pg.load_dataset())
-    >>> summ = pg.network_summary(net, layanan="kanker")
-    >>> summ["kode_rs"].is_unique, summ["n_diampu"].ge(0).all()
-    (True, True)
+    >>> summ = pg.network_summary(net, layanan="kanker").set_index("nama")
+    >>> row = summ.loc["RS Kanker Dharmais"]
+    >>> bool(row["nasional"]), int(row["chain_to_national"]), int(row["n_diampu"]) > 0
+    (True, 0, True)
     """
-    _check_layanan(net, layanan)
-    _check_status(status)
-    view = network_view(net, layanan, status=status, jenis=jenis)
-    nodes = _node_frame(view, layanan, status)
-    links = _edge_frame(view)
-    links = links[links["pengampu"] != links["diampu"]].drop_duplicates(["pengampu", "diampu"])
-
-    out = nodes[["kode_rs", "nama", "kode_prov", "kode_wilayah", "strata", "nasional"]].copy()
-    down = links.groupby("pengampu").agg(
-        n_diampu=("diampu", "size"),
-        mean_distance_km=("distance_km", "mean"),
-        max_distance_km=("distance_km", "max"),
-        n_cross_province=("cross_province", "sum"),
-    )
-    up = links.groupby("diampu").agg(
-        n_pengampu=("pengampu", "size"),
-        pengampu=("pengampu", lambda s: ";".join(sorted(s))),
-        distance_to_pengampu_km=("distance_km", "min"),
-    )
-    served = links.merge(nodes[["kode_rs", "kode_wilayah", "penduduk_kabkota"]],
-                         left_on="diampu", right_on="kode_rs", how="left", validate="m:1")
-    served = served.drop_duplicates(["pengampu", "kode_wilayah"])
-    area = served.groupby("pengampu").agg(
-        n_kabkota_diampu=("kode_wilayah", "size"),
-        kabkota_diampu=("kode_wilayah", lambda s: ";".join(sorted(s))),
-        penduduk_diampu=("penduduk_kabkota", lambda s: s.sum() if s.notna().all() else pd.NA),
-    )
-    out = out.join(down, on="kode_rs").join(up, on="kode_rs").join(area, on="kode_rs")
-    national = nodes.loc[nodes["nasional"], "kode_rs"].tolist()
-    hops = _hops_from(_successors(links), national)
-    out["chain_to_national"] = pd.array([hops.get(k) for k in out["kode_rs"]], dtype="Int64")
-    out["n_diampu"] = out["n_diampu"].fillna(0).astype("int64")
-    out["n_pengampu"] = out["n_pengampu"].fillna(0).astype("int64")
-    out["n_cross_province"] = out["n_cross_province"].fillna(0).astype("int64")
-    out["n_kabkota_diampu"] = out["n_kabkota_diampu"].fillna(0).astype("int64")
-    out["pengampu"] = out["pengampu"].fillna("").astype("string")
-    out["kabkota_diampu"] = out["kabkota_diampu"].fillna("").astype("string")
-    out["penduduk_diampu"] = out["penduduk_diampu"].astype("Int64")
+    layer = _Layer.of(net, layanan, status=status, jenis=jenis)
+    hops = layer.hops()
+    down: dict[str, list[tuple[str, float, bool]]] = {}
+    up: dict[str, list[tuple[str, float]]] = {}
+    for (u, v), data in layer.links.items():
+        d = data[0]
+        down.setdefault(u, []).append((v, float(d["distance_km"]), bool(d["cross_province"])))
+        up.setdefault(v, []).append((u, float(d["distance_km"])))
+    rows = []
+    for n in layer.nodes:
+        out_links = down.get(n, [])
+        in_links = up.get(n, [])
+        kabkota = {layer.attr(v, "kode_wilayah", ""): layer.attr(v, "penduduk_kabkota")
+                   for v, _, _ in out_links}
+        dist_km = [x for _, x, _ in out_links]
+        rows.append((
+            n, layer.attr(n, "nama", ""), layer.attr(n, "kode_prov", ""),
+            layer.attr(n, "kode_wilayah", ""), layer.strata[n], n in layer.national,
+            len(out_links), len(in_links), ";".join(sorted(u for u, _ in in_links)), hops.get(n),
+            len(kabkota), ";".join(sorted(kabkota)),
+            sum(kabkota.values()) if kabkota and None not in kabkota.values() else None,
+            sum(dist_km) / len(dist_km) if dist_km else np.nan, max(dist_km, default=np.nan),
+            sum(c for _, _, c in out_links), min((x for _, x in in_links), default=np.nan),
+        ))
     cols = ["kode_rs", "nama", "kode_prov", "kode_wilayah", "strata", "nasional", "n_diampu",
             "n_pengampu", "pengampu", "chain_to_national", "n_kabkota_diampu", "kabkota_diampu",
             "penduduk_diampu", "mean_distance_km", "max_distance_km", "n_cross_province",
             "distance_to_pengampu_km"]
-    out = out[cols].sort_values(["n_diampu", "kode_rs"], ascending=[False, True])
+    out = pd.DataFrame(rows, columns=cols).astype({
+        "kode_rs": "string", "nama": "string", "kode_prov": "string", "kode_wilayah": "string",
+        "strata": "string", "nasional": bool, "n_diampu": "int64", "n_pengampu": "int64",
+        "pengampu": "string", "chain_to_national": "Int64", "n_kabkota_diampu": "int64",
+        "kabkota_diampu": "string", "penduduk_diampu": "Int64", "mean_distance_km": float,
+        "max_distance_km": float, "n_cross_province": "int64", "distance_to_pengampu_km": float,
+    })
+    out = out.sort_values(["n_diampu", "kode_rs"], ascending=[False, True])
     return out.reset_index(drop=True)
 
 
@@ -646,7 +682,7 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
       not offer.
     - ``orphan`` (warning): a hospital that offers the layanan, is not its
       national pengampu, and has no pengampu.
-    - ``no_national`` (warning): no hospital is national pengampu of the layanan.
+    - ``no_national`` (warning): no national pengampu in the layanan's network.
     - ``kabkota_no_path`` (warning): a kab/kota (from the region list in the
       graph) that has hospitals in the layanan's network, none of which can be
       reached from a national pengampu.
@@ -683,6 +719,7 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
     order = {s: i for i, s in enumerate(_strata_order(net))}
     layanans = [_check_layanan(net, layanan)] if layanan else _layanan_in_use(net)
     wilayah = json.loads(str(net.graph.get("wilayah", "{}")))
+    kabkota = {k: v.get("nama", k) for k, v in wilayah.items() if v.get("tingkat") == "kabkota"}
     found: list[dict[str, Any]] = []
 
     def add(check: str, lay: str, severity: str, detail: str, *, kode_rs: str | None = None,
@@ -693,58 +730,50 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
                       "severity": severity})
 
     for lay in layanans:
-        view = network_view(net, lay, status=status, jenis=jenis)
-        nodes = _node_frame(view, lay, status)
-        nama = dict(zip(nodes["kode_rs"], nodes["nama"], strict=True))
-        strata = dict(zip(nodes["kode_rs"], nodes["strata"], strict=True))
-        links = _edge_frame(view).drop_duplicates(["pengampu", "diampu"])
-        self_mask = links["pengampu"] == links["diampu"]
-        for u in links.loc[self_mask, "pengampu"]:
+        layer = _Layer.of(net, lay, status=status, jenis=jenis)
+        nama = {n: layer.attr(n, "nama", n) for n in layer.nodes}
+        strata = layer.strata
+        for u in layer.self_links:
             add("self_link", lay, "error", text["self_link"].format(nama=nama[u]),
                 kode_rs=u, pengampu=u, diampu=u)
-        links = links[~self_mask]
-        simple = nx.DiGraph(list(zip(links["pengampu"], links["diampu"], strict=True)))
+        simple = nx.DiGraph(list(layer.links))
         for comp in nx.strongly_connected_components(simple):
             if len(comp) < 2:
                 continue
             cycle = nx.find_cycle(simple.subgraph(comp))
             path = " → ".join([nama[cycle[0][0]], *(nama[v] for _, v in cycle)])
             add("cycle", lay, "error", text["cycle"].format(path=path), kode_rs=min(comp))
-        national = nodes.loc[nodes["nasional"], "kode_rs"].tolist()
-        for u, v in zip(links["pengampu"], links["diampu"], strict=True):
+        for u, v in layer.links:
             su, sv = strata[u], strata[v]
-            if pd.isna(sv):
+            if sv is None:
                 add("diampu_lacks_layanan", lay, "warning",
                     text["diampu_lacks_layanan"].format(nama=nama[v], status=status),
                     kode_rs=v, pengampu=u, diampu=v)
-            if pd.isna(su) and u not in national:
+            if su is None and u not in layer.national:
                 add("pengampu_lacks_layanan", lay, "warning",
                     text["pengampu_lacks_layanan"].format(nama=nama[u], status=status),
                     kode_rs=u, pengampu=u, diampu=v)
-            if not pd.isna(su) and not pd.isna(sv) and order[sv] >= order[su]:
+            if su is not None and sv is not None and order[sv] >= order[su]:
                 add("strata_inversion", lay, "warning",
                     text["strata_inversion"].format(diampu=nama[v], s_diampu=sv,
                                                     pengampu=nama[u], s_pengampu=su),
                     kode_rs=v, pengampu=u, diampu=v)
-        has_pengampu = set(links["diampu"])
-        orphans = nodes[nodes["strata"].notna() & ~nodes["nasional"]
-                        & ~nodes["kode_rs"].isin(has_pengampu)]
-        for k, nm, s, w in zip(orphans["kode_rs"], orphans["nama"], orphans["strata"],
-                               orphans["kode_wilayah"], strict=True):
-            add("orphan", lay, "warning", text["orphan"].format(nama=nm, strata=s),
-                kode_rs=k, kode_wilayah=w)
-        if not national:
+        has_pengampu = {v for _, v in layer.links}
+        for n in layer.nodes:
+            if strata[n] is not None and n not in layer.national and n not in has_pengampu:
+                add("orphan", lay, "warning", text["orphan"].format(nama=nama[n], strata=strata[n]),
+                    kode_rs=n, kode_wilayah=layer.attr(n, "kode_wilayah"))
+        if not layer.national:
             add("no_national", lay, "warning", text["no_national"])
-        reached = set(_hops_from(_successors(links), national))
-        per_kk = nodes.assign(reached=nodes["kode_rs"].isin(reached)).groupby(
-            "kode_wilayah")["reached"].agg(["any", "size"])
-        for kode, info in wilayah.items():
-            if info.get("tingkat") != "kabkota" or kode not in per_kk.index:
-                continue
-            if not per_kk.at[kode, "any"]:
+        reached = layer.hops()
+        members: dict[str, list[str]] = {}
+        for n in layer.nodes:
+            members.setdefault(layer.attr(n, "kode_wilayah", ""), []).append(n)
+        for kode in sorted(members):
+            if kode in kabkota and not any(m in reached for m in members[kode]):
                 add("kabkota_no_path", lay, "warning",
-                    text["kabkota_no_path"].format(nama=info.get("nama", kode), kode=kode,
-                                                   n=int(per_kk.at[kode, "size"])),
+                    text["kabkota_no_path"].format(nama=kabkota[kode], kode=kode,
+                                                   n=len(members[kode])),
                     kode_wilayah=kode)
     if not wilayah:
         logger.info("The network carries no region list; the kabkota_no_path check was skipped")
@@ -810,8 +839,11 @@ def province_network(net: nx.MultiDiGraph, kode_prov: str, *, layanan: str | Non
     >>> import pengampuan as pg
     >>> net = pg.build_network(pg.load_dataset())
     >>> tab = pg.province_network(net, "36", layanan="kanker")
-    >>> list(tab.columns)[:3]
-    ['Layanan', 'Pengampu nasional', 'Melalui']
+    >>> list(tab.columns)[:4]
+    ['Layanan', 'Pengampu nasional', 'Melalui', 'Rumah sakit']
+    >>> direct = tab[tab["Jalur"] == "langsung"]
+    >>> "RS Kanker Dharmais" in set(direct["Pengampu nasional"])
+    True
     """
     _check_status(status)
     _check_jenis(jenis)
@@ -826,50 +858,38 @@ def province_network(net: nx.MultiDiGraph, kode_prov: str, *, layanan: str | Non
     layanans = [_check_layanan(net, layanan)] if layanan else _layanan_in_use(net)
     rows: list[dict[str, Any]] = []
     for lay in layanans:
-        view = network_view(net, lay, status=status, jenis=jenis)
-        nodes = _node_frame(view, lay, status)
-        links = _edge_frame(view)
-        links = links[links["pengampu"] != links["diampu"]]
-        national = set(nodes.loc[nodes["nasional"], "kode_rs"])
-        local = nodes[nodes["kode_prov"] == kode_prov]
-        hops = _hops_from(_successors(links), national)
-        by_pair: dict[tuple[str, str], pd.DataFrame] = {
-            k: g for k, g in links.groupby(["pengampu", "diampu"])
-        }
-        succ = _successors(links.drop_duplicates(["pengampu", "diampu"]))
-        pred: dict[str, set[str]] = {}
-        for u, vs in succ.items():
-            for v in vs:
-                pred.setdefault(v, set()).add(u)
-        base = {"layanan": lay}
-        for h in local.itertuples(index=False):
-            info = {**base, "kode_rs": h.kode_rs, "nama": h.nama,
-                    "kode_wilayah": h.kode_wilayah, "nama_kabkota": h.nama_kabkota,
-                    "strata": h.strata}
-            if h.nasional:
-                rows.append({**info, "pengampu_nasional": h.kode_rs, "melalui": None,
-                             "hops": 0, "distance_km": 0.0, "sumber": "", "jenis": ""})
+        layer = _Layer.of(net, lay, status=status, jenis=jenis)
+        hops = layer.hops()
+        pred = layer.predecessors()
+        national = layer.national
+        for h in layer.nodes:
+            if layer.attr(h, "kode_prov") != kode_prov:
                 continue
-            paths: list[tuple[str, str | None, list[pd.DataFrame]]] = []
-            for p in sorted(pred.get(h.kode_rs, set())):
+            info = {"layanan": lay, "kode_rs": h, "nama": layer.attr(h, "nama"),
+                    "kode_wilayah": layer.attr(h, "kode_wilayah"),
+                    "nama_kabkota": layer.attr(h, "nama_kabkota"), "strata": layer.strata[h]}
+            if h in national:
+                rows.append({**info, "pengampu_nasional": h, "melalui": None, "hops": 0,
+                             "distance_km": 0.0, "sumber": "", "jenis": ""})
+                continue
+            paths: list[tuple[str, str | None, list[list[dict[str, Any]]]]] = []
+            for p in sorted(pred.get(h, [])):
                 if p in national:
-                    paths.append((p, None, [by_pair[p, h.kode_rs]]))
+                    paths.append((p, None, [layer.links[p, h]]))
                     continue
-                for n in sorted(pred.get(p, set()) & national):
-                    if n != h.kode_rs:
-                        paths.append((n, p, [by_pair[n, p], by_pair[p, h.kode_rs]]))
+                for n in sorted(set(pred.get(p, [])) & national):
+                    if n != h:
+                        paths.append((n, p, [layer.links[n, p], layer.links[p, h]]))
             for n, via, legs in paths:
-                rows.append({**info, "pengampu_nasional": n, "melalui": via,
-                             "hops": len(legs),
-                             "distance_km": float(sum(leg["distance_km"].iloc[0] for leg in legs)),
-                             "sumber": " | ".join("; ".join(dict.fromkeys(
-                                 s for s in leg["sumber"] if s)) for leg in legs),
-                             "jenis": "usulan" if any((leg["jenis"] == "usulan").all()
+                rows.append({**info, "pengampu_nasional": n, "melalui": via, "hops": len(legs),
+                             "distance_km": float(sum(leg[0]["distance_km"] for leg in legs)),
+                             "sumber": " | ".join(_sources_text(leg) for leg in legs),
+                             "jenis": "usulan" if any(all(d.get("jenis") == "usulan" for d in leg)
                                                       for leg in legs) else "sumber"})
             if not paths:
                 rows.append({**info, "pengampu_nasional": None, "melalui": None,
-                             "hops": hops.get(h.kode_rs), "distance_km": np.nan,
-                             "sumber": "", "jenis": ""})
+                             "hops": hops.get(h), "distance_km": np.nan, "sumber": "",
+                             "jenis": ""})
     nama = {n: d.get("nama", n) for n, d in net.nodes(data=True)}
     cols = ["layanan", "pengampu_nasional", "nama_pengampu_nasional", "melalui", "nama_melalui",
             "kode_rs", "nama", "kode_wilayah", "nama_kabkota", "strata", "hops", "distance_km",
@@ -924,7 +944,7 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     Propose a pengampu for hospitals of one layanan: the nearest of the next strata up.
 
     Rule ``"nearest_higher_strata"``: each hospital offering the layanan
-    (strata for ``status``) and not its national pengampu gets the nearest
+    (strata for ``status``) and not a national pengampu gets the nearest
     (great-circle) hospital of the next strata up (madya -> utama, utama ->
     paripurna); when no hospital of the next strata exists, the nearest of any
     higher strata. Links never point down or across the strata order.
@@ -966,8 +986,8 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     >>> import pengampuan as pg
     >>> ds = pg.load_dataset()
     >>> prop = pg.propose_network(ds, layanan="kanker")
-    >>> order = ds.config.strata_order
-    >>> bool((prop["strata_pengampu"].map(order.index) > prop["strata_diampu"].map(order.index)).all())
+    >>> rank = ds.config.strata_order.index
+    >>> bool((prop["strata_pengampu"].map(rank) > prop["strata_diampu"].map(rank)).all())
     True
     """
     cfg = ds.config
@@ -993,7 +1013,7 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
         raise NetworkError(f"layanan rows name {len(unknown)} kode_rs not in rumah_sakit: "
                            f"{', '.join(map(repr, unknown[:10]))}")
     nasional = rs.get("pengampu_nasional", pd.Series("", index=rs.index)).map(
-        lambda v: layanan in {cfg.normalise_layanan(p) for p in _text(v).split(";") if p.strip()})
+        lambda v: _text(v) != "")
     jej = ds.jejaring
     jenis = jej["jenis"] if "jenis" in jej.columns else pd.Series("sumber", index=jej.index)
     sourced = jej[(jej["layanan"] == layanan) & (jenis.fillna("sumber") != "usulan")]

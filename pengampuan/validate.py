@@ -7,6 +7,11 @@ form cycles, pengampu whose strata is not above the diampu's, ...). It
 returns a :class:`ValidationReport` instead of raising, so one run shows
 everything to fix. :func:`pengampuan.load_dataset` runs the same checks and
 raises :class:`~pengampuan.errors.DataFileError` when any is an error.
+
+No row is dropped because of an error (the data is then not loaded at all).
+Only warning-level repeats are skipped -- a link or a layanan row identical to
+an earlier row -- and every skipped row is counted in
+``report.counts["dilewati"]`` and reported as a warning.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -31,23 +35,22 @@ from .io import (
     PROBLEM_COLUMNS,
     ROW,
     CodeScheme,
-    Problems,
-    RawTable,
+    _check_links,
+    _parse_jejaring,
+    _parse_layanan,
+    _parse_rumah_sakit,
+    _parse_wilayah,
+    _Problems,
+    _RawTable,
+    _read_raw,
     _rows_text,
     bps_crosswalk,
-    parse_jejaring,
-    parse_layanan,
-    parse_rumah_sakit,
-    parse_wilayah,
-    read_raw,
 )
 
 logger = logging.getLogger(__name__)
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 _FILE_ORDER = {name: i for i, name in enumerate(FILES.values())}
-#: At most this many cycles are listed per layanan (the rest are counted).
-MAX_CYCLES_PER_LAYANAN = 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,7 +108,7 @@ class ValidationReport:
     def first_warning(self) -> str:
         """The first warning as one line ('' when there is none)."""
         w = self.problems[self.problems["severity"] == "warning"]
-        return format_problem(w.iloc[0].to_dict()) if len(w) else ""
+        return format_problem({str(k): v for k, v in w.iloc[0].items()}) if len(w) else ""
 
     def summary(self) -> str:
         """Rows per table and hospitals per lokasi_presisi, one line each."""
@@ -132,7 +135,8 @@ class ValidationReport:
         lines = [head]
         if self.counts:
             lines.append(self.summary())
-        lines.extend(format_problem(r) for r in self.problems.to_dict("records"))
+        lines.extend(format_problem({str(k): v for k, v in r.items()})
+                     for r in self.problems.to_dict("records"))
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -194,13 +198,13 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
     The tables are None when a required file could not be read at all.
     """
     folder = _resolve_folder(path)
-    problems = Problems()
+    problems = _Problems()
     counts: dict[str, Any] = {}
     if not folder.is_dir():
         problems.add(folder.name, f"{folder} is a file; expected a folder holding "
                      f"{', '.join(FILES.values())}")
         return None, _report(problems, counts, folder)
-    raws: dict[str, RawTable | None] = {}
+    raws: dict[str, _RawTable | None] = {}
     for table, fname in FILES.items():
         fpath = folder / fname
         if table in ("jejaring", "wilayah") and not fpath.exists():
@@ -208,34 +212,45 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
             if table == "wilayah" and raws[table] is not None and path is not None:
                 counts["wilayah_bundled"] = True
             continue
-        raws[table] = read_raw(fpath, problems, table=table, empty_ok=table == "jejaring")
+        raws[table] = _read_raw(fpath, problems, table=table, empty_ok=table == "jejaring")
     tables: dict[str, pd.DataFrame] = {}
     for table, raw in raws.items():
         if raw is None:
             continue
         if table == "rumah_sakit":
-            tables[table] = parse_rumah_sakit(raw, problems, config=config, code_scheme=code_scheme)
+            tables[table] = _parse_rumah_sakit(raw, problems, config=config,
+                                               code_scheme=code_scheme)
         elif table == "layanan":
-            tables[table] = parse_layanan(raw, problems, config=config)
+            tables[table] = _parse_layanan(raw, problems, config=config)
         elif table == "jejaring":
-            tables[table] = parse_jejaring(raw, problems, config=config)
+            tables[table] = _parse_jejaring(raw, problems, config=config)
         else:
-            tables[table] = parse_wilayah(raw, problems, config=config)
+            tables[table] = _parse_wilayah(raw, problems, config=config)
     skipped: dict[str, int] = {t: 0 for t in FILES}
     if "jejaring" in tables:
         tables["jejaring"], skipped["jejaring"] = _check_links(tables["jejaring"], problems)
     if "layanan" in tables:
         tables["layanan"], skipped["layanan"] = _check_layanan_rows(tables["layanan"], problems)
-    if "rumah_sakit" in tables and "wilayah" in tables and raws["rumah_sakit"] is not None:
+    if ("rumah_sakit" in tables and "wilayah" in tables and raws["rumah_sakit"] is not None
+            and raws["wilayah"] is not None and "kode" in raws["wilayah"].columns
+            and "kode_wilayah" in raws["rumah_sakit"].columns):
         _check_kode_wilayah(tables["rumah_sakit"], raws["rumah_sakit"], tables["wilayah"],
                             problems, code_scheme=code_scheme)
-    if "rumah_sakit" in tables:
+    rs_usable = ("rumah_sakit" in tables and raws["rumah_sakit"] is not None
+                 and "kode_rs" in raws["rumah_sakit"].columns and len(tables["rumah_sakit"]) > 0)
+    if "rumah_sakit" in tables and not rs_usable:
+        problems.add(FILES["rumah_sakit"], "kode_rs in the other files not checked: "
+                     f"{FILES['rumah_sakit']} has no usable rows or no kode_rs column",
+                     severity="note")
+    if rs_usable:
         rs = tables["rumah_sakit"]
+        unreadable = _unreadable_codes(raws["rumah_sakit"])
         if "layanan" in tables:
-            _check_known(tables["layanan"], rs, problems, ["kode_rs"], FILES["layanan"])
+            _check_known(tables["layanan"], rs, problems, ["kode_rs"], FILES["layanan"],
+                         unreadable=unreadable)
         if "jejaring" in tables:
             _check_known(tables["jejaring"], rs, problems, ["pengampu", "diampu"],
-                         FILES["jejaring"])
+                         FILES["jejaring"], unreadable=unreadable)
             if "layanan" in tables:
                 _check_strata_order(tables["jejaring"], tables["layanan"], rs, problems,
                                     config=config)
@@ -273,14 +288,16 @@ def _missing_record(file: str, msg: str) -> pd.DataFrame:
                           "problem": msg, "severity": "error"}], columns=list(PROBLEM_COLUMNS))
 
 
-def _fallback(table: str, fpath: Path, problems: Problems, *, bundled: bool) -> RawTable | None:
+def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) -> _RawTable | None:
     """jejaring.csv absent: no links; wilayah.csv absent: the bundled region list."""
     file = fpath.name
     if table == "jejaring":
         problems.add(file, f"no {file} in {fpath.parent}: the dataset has no pengampuan links",
                      severity="note")
-        header = "pengampu,diampu,layanan,mulai,sumber\n"
-        return _raw_from_text(header, fpath, problems)
+        columns = ["pengampu", "diampu", "layanan", "mulai", "sumber"]
+        data = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        data[ROW] = pd.Series([], dtype="int64")
+        return _RawTable(file=file, path=fpath, data=data, columns=columns, header_row=1)
     from .io import _bundled_dir
 
     source = _bundled_dir() / file
@@ -290,23 +307,10 @@ def _fallback(table: str, fpath: Path, problems: Problems, *, bundled: bool) -> 
         return None
     problems.add(file, f"no {file} in {fpath.parent}: the bundled Kemendagri region list "
                  f"({source}) is used", severity="note")
-    return read_raw(source, problems, table=table)
+    return _read_raw(source, problems, table=table)
 
 
-def _raw_from_text(text: str, fpath: Path, problems: Problems) -> RawTable:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        p = Path(tmp) / fpath.name
-        p.write_text(text, encoding="utf-8")
-        raw = read_raw(p, Problems(), table="jejaring", empty_ok=True)
-    if raw is None:  # pragma: no cover - the header above is valid
-        raise RuntimeError("could not build an empty jejaring table")
-    raw.path = fpath
-    return raw
-
-
-def _report(problems: Problems, counts: dict[str, Any], folder: Path | None) -> ValidationReport:
+def _report(problems: _Problems, counts: dict[str, Any], folder: Path | None) -> ValidationReport:
     df = problems.frame()
     if len(df):
         key = pd.DataFrame({
@@ -322,87 +326,60 @@ def _report(problems: Problems, counts: dict[str, Any], folder: Path | None) -> 
 # ---------------------------------------------------------------------------
 # checks across rows and files
 # ---------------------------------------------------------------------------
-def _check_layanan_rows(lay: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame, int]:
-    """Repeated (kode_rs, layanan, status): exact repeats skipped, conflicts kept (warnings)."""
+def _check_layanan_rows(lay: pd.DataFrame, problems: _Problems) -> tuple[pd.DataFrame, int]:
+    """Rows repeating (kode_rs, layanan, status, tahun).
+
+    Rows identical in every column are skipped (warning). Rows with the same
+    strata but another ``sumber`` confirm each other (note, kept). Rows with
+    different strata contradict each other (warning, kept: the highest is used).
+    Rows with another ``tahun`` are separate facts (e.g. a target for 2024 and
+    one for 2025) and are not repeats.
+    """
     file = FILES["layanan"]
     ok = (lay["kode_rs"] != "") & (lay["layanan"] != "") & (lay["strata"] != "")
-    key = ["kode_rs", "layanan", "status"]
-    dup = lay[ok & lay.duplicated(key, keep=False)]
-    drop: list[int] = []
-    for (kode, layanan, status), grp in dup.groupby(key, sort=False):
+    key = ["kode_rs", "layanan", "status", "tahun"]
+    content = [c for c in lay.columns if c != ROW]
+    exact = ok & lay.duplicated(content, keep="first")
+    drop = list(lay.index[exact])
+    for idx in drop:
+        first = lay[(lay[content] == lay.loc[idx, content]).all(axis=1)].iloc[0]
+        problems.add(file, f"repeats row {int(first[ROW])} exactly; skipped",
+                     row=int(lay.loc[idx, ROW]),
+                     column="kode_rs", value=lay.loc[idx, "kode_rs"], severity="warning")
+    rest = lay.drop(index=drop)
+    keyed = rest.assign(tahun=rest["tahun"].astype("string").fillna(""))
+    dup = keyed[ok.loc[rest.index] & keyed.duplicated(key, keep=False)]
+    for (kode, layanan, status, tahun), grp in dup.groupby(key, sort=False):
         rows = grp[ROW].tolist()
         strata = list(dict.fromkeys(grp["strata"]))
+        what = f"hospital {kode!r}, layanan {layanan!r}, status {status!r}" + (
+            f", tahun {tahun}" if tahun else "")
         if len(strata) == 1:
-            problems.add(file, f"hospital {kode!r}, layanan {layanan!r}, status {status!r} appears "
-                         f"in rows {_rows_text(rows)} with the same strata; row(s) "
-                         f"{_rows_text(rows[1:])} skipped", row=rows[1], column="kode_rs",
-                         value=kode, severity="warning")
-            drop.extend(grp.index[1:])
+            problems.add(file, f"{what} appears in rows {_rows_text(rows)} with the same strata "
+                         "(other sources); all rows kept", row=rows[1], column="kode_rs",
+                         value=kode, severity="note")
         else:
-            problems.add(file, f"hospital {kode!r}, layanan {layanan!r}, status {status!r} appears "
-                         f"in rows {_rows_text(rows)} with different strata "
-                         f"({', '.join(map(repr, strata))}); the highest is used",
-                         row=rows[1], column="strata", value=grp['strata'].iloc[1],
-                         severity="warning")
-    return lay.drop(index=drop), len(drop)
+            problems.add(file, f"{what} appears in rows {_rows_text(rows)} with different strata "
+                         f"({', '.join(map(repr, strata))}); the highest is used", row=rows[1],
+                         column="strata", value=grp["strata"].iloc[1], severity="warning")
+    return rest, len(drop)
 
 
-def _check_links(links: pd.DataFrame, problems: Problems) -> tuple[pd.DataFrame, int]:
-    """Self-links, repeated links (skipped, warning) and cycles within one layanan."""
-    file = FILES["jejaring"]
-    usable = (links["pengampu"] != "") & (links["diampu"] != "") & (links["layanan"] != "")
-    self_link = usable & (links["pengampu"] == links["diampu"])
-    for row, kode in zip(links.loc[self_link, ROW], links.loc[self_link, "pengampu"]):
-        problems.add(file, "is both pengampu and diampu: a hospital cannot mentor itself",
-                     row=int(row), column="diampu", value=kode)
-    key = ["pengampu", "diampu", "layanan", "jenis"]
-    dup_mask = usable & links.duplicated(key, keep=False)
-    drop: list[int] = []
-    for (p, d, lay, _), grp in links[dup_mask].groupby(key, sort=False):
-        rows = grp[ROW].tolist()
-        problems.add(file, f"link {p} -> {d} ({lay}) appears in rows {_rows_text(rows)}; "
-                     f"row(s) {_rows_text(rows[1:])} skipped", row=rows[1], column="pengampu",
-                     value=p, severity="warning")
-        drop.extend(grp.index[1:])
-    out = links.drop(index=drop)
-    graphable = out[usable.loc[out.index] & ~self_link.loc[out.index]]
-    for lay, grp in graphable.groupby("layanan", sort=True):
-        _report_cycles(str(lay), grp, problems)
-    return out, len(drop)
+def _unreadable_codes(raw: _RawTable | None) -> dict[str, int]:
+    """kode_rs (as far as it can be seen) of rumah_sakit rows that could not be read -> row."""
+    if raw is None or "kode_rs" not in raw.columns:
+        return {}
+    i = raw.columns.index("kode_rs")
+    return {cells[i].strip(): row for row, cells in raw.unreadable.items() if len(cells) > i}
 
 
-def _report_cycles(layanan: str, links: pd.DataFrame, problems: Problems) -> None:
-    file = FILES["jejaring"]
-    g = nx.DiGraph()
-    edge_rows: dict[tuple[str, str], list[int]] = {}
-    for p, d, row in zip(links["pengampu"], links["diampu"], links[ROW]):
-        g.add_edge(p, d)
-        edge_rows.setdefault((p, d), []).append(int(row))
-    n = 0
-    for comp in nx.strongly_connected_components(g):
-        if len(comp) < 2:
-            continue
-        for cycle in nx.simple_cycles(g.subgraph(comp)):
-            n += 1
-            if n > MAX_CYCLES_PER_LAYANAN:
-                continue
-            start = cycle.index(min(cycle))  # stable order: start at the smallest kode_rs
-            cycle = cycle[start:] + cycle[:start]
-            edges = list(zip(cycle, cycle[1:] + cycle[:1]))
-            rows = sorted(r for e in edges for r in edge_rows[e][:1])
-            path = " -> ".join([*cycle, cycle[0]])
-            problems.add(file, f"links of layanan {layanan!r} form a cycle {path} (rows "
-                         f"{_rows_text(rows)}); a hospital cannot be (indirectly) its own pengampu: "
-                         "remove or reverse one link", row=rows[0], column="pengampu",
-                         value=cycle[0])
-    if n > MAX_CYCLES_PER_LAYANAN:
-        problems.add(file, f"{n - MAX_CYCLES_PER_LAYANAN} more cycle(s) of layanan {layanan!r} not "
-                     "listed", column="pengampu")
+def _check_known(df: pd.DataFrame, rs: pd.DataFrame, problems: _Problems, columns: list[str],
+                 file: str, *, unreadable: Mapping[str, int]) -> None:
+    """Every code in ``columns`` must be a kode_rs of rumah_sakit.csv (hint for case typos).
 
-
-def _check_known(df: pd.DataFrame, rs: pd.DataFrame, problems: Problems, columns: list[str],
-                 file: str) -> None:
-    """Every code in ``columns`` must be a kode_rs of rumah_sakit.csv (hint for case typos)."""
+    A code whose rumah_sakit row could not be read gets a note pointing at that
+    row (its error is reported there) instead of a second error.
+    """
     known = set(rs["kode_rs"]) - {""}
     by_upper: dict[str, str] = {}
     for k in known:
@@ -410,7 +387,13 @@ def _check_known(df: pd.DataFrame, rs: pd.DataFrame, problems: Problems, columns
     for col in columns:
         s = df[col]
         unknown = ((s != "") & ~s.isin(known)).to_numpy()
-        for row, value in zip(df[ROW].to_numpy()[unknown], s.to_numpy()[unknown]):
+        for row, value in zip(df[ROW].to_numpy()[unknown], s.to_numpy()[unknown], strict=True):
+            if value in unreadable:
+                problems.add(file, f"not checked: row {unreadable[value]} of "
+                             f"{FILES['rumah_sakit']}, which has this kode_rs, could not be read "
+                             "(see the error there)", row=int(row), column=col, value=value,
+                             severity="note")
+                continue
             alt = by_upper.get(str(value).upper())
             hint = (f"; did you mean {alt!r}? (codes are compared exactly, upper/lower case "
                     "matters)" if alt else "; add the hospital there or correct the code")
@@ -419,38 +402,55 @@ def _check_known(df: pd.DataFrame, rs: pd.DataFrame, problems: Problems, columns
 
 
 def _check_strata_order(links: pd.DataFrame, lay: pd.DataFrame, rs: pd.DataFrame,
-                        problems: Problems, *, config: Config) -> None:
-    """Warn when a pengampu's strata for the layanan is not above the diampu's.
+                        problems: _Problems, *, config: Config) -> None:
+    """Check that a pengampu's strata for the layanan is above the diampu's.
 
-    The strata compared is the current one (status ``ada``) when the hospital
-    has one for that layanan, else its target strata.
+    Each hospital's strata is its current one (status ``ada``) when it has
+    one for that layanan, else its highest target. A pengampu below its
+    diampu is a warning; the same strata is a warning when both are current,
+    and a note when the diampu's is a target (mentoring towards a target the
+    pengampu already has, e.g. a national hospital and a province hospital
+    that aims at ``paripurna``). A pengampu without any strata for the
+    layanan is a warning.
     """
     file = FILES["jejaring"]
     known = set(rs["kode_rs"])
     order = {s: i for i, s in enumerate(config.strata_order)}
     valid = lay[(lay["strata"] != "") & (lay["layanan"] != "")]
     ranks = valid.assign(rank=valid["strata"].map(order), ada=valid["status"] == "ada")
-    best = (ranks.sort_values(["ada", "rank"])
-            .groupby(["kode_rs", "layanan"], sort=False).tail(1)
-            .set_index(["kode_rs", "layanan"]))
+    top = (ranks.sort_values(["ada", "rank"])
+           .groupby(["kode_rs", "layanan"], sort=False).tail(1))
+    best = {(k, lay): (strata, bool(ada)) for k, lay, strata, ada
+            in zip(top["kode_rs"], top["layanan"], top["strata"], top["ada"], strict=True)}
     ok = (links["pengampu"].isin(known) & links["diampu"].isin(known) & (links["layanan"] != "")
           & (links["pengampu"] != links["diampu"]))
-    for _, link in links[ok].iterrows():
-        p, d, layanan, row = link["pengampu"], link["diampu"], link["layanan"], int(link[ROW])
+    sub = links[ok]
+    for p, d, layanan, row in zip(sub["pengampu"], sub["diampu"], sub["layanan"], sub[ROW],
+                                  strict=True):
         pk, dk = (p, layanan), (d, layanan)
-        if pk not in best.index:
+        if pk not in best:
             problems.add(file, f"pengampu {p!r} has no strata for layanan {layanan!r} in "
-                         f"{FILES['layanan']}; add its strata there", row=row, column="pengampu",
-                         value=p, severity="warning")
-            continue
-        if dk not in best.index:
-            continue
-        ps, ds = best.loc[pk, "strata"], best.loc[dk, "strata"]
-        if order[ps] <= order[ds]:
-            problems.add(file, f"pengampu {p!r} has strata {ps!r} for {layanan!r}, not above "
-                         f"diampu {d!r} ({ds!r}); a pengampu is expected to have a higher strata "
-                         f"(order: {' < '.join(config.strata_order)})", row=row,
+                         f"{FILES['layanan']}; add its strata there", row=int(row),
                          column="pengampu", value=p, severity="warning")
+            continue
+        if dk not in best:
+            continue
+        (ps, p_ada), (ds, d_ada) = best[pk], best[dk]
+        if order[ps] > order[ds]:
+            continue
+        p_status = "current" if p_ada else "target"
+        d_status = "current" if d_ada else "target"
+        equal_towards_target = order[ps] == order[ds] and not d_ada
+        problems.add(file, f"pengampu {p!r} has strata {ps!r} ({p_status}) for {layanan!r}, "
+                     f"{'the same as' if order[ps] == order[ds] else 'below'} diampu {d!r} "
+                     f"({ds!r}, {d_status}); a pengampu is expected to have a higher strata "
+                     f"(order: {' < '.join(config.strata_order)})", row=int(row),
+                     column="pengampu", value=p,
+                     severity="note" if equal_towards_target else "warning")
+
+
+#: Kemendagri province codes of Papua since the 2022 split.
+_PAPUA = frozenset({"91", "92", "93", "94", "95", "96"})
 
 
 @lru_cache(maxsize=1)
@@ -463,36 +463,45 @@ def _papua_2022() -> Mapping[str, str]:
         return {}
     old = cw[col].str.replace(".", "", regex=False).str.strip()
     old = old.str.slice(0, 2) + "." + old.str.slice(2, 4)
-    papua = cw["kode"].str.slice(0, 2).isin(["91", "92", "93", "94", "95", "96"])
+    papua = cw["kode"].str.slice(0, 2).isin(sorted(_PAPUA))
     sel = papua & (old != cw["kode"]) & (old.str.len() == 5)
-    return dict(zip(old[sel], cw.loc[sel, "kode"]))
+    return dict(zip(old[sel], cw.loc[sel, "kode"], strict=True))
 
 
-def _check_kode_wilayah(rs: pd.DataFrame, raw: RawTable, wil: pd.DataFrame, problems: Problems,
+def _check_kode_wilayah(rs: pd.DataFrame, raw: _RawTable, wil: pd.DataFrame, problems: _Problems,
                         *, code_scheme: str) -> None:
-    """kode_wilayah must be a kab/kota of the region list (with hints for BPS and old Papua codes)."""
+    """Check that kode_wilayah is a kab/kota of the region list (hints: BPS, old Papua codes)."""
     file = FILES["rumah_sakit"]
-    kab = wil[wil["tingkat"] == "kabkota"]
-    names = dict(zip(kab["kode"], kab["nama"]))
+    kab = wil[wil["kode"].str.len() == 5]  # 'PP.KK'; a bad tingkat is reported on its own
+    names = dict(zip(kab["kode"], kab["nama"], strict=True))
     codes = rs["kode_wilayah"]
     given = raw.data["kode_wilayah"].reindex(rs.index)
     rows = rs[ROW].to_numpy()
     unknown = ((codes != "") & ~codes.isin(set(names))).to_numpy()
     cw = bps_crosswalk()
-    bps = dict(zip(cw["kode_bps"], cw["kode"]))
+    bps = dict(zip(cw["kode_bps"], cw["kode"], strict=True))
+    bps_names = (dict(zip(cw["kode_bps"], cw["nama_bps"], strict=True)) if "nama_bps" in cw
+                 else {})
     papua = _papua_2022()
     for i in np.flatnonzero(unknown):
         code, value = codes.iloc[i], given.iloc[i]
         if code_scheme == "kemendagri" and value.isdigit() and len(value) == 4 and value in bps:
             new = bps[value]
+            label = names.get(new) or bps_names.get(value, "")
             msg = (f"is not a Kemendagri kab/kota code but is the BPS code of {new} "
-                   f"{names.get(new, '')}; BPS codes (as in Kemenkes RS codes) must be "
+                   f"{label}; BPS codes (as in Kemenkes RS codes) must be "
                    "converted: pass code_scheme=\"bps\" (command line: --code-scheme bps)")
+            if code in papua:
+                msg += (f"; or, if it is a pre-2022 Kemendagri code (Papua was split in 2022), "
+                        f"use {papua[code]}")
+            elif code[:2] in _PAPUA:
+                msg += ("; or, if it is a pre-2022 Kemendagri code, use the current code "
+                        "(Papua was split in 2022)")
         elif code in papua:
             new = papua[code]
             msg = (f"is not a current kab/kota code: Papua was split in 2022; "
                    f"{names.get(new, 'this kab/kota')} is now {new}")
-        elif code[:2] in {"91", "92", "93", "94", "95", "96"}:
+        elif code[:2] in _PAPUA:
             msg = ("is not a current kab/kota code: Papua was split in 2022 into six provinces "
                    "(91 Papua, 92 Papua Barat, 93 Papua Selatan, 94 Papua Tengah, 95 Papua "
                    "Pegunungan, 96 Papua Barat Daya); is it a pre-2022 code? expected a kab/kota "

@@ -2,7 +2,7 @@
 
 The text between ``<!-- cli-help:start -->`` and ``<!-- cli-help:end -->`` in
 README.md is replaced by ``pengampuan --help`` and the --help of every
-sub-command, formatted for 100 columns:
+sub-command (and of the sub-commands of ``boundaries``), formatted for 100 columns:
 
     .venv/bin/python scripts/make_cli_reference.py          # rewrite README.md
     .venv/bin/python scripts/make_cli_reference.py --check  # exit 1 if out of date
@@ -28,12 +28,16 @@ def help_texts() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
     from pengampuan.cli import build_parser
 
-    parser = build_parser()
-    texts = {"pengampuan": parser.format_help()}
-    sub_actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    for action in sub_actions:
-        for name, sub in action.choices.items():
-            texts[f"pengampuan {name}"] = sub.format_help()
+    texts: dict[str, str] = {}
+
+    def walk(title: str, parser: argparse.ArgumentParser) -> None:
+        texts[title] = parser.format_help()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(f"{title} {name}", sub)
+
+    walk("pengampuan", build_parser())
     return texts
 
 

@@ -1,9 +1,14 @@
-"""Write the tutorial notebooks in notebooks/ (without outputs).
+"""Write the tutorial notebooks in notebooks/ (without outputs) and their example data.
 
 The notebooks are generated from this script so that they stay small, reviewable
 and free of outputs: edit the cells here, then run
 
-    .venv/bin/python scripts/make_notebooks.py
+    .venv/bin/python scripts/make_notebooks.py          # notebooks/*.ipynb, notebooks/data/
+    .venv/bin/python scripts/make_notebooks.py --check  # exit 1 if anything is out of date
+
+The example data of notebook 05 (``notebooks/data/bengkulu_analis/``) is the
+bundled Bengkulu data exported as an analyst's spreadsheet would be, with
+typical mistakes put in on purpose; it is rebuilt from ``data/`` here.
 
 The prose is in Bahasa Indonesia (the notebooks are written for provincial
 health analysts); the code uses the public API (``import pengampuan as pg``).
@@ -13,14 +18,20 @@ health analysts); the code uses the public API (``import pengampuan as pg``).
 from __future__ import annotations
 
 import argparse
+import tempfile
 import textwrap
 from pathlib import Path
 
+import geopandas as gpd
 import nbformat
+import pandas as pd
+import shapely
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+BUNDLED = ROOT / "data"
+EXAMPLE = NOTEBOOKS / "data" / "bengkulu_analis"
 
 Cell = nbformat.NotebookNode
 
@@ -87,7 +98,7 @@ NB01 = [
     ),
     code(
         """
-        ds.rumah_sakit[["kode_rs", "nama", "kode_wilayah", "kelas", "lokasi_presisi"]].head()
+        ds.rumah_sakit[["kode_rs", "nama", "kode_wilayah", "kepemilikan", "lokasi_presisi"]].head()
         """
     ),
     md(
@@ -155,6 +166,14 @@ NB01 = [
         acc.sort_values("distance_km", ascending=False)[kolom].head(10)
         """
     ),
+    md(
+        """
+        Jarak diukur dari titik wakil kab/kota (`titik_lat`, `titik_lon`). Rumah sakit tanpa
+        titik bersumber (`lokasi_presisi = "kabkota"`) diletakkan di dalam kab/kotanya,
+        biasanya dekat titik itu, sehingga jaraknya mendekati 0 km: jarak di dalam satu
+        kab/kota tidak terukur dengan data ini.
+        """
+    ),
     code(
         """
         # berapa kab/kota di dalam ambang waktu stroke (Config.travel_threshold_min)?
@@ -200,7 +219,8 @@ NB02 = [
 
         Jejaring pengampuan **bukan pohon**: satu rumah sakit dapat memiliki beberapa pengampu
         untuk satu layanan, dan pengampu dapat berada di provinsi lain (misalnya pengampu
-        nasional di Jakarta).
+        nasional di Jakarta). Tautan bawaan hanya yang disebut sumber (berita MoU, siaran
+        Kemenkes); kolom `sumber` menyebut asalnya.
         """
     ),
     SETUP,
@@ -208,122 +228,159 @@ NB02 = [
         """
         KODE_PROV = "32"  # Jawa Barat; "36" = Banten
         ds = pg.load_dataset()
-        net = pg.build_network(ds)
+        net = pg.build_network(ds)  # simpul = kode_rs, sisi = pengampu -> diampu
         print(net)
+        rs_prov = ds.rumah_sakit[ds.rumah_sakit["kode_prov"] == KODE_PROV]
+        print(len(rs_prov), "rumah sakit jejaring di provinsi", KODE_PROV)
         """
     ),
     md(
         """
-        ## 1. Rumah sakit dan tautan di provinsi
+        ## 1. Siapa mengampu siapa, per layanan
 
-        `pg.province_network()` mengembalikan satu baris per tautan pengampu → diampu yang
-        menyentuh provinsi ini (termasuk tautan dari luar provinsi).
-        """
-    ),
-    code(
-        """
-        tautan = pg.province_network(net, KODE_PROV)
-        tautan.head(10)
-        """
-    ),
-    code(
-        """
-        # jumlah tautan per layanan
-        tautan["layanan"].value_counts()
-        """
-    ),
-    md(
-        """
-        ## 2. Siapa mengampu siapa, per layanan
-
-        Untuk setiap layanan KJSU: daftar rumah sakit diampu per pengampu.
-        """
-    ),
-    code(
-        """
-        for layanan in pg.KJSU:
-            sub = pg.province_network(net, KODE_PROV, layanan=layanan)
-            print(f"== {layanan}: {len(sub)} tautan")
-            if len(sub):
-                print(sub.to_string(max_rows=15))
-        """
-    ),
-    md(
-        """
-        ## 3. Ringkasan per rumah sakit dan pemeriksaan jejaring
-
-        `pg.network_summary()` memberi satu baris per rumah sakit: beban pengampu (jumlah
-        diampu), jumlah pengampu, rantai sampai pengampu nasional, dsb.
-        `pg.network_checks()` mendaftar kejanggalan: siklus, tautan ke diri sendiri, strata
-        terbalik (pengampu berstrata lebih rendah dari diampu), rumah sakit tanpa layanan itu.
-        """
-    ),
-    code(
-        """
-        ringkas = pg.network_summary(net, layanan="kanker")
-        ringkas[ringkas["kode_prov"] == KODE_PROV].head(10)
-        """
-    ),
-    code(
-        """
-        cek = pg.network_checks(net)
-        cek["check"].value_counts()
-        """
-    ),
-    md(
-        """
-        ## 4. Usulan jejaring untuk rumah sakit tanpa pengampu
-
-        Sumber berita hanya menyebut sebagian tautan. `pg.propose_network()` mengusulkan,
-        untuk setiap rumah sakit berlayanan tanpa pengampu, pengampu terdekat dengan strata
-        lebih tinggi. Usulan diberi `jenis = "usulan"` dan tidak pernah dicampur dengan tautan
-        bersumber.
-        """
-    ),
-    code(
-        """
-        usulan = pg.propose_network(ds, layanan="stroke")
-        usulan.head()
-        """
-    ),
-    md(
-        """
-        ## 5. Ekspor ke GeoJSON untuk QGIS
-
-        `pg.links_geodataframe()` mengubah tautan menjadi garis (LineString mengikuti
-        lingkaran besar) dengan atribut layanan, jarak (km) dan sumber. `pg.to_geojson()`
-        menulis GeoJSON RFC 7946 (EPSG:4326, urutan lon/lat). Di QGIS: *Layer → Add Layer →
-        Add Vector Layer*.
+        `pg.links_geodataframe()` memberi satu baris per tautan (nama pengampu dan diampu,
+        layanan, jarak lingkaran besar dalam km, sumber) beserta garisnya. Ambil tautan yang
+        menyentuh rumah sakit di provinsi ini.
         """
     ),
     code(
         """
         garis = pg.links_geodataframe(net)
-        rs_prov = ds.rumah_sakit[ds.rumah_sakit["kode_prov"] == KODE_PROV]
-        kode_rs_prov = set(rs_prov["kode_rs"])
-        garis_prov = garis[garis["pengampu"].isin(kode_rs_prov) | garis["diampu"].isin(kode_rs_prov)]
-        print(len(garis_prov), "garis")
-        pg.to_geojson(garis_prov, f"jejaring_{KODE_PROV}.geojson")
-        pg.to_geojson(rs_prov, f"rumah_sakit_{KODE_PROV}.geojson")
+        kode_prov_rs = set(rs_prov["kode_rs"])
+        tautan = garis[garis["pengampu"].isin(kode_prov_rs) | garis["diampu"].isin(kode_prov_rs)]
+        # jumlah rumah sakit diampu per pengampu dan layanan
+        pd.crosstab(tautan["nama_pengampu"], tautan["layanan"], margins=True, margins_name="total")
         """
     ),
     code(
         """
-        # jejaring lengkap sebagai GraphML (Gephi, yEd, networkx)
-        pg.write_graphml(net, "jejaring.graphml")
+        kolom = ["nama_pengampu", "nama_diampu", "layanan", "distance_km", "sumber"]
+        tautan.loc[tautan["layanan"] == "stroke", kolom].sort_values("distance_km").round(1)
         """
     ),
     md(
         """
-        ## 6. Peta jejaring
+        ## 2. Beban pengampu dan rumah sakit tanpa pengampu
+
+        `pg.network_summary()` memberi satu baris per rumah sakit untuk satu layanan: jumlah
+        diampu (`n_diampu`), kab/kota dan penduduk yang dijangkau lewat diampu, jarak rata-rata
+        dan terjauh ke diampu, jumlah pengampu (`n_pengampu`) dan jarak ke pengampu.
+        """
+    ),
+    code(
+        """
+        ringkas = pg.network_summary(net, layanan="stroke")
+        ringkas_prov = ringkas[ringkas["kode_prov"] == KODE_PROV]
+        kolom = ["nama", "strata", "n_diampu", "n_kabkota_diampu", "penduduk_diampu",
+                 "mean_distance_km", "max_distance_km"]
+        ringkas_prov.loc[ringkas_prov["n_diampu"] > 0, kolom].round(1)
+        """
+    ),
+    code(
+        """
+        tanpa_pengampu = ringkas_prov[ringkas_prov["n_pengampu"] == 0]
+        tanpa_pengampu[["kode_rs", "nama", "strata"]]
+        """
+    ),
+    md(
+        """
+        ## 3. Rantai sampai pengampu nasional
+
+        `pg.province_network()` menjawab: bagaimana pengampu nasional (untuk stroke: RS Pusat
+        Otak Nasional) menjangkau setiap rumah sakit di provinsi — langsung, melalui rumah sakit
+        perantara (biasanya RS rujukan provinsi), atau tidak terhubung.
+        """
+    ),
+    code(
+        """
+        rantai = pg.province_network(net, KODE_PROV, layanan="stroke")
+        rantai["Jalur"].value_counts()
+        """
+    ),
+    code(
+        """
+        rantai.drop(columns=["Sumber"]).head(8)
+        """
+    ),
+    md(
+        """
+        ## 4. Pemeriksaan jejaring
+
+        `pg.network_checks()` mendaftar kejanggalan: siklus, strata terbalik (pengampu berstrata
+        tidak lebih tinggi dari diampu), diampu tanpa layanan itu, rumah sakit berlayanan tanpa
+        pengampu (`orphan`), kab/kota yang tidak terhubung ke pengampu nasional.
+        """
+    ),
+    code(
+        """
+        cek = pg.network_checks(net, layanan="stroke")
+        cek_prov = cek[cek["kode_wilayah"].fillna("").str.startswith(KODE_PROV + ".")
+                       | cek["kode_rs"].isin(kode_prov_rs)]
+        print(cek_prov["check"].value_counts().to_string())
+        cek_prov[["check", "severity", "detail"]].head(5)
+        """
+    ),
+    md(
+        """
+        ## 5. Usulan pengampu untuk rumah sakit tanpa pengampu
+
+        `pg.propose_network()` mengusulkan, untuk setiap rumah sakit berlayanan tanpa
+        pengampu, pengampu terdekat dengan strata lebih tinggi. Usulan diberi
+        `jenis = "usulan"` dan tidak dicampur dengan tautan bersumber; peta dan ekspor
+        membedakannya.
+        """
+    ),
+    code(
+        """
+        usulan = pg.propose_network(ds, layanan="stroke")
+        usulan_prov = usulan[usulan["diampu"].isin(kode_prov_rs)]
+        usulan_prov
+        """
+    ),
+    code(
+        """
+        net_usulan = pg.build_network(ds, proposed=usulan_prov)
+        print(net_usulan)
+        """
+    ),
+    md(
+        """
+        ## 6. Ekspor untuk QGIS dan Gephi
+
+        `pg.to_geojson()` menulis GeoJSON RFC 7946 (EPSG:4326, urutan lon/lat, koordinat
+        dibulatkan). Di QGIS: *Layer → Add Layer → Add Vector Layer*, lalu beri gaya menurut
+        kolom `layanan` atau `strata`. `pg.write_graphml()` menulis seluruh jejaring untuk Gephi,
+        yEd atau networkx.
+        """
+    ),
+    code(
+        """
+        pg.to_geojson(tautan, f"jejaring_{KODE_PROV}.geojson")
+        kolom_rs = ["kode_rs", "nama", "kode_wilayah", "lokasi_presisi", "sumber", "geometry"]
+        pg.to_geojson(rs_prov[kolom_rs], f"rumah_sakit_{KODE_PROV}.geojson")
+        pg.write_graphml(net, "jejaring.graphml")
+        """
+    ),
+    code(
+        """
+        # periksa: baca kembali dengan geopandas
+        import geopandas as gpd
+
+        cek_baca = gpd.read_file(f"jejaring_{KODE_PROV}.geojson")
+        len(cek_baca), cek_baca.crs.to_string(), cek_baca.geom_type.unique().tolist()
+        """
+    ),
+    md(
+        """
+        ## 7. Peta jejaring
 
         Peta interaktif satu layanan: rumah sakit menurut strata, garis pengampu → diampu.
         """
     ),
     code(
         """
-        m = pg.map_network(net, ds=ds, layanan="kanker")
-        m.save(f"peta_jejaring_kanker_{KODE_PROV}.html")
+        m = pg.map_network(net, ds=ds, layanan="stroke")
+        m.save(f"peta_jejaring_stroke_{KODE_PROV}.html")
         m
         """
     ),
@@ -358,41 +415,89 @@ NB03 = [
         reg = pg.load_regions(level="kabkota")
         cfg = ds.config
         print("faktor kelokan:", cfg.circuity_factor, "| jalan (km/jam):", cfg.road_speed_kmh,
-              "| laut (km/jam):", cfg.sea_speed_kmh, "| tunggu kapal (menit):", cfg.boarding_penalty_min)
+              "| laut (km/jam):", cfg.sea_speed_kmh,
+              "| tunggu kapal (menit):", cfg.boarding_penalty_min)
         """
     ),
     md(
         """
-        ## 1. Jarak dan waktu tempuh ke rumah sakit stroke terdekat
+        ## 1. Jarak dan waktu tempuh ke rumah sakit stroke dan kanker terdekat
 
-        Model sederhana (`travel="simple"`) lebih dahulu.
+        Model sederhana (`travel="simple"`) lebih dahulu: satu baris per kab/kota, jarak dari
+        titik wakil kab/kota ke rumah sakit terdekat dengan layanan itu pada strata *madya*
+        atau lebih tinggi.
         """
     ),
     code(
         """
-        stroke = pg.district_access(ds, reg, layanan="stroke", min_strata="madya", status="target")
-        stroke[["distance_km", "travel_min"]].describe().round(1)
+        akses = {lay: pg.district_access(ds, reg, layanan=lay, min_strata="madya", status="target")
+                 for lay in ["stroke", "kanker"]}
+        pd.concat({lay: a[["distance_km", "travel_min"]].describe() for lay, a in akses.items()},
+                  axis=1).round(1)
+        """
+    ),
+    code(
+        """
+        # persentase penduduk yang tinggal dalam ambang waktu tempuh (Config.travel_threshold_min)
+        pd.DataFrame({
+            lay: {
+                "ambang_menit": ds.config.threshold_min(lay),
+                "kabkota_dalam_ambang": int(a["within_threshold"].sum()),
+                "persen_penduduk": round(
+                    100 * a.loc[a["within_threshold"].astype(bool), "penduduk"].sum()
+                    / a["penduduk"].sum(), 2),
+            }
+            for lay, a in akses.items()
+        })
+        """
+    ),
+    code(
+        """
+        # kab/kota terjauh dari rumah sakit kanker madya
+        kolom = ["kode", "nama", "nama_rs", "lokasi_presisi", "distance_km", "travel_min"]
+        akses["kanker"].sort_values("distance_km", ascending=False)[kolom].head(8).round(1)
         """
     ),
     md(
         """
+        Banyak kab/kota berjarak hampir 0 km: rumah sakitnya berada di kab/kota itu, dan rumah
+        sakit tanpa titik bersumber (`lokasi_presisi = "kabkota"`) diletakkan di dalam
+        kab/kotanya, biasanya dekat titik wakil yang menjadi asal perjalanan. Jarak di dalam
+        satu kab/kota tidak terukur dengan data ini.
+
         ## 2. Waktu tempuh antarpulau (model sadar laut)
 
-        Di negara kepulauan, garis lurus sering melintasi laut. Model sadar laut menghitung
-        jalur termurah pada grid heksagonal H3: di darat dengan kecepatan jalan, di laut dengan
-        kecepatan kapal, ditambah waktu tunggu setiap kali naik kapal. Contoh: Kepulauan Riau,
-        Maluku dan Nusa Tenggara Timur (provinsi kepulauan).
+        Di negara kepulauan, garis lurus sering melintasi laut. Model sadar laut
+        (`travel="sea"`) menghitung jalur termurah pada grid heksagonal H3: di darat dengan
+        kecepatan jalan, di laut dengan kecepatan kapal, ditambah waktu tunggu setiap kali naik
+        kapal. Contoh: waktu ke rumah sakit stroke strata **utama** (rujukan provinsi) dari
+        kab/kota di tiga provinsi kepulauan: Kepulauan Riau, Nusa Tenggara Timur dan Maluku.
         """
     ),
     code(
         """
         PROV_KEPULAUAN = ["21", "53", "81"]  # Kepulauan Riau, NTT, Maluku
         reg_kep = reg[reg["kode_induk"].isin(PROV_KEPULAUAN)]
-        laut = pg.district_access(ds, reg_kep, layanan="stroke", min_strata="madya",
-                                  status="target", travel="sea")
-        banding = stroke.set_index("kode").loc[laut["kode"], ["nama", "travel_min"]]
-        banding["travel_min_laut"] = laut.set_index("kode")["travel_min"]
+        opsi = {"layanan": "stroke", "min_strata": "utama", "status": "target"}
+        darat = pg.district_access(ds, reg_kep, **opsi)
+        laut = pg.district_access(ds, reg_kep, **opsi, travel="sea")
+        banding = pd.DataFrame({
+            "nama": darat["nama"].to_numpy(),
+            "rs_sederhana": darat["nama_rs"].to_numpy(),
+            "travel_min_sederhana": darat["travel_min"].to_numpy(),
+            "rs_laut": laut["nama_rs"].to_numpy(),
+            "travel_min_laut": laut["travel_min"].to_numpy(),
+            "sea_crossings": laut["sea_crossings"].to_numpy(),
+        }, index=darat["kode"].to_numpy())
         banding.sort_values("travel_min_laut", ascending=False).round(0).head(10)
+        """
+    ),
+    md(
+        """
+        Model sadar laut memberi waktu yang lebih panjang untuk kab/kota kepulauan dan kadang
+        memilih rumah sakit lain: yang terdekat menurut garis lurus belum tentu yang tercepat
+        dicapai dengan kapal. Keduanya tetap **perkiraan** (tanpa jadwal kapal, cuaca, atau
+        jaringan jalan).
         """
     ),
     md(
@@ -447,9 +552,17 @@ NB03 = [
     ),
     md(
         """
-        ## 5. Peta cakupan
+        ## 5. Peta
 
-        Kab/kota yang memenuhi / belum memenuhi target untuk satu layanan.
+        `pg.map_access()` menerima beberapa hasil sekaligus (satu lapisan per layanan, dapat
+        dipilih di kontrol lapisan); `pg.map_coverage()` mewarnai kab/kota yang memenuhi /
+        belum memenuhi target.
+        """
+    ),
+    code(
+        """
+        m_akses = pg.map_access(akses, ds, title="Akses stroke dan kanker (strata madya, target)")
+        m_akses.save("peta_akses_stroke_kanker.html")
         """
     ),
     code(
@@ -473,13 +586,16 @@ NB04 = [
         menutup kesenjangan paling banyak?
 
         * `pg.recommend_upgrades()` memilih `k` rumah sakit secara rakus (*greedy*): setiap
-          langkah memilih peningkatan yang menambah kab/kota (atau penduduk) terpenuhi
-          paling banyak.
+          langkah memilih peningkatan yang menambah paling banyak kab/kota yang memenuhi target
+          (`objective="kabkota"`) atau penduduk dalam ambang waktu tempuh
+          (`objective="penduduk"`).
         * `pg.upgrade_scenario()` menghitung keadaan sebelum dan sesudah untuk daftar
           peningkatan pilihan Anda sendiri.
 
-        Contoh ini memakai layanan **stroke** dan keadaan `ada` (strata yang dilaporkan
-        sudah ada) sebagai titik awal.
+        Titik awal `status="ada"` memakai strata yang dilaporkan **sudah ada**. Dalam data
+        bawaan hampir semua strata berasal dari KMK 1277/2024, yang berupa **target**; jadi
+        keadaan `ada` untuk stroke masih kosong. Ganti `layanan.csv` dengan data dinas Anda
+        (baris `status = ada`) agar titik awalnya nyata.
         """
     ),
     SETUP,
@@ -487,70 +603,126 @@ NB04 = [
         """
         ds = pg.load_dataset()
         reg = pg.load_regions(level="kabkota")
-        sebelum = pg.target_gaps(ds, reg, layanan="stroke", status="ada")
-        kab = sebelum[sebelum["tingkat"] == "kabkota"]
-        print(f"{(~kab['meets_target']).sum()} dari {len(kab)} kab/kota belum memenuhi target stroke")
+        for status in ["ada", "target"]:
+            gaps = pg.target_gaps(ds, reg, layanan="stroke", status=status)
+            kab = gaps[gaps["tingkat"] == "kabkota"]
+            print(f"status={status!r}: {(~kab['meets_target']).sum()} dari {len(kab)} kab/kota "
+                  "belum memiliki RS stroke strata madya")
         """
     ),
     md(
         """
-        ## 1. Rekomendasi: lima peningkatan terbaik
+        ## 1. Provinsi Bengkulu: tiga RSUD mana lebih dahulu?
 
-        `objective="kabkota"` memaksimalkan jumlah kab/kota yang memenuhi target;
-        `objective="penduduk"` memaksimalkan jumlah penduduk.
+        Batasi kandidat pada rumah sakit di provinsi (`candidates=`) dan maksimalkan penduduk
+        yang tinggal dalam ambang waktu stroke (270 menit, `Config.travel_threshold_min`).
         """
     ),
     code(
         """
-        rek = pg.recommend_upgrades(ds, reg, layanan="stroke", k=5, objective="kabkota")
-        rek
-        """
-    ),
-    code(
-        """
-        rek_pend = pg.recommend_upgrades(ds, reg, layanan="stroke", k=5, objective="penduduk")
-        rek_pend
-        """
-    ),
-    md(
-        """
-        ## 2. Skenario pilihan sendiri
-
-        Misalnya dinas kesehatan provinsi Bengkulu ingin menaikkan RSUD Rejang Lebong
-        (berita: menargetkan menjadi rumah sakit rujukan regional KJSU) dan dua RSUD
-        rekomendasi teratas.
-        """
-    ),
-    code(
-        """
+        KODE_PROV = "17"  # Bengkulu
         rs = ds.rumah_sakit
-        rejang_lebong = rs.loc[rs["kode_wilayah"] == "17.02", ["kode_rs", "nama"]]
-        rejang_lebong
+        kandidat = rs.loc[rs["kode_prov"] == KODE_PROV, "kode_rs"]
+        rek = pg.recommend_upgrades(ds, reg, layanan="stroke", k=3, objective="penduduk",
+                                    status="ada", candidates=kandidat)
+        rek[["step", "nama", "kode_wilayah", "strata_after", "gain", "cumulative", "gain_kabkota"]]
+        """
+    ),
+    md(
+        """
+        Perolehan (`gain`) tidak pernah naik dari langkah ke langkah (cakupan bersifat
+        submodular): langkah pertama selalu paling bernilai.
+
+        ## 2. Nasional: lima peningkatan terbaik
         """
     ),
     code(
         """
-        pilihan = list(rejang_lebong["kode_rs"][:1]) + list(rek["kode_rs"][:2])
-        upgrades = {kode: "madya" for kode in pilihan}
-        hasil = pg.upgrade_scenario(ds, reg, layanan="stroke", upgrades=upgrades, status="ada")
-        hasil
+        rek_nas = pg.recommend_upgrades(ds, reg, layanan="stroke", k=5, objective="kabkota",
+                                        status="ada")
+        rek_nas[["step", "nama", "kode_wilayah", "gain", "gain_penduduk"]]
+        """
+    ),
+    md(
+        """
+        ## 3. Skenario pilihan sendiri: RSUD Rejang Lebong dan RSUD Dr. M. Yunus
+
+        Berita (Curup Ekspres) menyebut RSUD Rejang Lebong menargetkan menjadi rumah sakit
+        rujukan regional KJSU; RSUD Dr. M. Yunus adalah rumah sakit rujukan provinsi.
+        Naikkan keduanya ke strata *utama* untuk stroke dan bandingkan.
         """
     ),
     code(
         """
+        nama_pilihan = ["RSUD Kabupaten Rejang Lebong", "RSUD Dr. M. Yunus Bengkulu"]
+        pilihan = rs.loc[rs["nama"].isin(nama_pilihan), ["kode_rs", "nama", "kode_wilayah"]]
+        pilihan
+        """
+    ),
+    code(
+        """
+        hasil = pg.upgrade_scenario(ds, reg, layanan="stroke",
+                                    upgrades={kode: "utama" for kode in pilihan["kode_rs"]},
+                                    status="ada")
         hasil.summary
         """
     ),
+    code(
+        """
+        # kab/kota Bengkulu yang berubah
+        ubah = hasil.changes[hasil.changes["kode_induk"] == KODE_PROV]
+        ubah[["kode", "nama", "meets_target_before", "meets_target_after",
+              "travel_min_after", "within_threshold_after"]].round(0)
+        """
+    ),
     md(
         """
-        ## 3. Peta sesudah peningkatan
+        ## 4. Target provinsi: empat provinsi Papua tanpa RS strata utama
 
-        Akses stroke bila skenario terlaksana.
+        Dengan strata target KMK 1277/2024 (`status="target"`), empat provinsi hasil pemekaran
+        Papua belum memiliki rumah sakit stroke strata *utama*. Skenario: naikkan, di setiap
+        provinsi itu, RS stroke di kab/kota berpenduduk terbanyak.
         """
     ),
     code(
         """
-        m = pg.map_access(hasil.after, ds, title="Akses stroke sesudah skenario")
+        gaps_t = pg.target_gaps(ds, reg, layanan="stroke", status="target")
+        kurang = (gaps_t["tingkat"] == "provinsi") & ~gaps_t["meets_target"]
+        prov_kurang = gaps_t.loc[kurang, ["kode", "nama"]]
+        prov_kurang
+        """
+    ),
+    code(
+        """
+        mampu = ds.capable(layanan="stroke", min_strata="madya", status="target")
+        mampu = mampu[mampu["kode_prov"].isin(prov_kurang["kode"])]
+        penduduk = ds.wilayah.set_index("kode")["penduduk"]
+        mampu = mampu.assign(penduduk_kabkota=mampu["kode_wilayah"].map(penduduk))
+        terpilih = (mampu.sort_values("penduduk_kabkota", ascending=False)
+                    .drop_duplicates("kode_prov"))
+        terpilih[["kode_prov", "kode_rs", "nama", "kode_wilayah", "penduduk_kabkota"]]
+        """
+    ),
+    code(
+        """
+        hasil_papua = pg.upgrade_scenario(ds, reg, layanan="stroke",
+                                          upgrades={k: "utama" for k in terpilih["kode_rs"]},
+                                          status="target")
+        hasil_papua.summary
+        """
+    ),
+    md(
+        """
+        ## 5. Peta sesudah skenario
+
+        `hasil.after` memuat akses per kab/kota sesudah peningkatan; petakan seperti hasil
+        `district_access`.
+        """
+    ),
+    code(
+        """
+        m = pg.map_access(hasil.after, ds, layanan="stroke",
+                          title="Akses stroke sesudah skenario Bengkulu")
         m.save("peta_skenario_stroke.html")
         m
         """
@@ -565,16 +737,19 @@ NB05 = [
         """
         # 05 · Memakai data sendiri
 
-        Seorang analis dinas kesehatan provinsi Bengkulu menyiapkan daftar rumah sakitnya di
-        lembar kerja dan mengekspornya sebagai CSV. Folder `data/bengkulu_analis/` berisi
-        ekspor seperti itu — **dengan kesalahan yang umum dan sengaja dibuat** (baris bertanda
-        `contoh`):
+        Seorang analis dinas kesehatan Provinsi Bengkulu menyiapkan daftar rumah sakit,
+        layanan dan jejaringnya di lembar kerja, lalu mengekspornya sebagai CSV. Folder
+        `data/bengkulu_analis/` berisi ekspor seperti itu. Isinya baris-baris Bengkulu dari data
+        bawaan (dengan kolom `sumber`-nya), tetapi **dengan kesalahan yang umum, sengaja
+        dibuat** (`scripts/make_notebooks.py` menuliskannya):
 
         * pemisah `;` dan koma desimal (ekspor Excel berbahasa Indonesia);
         * lintang dan bujur tertukar pada satu baris;
-        * ejaan layanan yang tidak dikenal;
-        * tautan jejaring ke kode rumah sakit yang tidak ada;
-        * berkas batas wilayah sendiri yang hanya berisi nama kab/kota (tanpa kode).
+        * ejaan layanan yang tidak dikenal (dan satu ejaan lain yang dikenal);
+        * tautan jejaring ke pengampu nasional yang tidak ada di daftar rumah sakit;
+        * tanpa `wilayah.csv` (daftar wilayah Kemendagri bawaan dipakai);
+        * berkas batas wilayah sendiri yang hanya berisi nama kab/kota, tanpa kode, dengan
+          Pulau Enggano sebagai fitur tersendiri.
 
         Langkahnya: validasi → baca laporan → perbaiki dengan pandas → validasi lagi →
         analisis.
@@ -593,7 +768,7 @@ NB05 = [
     ),
     code(
         """
-        print((ASAL / "rumah_sakit.csv").read_text(encoding="utf-8")[:800])
+        print("\\n".join((ASAL / "rumah_sakit.csv").read_text(encoding="utf-8").splitlines()[:4]))
         """
     ),
     md(
@@ -601,8 +776,9 @@ NB05 = [
         ## 1. Validasi: semua masalah sekaligus
 
         `pg.validate()` tidak berhenti pada masalah pertama: laporan memuat setiap masalah
-        dengan berkas, baris (seperti di lembar kerja), kolom, nilai dan apa yang diharapkan.
-        Pemisah `;` dan koma desimal dikenali otomatis (dicatat sebagai catatan, bukan galat).
+        dengan berkas, baris (seperti di lembar kerja: baris judul = baris 1), kolom, nilai dan
+        apa yang diharapkan. Pemisah `;`, koma desimal dan ejaan yang dikenal diterima dan
+        dicatat sebagai *note*, bukan galat.
         """
     ),
     code(
@@ -613,13 +789,14 @@ NB05 = [
     ),
     code(
         """
-        rep.problems
+        # laporan yang sama sebagai tabel, untuk disaring atau disimpan
+        rep.problems[rep.problems["severity"] == "error"]
         """
     ),
     md(
         """
         `pg.load_dataset()` menolak data yang tidak sah dengan `DataFileError` (sebuah
-        `ValueError`) yang berisi daftar yang sama di `.problems`.
+        `ValueError`) yang membawa tabel yang sama di `.problems`.
         """
     ),
     code(
@@ -627,16 +804,17 @@ NB05 = [
         try:
             pg.load_dataset(ASAL)
         except pg.DataFileError as err:
-            print(type(err).__name__, "-", len(err.problems), "masalah")
+            n_galat = int((err.problems["severity"] == "error").sum())
+            print(type(err).__name__, "-", n_galat, "galat")
         """
     ),
     md(
         """
         ## 2. Perbaikan dengan pandas
 
-        Baca berkas apa adanya (pemisah `;`, koma desimal, semua kolom sebagai teks agar kode
-        seperti `17.02` tidak berubah menjadi angka), perbaiki, lalu tulis ke folder baru.
-        Berkas asli tidak diubah.
+        Baca berkas apa adanya: pemisah `;`, semua kolom sebagai teks (`dtype=str`) agar kode
+        seperti `17.02` tidak berubah menjadi angka. Perbaiki, lalu tulis ke folder baru;
+        berkas asli tidak diubah.
         """
     ),
     code(
@@ -644,73 +822,78 @@ NB05 = [
         BERSIH = Path("bengkulu_bersih")
         BERSIH.mkdir(exist_ok=True)
 
+
         def baca(nama: str) -> pd.DataFrame:
             return pd.read_csv(ASAL / nama, sep=";", dtype=str, keep_default_na=False)
+
 
         rs = baca("rumah_sakit.csv")
         lay = baca("layanan.csv")
         jej = baca("jejaring.csv")
-        wil = baca("wilayah.csv")
-        rs.head()
+        rs.head(3)
         """
     ),
     code(
         """
-        # (a) koma desimal -> titik
+        # (a) koma desimal -> bilangan
         for kol in ["lat", "lon"]:
             rs[kol] = pd.to_numeric(rs[kol].str.replace(",", ".", regex=False))
 
-        # (b) lintang/bujur tertukar: lintang Indonesia antara -11,5 dan 6,5
-        tertukar = rs["lat"].abs() > 90 - 1e-9
-        tertukar |= ~rs["lat"].between(-11.5, 6.5) & rs["lon"].between(-11.5, 6.5)
-        print("baris tertukar:", list(rs.index[tertukar] + 2))
+        # (b) lintang/bujur tertukar: lintang Indonesia antara -11,5 dan 6,5, bujur 94,5..141,5
+        tertukar = ~rs["lat"].between(-11.5, 6.5) & rs["lon"].between(-11.5, 6.5)
+        print("baris (lembar kerja) tertukar:", (rs.index[tertukar] + 2).tolist())
         rs.loc[tertukar, ["lat", "lon"]] = rs.loc[tertukar, ["lon", "lat"]].to_numpy()
-        rs[["kode_rs", "nama", "lat", "lon"]]
+        rs.loc[tertukar, ["kode_rs", "nama", "lat", "lon"]]
         """
     ),
     code(
         """
-        # (c) ejaan layanan: lihat nilai yang tidak dikenal, lalu petakan
+        # (c) ejaan layanan: daftar nilai yang tidak dikenal, lalu petakan ke kode baku
         cfg = pg.Config()
         tidak_dikenal = sorted({v for v in lay["layanan"] if cfg.normalise_layanan(v) is None})
         print("tidak dikenal:", tidak_dikenal)
-        """
-    ),
-    code(
-        """
-        ejaan = {"Stroke/Neurologi": "stroke"}
-        lay["layanan"] = lay["layanan"].replace(ejaan)
+        lay["layanan"] = lay["layanan"].replace({"Jantung & Pembuluh Darah": "jantung"})
         assert all(cfg.normalise_layanan(v) for v in lay["layanan"])
         """
     ),
     code(
         """
-        # (d) tautan ke kode rumah sakit yang tidak ada
-        dikenal = set(rs["kode_rs"])
-        menggantung = jej[~jej["pengampu"].isin(dikenal) | ~jej["diampu"].isin(dikenal)]
-        menggantung
+        # (d) tautan ke rumah sakit yang tidak ada di daftar: pengampu nasional di Jakarta
+        hilang = sorted(set(jej["pengampu"]) - set(rs["kode_rs"]))
+        print("kode tidak ada di rumah_sakit.csv:", hilang)
+
+        # ambil baris mereka (dan strata layanannya) dari data bawaan
+        bawaan = pg.load_dataset()
+        rs_bawaan, lay_bawaan = bawaan.rumah_sakit, bawaan.layanan
+        rs_tambah = rs_bawaan.loc[rs_bawaan["kode_rs"].isin(hilang), list(rs.columns)]
+        lay_tambah = lay_bawaan.loc[lay_bawaan["kode_rs"].isin(hilang), list(lay.columns)]
+        rs_tambah[["kode_rs", "nama", "kode_wilayah"]]
         """
     ),
     code(
         """
-        # salah ketik kode: perbaiki ke kode yang benar
-        jej["diampu"] = jej["diampu"].replace({"RS17O2": "RS1702"})
-        assert jej["pengampu"].isin(dikenal).all() and jej["diampu"].isin(dikenal).all()
+        rs = pd.concat([rs, rs_tambah], ignore_index=True)
+        lay = pd.concat([lay, lay_tambah.astype(str)], ignore_index=True)
+        assert set(jej["pengampu"]) | set(jej["diampu"]) <= set(rs["kode_rs"])
 
-        for nama, tabel in [("rumah_sakit.csv", rs), ("layanan.csv", lay),
-                            ("jejaring.csv", jej), ("wilayah.csv", wil)]:
+        for nama, tabel in [("rumah_sakit.csv", rs), ("layanan.csv", lay), ("jejaring.csv", jej)]:
             tabel.to_csv(BERSIH / nama, index=False)
+        sorted(p.name for p in BERSIH.iterdir())
         """
     ),
     md(
         """
         ## 3. Validasi ulang dan muat
+
+        Sekarang tidak ada galat; catatan yang tersisa hanya memberi tahu apa yang diasumsikan
+        (misalnya daftar wilayah bawaan dipakai karena tidak ada `wilayah.csv`).
         """
     ),
     code(
         """
         rep2 = pg.validate(BERSIH)
         print(rep2)
+        assert rep2.ok
         ds = pg.load_dataset(BERSIH)
         ds
         """
@@ -719,10 +902,11 @@ NB05 = [
         """
         ## 4. Berkas batas wilayah sendiri (hanya nama)
 
-        Berkas batas dari dinas sering hanya berisi nama (ejaan bermacam-macam: `KAB. ...`,
-        tanpa awalan, huruf besar). `pg.match_regions()` mencocokkan dengan kode Kemendagri:
-        dahulu menurut kode, lalu menurut nama yang dinormalkan dan tabel alias. Setiap nama
-        yang tidak cocok dilaporkan, tidak pernah dibuang diam-diam.
+        Berkas batas dari instansi lain sering hanya berisi nama, dengan ejaan bermacam-macam
+        (`MUKO MUKO`, huruf besar, tanpa awalan Kabupaten/Kota). `pg.match_regions()`
+        mencocokkan dengan kode Kemendagri: menurut kode bila ada, lalu menurut nama yang
+        dinormalkan, tabel alias, dan terakhir kemiripan ejaan (yang selalu dilaporkan). Nama
+        yang tidak cocok **dilaporkan, tidak pernah dibuang diam-diam**.
         """
     ),
     code(
@@ -733,25 +917,44 @@ NB05 = [
     ),
     code(
         """
-        cocok, laporan = pg.match_regions(batas, level="kabkota", name_col="NAMOBJ")
+        try:
+            pg.match_regions(batas, level="kabkota", name_col="WADMKK", province_col="WADMPR")
+        except pg.RegionMatchError as err:
+            print(err)
+        """
+    ),
+    md(
+        """
+        Pulau Enggano adalah bagian dari Kabupaten Bengkulu Utara. Perbaikannya: beri nama
+        kab/kotanya, lalu gabungkan (`dissolve`) kedua fitur menjadi satu.
+        """
+    ),
+    code(
+        """
+        batas["WADMKK"] = batas["WADMKK"].replace({"PULAU ENGGANO": "BENGKULU UTARA"})
+        batas = batas.dissolve(by="WADMKK", as_index=False)
+        cocok, laporan = pg.match_regions(batas, level="kabkota", name_col="WADMKK",
+                                          province_col="WADMPR")
         print(laporan)
-        cocok[["NAMOBJ", "kode", "nama"]]
+        cocok[["WADMKK", "kode", "nama", "kode_induk"]]
         """
     ),
     md(
         """
         ## 5. Analisis dengan data dan batas sendiri
+
+        Data analis berisi strata target (KMK 1277/2024), jadi pakai `status="target"`.
         """
     ),
     code(
         """
-        akses = pg.district_access(ds, cocok, layanan="stroke", min_strata="madya", status="ada")
-        akses[["kode", "nama", "nama_rs", "distance_km", "travel_min", "covered"]]
+        akses = pg.district_access(ds, cocok, layanan="stroke", min_strata="madya", status="target")
+        akses[["kode", "nama", "nama_rs", "distance_km", "travel_min", "within_threshold"]].round(1)
         """
     ),
     code(
         """
-        m = pg.map_access(akses, ds, title="Akses stroke - data analis Bengkulu (contoh)")
+        m = pg.map_access(akses, ds, title="Akses stroke - data analis Bengkulu")
         m.save("peta_bengkulu.html")
         m
         """
@@ -765,6 +968,79 @@ NOTEBOOK_CELLS: dict[str, list[Cell]] = {
     "04_skenario_peningkatan.ipynb": NB04,
     "05_data_sendiri.ipynb": NB05,
 }
+
+
+# ---------------------------------------------------------------------------
+# example data of notebook 05: the bundled Bengkulu rows, exported the way an
+# analyst's spreadsheet would, with typical mistakes put in on purpose
+# ---------------------------------------------------------------------------
+PROV = "17"  # Bengkulu
+SWAPPED_RS = "R1771014"  # RSUD Dr. M. Yunus: lat and lon swapped
+UNKNOWN_SPELLING = ("R1708010", "Jantung & Pembuluh Darah")  # RSUD Kepahiang: not an alias
+ALIAS_SPELLING = ("R1707026", "Kardiovaskuler")  # RSUD Lebong: a known alias (accepted)
+#: Boundary names as a provincial boundary file writes them (no codes); Enggano
+#: island, part of Kab. Bengkulu Utara, is a separate feature.
+BOUNDARY_NAMES = {
+    "17.01": "BENGKULU SELATAN", "17.02": "REJANG LEBONG", "17.03": "BENGKULU UTARA",
+    "17.04": "KAUR", "17.05": "SELUMA", "17.06": "MUKO MUKO", "17.07": "LEBONG",
+    "17.08": "KEPAHIANG", "17.09": "BENGKULU TENGAH", "17.71": "KOTA BENGKULU",
+}
+ENGGANO = "PULAU ENGGANO"
+
+
+def _read_bundled(name: str) -> pd.DataFrame:
+    return pd.read_csv(BUNDLED / name, dtype=str, keep_default_na=False)
+
+
+def _semicolon_csv(df: pd.DataFrame, path: Path, *, decimal_comma: tuple[str, ...] = ()) -> None:
+    out = df.copy()
+    for col in decimal_comma:
+        out[col] = out[col].str.replace(".", ",", regex=False)
+    out.to_csv(path, sep=";", index=False, lineterminator="\r\n", encoding="utf-8")
+
+
+def write_example_data(folder: Path = EXAMPLE) -> None:
+    """Write notebooks/data/bengkulu_analis/ from the bundled data (deterministic)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rs = _read_bundled("rumah_sakit.csv")
+    rs = rs[rs["kode_wilayah"].str.startswith(PROV + ".")]
+    rs = rs[["kode_rs", "nama", "lat", "lon", "kode_wilayah", "kepemilikan", "lokasi_presisi",
+             "sumber"]].sort_values("kode_rs").reset_index(drop=True)
+    swap = rs["kode_rs"] == SWAPPED_RS
+    rs.loc[swap, ["lat", "lon"]] = rs.loc[swap, ["lon", "lat"]].to_numpy()
+    _semicolon_csv(rs, folder / "rumah_sakit.csv", decimal_comma=("lat", "lon"))
+
+    lay = _read_bundled("layanan.csv")
+    lay = lay[lay["kode_rs"].isin(rs["kode_rs"])]
+    lay = lay[["kode_rs", "layanan", "strata", "status", "tahun", "sumber"]].reset_index(drop=True)
+    lay["strata"] = lay["strata"].str.capitalize()
+    for kode, spelling in (UNKNOWN_SPELLING, ALIAS_SPELLING):
+        lay.loc[(lay["kode_rs"] == kode) & (lay["layanan"] == "jantung"), "layanan"] = spelling
+    _semicolon_csv(lay, folder / "layanan.csv")
+
+    # The links to RSUD Rejang Lebong name national pengampu that the analyst's
+    # hospital list does not contain: dangling codes.
+    jej = _read_bundled("jejaring.csv")
+    jej = jej[jej["diampu"].isin(rs["kode_rs"])]
+    jej = jej[["pengampu", "diampu", "layanan", "mulai", "sumber"]].reset_index(drop=True)
+    _semicolon_csv(jej, folder / "jejaring.csv")
+
+    regions = gpd.read_file(BUNDLED / "batas_kabkota.geojson")
+    regions = regions[regions["kode_induk"] == PROV].sort_values("kode")
+    rows = []
+    for kode, geom in zip(regions["kode"], regions.geometry, strict=True):
+        parts = sorted(shapely.get_parts(geom), key=lambda g: -g.area)
+        rows.append({"WADMKK": BOUNDARY_NAMES[kode], "WADMPR": "BENGKULU",
+                     "geometry": shapely.multipolygons(parts[:1]) if kode == "17.03"
+                     else geom})
+        if kode == "17.03":  # Enggano island as its own feature
+            rows.append({"WADMKK": ENGGANO, "WADMPR": "BENGKULU",
+                         "geometry": shapely.multipolygons(parts[1:])})
+    batas = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    path = folder / "batas_kabkota.geojson"
+    path.unlink(missing_ok=True)
+    batas.to_file(path, driver="GeoJSON", COORDINATE_PRECISION=5, RFC7946="YES",
+                  WRITE_NAME="NO")
 
 
 def build(name: str) -> nbformat.NotebookNode:
@@ -782,10 +1058,21 @@ def build(name: str) -> nbformat.NotebookNode:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 if a notebook differs from what this script writes")
+                        help="exit 1 if a notebook or the example data differs from what "
+                             "this script writes")
     args = parser.parse_args()
     NOTEBOOKS.mkdir(exist_ok=True)
     stale = []
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_example_data(Path(tmp))
+            for path in sorted(Path(tmp).iterdir()):
+                committed = EXAMPLE / path.name
+                if not committed.is_file() or committed.read_bytes() != path.read_bytes():
+                    stale.append(str(committed.relative_to(ROOT)))
+    else:
+        write_example_data()
+        print(f"wrote {EXAMPLE.relative_to(ROOT)}/")
     for name in NOTEBOOK_CELLS:
         text = nbformat.writes(build(name)) + "\n"
         path = NOTEBOOKS / name

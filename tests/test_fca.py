@@ -237,7 +237,8 @@ def test_pairs_within_equals_brute_force(a, b, max_km):
 def test_errors_are_clear():
     demand = points([100.0, 100.1], [0, 0], pop=[10, -1])
     supply = points([100.2], [0], beds=[5])
-    with pytest.raises(ValueError, match=r"demand, column 'pop': 1 of 2 values .*expected numbers >= 0"):
+    with pytest.raises(ValueError,
+                       match=r"demand, column 'pop': 1 of 2 values .*expected numbers >= 0"):
         two_step_fca(demand, supply, demand_col="pop", supply_col="beds", max_distance_km=50)
     ok = points([100.0], [0], pop=[10])
     with pytest.raises(ValueError, match=r"supply has no column 'kasur'"):

@@ -60,7 +60,8 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     # Run in a scratch copy of notebooks/ so that files written by a notebook
     # (maps, GeoJSON, cleaned CSV) never land in the repository.
     work = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOK_DIR, work, ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
+    shutil.copytree(NOTEBOOK_DIR, work,
+                    ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
     nb = nbformat.read(path, as_version=4)
     # The kernel imports the package from this checkout, offline, with a private cache.
     pythonpath = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))

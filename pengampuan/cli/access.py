@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -64,7 +64,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--data", default=None, metavar="DIR",
                    help="folder with the CSV files (default: the bundled data)")
     p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help="kab/kota boundary file (default: the bundled boundaries)")
+                   help="kab/kota boundary file (default: the bundled boundaries); matched to "
+                        "Kemendagri codes, or used as is when its 'kode' column holds the "
+                        "kab/kota codes of the dataset's own wilayah.csv")
     p.add_argument("--out", required=True, metavar="FILE",
                    help="GeoJSON file to write, one feature per kab/kota")
     p.add_argument("--grid", type=int, default=None, metavar="RES",
@@ -90,9 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.boundaries is None:
         regions = load_regions(level="kabkota")
     else:
-        if not Path(args.boundaries).exists():
-            raise FileNotFoundError(f"--boundaries {args.boundaries}: file does not exist")
-        regions = load_regions(level="kabkota", source=args.boundaries)
+        regions = _boundaries(Path(args.boundaries), ds.wilayah, load_regions)
     acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
                           status=args.status, travel=args.travel,
                           show_progress=args.progress)
@@ -126,8 +126,34 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _boundaries(path: Path, wilayah: pd.DataFrame, load_regions: Any) -> gpd.GeoDataFrame:
+    """Kab/kota polygons from a boundary file.
+
+    Used as is when its ``kode`` values are the dataset's own kab/kota codes (a
+    dataset with its own ``wilayah.csv``), else matched by ``load_regions``.
+    """
+    import geopandas as gpd
+
+    from ..geo import require_wgs84
+
+    if not path.exists():
+        raise FileNotFoundError(f"--boundaries {path}: file does not exist")
+    gdf = gpd.read_file(path)
+    own = set(wilayah.loc[wilayah["tingkat"] == "kabkota", "kode"].astype(str))
+    if {"kode", "nama"} <= set(gdf.columns) and len(gdf) and \
+            set(gdf["kode"].astype(str)) <= own:
+        if gdf.crs is None and path.suffix.lower() in {".geojson", ".json"}:
+            gdf = gdf.set_crs("EPSG:4326")  # RFC 7946 GeoJSON is lon/lat
+        return require_wgs84(gdf, name=str(path))
+    return load_regions(level="kabkota", source=path)
+
+
 def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:
-    """Write RFC 7946 GeoJSON (EPSG:4326, no crs member, 6 decimals); inf becomes null."""
+    """Write RFC 7946 GeoJSON (EPSG:4326, no crs member, 6 decimals); inf becomes null.
+
+    Float properties are rounded to 6 decimals too; nullable booleans stay
+    booleans (null when missing).
+    """
     out = gdf.to_crs("EPSG:4326") if gdf.crs is not None else gdf
     out = out.copy()
     for col in out.columns:
@@ -135,9 +161,7 @@ def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:
             continue
         s = out[col]
         if pd.api.types.is_float_dtype(s):
-            out[col] = s.where(np.isfinite(s.to_numpy(float, na_value=np.nan)))
-        elif isinstance(s.dtype, pd.BooleanDtype):
-            out[col] = s.astype(object).where(s.notna(), None)
+            out[col] = s.where(np.isfinite(s.to_numpy(float, na_value=np.nan))).round(6)
         elif isinstance(s.dtype, pd.CategoricalDtype):
             out[col] = s.astype("string")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the summaries (and checks); write the requested exports."""
     import networkx as nx
 
+    from ..export import to_geojson
     from ..io import load_dataset
     from ..network import (
         build_network,
@@ -184,10 +185,7 @@ def run(args: argparse.Namespace) -> int:
         if args.graphml:
             print(text["wrote"].format(path=write_graphml(sub, args.graphml)))
         if args.geojson:
-            gdf = links_geodataframe(sub)
-            path = Path(args.geojson)
-            gdf.to_file(path, driver="GeoJSON", engine="pyogrio", RFC7946="YES",
-                        COORDINATE_PRECISION=6)
+            path = to_geojson(links_geodataframe(sub), args.geojson)
             print(text["wrote"].format(path=path))
     return code
 

@@ -13,6 +13,7 @@ hospitals (``sumber`` = "contoh uji (sintetis)"). Run from the repository root:
     python tests/bad_inputs/csv/make_cases.py
 """
 
+# ruff: noqa: E501  (a table of cases and the exact messages they give)
 from __future__ import annotations
 
 import shutil
@@ -85,7 +86,7 @@ def _semicolons(name: str, *, decimal_comma: bool = False) -> Callable[[Files], 
             cells = line.split(",")
             if decimal_comma and i > 0:
                 cells[2:4] = [c.replace(".", ",") for c in cells[2:4]]
-            lines.append(";".join(cells))
+            lines.append(";".join(f'"{c}"' if ";" in c else c for c in cells))
         files[name] = "\n".join(lines) + "\n"
     return edit
 
@@ -201,8 +202,13 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
                                "skipped", ""),
     "strata_inversion": (_sub(JEJ, "RS0002,RS0003,jantung", "RS0003,RS0002,jantung"),
                          "[warning] jejaring.csv, row 3, column 'pengampu': value 'RS0003' "
-                         "pengampu 'RS0003' has strata 'madya' for 'jantung', not above diampu "
-                         "'RS0002' ('utama')", ""),
+                         "pengampu 'RS0003' has strata 'madya' (current) for 'jantung', below "
+                         "diampu 'RS0002' ('utama', current)", ""),
+    "strata_equal": (_sub(LAY, "RS0003,jantung,madya", "RS0003,jantung,utama"),
+                     "[warning] jejaring.csv, row 3, column 'pengampu': value 'RS0002' pengampu "
+                     "'RS0002' has strata 'utama' (current) for 'jantung', the same as diampu "
+                     "'RS0003' ('utama', current)", ""),
+    "wilayah_file_absent": (_set(WIL, None), "[note] wilayah.csv: no wilayah.csv in", ""),
     "pengampu_without_layanan": (_sub(JEJ, "RS0001,RS0005,jantung", "RS0005,RS0004,kanker"),
                                  "[warning] jejaring.csv, row 6, column 'pengampu': value 'RS0005' "
                                  "pengampu 'RS0005' has no strata for layanan 'kanker'", ""),
@@ -228,8 +234,8 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
                            "[error] rumah_sakit.csv, row 5, column 'lon': value '-140.4000' is "
                            "outside 94.5..141.5; expected longitude in decimal degrees east "
                            "(negative sign?", ""),
-    "lat_not_a_number": (_sub(RS, "-3.8206", "3°49'S"),
-                         "[error] rumah_sakit.csv, row 3, column 'lat': value '3°49'S' is not a "
+    "lat_not_a_number": (_sub(RS, "-3.8206", "3°49 LS"),
+                         "[error] rumah_sakit.csv, row 3, column 'lat': value '3°49 LS' is not a "
                          "number; expected latitude in decimal degrees", ""),
     "kode_rs_duplicate": (_append(RS, f"RS0002,RSUD Uji Lain,-3.80,102.31,17.71,C,Swasta,90,,"
                                       f"sumber,,{SRC}"),

@@ -1,0 +1,84 @@
+"""``pengampuan report --out DIR``: the HTML map report with its GeoJSON and CSV files."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from . import EXIT_OK
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the ``report`` command."""
+    p = subparsers.add_parser(
+        "report",
+        help="write the HTML map report (index.html) with GeoJSON and CSV files",
+        description=(
+            "Tulis laporan peta HTML (index.html) beserta wilayah.geojson, rumah_sakit.geojson, "
+            "jejaring.geojson dan ringkasan.csv / write the HTML map report with its GeoJSON and "
+            "CSV files. Uses the bundled national data unless --data/--boundaries are given. "
+            "By default the strata are the targets (status 'target': the bundled strata come from "
+            "KMK HK.01.07/MENKES/1277/2024) and the page works offline."
+        ),
+    )
+    p.add_argument("--out", required=True, metavar="DIR", type=Path,
+                   help="output folder (created if needed; files of the same names are replaced)")
+    p.add_argument("--data", default=None, metavar="DIR",
+                   help="folder with rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv "
+                        "(default: the bundled data)")
+    p.add_argument("--boundaries", default=None, metavar="FILE",
+                   help="kab/kota boundary file (GeoJSON, GeoPackage, Shapefile; default: the "
+                        "bundled boundaries)")
+    p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
+                   help="layanan to include; repeat or separate with commas "
+                        "(default: kanker, jantung, stroke, uronefrologi)")
+    p.add_argument("--status", choices=["target", "ada"], default="target",
+                   help="strata used: 'target' (default; planned strata) or 'ada' (current only)")
+    p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
+                   help="inline every script and style so index.html opens without internet "
+                        "(default); --no-offline/--online links them from a CDN")
+    p.add_argument("--online", dest="offline", action="store_false", help=argparse.SUPPRESS)
+    # also accepted after the command; the top-level --lang sets the same value
+    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
+                   help="language of the map labels (default: id)")
+    p.add_argument("--code-scheme", choices=["kemendagri", "bps"], default="kemendagri",
+                   help="scheme of rumah_sakit.kode_wilayah in --data (default: kemendagri)")
+    p.add_argument("--config", default=None, metavar="TOML",
+                   help="configuration file (targets, thresholds, labels)")
+    p.set_defaults(func=run)
+
+
+def _layanan(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return out or None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the report into ``args.out``; print the files written."""
+    from ..config import load_config, settings
+    from ..export import write_report
+    from ..io import load_dataset
+    from ..regions import load_regions
+
+    t0 = time.perf_counter()
+    lang = getattr(args, "lang", None)
+    if lang:
+        settings.language = lang
+    config = load_config(args.config) if args.config else None
+    if args.data is None and config is None:
+        ds = load_dataset()
+    else:
+        ds = load_dataset(args.data, config=config, code_scheme=args.code_scheme)
+    regions = (load_regions(level="kabkota") if args.boundaries is None
+               else load_regions(level="kabkota", source=args.boundaries))
+    files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
+                         offline=args.offline, status=args.status, lang=lang)
+    elapsed = time.perf_counter() - t0
+    for path in files.values():
+        print(f"{path}  ({path.stat().st_size / 1e6:.2f} MB)")
+    print(f"laporan selesai dalam {elapsed:.0f} s / report written in {elapsed:.0f} s: "
+          f"buka {files['index.html']}")
+    return EXIT_OK

@@ -1,0 +1,1106 @@
+"""Coverage against the national targets, upgrade scenarios and the dialysis travel burden.
+
+The targets (DESIGN.md, :class:`~pengampuan.config.Config`): every province has
+at least one hospital at ``Config.target_strata_provinsi`` (utama) or higher,
+and every kab/kota one at ``Config.target_strata_kabkota`` (madya) or higher,
+for each layanan of ``Config.target_layanan`` (the four KJSU layanan).
+
+A region *meets the target* when a qualifying hospital lies in it (by its code:
+``kode_wilayah`` for kab/kota, ``kode_prov`` for provinces). Distances start
+from a point inside the region (``representative_point()`` of its polygon) and
+are great-circle km. In :func:`target_gaps` and the scenarios the distance of a
+region that meets the target is 0 (it has the service itself); otherwise it is
+the distance to the nearest qualifying hospital, wherever it is (``inf`` when
+there is none). Travel times use :func:`pengampuan.travel.travel_time_simple`
+(``distance_km x Config.circuity_factor / Config.road_speed_kmh x 60``), and
+the threshold of a layanan is ``Config.travel_threshold_min``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import logging
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+from scipy import sparse
+
+from .config import STATUS, Config
+from .dataset import Dataset
+from .errors import PengampuanWarning
+from .fca import pairs_within
+from .geo import NearestIndex, great_circle_km, require_wgs84
+from .travel import travel_time_simple
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "target_gaps",
+    "target_summary",
+    "compare_status",
+    "upgrade_scenario",
+    "ScenarioResult",
+    "recommend_upgrades",
+    "dialysis_burden",
+]
+
+Objective = Literal["kabkota", "penduduk"]
+
+_GAP_COLUMNS = [
+    "kode", "nama", "tingkat", "kode_induk", "layanan", "status", "target_strata",
+    "n_hospitals", "meets_target", "nearest_kode_rs", "nearest_nama", "nearest_strata",
+    "distance_km", "titik_lat", "titik_lon", "penduduk",
+]
+
+
+# ----------------------------------------------------------------------
+# coverage against the targets
+def target_gaps(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: str | Iterable[str] | None = None,
+    status: str | Sequence[str] = "ada",
+    provinces: gpd.GeoDataFrame | None = None,
+) -> pd.DataFrame:
+    """
+    Provinces and kab/kota against the national strata targets, per layanan.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals and their strata.
+    regions : geopandas.GeoDataFrame
+        Kab/kota polygons with ``kode``, ``nama``, ``kode_induk`` (as from
+        ``pg.load_regions(level="kabkota")``); one row per kab/kota.
+    layanan : str or list of str, optional
+        Default: ``Config.target_layanan`` (the four KJSU layanan).
+    status : {"ada", "target"} or a sequence of them, default "ada"
+        ``"ada"``: current strata only; ``"target"``: the higher of current and
+        target strata. With both (``("ada", "target")``) the rows of each are
+        stacked, told apart by the ``status`` column (see also :func:`compare_status`).
+    provinces : geopandas.GeoDataFrame, optional
+        Province polygons with ``kode`` and ``nama``. Default: ``regions``
+        dissolved by ``kode_induk``, named from ``ds.wilayah``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (status, region, layanan), provinces and kab/kota, sorted by
+        status, ``kode`` (a province before its kab/kota) and layanan:
+        ``kode, nama, tingkat`` (``provinsi`` | ``kabkota``), ``kode_induk``
+        (<NA> for provinces), ``layanan, status, target_strata`` (utama for
+        provinces, madya for kab/kota by default), ``n_hospitals`` (hospitals in
+        the region with the layanan at the target strata or higher),
+        ``meets_target`` (``n_hospitals >= 1``), ``nearest_kode_rs,
+        nearest_nama, nearest_strata`` (the nearest qualifying hospital: for a
+        region meeting the target, the one inside it nearest its point),
+        ``distance_km`` (0 when the region meets the target, great-circle km
+        from ``titik_lat``/``titik_lon`` otherwise, ``inf`` when no hospital
+        qualifies anywhere), ``titik_lat, titik_lon`` (the region's
+        representative point) and ``penduduk`` (from ``ds.wilayah``; for a
+        province without its own figure, the sum of its kab/kota when all are
+        known; else <NA>).
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions(level="kabkota")
+    >>> gaps = pg.target_gaps(ds, reg, status="target")
+    >>> gaps.groupby("tingkat").size().to_dict()
+    {'kabkota': 2056, 'provinsi': 152}
+    >>> prov = gaps[gaps["tingkat"] == "provinsi"]
+    >>> prov.groupby("layanan")["meets_target"].sum().to_dict()
+    {'jantung': 34, 'kanker': 34, 'stroke': 34, 'uronefrologi': 34}
+    """
+    cfg = ds.config
+    layanan_list = _layanan_list(cfg, layanan)
+    statuses = _status_list(status)
+    kab = _kabkota_units(regions, ds)
+    prov = _province_units(regions, provinces, ds, kab)
+    return _gaps(ds, kab, prov, layanan_list, statuses)
+
+
+def target_summary(gaps: pd.DataFrame) -> pd.DataFrame:
+    """
+    National and per-province shares of regions (and people) meeting the targets.
+
+    Parameters
+    ----------
+    gaps : pandas.DataFrame
+        The output of :func:`target_gaps`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (status, layanan) for the whole country (``tingkat =
+        "nasional"``, ``kode`` <NA>, ``nama`` "Indonesia") and per province
+        (``tingkat = "provinsi"``), with ``n_kabkota, n_kabkota_meets,
+        share_kabkota`` (kab/kota meeting the kab/kota target), ``n_provinsi,
+        n_provinsi_meets, share_provinsi`` (provinces meeting the province
+        target; for a province row 0 or 1), ``penduduk, penduduk_meets,
+        share_penduduk`` (population of the kab/kota with known population, of
+        those meeting the target, and their ratio: the population-weighted
+        share) and ``n_kabkota_no_penduduk`` (kab/kota left out of the
+        population figures because their population is unknown). Shares are
+        between 0 and 1, <NA> when there is nothing to divide by.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> gaps = pg.target_gaps(pg.load_dataset(), pg.load_regions(), status="target")
+    >>> summ = pg.target_summary(gaps)
+    >>> nat = summ[summ["tingkat"] == "nasional"].set_index("layanan")
+    >>> nat.loc["kanker", ["n_provinsi", "n_provinsi_meets"]].tolist()
+    [38, 34]
+    >>> bool(((summ["share_kabkota"] >= 0) & (summ["share_kabkota"] <= 1)).all())
+    True
+    """
+    need = {"kode", "nama", "tingkat", "kode_induk", "layanan", "meets_target", "penduduk"}
+    missing = sorted(need - set(gaps.columns))
+    if missing:
+        raise ValueError(f"gaps lacks column(s) {missing}; pass the output of target_gaps()")
+    has_status = "status" in gaps
+    df = gaps if has_status else gaps.assign(status="")
+    keys = ["status", "layanan"]
+    counts = ["n_kabkota", "n_kabkota_meets", "n_provinsi", "n_provinsi_meets",
+              "n_kabkota_no_penduduk"]
+    kab = df[df["tingkat"] == "kabkota"]
+    meets = kab["meets_target"].to_numpy(dtype=bool)
+    pend = pd.to_numeric(kab["penduduk"], errors="coerce").to_numpy(dtype=float)
+    known = ~np.isnan(pend)
+    per_kab = pd.DataFrame({
+        "status": kab["status"].to_numpy(), "layanan": kab["layanan"].to_numpy(),
+        "kode": kab["kode_induk"].astype(str).to_numpy(),
+        "n_kabkota": 1, "n_kabkota_meets": meets.astype(int),
+        "penduduk": np.where(known, pend, 0.0),
+        "penduduk_meets": np.where(known & meets, pend, 0.0),
+        "n_kabkota_no_penduduk": (~known).astype(int),
+    }).groupby([*keys, "kode"], sort=False).sum()
+    prov = df[df["tingkat"] == "provinsi"]
+    per_prov = pd.DataFrame({
+        "status": prov["status"].to_numpy(), "layanan": prov["layanan"].to_numpy(),
+        "kode": prov["kode"].astype(str).to_numpy(), "nama": prov["nama"].to_numpy(),
+        "n_provinsi": 1, "n_provinsi_meets": prov["meets_target"].to_numpy(dtype=bool).astype(int),
+    }).set_index([*keys, "kode"])
+    # one row per province: its own target plus the aggregate of its kab/kota
+    pp = per_prov.join(per_kab, how="outer").reset_index()
+    pp[counts] = pp[counts].fillna(0).astype("int64")
+    pp[["penduduk", "penduduk_meets"]] = pp[["penduduk", "penduduk_meets"]].fillna(0.0)
+    nat = pp.groupby(keys, sort=False)[[*counts, "penduduk", "penduduk_meets"]].sum()
+    nat = nat.reset_index().assign(tingkat="nasional", kode=pd.NA, nama="Indonesia")
+    out = pd.concat([nat, pp.assign(tingkat="provinsi")], ignore_index=True)
+    out["kode"] = out["kode"].astype("string")
+    out["share_kabkota"] = _share(out["n_kabkota_meets"], out["n_kabkota"])
+    out["share_provinsi"] = _share(out["n_provinsi_meets"], out["n_provinsi"])
+    out["share_penduduk"] = _share(out["penduduk_meets"], out["penduduk"])
+    out = (
+        out.assign(_lev=(out["tingkat"] != "nasional").astype(int),
+                   _lay=_layanan_order(out["layanan"]))
+        .sort_values(["status", "_lev", "kode", "_lay"], na_position="first", kind="stable")
+        .reset_index(drop=True)
+    )
+    cols = ["tingkat", "kode", "nama", "status", "layanan", "n_kabkota", "n_kabkota_meets",
+            "share_kabkota", "n_provinsi", "n_provinsi_meets", "share_provinsi", "penduduk",
+            "penduduk_meets", "share_penduduk", "n_kabkota_no_penduduk"]
+    return out[[c for c in cols if has_status or c != "status"]]
+
+
+def compare_status(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: str | Iterable[str] | None = None,
+    provinces: gpd.GeoDataFrame | None = None,
+) -> pd.DataFrame:
+    """
+    Current (``ada``) against target-year (``target``) coverage, side by side.
+
+    Parameters
+    ----------
+    ds, regions, layanan, provinces
+        As for :func:`target_gaps`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (region, layanan): ``kode, nama, tingkat, kode_induk,
+        layanan, target_strata, penduduk``, then ``n_hospitals``,
+        ``meets_target`` and ``distance_km`` with the suffixes ``_ada`` and
+        ``_target``, and ``gap_closed`` (meets the target only once the target
+        strata are reached).
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> cmp = pg.compare_status(pg.load_dataset(), pg.load_regions(), layanan="stroke")
+    >>> int(cmp["meets_target_target"].sum()) >= int(cmp["meets_target_ada"].sum())
+    True
+    """
+    gaps = target_gaps(ds, regions, layanan=layanan, status=("ada", "target"),
+                       provinces=provinces)
+    ident = ["kode", "nama", "tingkat", "kode_induk", "layanan", "target_strata", "penduduk"]
+    parts = []
+    for st in ("ada", "target"):
+        part = gaps[gaps["status"] == st].set_index(["kode", "layanan"])
+        part = part[["n_hospitals", "meets_target", "distance_km"]].add_suffix(f"_{st}")
+        parts.append(part)
+    base = gaps[gaps["status"] == "ada"][ident].set_index(["kode", "layanan"])
+    out = base.join(parts[0]).join(parts[1]).reset_index()
+    out["gap_closed"] = out["meets_target_target"] & ~out["meets_target_ada"]
+    return out[[*ident, "n_hospitals_ada", "n_hospitals_target", "meets_target_ada",
+                "meets_target_target", "distance_km_ada", "distance_km_target", "gap_closed"]]
+
+
+# ----------------------------------------------------------------------
+# scenarios
+@dataclasses.dataclass(frozen=True)
+class ScenarioResult:
+    """Kab/kota coverage before and after upgrading some hospitals (see :func:`upgrade_scenario`).
+
+    Attributes
+    ----------
+    before, after : geopandas.GeoDataFrame
+        One row per kab/kota: ``kode, nama, kode_induk, layanan, target_strata,
+        n_hospitals, meets_target, kode_rs, nama_rs`` (nearest qualifying
+        hospital), ``distance_km`` (0 when the kab/kota meets the target),
+        ``travel_min, threshold_min, within_threshold, penduduk, geometry``
+        (EPSG:4326; ready for :func:`pengampuan.map_access`).
+    changes : pandas.DataFrame
+        The kab/kota whose nearest hospital, distance or target status changed,
+        with ``_before``/``_after`` columns.
+    summary : pandas.DataFrame
+        ``metric, before, after, change`` for kab/kota and provinces meeting the
+        target, kab/kota and people within the travel-time threshold, kab/kota
+        with no qualifying hospital anywhere, and the mean (over kab/kota with
+        one) and maximum distance.
+    upgrades : pandas.DataFrame
+        The upgrades as applied: ``kode_rs, nama, kode_wilayah, strata_before,
+        strata_after, effective`` (False when the hospital already had that strata).
+    """
+
+    before: pd.DataFrame
+    after: pd.DataFrame
+    changes: pd.DataFrame
+    summary: pd.DataFrame
+    upgrades: pd.DataFrame
+
+    def __repr__(self) -> str:
+        lines = [f"<ScenarioResult: {len(self.upgrades)} upgrade(s), "
+                 f"{len(self.changes)} kab/kota changed>"]
+        lines.append(self.summary.to_string(index=False))
+        return "\n".join(lines)
+
+
+def upgrade_scenario(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: str,
+    upgrades: Iterable[tuple[str, str]] | Mapping[str, str],
+    status: str = "target",
+    provinces: gpd.GeoDataFrame | None = None,
+) -> ScenarioResult:
+    """
+    Kab/kota coverage before and after raising some hospitals to a strata.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals and their strata (not changed).
+    regions : geopandas.GeoDataFrame
+        Kab/kota polygons (``kode``, ``nama``, ``kode_induk``, geometry).
+    layanan : str
+        The layanan to upgrade.
+    upgrades : list of (kode_rs, strata) or dict {kode_rs: strata}
+        Each hospital gets ``strata`` for ``layanan`` (as a current, ``ada``
+        strata, so it counts for both ``status`` values); a hospital already
+        at that strata or higher keeps its own (a warning says so).
+    status : {"target", "ada"}, default "target"
+        Strata the baseline uses (see :func:`target_gaps`).
+    provinces : geopandas.GeoDataFrame, optional
+        As for :func:`target_gaps` (used for the province count of the summary).
+
+    Returns
+    -------
+    ScenarioResult
+        ``before``, ``after``, ``changes``, ``summary`` and ``upgrades`` tables.
+
+    Raises
+    ------
+    ValueError
+        If any ``kode_rs`` is not in ``ds.rumah_sakit`` or any strata is not
+        known (every problem is listed, with close matches).
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> res = pg.upgrade_scenario(ds, reg, layanan="uronefrologi", status="ada",
+    ...                           upgrades=[("R1702015", "madya")])  # RSUD Rejang Lebong
+    >>> float(res.summary.set_index("metric").loc["kabkota_meets_target", "change"])
+    1.0
+    >>> res = pg.upgrade_scenario(ds, reg, layanan="kanker", upgrades=[("RS9999", "madya")])
+    Traceback (most recent call last):
+    ...
+    ValueError: upgrades has 1 problem(s): kode_rs 'RS9999' (item 1) is not in ds.rumah_sakit...
+    """
+    cfg = ds.config
+    cfg.check_layanan(layanan)
+    (status,) = _status_list(status)
+    table = _check_upgrades(ds, upgrades, layanan=layanan, status=status)
+    not_effective = table.loc[~table["effective"], "kode_rs"].tolist()
+    if not_effective:
+        warnings.warn(
+            f"{len(not_effective)} upgrade(s) change nothing: {', '.join(not_effective[:5])} "
+            f"already have {layanan} at that strata or higher (status={status!r})",
+            PengampuanWarning, stacklevel=2,
+        )
+    after_ds = _apply_upgrades(ds, table, layanan=layanan)
+    kab = _kabkota_units(regions, ds)
+    prov = _province_units(regions, provinces, ds, kab)
+    both = []
+    for d in (ds, after_ds):
+        g = _gaps(d, kab, prov, [layanan], [status])
+        both.append(g)
+    geometry = require_wgs84(regions, name="regions").geometry.set_axis(kab["kode"].to_numpy())
+    before, after = (
+        gpd.GeoDataFrame(t, geometry=geometry.reindex(t["kode"].to_numpy()).to_numpy(),
+                         crs="EPSG:4326")
+        for t in (_with_travel(g[g["tingkat"] == "kabkota"], cfg) for g in both)
+    )
+    prov_meets = [int(g.loc[g["tingkat"] == "provinsi", "meets_target"].sum()) for g in both]
+    summary = _scenario_summary(before, after, prov_meets)
+    changes = _scenario_changes(before, after)
+    logger.info("Scenario %s: %d upgrade(s), %d kab/kota changed", layanan, len(table),
+                len(changes))
+    return ScenarioResult(before=before, after=after, changes=changes, summary=summary,
+                          upgrades=table.reset_index(drop=True))
+
+
+def recommend_upgrades(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: str,
+    k: int,
+    objective: Objective = "kabkota",
+    candidates: Iterable[str] | None = None,
+    to_strata: str | None = None,
+    status: str = "target",
+) -> pd.DataFrame:
+    """
+    Greedy choice of ``k`` hospitals to upgrade so that the most kab/kota (or people) are covered.
+
+    A hospital raised to ``to_strata`` makes its own kab/kota meet the
+    kab/kota target, and brings within the layanan's travel-time threshold
+    every kab/kota whose point is within that time of it. Each step picks the
+    candidate with the largest marginal gain; ties go to the larger gain of the
+    other objective, then to the smaller ``kode_rs``. Coverage is submodular,
+    so the greedy gains never increase and the choice is within ``1 - 1/e`` of
+    the best possible (Nemhauser, Wolsey & Fisher 1978).
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals and their strata.
+    regions : geopandas.GeoDataFrame
+        Kab/kota polygons (``kode``, ``nama``, ``kode_induk``, geometry).
+    layanan : str
+        The layanan to upgrade.
+    k : int
+        Number of upgrades (>= 1). Fewer rows are returned, with a warning, when
+        no remaining candidate adds anything.
+    objective : {"kabkota", "penduduk"}, default "kabkota"
+        ``"kabkota"``: kab/kota newly meeting the kab/kota target.
+        ``"penduduk"``: people (``ds.wilayah.penduduk``) of the kab/kota newly
+        within the travel-time threshold (``Config.travel_threshold_min``) or
+        newly meeting the target.
+    candidates : iterable of str, optional
+        kode_rs that may be upgraded. Default: every hospital of
+        ``ds.rumah_sakit``. Hospitals already at ``to_strata`` or higher are
+        left out.
+    to_strata : str, optional
+        Strata of an upgrade; default ``Config.target_strata_kabkota`` (madya).
+        Must be at least that strata.
+    status : {"target", "ada"}, default "target"
+        Strata of the baseline.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step: ``step, kode_rs, nama, kode_wilayah, strata_before,
+        strata_after, gain`` (of the objective), ``cumulative`` (sum of gains so
+        far), ``total`` (baseline + cumulative), ``gain_kabkota`` and
+        ``gain_penduduk`` (both objectives' gains of that step; ``gain_penduduk``
+        is <NA> for a layanan without a threshold). ``attrs["baseline"]`` holds
+        the objective before any upgrade.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> rec = pg.recommend_upgrades(ds, reg, layanan="stroke", k=3, objective="penduduk",
+    ...                             status="ada")     # which current hospitals to raise first
+    >>> list(rec.columns[:7])
+    ['step', 'kode_rs', 'nama', 'kode_wilayah', 'strata_before', 'strata_after', 'gain']
+    >>> len(rec), bool(rec["gain"].is_monotonic_decreasing)
+    (3, True)
+    """
+    cfg = ds.config
+    cfg.check_layanan(layanan)
+    (status,) = _status_list(status)
+    if objective not in ("kabkota", "penduduk"):
+        raise ValueError(f"objective={objective!r} is not known; expected 'kabkota' or 'penduduk'")
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise ValueError(f"k={k!r} must be an integer >= 1")
+    target = cfg.target_strata_kabkota
+    to_strata = target if to_strata is None else to_strata
+    if cfg.strata_rank(to_strata) < cfg.strata_rank(target):
+        raise ValueError(
+            f"to_strata={to_strata!r} is below the kab/kota target {target!r}; such an "
+            "upgrade never counts towards the target"
+        )
+    threshold_min = cfg.threshold_min(layanan)
+    if objective == "penduduk" and threshold_min is None:
+        raise ValueError(
+            f"objective='penduduk' needs a travel-time threshold for layanan={layanan!r}; "
+            "set Config.travel_threshold_min[layanan]"
+        )
+    kab = _kabkota_units(regions, ds)
+    base = _gaps(ds, kab, None, [layanan], [status])
+    base = _with_travel(base[base["tingkat"] == "kabkota"], cfg).reset_index(drop=True)
+    meets = base["meets_target"].to_numpy(dtype=bool).copy()
+    reach = base["within_threshold"].fillna(False).to_numpy(dtype=bool).copy()
+    pop = pd.to_numeric(base["penduduk"], errors="coerce").astype(float).to_numpy()
+    if np.isnan(pop).any() and objective == "penduduk":
+        warnings.warn(
+            f"{int(np.isnan(pop).sum())} of {len(pop)} kab/kota have no penduduk in "
+            "ds.wilayah; they count as 0 people", PengampuanWarning, stacklevel=2,
+        )
+    pop = np.nan_to_num(pop, nan=0.0)
+
+    cand = _candidates(ds, candidates, layanan=layanan, to_strata=to_strata, status=status)
+    m_meet, m_reach = _incidence(cand, kab, threshold_min=threshold_min, cfg=cfg)
+    baseline = float(meets.sum()) if objective == "kabkota" else float(pop[reach].sum())
+    tie_rank = cand["kode_rs"].rank(method="first").to_numpy()
+    available = np.ones(len(cand), dtype=bool)
+    rows: list[dict[str, Any]] = []
+    cumulative = 0.0
+    for step in range(1, k + 1):
+        g_kab = m_meet @ (~meets).astype(float)
+        g_pop = m_reach @ np.where(reach, 0.0, pop)
+        primary, secondary = (g_kab, g_pop) if objective == "kabkota" else (g_pop, g_kab)
+        primary = np.where(available, primary, -1.0)
+        if not len(primary) or primary.max() <= 0:
+            warnings.warn(
+                f"only {step - 1} of k={k} upgrades add anything for {layanan} "
+                f"(objective={objective!r}); no remaining candidate covers a kab/kota "
+                "not yet covered",
+                PengampuanWarning, stacklevel=2,
+            )
+            break
+        best = int(np.lexsort((tie_rank, -secondary, -primary))[0])
+        cumulative += float(primary[best])
+        row = cand.iloc[best]
+        rows.append({
+            "step": step, "kode_rs": row["kode_rs"], "nama": row["nama"],
+            "kode_wilayah": row["kode_wilayah"], "strata_before": row["strata_before"],
+            "strata_after": to_strata, "gain": float(primary[best]), "cumulative": cumulative,
+            "total": baseline + cumulative, "gain_kabkota": float(g_kab[best]),
+            "gain_penduduk": float(g_pop[best]) if threshold_min is not None else np.nan,
+        })
+        meets[_row(m_meet, best)] = True
+        reach[_row(m_reach, best)] = True
+        available[best] = False
+    out = pd.DataFrame(rows, columns=[
+        "step", "kode_rs", "nama", "kode_wilayah", "strata_before", "strata_after", "gain",
+        "cumulative", "total", "gain_kabkota", "gain_penduduk",
+    ])
+    if objective == "kabkota":
+        for col in ("gain", "cumulative", "total", "gain_kabkota"):
+            out[col] = out[col].astype("int64")
+    out["step"] = out["step"].astype("int64")
+    out.attrs["baseline"] = baseline
+    out.attrs["objective"] = objective
+    logger.info("recommend_upgrades %s: %d of %d candidates chosen, %s %.0f -> %.0f",
+                layanan, len(out), len(cand), objective, baseline, baseline + cumulative)
+    return out
+
+
+# ----------------------------------------------------------------------
+# dialysis
+def dialysis_burden(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    patients_col: str = "pasien_hd",
+    sessions_per_week: float | None = None,
+    min_strata: str = "madya",
+    status: str = "target",
+    layanan: str = "uronefrologi",
+) -> pd.DataFrame:
+    """
+    Weekly travel of haemodialysis patients to the nearest uronefrologi hospital, per kab/kota.
+
+    ``km_per_week = patients x sessions_per_week x 2 (there and back) x
+    distance_km x Config.circuity_factor`` (road km estimated from the
+    great-circle distance; 1.3 by default) and ``hours_per_week = patients x
+    sessions_per_week x 2 x travel_min / 60`` with ``travel_min`` from
+    :func:`pengampuan.travel.travel_time_simple`. The distance is the
+    great-circle distance from the kab/kota's representative point to the
+    nearest hospital with ``layanan`` at ``min_strata`` or higher, even when
+    that hospital is inside the kab/kota (patients live across it).
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals; ``ds.wilayah[patients_col]`` holds patient numbers per kab/kota
+        (optional: missing numbers give <NA>, never a dropped row).
+    regions : geopandas.GeoDataFrame
+        Kab/kota polygons (``kode``, ``nama``, ``kode_induk``, geometry).
+    patients_col : str, default "pasien_hd"
+        Column of ``ds.wilayah`` with the number of patients.
+    sessions_per_week : float, optional
+        Default ``Config.dialysis_sessions_per_week`` (2).
+    min_strata : str, default "madya"
+        Lowest strata of a hospital that can dialyse.
+    status : {"target", "ada"}, default "target"
+        Strata used (see :func:`target_gaps`).
+    layanan : str, default "uronefrologi"
+        The layanan that provides dialysis.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per kab/kota of ``regions``: ``kode, nama, kode_induk,
+        <patients_col>, sessions_per_week, kode_rs, nama_rs, distance_km,
+        road_km, travel_min`` (one way), ``km_per_patient_week,
+        hours_per_patient_week, km_per_week, hours_per_week``. Without patient
+        numbers the last two are <NA>; without any capable hospital the
+        distances are ``inf``.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> hd = pg.dialysis_burden(pg.load_dataset(), pg.load_regions())
+    >>> row = hd.set_index("kode").loc["17.02"]     # Kab. Rejang Lebong, 92 patients
+    >>> int(row["pasien_hd"]), bool(row["km_per_week"] > 0)
+    (92, True)
+    """
+    cfg = ds.config
+    cfg.check_layanan(layanan)
+    cfg.strata_rank(min_strata)
+    (status,) = _status_list(status)
+    sessions = cfg.dialysis_sessions_per_week if sessions_per_week is None else sessions_per_week
+    if not (np.isfinite(sessions) and sessions > 0):
+        raise ValueError(f"sessions_per_week={sessions!r} must be a finite number > 0")
+    kab = _kabkota_units(regions, ds)
+    patients = _patients(ds, kab, patients_col)
+    cap = _hospital_points(ds.capable(layanan=layanan, min_strata=min_strata, status=status))
+    distance_km = np.full(len(kab), np.inf)
+    kode_rs = pd.array([pd.NA] * len(kab), dtype="string")
+    nama_rs = pd.array([pd.NA] * len(kab), dtype="string")
+    if len(cap):
+        d, pos = NearestIndex(lon=cap["lon"], lat=cap["lat"]).query(
+            lon=kab["titik_lon"], lat=kab["titik_lat"])
+        distance_km = d
+        kode_rs = pd.array(cap["kode_rs"].to_numpy()[pos], dtype="string")
+        nama_rs = pd.array(cap["nama"].to_numpy()[pos], dtype="string")
+    else:
+        logger.warning("No hospital has %s at strata %s or higher (status=%s)",
+                       layanan, min_strata, status)
+    travel_min = np.asarray(travel_time_simple(distance_km, config=cfg), dtype=float)
+    road_km = distance_km * cfg.circuity_factor
+    trips = 2.0 * sessions
+    out = kab[["kode", "nama", "kode_induk"]].copy()
+    out[patients_col] = patients
+    out["sessions_per_week"] = float(sessions)
+    out["kode_rs"] = kode_rs
+    out["nama_rs"] = nama_rs
+    out["distance_km"] = distance_km
+    out["road_km"] = road_km
+    out["travel_min"] = travel_min
+    out["km_per_patient_week"] = trips * road_km
+    out["hours_per_patient_week"] = trips * travel_min / 60.0
+    n = patients.to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):  # 0 patients x inf km is 0 km
+        km = np.where(n == 0, 0.0, n * trips * road_km)
+        hours = np.where(n == 0, 0.0, n * trips * travel_min / 60.0)
+    out["km_per_week"] = pd.array(km, dtype="Float64")       # NaN (no numbers) -> <NA>
+    out["hours_per_week"] = pd.array(hours, dtype="Float64")
+    out.attrs["circuity_factor"] = cfg.circuity_factor
+    out.attrs["road_speed_kmh"] = cfg.road_speed_kmh
+    logger.info(
+        "dialysis_burden: %d kab/kota, %d with patient numbers; road km = great-circle km x %.2f",
+        len(out), int(np.isfinite(n).sum()), cfg.circuity_factor,
+    )
+    return out.reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------
+# helpers
+def _layanan_list(cfg: Config, layanan: str | Iterable[str] | None) -> list[str]:
+    if layanan is None:
+        items = list(cfg.target_layanan)
+    elif isinstance(layanan, str):
+        items = [layanan]
+    else:
+        items = list(layanan)
+    for lay in items:
+        cfg.check_layanan(lay)
+    if not items:
+        raise ValueError("layanan is empty; give at least one layanan or None for the KJSU four")
+    return items
+
+
+def _status_list(status: str | Sequence[str]) -> list[str]:
+    items = [status] if isinstance(status, str) else list(status)
+    bad = [s for s in items if s not in STATUS]
+    if bad or not items:
+        raise ValueError(f"status={status!r} is not known; expected one of {list(STATUS)} "
+                         "or a sequence of them")
+    return list(dict.fromkeys(items))
+
+
+def _layanan_order(values: pd.Series) -> NDArray[np.int64]:
+    order = {lay: i for i, lay in enumerate(("kanker", "jantung", "stroke", "uronefrologi"))}
+    return np.asarray([order.get(v, 99) for v in values], dtype=np.int64)
+
+
+def _share(num: pd.Series, den: pd.Series) -> pd.Series:
+    num_f, den_f = num.astype(float), den.astype(float)
+    share = (num_f / den_f.where(den_f > 0)).clip(0.0, 1.0)
+    return share.astype("Float64")
+
+
+def _kabkota_units(regions: gpd.GeoDataFrame, ds: Dataset) -> pd.DataFrame:
+    """kode, nama, kode_induk, titik_lon, titik_lat, penduduk of each kab/kota."""
+    if not isinstance(regions, gpd.GeoDataFrame):
+        raise TypeError(f"regions must be a GeoDataFrame, not {type(regions).__name__}")
+    gdf = require_wgs84(regions, name="regions")
+    missing = sorted({"kode", "nama", "kode_induk"} - set(gdf.columns))
+    if missing:
+        raise ValueError(
+            f"regions lacks column(s) {missing}; expected the kab/kota GeoDataFrame of "
+            "pg.load_regions(level='kabkota') (kode, nama, kode_induk, geometry)"
+        )
+    kode = gdf["kode"].astype(str)
+    if len(kode) and not kode.str.contains(".", regex=False).any():
+        raise ValueError(
+            "regions has no kab/kota code (PP.KK) in column 'kode', e.g. "
+            f"{kode.iloc[0]!r}; pass the kab/kota layer (pg.load_regions(level='kabkota')) "
+            "and, if needed, the provinces as provinces="
+        )
+    induk = gdf["kode_induk"].astype("string")
+    no_induk = induk.isna() | (induk.str.strip() == "")
+    if no_induk.any():
+        logger.info("%d kab/kota have no kode_induk; taken from their kode", int(no_induk.sum()))
+        induk = induk.where(~no_induk, kode.str.split(".").str[0])
+    empty = (gdf.geometry.isna() | gdf.geometry.is_empty).to_numpy()
+    if empty.any():
+        raise ValueError(f"regions: {int(empty.sum())} kab/kota have no geometry "
+                         f"(kode {', '.join(kode[empty][:5])})")
+    dup = kode.duplicated(keep=False).to_numpy()
+    if dup.any():
+        raise ValueError(f"regions: kode {sorted(set(kode[dup]))[:5]} appear more than once; "
+                         "expected one row per kab/kota")
+    pt = gdf.geometry.representative_point()
+    out = pd.DataFrame({
+        "kode": kode.to_numpy(),
+        "nama": gdf["nama"].astype(str).to_numpy(),
+        "kode_induk": induk.astype(str).to_numpy(),
+        "titik_lon": pt.x.to_numpy(dtype=float),
+        "titik_lat": pt.y.to_numpy(dtype=float),
+    })
+    out["penduduk"] = out["kode"].map(_penduduk_lookup(ds)).astype("Int64")
+    return out
+
+
+def _penduduk_lookup(ds: Dataset) -> pd.Series:
+    w = ds.wilayah
+    if "penduduk" not in w or "kode" not in w:
+        return pd.Series(dtype="Int64")
+    s = pd.Series(pd.to_numeric(w["penduduk"], errors="coerce").to_numpy(),
+                  index=w["kode"].astype(str).to_numpy())
+    return s[~s.index.duplicated()]
+
+
+def _province_units(
+    regions: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame | None, ds: Dataset,
+    kab: pd.DataFrame,
+) -> pd.DataFrame:
+    """kode, nama, kode_induk (NA), titik_lon, titik_lat, penduduk of each province."""
+    if provinces is None:
+        gdf = require_wgs84(regions, name="regions")
+        merged = gpd.GeoDataFrame({"kode_induk": kab["kode_induk"].to_numpy()},
+                                  geometry=gdf.geometry.to_numpy(), crs=gdf.crs
+                                  ).dissolve(by="kode_induk")
+        kode = merged.index.astype(str).to_numpy()
+        w = ds.wilayah
+        names = pd.Series(w["nama"].astype(str).to_numpy(), index=w["kode"].astype(str).to_numpy())
+        names = names[~names.index.duplicated()]
+        nama = pd.Series(kode).map(names)
+        if nama.isna().any():
+            logger.info("%d province(s) have no name in ds.wilayah; using their kode",
+                        int(nama.isna().sum()))
+        nama = nama.fillna(pd.Series(kode)).to_numpy()
+        pt = merged.geometry.representative_point()
+    else:
+        pgdf = require_wgs84(provinces, name="provinces")
+        missing = sorted({"kode", "nama"} - set(pgdf.columns))
+        if missing:
+            raise ValueError(f"provinces lacks column(s) {missing}; expected kode, nama, geometry")
+        kode = pgdf["kode"].astype(str).to_numpy()
+        nama = pgdf["nama"].astype(str).to_numpy()
+        pt = pgdf.geometry.representative_point()
+        unknown = sorted(set(kab["kode_induk"]) - set(kode))
+        if unknown:
+            raise ValueError(f"provinces has no row for kode_induk {unknown[:5]} of regions")
+    out = pd.DataFrame({"kode": kode, "nama": nama, "kode_induk": pd.NA,
+                        "titik_lon": pt.x.to_numpy(dtype=float),
+                        "titik_lat": pt.y.to_numpy(dtype=float)})
+    own = out["kode"].map(_penduduk_lookup(ds)).astype(float)
+    kab_pop = kab.groupby("kode_induk")["penduduk"].agg(
+        lambda s: float(s.sum()) if s.notna().all() else np.nan)
+    from_kab = out["kode"].map(kab_pop).astype(float)
+    out["penduduk"] = pd.array(own.fillna(from_kab).to_numpy(), dtype="Float64").astype("Int64")
+    out["kode_induk"] = out["kode_induk"].astype("string")
+    return out
+
+
+def _hospital_points(rs: pd.DataFrame) -> pd.DataFrame:
+    """kode_rs, nama, kode_wilayah, kode_prov, lon, lat (and strata, if any) of hospitals."""
+    out = pd.DataFrame({
+        "kode_rs": rs["kode_rs"].astype(str).to_numpy(),
+        "nama": rs["nama"].astype(str).to_numpy(),
+        "kode_wilayah": rs["kode_wilayah"].astype(str).to_numpy(),
+        "lon": pd.to_numeric(rs["lon"]).to_numpy(dtype=float),
+        "lat": pd.to_numeric(rs["lat"]).to_numpy(dtype=float),
+    })
+    if "kode_prov" in rs:
+        out["kode_prov"] = rs["kode_prov"].astype(str).to_numpy()
+    else:
+        out["kode_prov"] = out["kode_wilayah"].str.split(".").str[0]
+    if "strata" in rs:
+        out["strata"] = rs["strata"].to_numpy()
+    return out
+
+
+def _ranked_hospitals(ds: Dataset, status: str) -> pd.DataFrame:
+    """Hospital points with one strata-rank column per layanan (NaN = none) for ``status``."""
+    return _hospital_points(ds.rumah_sakit).join(ds.strata_rank_table(status=status),
+                                                 on="kode_rs")
+
+
+def _nearest_qualifying(units: pd.DataFrame, cap: pd.DataFrame, key: str) -> dict[str, Any]:
+    """Columns n_hospitals ... distance_km for ``units`` given qualifying hospitals ``cap``."""
+    n = len(units)
+    pos = np.full(n, -1, dtype=np.intp)
+    dist = np.full(n, np.inf)
+    n_hosp = np.zeros(n, dtype=np.int64)
+    if len(cap) and n:
+        dist, pos = NearestIndex(lon=cap["lon"], lat=cap["lat"]).query(
+            lon=units["titik_lon"], lat=units["titik_lat"])
+        # the region each qualifying hospital lies in (by code), if any
+        where = pd.Series(np.arange(n), index=units["kode"].to_numpy()).reindex(
+            cap[key].to_numpy()).to_numpy()
+        inside = ~np.isnan(where)
+        if not inside.all():
+            logger.info("%d qualifying hospital(s) have a %s that is in no region; they count "
+                        "for distances only", int((~inside).sum()), key)
+        u = where[inside].astype(np.intp)
+        c = np.flatnonzero(inside)
+        n_hosp = np.bincount(u, minlength=n).astype(np.int64)
+        # a region meeting the target: the qualifying hospital inside it nearest its point
+        d_km = great_circle_km(units["titik_lat"].to_numpy()[u], units["titik_lon"].to_numpy()[u],
+                               cap["lat"].to_numpy()[c], cap["lon"].to_numpy()[c])
+        order = np.lexsort((c, d_km, u))
+        u_sorted, c_sorted = u[order], c[order]
+        first = np.r_[True, u_sorted[1:] != u_sorted[:-1]] if len(u_sorted) else np.array([], bool)
+        pos[u_sorted[first]] = c_sorted[first]
+        dist[u_sorted[first]] = 0.0
+    ok = pos >= 0
+    take = np.where(ok, pos, 0)
+
+    def col(name: str) -> Any:
+        values = (cap[name].to_numpy(dtype=object)[take] if len(cap)
+                  else np.full(n, None, dtype=object))
+        values[~ok] = None
+        return pd.array(values, dtype="string")
+
+    return {
+        "n_hospitals": n_hosp,
+        "meets_target": n_hosp >= 1,
+        "nearest_kode_rs": col("kode_rs"),
+        "nearest_nama": col("nama"),
+        "nearest_strata": col("strata"),
+        "distance_km": dist,
+    }
+
+
+def _gaps(
+    ds: Dataset, kab: pd.DataFrame, prov: pd.DataFrame | None, layanan_list: list[str],
+    statuses: list[str],
+) -> pd.DataFrame:
+    cfg = ds.config
+    order = np.asarray(cfg.strata_order, dtype=object)
+    levels = [("kabkota", kab, cfg.target_strata_kabkota, "kode_wilayah")]
+    if prov is not None:
+        levels.insert(0, ("provinsi", prov, cfg.target_strata_provinsi, "kode_prov"))
+    frames = []
+    for st in statuses:
+        ranked = _ranked_hospitals(ds, st)
+        for lay in layanan_list:
+            rank = (ranked[lay].to_numpy(dtype=float) if lay in ranked
+                    else np.full(len(ranked), np.nan))
+            for tingkat, units, strata, key in levels:
+                sel = rank >= cfg.strata_rank(strata)          # NaN (no layanan) is False
+                cap = ranked.loc[sel].assign(strata=order[rank[sel].astype(int)])
+                cols = _nearest_qualifying(units, cap, key)
+                frames.append(units.assign(tingkat=tingkat, layanan=lay, status=st,
+                                           target_strata=strata, **cols))
+    out = pd.concat(frames, ignore_index=True)
+    out["_lay"] = _layanan_order(out["layanan"])
+    out["_st"] = out["status"].map({s: i for i, s in enumerate(statuses)})
+    out = out.sort_values(["_st", "kode", "_lay", "layanan"], kind="stable")
+    out = out.drop(columns=["_lay", "_st"]).reset_index(drop=True)
+    out["kode_induk"] = out["kode_induk"].astype("string")
+    out["n_hospitals"] = out["n_hospitals"].astype("int64")
+    out["meets_target"] = out["meets_target"].astype(bool)
+    return out[_GAP_COLUMNS]
+
+
+def _travel_min(distance_km: NDArray[np.float64], cfg: Config) -> NDArray[np.float64]:
+    return np.asarray(travel_time_simple(np.asarray(distance_km, dtype=float), config=cfg),
+                      dtype=float)
+
+
+def _threshold_km(threshold_min: float, cfg: Config) -> float:
+    """Great-circle radius (km) that the simple travel model covers in ``threshold_min``."""
+    return threshold_min / 60.0 * cfg.road_speed_kmh / cfg.circuity_factor
+
+
+def _with_travel(kab_gaps: pd.DataFrame, cfg: Config) -> pd.DataFrame:
+    """Kab/kota rows with travel_min, threshold_min and within_threshold."""
+    out = kab_gaps.drop(columns=["tingkat", "status", "titik_lat", "titik_lon",
+                                 "nearest_strata"]).reset_index(drop=True)
+    lay = out["layanan"].iloc[0] if len(out) else None
+    thr = cfg.threshold_min(lay) if lay is not None else None
+    out["travel_min"] = _travel_min(out["distance_km"].to_numpy(), cfg)
+    out["threshold_min"] = np.nan if thr is None else thr
+    if thr is None:
+        out["within_threshold"] = pd.array([pd.NA] * len(out), dtype="boolean")
+    else:
+        within = out["meets_target"].to_numpy() | (out["travel_min"].to_numpy() <= thr)
+        out["within_threshold"] = pd.array(within, dtype="boolean")
+    out = out.rename(columns={"nearest_kode_rs": "kode_rs", "nearest_nama": "nama_rs"})
+    cols = ["kode", "nama", "kode_induk", "layanan", "target_strata", "n_hospitals",
+            "meets_target", "kode_rs", "nama_rs", "distance_km", "travel_min",
+            "threshold_min", "within_threshold", "penduduk"]
+    return out[cols]
+
+
+def _check_upgrades(
+    ds: Dataset, upgrades: Iterable[tuple[str, str]] | Mapping[str, str], *, layanan: str,
+    status: str,
+) -> pd.DataFrame:
+    """Validated upgrades: kode_rs, nama, kode_wilayah, strata_before, strata_after, effective."""
+    cfg = ds.config
+    items = list(upgrades.items()) if isinstance(upgrades, Mapping) else list(upgrades)
+    known = ds.rumah_sakit["kode_rs"].astype(str)
+    known_set = set(known)
+    problems: list[str] = []
+    rows: list[tuple[str, str]] = []
+    for n, item in enumerate(items, start=1):
+        if isinstance(item, str) or not isinstance(item, Sequence) or len(item) != 2:
+            problems.append(f"item {n} is {item!r}; expected a pair (kode_rs, strata)")
+            continue
+        kode_rs, strata = str(item[0]).strip(), item[1]
+        if kode_rs not in known_set:
+            close = difflib.get_close_matches(kode_rs, sorted(known_set), n=3)
+            hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+            problems.append(f"kode_rs {kode_rs!r} (item {n}) is not in ds.rumah_sakit{hint}")
+        canon = cfg.normalise_strata(str(strata))
+        if canon is None:
+            problems.append(f"strata {strata!r} (item {n}) is not known; expected one of "
+                            f"{list(cfg.strata_order)}")
+        rows.append((kode_rs, canon or ""))
+    if problems:
+        raise ValueError(f"upgrades has {len(problems)} problem(s): " + "; ".join(problems))
+    table = pd.DataFrame(rows, columns=["kode_rs", "strata_after"])
+    # the same hospital twice: the highest strata wins
+    table["_rank"] = table["strata_after"].map(cfg.strata_rank)
+    table = (table.sort_values("_rank", kind="stable").drop_duplicates("kode_rs", keep="last")
+             .sort_index())
+    ranks = ds.strata_rank_table(status=status)
+    before = (ranks[layanan] if layanan in ranks else pd.Series(dtype=float))
+    rank_before = table["kode_rs"].map(before)
+    order = cfg.strata_order
+    table["strata_before"] = pd.array(
+        [order[int(r)] if r == r else None for r in rank_before], dtype="string")
+    table["effective"] = rank_before.isna().to_numpy() | (
+        rank_before.fillna(-1).to_numpy() < table["_rank"].to_numpy())
+    info = ds.rumah_sakit.drop_duplicates("kode_rs").set_index(known.drop_duplicates().to_numpy())
+    table["nama"] = table["kode_rs"].map(info["nama"]).astype("string")
+    table["kode_wilayah"] = table["kode_rs"].map(info["kode_wilayah"]).astype("string")
+    return table[["kode_rs", "nama", "kode_wilayah", "strata_before", "strata_after",
+                  "effective"]]
+
+
+def _apply_upgrades(ds: Dataset, table: pd.DataFrame, *, layanan: str) -> Dataset:
+    """A copy of ``ds`` with one current (``ada``) layanan row per upgrade."""
+    if not len(table):
+        return ds
+    new = pd.DataFrame({
+        "kode_rs": table["kode_rs"].to_numpy(),
+        "layanan": layanan,
+        "strata": table["strata_after"].to_numpy(),
+        "status": "ada",
+        "sumber": "skenario peningkatan strata (upgrade_scenario)",
+    })
+    lay = pd.concat([ds.layanan, new], ignore_index=True)
+    if "contoh" in lay:
+        lay["contoh"] = lay["contoh"].fillna(False).astype(bool)
+    return dataclasses.replace(ds, layanan=lay, meta={**ds.meta, "skenario": True})
+
+
+def _scenario_summary(before: pd.DataFrame, after: pd.DataFrame,
+                      prov_meets: list[int]) -> pd.DataFrame:
+    def metrics(t: pd.DataFrame, n_prov: int) -> dict[str, float]:
+        pop = pd.to_numeric(t["penduduk"], errors="coerce").astype(float).fillna(0.0)
+        within = t["within_threshold"].fillna(False).to_numpy(dtype=bool)
+        d = t["distance_km"].to_numpy(dtype=float)
+        finite = d[np.isfinite(d)]
+        return {
+            "kabkota_meets_target": float(t["meets_target"].sum()),
+            "provinsi_meets_target": float(n_prov),
+            "penduduk_meets_target": float(pop[t["meets_target"].to_numpy()].sum()),
+            "kabkota_within_threshold": float(within.sum()),
+            "penduduk_within_threshold": float(pop[within].sum()),
+            "kabkota_without_hospital": float(np.count_nonzero(np.isinf(d))),
+            "mean_distance_km": float(finite.mean()) if len(finite) else np.nan,
+            "max_distance_km": float(d.max()) if len(d) else np.nan,
+        }
+
+    b, a = metrics(before, prov_meets[0]), metrics(after, prov_meets[1])
+    out = pd.DataFrame({"metric": list(b), "before": list(b.values()), "after": list(a.values())})
+    out["change"] = out["after"] - out["before"]
+    return out
+
+
+def _scenario_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    cols = ["meets_target", "kode_rs", "distance_km", "travel_min", "within_threshold"]
+    b = before.set_index("kode")
+    a = after.set_index("kode")
+    changed = (
+        (b["meets_target"] != a["meets_target"])
+        | (b["kode_rs"].fillna("") != a["kode_rs"].fillna(""))
+        | ~np.isclose(b["distance_km"], a["distance_km"], rtol=0, atol=1e-9)
+    )
+    keep = changed.to_numpy()
+    out = b.loc[keep, ["nama", "kode_induk", "penduduk"]].copy()
+    for c in cols:
+        out[f"{c}_before"] = b.loc[keep, c]
+        out[f"{c}_after"] = a.loc[keep, c]
+    return out.reset_index()
+
+
+def _candidates(
+    ds: Dataset, candidates: Iterable[str] | None, *, layanan: str, to_strata: str, status: str,
+) -> pd.DataFrame:
+    """Hospitals that an upgrade to ``to_strata`` would raise, with ``strata_before``."""
+    cfg = ds.config
+    rs = _hospital_points(ds.rumah_sakit)
+    if candidates is not None:
+        wanted = [str(c).strip() for c in candidates]
+        unknown = [c for c in dict.fromkeys(wanted) if c not in set(rs["kode_rs"])]
+        if unknown:
+            hints = []
+            for c in unknown[:5]:
+                close = difflib.get_close_matches(c, sorted(rs["kode_rs"]), n=2)
+                hints.append(f"{c!r}" + (f" (did you mean {', '.join(map(repr, close))}?)"
+                                         if close else ""))
+            raise ValueError(f"candidates: {len(unknown)} kode_rs not in ds.rumah_sakit: "
+                             + ", ".join(hints))
+        rs = rs[rs["kode_rs"].isin(set(wanted))]
+    ranks = ds.strata_rank_table(status=status)
+    rank = rs["kode_rs"].map(ranks[layanan]) if layanan in ranks else pd.Series(np.nan, rs.index)
+    order = cfg.strata_order
+    rs = rs.assign(strata_before=pd.array(
+        [order[int(r)] if r == r else None for r in rank], dtype="string"))
+    lacking = rank.isna() | (rank < cfg.strata_rank(to_strata))
+    if (~lacking).any():
+        logger.info("%d candidate(s) already have %s at %s or higher and are left out",
+                    int((~lacking).sum()), layanan, to_strata)
+    rs = rs[lacking.to_numpy()].drop_duplicates("kode_rs")
+    return rs.sort_values("kode_rs", kind="stable").reset_index(drop=True)
+
+
+def _incidence(
+    cand: pd.DataFrame, kab: pd.DataFrame, *, threshold_min: float | None, cfg: Config,
+) -> tuple[sparse.csr_array, sparse.csr_array]:
+    """Candidate x kab/kota matrices: 'makes it meet the target' and 'covers it in time'."""
+    n_c, n_k = len(cand), len(kab)
+    kab_pos = pd.Series(np.arange(n_k), index=kab["kode"].to_numpy())
+    own = cand["kode_wilayah"].map(kab_pos)
+    if own.isna().any():
+        logger.info("%d candidate(s) lie in a kab/kota that is not in regions",
+                    int(own.isna().sum()))
+    has = own.notna().to_numpy()
+    rows_in = np.flatnonzero(has)
+    cols_in = own[has].to_numpy(dtype=np.intp)
+    ones = np.ones(len(rows_in))
+    m_meet = sparse.csr_array((ones, (rows_in, cols_in)), shape=(n_c, n_k))
+    if threshold_min is None or n_c == 0:
+        return m_meet, m_meet
+    radius_km = _threshold_km(threshold_min, cfg) * (1 + 1e-9)
+    ic, ik, d_km = pairs_within(cand["lon"], cand["lat"], kab["titik_lon"], kab["titik_lat"],
+                                max_distance_km=radius_km)
+    ok = _travel_min(d_km, cfg) <= threshold_min
+    r = np.concatenate([rows_in, ic[ok]])
+    c = np.concatenate([cols_in, ik[ok]])
+    m_reach = sparse.csr_array((np.ones(len(r)), (r, c)), shape=(n_c, n_k))
+    m_reach.data[:] = 1.0  # duplicates (own kab/kota within reach) summed: back to 0/1
+    return m_meet, m_reach
+
+
+def _row(m: sparse.csr_array, i: int) -> NDArray[np.int32]:
+    """Column positions of the stored entries of row ``i``."""
+    return np.asarray(m.indices[m.indptr[i]:m.indptr[i + 1]])
+
+
+def _patients(ds: Dataset, kab: pd.DataFrame, col: str) -> pd.Series:
+    w = ds.wilayah
+    if col not in w:
+        warnings.warn(
+            f"ds.wilayah has no column {col!r}: no kab/kota has patient numbers, so the "
+            "weekly totals are <NA> (the per-patient figures are still given)",
+            PengampuanWarning, stacklevel=3,
+        )
+        return pd.Series(pd.array([pd.NA] * len(kab), dtype="Float64"), index=kab.index)
+    values = pd.to_numeric(w[col], errors="coerce")
+    bad = (values < 0).fillna(False).to_numpy() | (w[col].notna() & values.isna()).to_numpy()
+    if bad.any():
+        shown = ", ".join(f"kode {k}: {v!r}" for k, v in
+                          zip(w.loc[bad, "kode"][:5], w.loc[bad, col][:5], strict=True))
+        raise ValueError(f"wilayah, column {col!r}: {int(bad.sum())} value(s) are not numbers "
+                         f">= 0 ({shown})")
+    lookup = pd.Series(values.to_numpy(), index=w["kode"].astype(str).to_numpy())
+    lookup = lookup[lookup.notna()]
+    unmatched = sorted(set(lookup.index) - set(kab["kode"]))
+    if unmatched:
+        warnings.warn(
+            f"{len(unmatched)} wilayah row(s) with {col} match no kab/kota of regions "
+            f"(kode {', '.join(unmatched[:5])}); their patients are not counted",
+            PengampuanWarning, stacklevel=3,
+        )
+    matched = pd.array(kab["kode"].map(lookup).to_numpy(dtype=float), dtype="Float64")
+    integral = bool((matched.fillna(0) % 1 == 0).all())
+    return pd.Series(matched.astype("Int64") if integral else matched, index=kab.index)

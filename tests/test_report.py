@@ -1,0 +1,218 @@
+"""write_report and ``pengampuan report``: the files, their content, no partial output."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+import pengampuan as pg
+from pengampuan import export, maps
+from pengampuan.cli import main
+
+FILES = ["index.html", "jejaring.geojson", "ringkasan.csv", "rumah_sakit.geojson",
+         "wilayah.geojson"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_language() -> object:
+    """The command line sets settings.language (--lang); put it back after each test."""
+    before = pg.settings.language
+    yield
+    pg.settings.language = before
+
+
+def read_features(path: Path) -> list[dict]:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc
+    return doc["features"]
+
+
+@pytest.fixture(scope="module")
+def tiny_report(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("tiny") / "laporan"
+    return pg.write_report(out, tiny_ds, tiny_regions, layanan=["jantung", "kanker"],
+                           status="ada")
+
+
+def test_tiny_report_files(tiny_report: dict[str, Path]) -> None:
+    assert sorted(tiny_report) == FILES
+    folder = tiny_report["index.html"].parent
+    assert sorted(p.name for p in folder.iterdir()) == FILES
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".laporan")]
+
+
+def test_tiny_report_wilayah(tiny_report: dict[str, Path]) -> None:
+    feats = read_features(tiny_report["wilayah.geojson"])
+    props = {f["properties"]["kode"]: f["properties"] for f in feats}
+    assert list(props) == ["01.01", "01.02", "02.01"]
+    alfa, beta, gama = props.values()
+    # README of tests/data/tiny: RS0002 (jantung madya, kanker utama) lies in Alfa
+    assert alfa["jantung_nama_rs"] == "RSUD Alfa" and alfa["jantung_distance_km"] == 0
+    assert alfa["jantung_meets_target"] is True and alfa["kanker_meets_target"] is True
+    # Gama has RS0003 (jantung utama) but no kanker hospital: the nearest is RS0002/RS0001
+    assert gama["jantung_meets_target"] is True and gama["kanker_meets_target"] is False
+    assert gama["kanker_distance_km"] == pytest.approx(2 * 111.195, rel=1e-3)  # 101.5 -> 103.5
+    assert beta["penduduk"] == 1000
+    for lay in ("jantung", "kanker"):
+        for col in ("distance_km", "travel_min", "meets_target", "within_threshold"):
+            assert f"{lay}_{col}" in alfa
+    assert not any(k.startswith("stroke_") for k in alfa)
+
+
+def test_tiny_report_hospitals_links_summary(tiny_report: dict[str, Path]) -> None:
+    rs = {f["properties"]["kode_rs"]: f for f in read_features(tiny_report["rumah_sakit.geojson"])}
+    assert len(rs) == 4
+    assert rs["RS0002"]["geometry"] == {"type": "Point", "coordinates": [100.5, 0.5]}
+    # RS0004: jantung madya is only a target (2025); kanker madya is current
+    p4 = rs["RS0004"]["properties"]
+    assert (p4["strata_jantung"], p4["strata_target_jantung"]) == (None, "madya")
+    assert (p4["strata_kanker"], p4["strata_target_kanker"]) == ("madya", "madya")
+    assert p4["lokasi_presisi"] == "kabkota"
+    links = read_features(tiny_report["jejaring.geojson"])
+    assert len(links) == 5 and {f["geometry"]["type"] for f in links} == {"LineString"}
+    first = next(f for f in links if f["properties"]["pengampu"] == "RS0002")
+    coords = first["geometry"]["coordinates"]
+    assert coords[0] == [100.5, 0.5] and coords[-1] == [100.2, 0.2]  # RS0002 -> RS0004
+    summ = pd.read_csv(tiny_report["ringkasan.csv"], dtype={"kode": "string"})
+    nat = summ[summ["tingkat"] == "nasional"].set_index("layanan")
+    assert nat.loc["kanker", ["n_kabkota", "n_kabkota_meets"]].tolist() == [3, 2]
+    assert nat.loc["jantung", ["n_provinsi", "n_provinsi_meets"]].tolist() == [2, 2]
+    assert sorted(summ.loc[summ["tingkat"] == "provinsi", "kode"].unique()) == ["01", "02"]
+
+
+def test_tiny_report_page(tiny_report: dict[str, Path]) -> None:
+    page = tiny_report["index.html"].read_text(encoding="utf-8")
+    maps.check_offline(page)
+    assert "Strata: yang sudah ada (kondisi saat ini)" in page
+    assert "DATA CONTOH" in page
+    n_features = len(re.findall(r'\{"type":"Feature","properties":\{"c":', page))
+    assert n_features == 3  # the kab/kota polygons, embedded once for both layanan
+
+
+def test_default_status_is_target(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                                  tmp_path: Path) -> None:
+    files = pg.write_report(tmp_path / "r", tiny_ds, tiny_regions, layanan="jantung")
+    page = files["index.html"].read_text(encoding="utf-8")
+    assert "Strata: target (yang direncanakan" in page
+    # with targets, RS0004 (target jantung madya, 2025) is a capable hospital in Alfa
+    feats = read_features(files["wilayah.geojson"])
+    assert feats[0]["properties"]["jantung_n_capable"] == 2
+
+
+def test_no_partial_output_on_failure(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def failing(gdf: gpd.GeoDataFrame, path: Path, **kw: object) -> Path:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return original(gdf, path, **kw)
+
+    original = export.to_geojson
+    monkeypatch.setattr(export, "to_geojson", failing)
+    with pytest.raises(OSError, match="disk full"):
+        pg.write_report(tmp_path / "new", tiny_ds, tiny_regions, layanan="jantung")
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor a temporary one
+    # an existing report stays as it was
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "index.html").write_text("previous report")
+    calls.clear()
+    with pytest.raises(OSError, match="disk full"):
+        pg.write_report(old, tiny_ds, tiny_regions, layanan="jantung")
+    assert [p.name for p in old.iterdir()] == ["index.html"]
+    assert (old / "index.html").read_text() == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]
+
+
+def test_report_bad_arguments(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                              tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="status='now' is not known"):
+        pg.write_report(tmp_path / "a", tiny_ds, tiny_regions, status="now")
+    with pytest.raises(ValueError, match="layanan='paru' is not known"):
+        pg.write_report(tmp_path / "a", tiny_ds, tiny_regions, layanan="paru")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(NotADirectoryError, match="is not a folder"):
+        pg.write_report(tmp_path / "file", tiny_ds, tiny_regions, layanan="jantung")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+# --- command line (bundled data) --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bengkulu_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Kab/kota boundaries of Bengkulu (17) as a user file with only a code and a name."""
+    reg = pg.load_regions()
+    path = tmp_path_factory.mktemp("batas") / "bengkulu.geojson"
+    reg.loc[reg["kode_induk"] == "17", ["kode", "nama", "geometry"]].to_file(path)
+    return path
+
+
+def test_cli_report(bengkulu_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                    ) -> None:
+    out = tmp_path / "laporan"
+    code = main(["report", "--out", str(out), "--boundaries", str(bengkulu_file),
+                 "--layanan", "stroke,kanker", "--layanan", "jantung", "--lang", "en"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert sorted(p.name for p in out.iterdir()) == FILES
+    assert f"{out / 'index.html'}" in printed and "report written in" in printed
+    page = (out / "index.html").read_text(encoding="utf-8")
+    maps.check_offline(page)
+    assert "Strata: targets" in page and "Access to KJSU hospitals" in page
+    feats = read_features(out / "wilayah.geojson")
+    assert len(feats) == 10  # Bengkulu has 10 kab/kota
+    assert {"stroke_travel_min", "kanker_travel_min", "jantung_travel_min"} <= set(
+        feats[0]["properties"])
+    assert "uronefrologi_travel_min" not in feats[0]["properties"]
+
+
+def test_cli_report_online_and_status(bengkulu_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "laporan"
+    # the bundled stroke strata are all targets: with status "ada" no hospital qualifies
+    with pytest.warns(pg.PengampuanWarning, match="no hospital has layanan='stroke'"):
+        code = main(["report", "--out", str(out), "--boundaries", str(bengkulu_file),
+                     "--layanan", "stroke", "--online", "--status", "ada"])
+    assert code == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js" in page
+    assert "Strata: yang sudah ada" in page
+
+
+def test_cli_report_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "laporan"
+    assert main(["report", "--out", str(out), "--layanan", "paru"]) == 1
+    assert "layanan='paru' is not known" in capsys.readouterr().err
+    assert main(["report", "--out", str(out), "--data", str(tmp_path / "nothing")]) == 3
+    assert "folder not found" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(SystemExit) as exc:
+        main(["report"])
+    assert exc.value.code == 2
+    assert "--out" in capsys.readouterr().err
+
+
+# --- the national report (bundled data) -------------------------------------------------------
+@pytest.mark.slow
+def test_national_report(tmp_path: Path) -> None:
+    files = pg.write_report(tmp_path / "laporan")
+    size_mb = files["index.html"].stat().st_size / 1e6
+    assert size_mb <= 5.0, f"index.html is {size_mb:.2f} MB"
+    page = files["index.html"].read_text(encoding="utf-8")
+    maps.check_offline(page)
+    assert "Strata: target (yang direncanakan" in page
+    assert len(re.findall(r'\{"type":"Feature","properties":\{"c":', page)) == 514
+    feats = read_features(files["wilayah.geojson"])
+    assert len(feats) == 514
+    assert {f["properties"]["kode"] for f in feats} == set(pg.load_regions()["kode"])
+    summ = pd.read_csv(files["ringkasan.csv"], dtype={"kode": "string"})
+    nat = summ[summ["tingkat"] == "nasional"]
+    assert sorted(nat["layanan"]) == ["jantung", "kanker", "stroke", "uronefrologi"]
+    assert set(nat["n_kabkota"]) == {514} and set(nat["n_provinsi"]) == {38}
+    assert summ["kode"].dropna().nunique() == 38

@@ -1,0 +1,286 @@
+"""Travel-time models: the simple road model and the sea-aware H3 graph."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import geopandas as gpd
+import h3
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.sparse.csgraph import dijkstra
+from shapely.geometry import box
+
+import pengampuan as pg
+from pengampuan.config import Config
+from pengampuan.geo import great_circle_km
+from pengampuan.travel import (
+    TravelGraph,
+    build_travel_graph,
+    cells_to_str,
+    parent_cells,
+    polyfill_regions,
+    str_to_cells,
+)
+
+DEG_KM = 111.19508  # one degree of a great circle on the sphere of 6371.0088 km
+
+
+def _random_cells(n: int, res: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    lat, lon = rng.uniform(-11, 6, n), rng.uniform(95, 141, n)
+    ids = [h3.str_to_int(h3.latlng_to_cell(a, b, res)) for a, b in zip(lat, lon, strict=True)]
+    return np.array(ids, dtype=np.uint64)
+
+
+# --- simple model ---------------------------------------------------------
+def test_simple_model_by_hand():
+    # 100 km x 1.3 / 40 km/h = 3.25 h = 195 min
+    assert pg.travel_time_simple(100.0) == pytest.approx(195.0)
+    cfg = Config(circuity_factor=1.0, road_speed_kmh=60.0)
+    assert pg.travel_time_simple(90.0, config=cfg) == pytest.approx(90.0)
+    assert pg.travel_time_simple(np.inf) == np.inf
+
+
+def test_simple_model_keeps_series_index():
+    s = pd.Series([0.0, 40.0], index=["a", "b"], name="distance_km")
+    out = pg.travel_time_simple(s)
+    assert out.name == "travel_min"
+    assert out.index.tolist() == ["a", "b"]
+    assert out.tolist() == pytest.approx([0.0, 78.0])
+
+
+# --- H3 helpers -----------------------------------------------------------
+@pytest.mark.parametrize("res", [5, 6, 8])
+def test_cell_strings_round_trip(res):
+    cells = _random_cells(300, res, seed=res)
+    strings = cells_to_str(cells)
+    assert strings.tolist() == [h3.int_to_str(int(c)) for c in cells]
+    np.testing.assert_array_equal(str_to_cells(strings), cells)
+
+
+def test_str_to_cells_rejects_bad_ids():
+    with pytest.raises(ValueError, match="not a 15-digit H3 cell id"):
+        str_to_cells(["8665b4c07f"])
+
+
+@pytest.mark.parametrize(("res", "parent"), [(8, 6), (8, 5), (6, 6), (7, 0)])
+def test_parent_cells_match_h3(res, parent):
+    cells = _random_cells(300, res, seed=res + parent)
+    expected = [h3.str_to_int(h3.cell_to_parent(h3.int_to_str(int(c)), parent)) for c in cells]
+    assert parent_cells(cells, parent).tolist() == expected
+
+
+def test_parent_cells_refuses_finer_resolution():
+    with pytest.raises(ValueError, match="coarser than resolution 7"):
+        parent_cells(_random_cells(5, 6), 7)
+
+
+def test_polyfill_centres_lie_in_their_polygon():
+    polys = [box(100, 0, 101, 1), box(100.5, 0.5, 101.5, 1.5)]  # overlapping squares
+    cells, owner = polyfill_regions(polys, 6)
+    assert len(np.unique(cells)) == len(cells)  # deduplicated
+    lat = np.array([h3.cell_to_latlng(h3.int_to_str(int(c)))[0] for c in cells])
+    lon = np.array([h3.cell_to_latlng(h3.int_to_str(int(c)))[1] for c in cells])
+    for i, poly in enumerate(polys):
+        mine = owner == i
+        assert mine.any()
+        assert all(poly.contains(gpd.points_from_xy(lon[mine], lat[mine])))
+    # a centre in the overlap goes to the first polygon
+    in_both = polys[0].contains(gpd.points_from_xy(lon, lat)) & polys[1].contains(
+        gpd.points_from_xy(lon, lat))
+    assert in_both.any() and (owner[in_both] == 0).all()
+
+
+# --- graph ----------------------------------------------------------------
+def _islands(gap_deg: float) -> gpd.GeoSeries:
+    """A 1x1 degree island at 100..101 E and another starting ``gap_deg`` east of it."""
+    return gpd.GeoSeries([box(100, 0, 101, 1), box(101 + gap_deg, 0, 102 + gap_deg, 1)],
+                         crs="EPSG:4326")
+
+
+def test_graph_land_sea_and_edge_costs():
+    cfg = Config()
+    g = build_travel_graph(_islands(0.5), resolution=5, sea_buffer_km=60.0, config=cfg)
+    assert g.is_land.sum() > 0 and (~g.is_land).sum() > 0
+    # every sea cell is within the buffer (plus one cell) of some land cell
+    land = np.flatnonzero(g.is_land)
+    sea = np.flatnonzero(~g.is_land)
+    d_km = great_circle_km(g.lat[sea][:, None], g.lon[sea][:, None],
+                           g.lat[land][None, :], g.lon[land][None, :]).min(axis=1)
+    assert d_km.max() < 60.0 + 25.0
+    # forward costs: cost[u, v] = reverse_min[v, u]
+    fwd = g.reverse_min.T.tocoo()
+    u, v, cost = fwd.row, fwd.col, fwd.data
+    length = great_circle_km(g.lat[u], g.lon[u], g.lat[v], g.lon[v])
+    ll = g.is_land[u] & g.is_land[v]
+    ss = ~g.is_land[u] & ~g.is_land[v]
+    ls = g.is_land[u] & ~g.is_land[v]
+    np.testing.assert_allclose(cost[ll], pg.travel_time_simple(length[ll]), rtol=1e-12)
+    np.testing.assert_allclose(cost[ss], length[ss] / cfg.sea_speed_kmh * 60, rtol=1e-12)
+    half = (pg.travel_time_simple(length[ls]) + length[ls] / cfg.sea_speed_kmh * 60) / 2
+    np.testing.assert_allclose(cost[ls], half + cfg.boarding_penalty_min, rtol=1e-12)
+
+
+def test_two_islands_crossing_costs_more_and_includes_boarding(tiny_ds, tiny_regions):
+    # tiny: Kabupaten Gama (103..104 E) is an island 1 degree east of the mainland
+    # (100..102 E). From Gama's centre (0.5 N, 103.5 E) to the only kanker
+    # paripurna hospital RS0001 (0.5 N, 101.5 E): 0.5 degree of road on Gama,
+    # 1 degree of sea, 0.5 degree of road on the mainland, one boarding.
+    origin = pd.DataFrame({"lat": [0.5], "lon": [103.5]})
+    kw = {"layanan": "kanker", "min_strata": "paripurna", "resolution": 6}
+    out = pg.sea_aware_travel(origin, tiny_ds, tiny_regions, **kw)
+    cfg = tiny_ds.config
+    assert out.loc[0, "kode_rs"] == "RS0001"
+    assert out.loc[0, "sea_crossings"] == 1
+    straight_min = pg.travel_time_simple(out.loc[0, "distance_km"])
+    by_hand = (pg.travel_time_simple(1.0 * DEG_KM) + DEG_KM / cfg.sea_speed_kmh * 60
+               + cfg.boarding_penalty_min)
+    assert out.loc[0, "travel_min"] > straight_min
+    # grid paths bend (up to ~4 %) and meet the coast at cell centres
+    assert by_hand * 0.97 < out.loc[0, "travel_min"] < by_hand * 1.15
+    no_wait = dataclasses.replace(cfg, boarding_penalty_min=0.0)
+    out0 = pg.sea_aware_travel(origin, tiny_ds, tiny_regions, config=no_wait, **kw)
+    assert out.loc[0, "travel_min"] - out0.loc[0, "travel_min"] == pytest.approx(
+        cfg.boarding_penalty_min, abs=1.0)
+
+
+def test_steps_are_neighbours_or_same_type_diagonals():
+    g = build_travel_graph(_islands(0.3), resolution=5, sea_buffer_km=40.0)
+    fwd = g.reverse_min.T.tocoo()
+    ids = [h3.int_to_str(int(c)) for c in g.cells]
+    ring = np.array([h3.grid_distance(ids[u], ids[v]) for u, v in zip(fwd.row, fwd.col,
+                                                                         strict=True)])
+    assert set(ring) == {1, 2}
+    two = ring == 2
+    # a second-ring step stays on land or at sea, and so do both cells it passes
+    assert (g.is_land[fwd.row[two]] == g.is_land[fwd.col[two]]).all()
+    for u, v in list(zip(fwd.row[two], fwd.col[two], strict=True))[:300]:
+        shared = set(h3.grid_disk(ids[u], 1)) & set(h3.grid_disk(ids[v], 1))
+        assert len(shared) == 2
+        pos = np.searchsorted(g.cells, [h3.str_to_int(c) for c in shared])
+        assert (g.is_land[pos] == g.is_land[u]).all()
+
+
+@pytest.mark.parametrize("bearing_deg", [0, 15, 30, 45, 90])
+def test_road_trips_stay_close_to_the_simple_model(bearing_deg):
+    # one big island: between the two cell centres a road trip in any direction
+    # is at most ~4 % above the simple model (12 step directions); the legs from
+    # the points to their cell centres come on top
+    island = gpd.GeoSeries([box(100, -2, 104, 2)], crs="EPSG:4326")
+    g = build_travel_graph(island, resolution=6, sea_buffer_km=0.0)
+    b = np.radians(bearing_deg)
+    o_lon, o_lat = 100.5, -1.5
+    d_lon, d_lat = o_lon + 2.5 * np.sin(b), o_lat + 2.5 * np.cos(b)
+    t, _, crossings = g.travel(origin_lon=[o_lon], origin_lat=[o_lat], dest_lon=[d_lon],
+                               dest_lat=[d_lat])
+    o, d = g.locate(lon=[o_lon, d_lon], lat=[o_lat, d_lat])
+    centres = pg.travel_time_simple(great_circle_km(g.lat[o], g.lon[o], g.lat[d], g.lon[d]))
+    legs = pg.travel_time_simple(great_circle_km(o_lat, o_lon, g.lat[o], g.lon[o])
+                                 + great_circle_km(d_lat, d_lon, g.lat[d], g.lon[d]))
+    simple = pg.travel_time_simple(great_circle_km(o_lat, o_lon, d_lat, d_lon))
+    assert crossings[0] == 0
+    assert simple <= t[0] <= centres * 1.04 + legs
+
+
+def test_crossing_wider_than_buffer_is_unreachable():
+    # islands 3 degrees (334 km) apart; a 60 km buffer handles 120 km crossings
+    g = build_travel_graph(_islands(3.0), resolution=5, sea_buffer_km=60.0)
+    t, dest, _ = g.travel(origin_lon=[104.5], origin_lat=[0.5], dest_lon=[100.5], dest_lat=[0.5])
+    assert t[0] == np.inf and dest[0] == -1
+    g2 = build_travel_graph(_islands(3.0), resolution=5, sea_buffer_km=200.0)
+    t2, dest2, _ = g2.travel(origin_lon=[104.5], origin_lat=[0.5], dest_lon=[100.5],
+                          dest_lat=[0.5])
+    assert np.isfinite(t2[0]) and dest2[0] == 0
+    assert g.max_crossing_km == 120.0
+
+
+def test_multi_source_matches_one_search_per_destination():
+    g = build_travel_graph(_islands(0.7), resolution=5, sea_buffer_km=80.0)
+    rng = np.random.default_rng(3)
+    d_lon, d_lat = rng.uniform(100, 102.7, 6), rng.uniform(0, 1, 6)
+    t_min, dest, _ = g.times_to(lon=d_lon, lat=d_lat)
+    # independent: one Dijkstra per destination from its cell, plus its road leg
+    node = g.locate(lon=d_lon, lat=d_lat)
+    each = dijkstra(g.reverse_min, directed=True, indices=node)
+    leg = pg.travel_time_simple(great_circle_km(g.lat[node], g.lon[node], d_lat, d_lon))
+    full = each + leg[:, None]
+    np.testing.assert_allclose(t_min, full.min(axis=0), rtol=1e-9)
+    reached = np.isfinite(t_min)
+    np.testing.assert_allclose(full[dest[reached], np.flatnonzero(reached)], t_min[reached],
+                               rtol=1e-9)
+
+
+def test_sea_time_never_below_simple_time(tiny_ds, tiny_regions):
+    # with sea speed and boarding slower than roads, every path costs at least
+    # the straight road time to the hospital it reaches
+    rng = np.random.default_rng(11)
+    pts = pd.DataFrame({"lat": rng.uniform(0, 1, 40), "lon": rng.uniform(100, 104, 40)})
+    sea = pg.sea_aware_travel(pts, tiny_ds, tiny_regions, layanan="jantung", resolution=6)
+    assert (sea["travel_min"] >= pg.travel_time_simple(sea["distance_km"]) - 1e-6).all()
+    near = pg.nearest_hospital(pts, tiny_ds, layanan="jantung")
+    assert (sea["travel_min"] >= pg.travel_time_simple(near["distance_km"]) - 1e-6).all()
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.floats(100.0, 104.0), st.floats(0.0, 1.0))
+def test_adding_a_hospital_never_slows_the_trip(tiny_ds, tiny_regions, lon, lat):
+    g = _tiny_graph(tiny_regions)
+    cap = tiny_ds.capable(layanan="kanker", min_strata="madya")
+    t1, _, _ = g.travel(origin_lon=[101.2], origin_lat=[0.3], dest_lon=cap["lon"],
+                     dest_lat=cap["lat"])
+    t2, _, _ = g.travel(origin_lon=[101.2], origin_lat=[0.3],
+                     dest_lon=[*cap["lon"], lon], dest_lat=[*cap["lat"], lat])
+    assert t2[0] <= t1[0] + 1e-9
+
+
+_GRAPHS: dict[int, TravelGraph] = {}
+
+
+def _tiny_graph(regions: gpd.GeoDataFrame) -> TravelGraph:
+    if not _GRAPHS:
+        _GRAPHS[0] = build_travel_graph(regions, resolution=5)
+    return _GRAPHS[0]
+
+
+def test_hospital_in_the_origin_cell_is_reached_directly(tiny_ds, tiny_regions):
+    origin = pd.DataFrame({"lat": [0.5], "lon": [100.5]})  # RS0002 stands here
+    out = pg.sea_aware_travel(origin, tiny_ds, tiny_regions, layanan="kanker", resolution=6)
+    assert out.loc[0, "kode_rs"] == "RS0002"
+    assert out.loc[0, "travel_min"] == pytest.approx(0.0, abs=1e-9)
+    assert out.loc[0, "sea_crossings"] == 0
+
+
+def test_sea_crossings_follow_the_paths():
+    # three islands in a row: crossings counted along each node's shortest path
+    islands = gpd.GeoSeries([box(100, 0, 100.6, 1), box(100.9, 0, 101.5, 1),
+                             box(101.8, 0, 102.4, 1)], crs="EPSG:4326")
+    g = build_travel_graph(islands, resolution=5, sea_buffer_km=40.0)
+    t_min, dest, crossings = g.times_to(lon=[100.3], lat=[0.5])
+    lat = g.lat
+    lon = g.lon
+    on_island = [g.is_land & (lon > a) & (lon < b) & (lat > 0.1) & (lat < 0.9)
+                 for a, b in ((100.05, 100.55), (100.95, 101.45), (101.85, 102.35))]
+    for expected, where in enumerate(on_island):
+        assert where.any()
+        assert (crossings[where] == expected).all()
+    # an independent count: walk each predecessor chain
+    n = len(g.cells)
+    node = g.locate(lon=[100.3], lat=[0.5])
+    _, pred = dijkstra(g.reverse_min, directed=True, indices=node[0],
+                       return_predecessors=True)
+    for v in np.flatnonzero(on_island[2])[:20]:
+        steps, cur = 0, v
+        while pred[cur] >= 0 and pred[cur] < n:
+            steps += int(g.is_land[cur] and not g.is_land[pred[cur]])
+            cur = pred[cur]
+        assert steps == crossings[v] == 2
+
+
+def test_sea_aware_travel_empty_candidates(tiny_ds, tiny_regions):
+    with pytest.raises(ValueError, match="layanan='stroke'"):
+        pg.sea_aware_travel(pd.DataFrame({"lat": [0.5], "lon": [100.5]}), tiny_ds,
+                            tiny_regions, layanan="stroke")

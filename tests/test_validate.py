@@ -1,0 +1,219 @@
+"""validate(): every problem of a data folder at once, checks across files, the report object."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import pengampuan as pg
+from pengampuan.errors import DataFileMissingError
+
+TESTS = Path(__file__).resolve().parent
+BROKEN = TESTS / "data" / "broken"
+CASES = TESTS / "bad_inputs" / "csv"
+# the module (``pengampuan.validate`` as an attribute is the function)
+pv = importlib.import_module("pengampuan.validate")
+
+
+def test_tiny_is_valid(tiny_dir):
+    rep = pg.validate(tiny_dir)
+    assert rep.ok and rep.n_errors == rep.n_warnings == rep.n_notes == 0
+    assert list(rep.problems.columns) == ["file", "row", "column", "value", "problem", "severity"]
+    # 4 hospitals: RS0001-RS0003 with their own point, RS0004 placed in its kab/kota
+    assert rep.counts["lokasi_presisi"] == {"sumber": 3, "kabkota": 1}
+    assert {k: rep.counts[k] for k in ("rumah_sakit", "layanan", "jejaring", "wilayah")} == {
+        "rumah_sakit": 4, "layanan": 7, "jejaring": 5, "wilayah": 5}
+    assert rep.counts["dilewati"] == {"rumah_sakit": 0, "layanan": 0, "jejaring": 0, "wilayah": 0}
+
+
+def test_every_mistake_at_once():
+    rep = pg.validate(BROKEN / "many_mistakes")
+    assert not rep.ok
+    errors = rep.errors
+    found = sorted(zip(errors["file"], errors["row"].astype(int), errors["column"], strict=True))
+    assert found == sorted([
+        ("rumah_sakit.csv", 3, "lat"), ("rumah_sakit.csv", 3, "lon"),   # swapped
+        ("rumah_sakit.csv", 5, "nama"),                                  # empty
+        ("layanan.csv", 5, "strata"),                                    # 'istimewa'
+        ("jejaring.csv", 4, "mulai"),                                    # 15/13/2024
+        ("jejaring.csv", 6, "diampu"),                                   # RS0009
+        ("wilayah.csv", 5, "penduduk"),                                  # -5
+    ])
+    text = str(rep)
+    assert text.startswith("Validation of ") and "7 error(s)" in text
+    assert all(line in text for line in map(pg.errors.format_problem,
+                                            errors.to_dict("records")))
+
+
+@pytest.mark.parametrize(("folder", "fragment", "severity"), [
+    ("link_unknown_hospital", "jejaring.csv, row 6, column 'diampu': value 'RS0044' is not a "
+     "kode_rs in rumah_sakit.csv", "error"),
+    ("layanan_unknown_hospital", "layanan.csv, row 6, column 'kode_rs': value 'RS0033' is not a "
+     "kode_rs in rumah_sakit.csv", "error"),
+    ("kode_wilayah_unknown", "rumah_sakit.csv, row 4, column 'kode_wilayah': value '02.02' is not "
+     "a kab/kota in wilayah.csv (3 kab/kota)", "error"),
+    ("rumah_sakit_missing", "rumah_sakit.csv: file not found at", "error"),
+    ("strata_inversion", "jejaring.csv, row 4, column 'pengampu': value 'RS0002' pengampu 'RS0002' "
+     "has strata 'madya' (current) for 'jantung', below diampu 'RS0003' ('utama', current)",
+     "warning"),
+    ("link_duplicate", "jejaring.csv, row 7, column 'pengampu': value 'RS0002' link RS0002 -> "
+     "RS0004 (kanker) appears in rows 6 and 7; row(s) 7 skipped", "warning"),
+])
+def test_broken_folder(folder, fragment, severity):
+    rep = pg.validate(BROKEN / folder)
+    lines = str(rep).splitlines()
+    hits = [line for line in lines if fragment in line]
+    assert hits == [next(line for line in lines if fragment in line)]
+    assert hits[0].startswith(f"[{severity}]")
+    assert rep.ok == (severity != "error")
+
+
+def test_counts_skipped_rows():
+    rep = pg.validate(BROKEN / "link_duplicate")
+    assert rep.counts["dilewati"]["jejaring"] == 1
+    assert "rows skipped: jejaring 1" in rep.summary()
+
+
+def test_missing_folder(tmp_path):
+    msg = re.escape(f"{tmp_path / 'x'}: folder not found")
+    with pytest.raises(DataFileMissingError, match=msg):
+        pg.validate(tmp_path / "x")
+
+
+def test_path_is_a_file(tiny_dir):
+    rep = pg.validate(tiny_dir / "rumah_sakit.csv")
+    assert not rep.ok
+    assert "is a file; expected a folder holding rumah_sakit.csv" in str(rep)
+
+
+def test_missing_wilayah_uses_bundled_list(tmp_path):
+    folder = tmp_path / "d"
+    shutil.copytree(CASES / "wilayah_file_absent", folder)
+    rep = pg.validate(folder)
+    assert rep.ok and rep.counts["wilayah_bundled"] is True
+    assert rep.counts["wilayah"] == 552  # 38 provinces + 514 kab/kota
+    ds = pg.load_dataset(folder)
+    assert ds.meta["wilayah_bundled"] is True
+
+
+def test_bps_code_without_scheme():
+    rep = pg.validate(CASES / "kode_wilayah_bps_without_scheme")
+    err = rep.errors
+    assert err[["row", "column", "value"]].values.tolist() == [[6, "kode_wilayah", "1473"]]
+    assert "BPS code of 14.72 Kota Dumai" in err["problem"].iloc[0]
+    assert 'pass code_scheme="bps"' in err["problem"].iloc[0]
+    assert pg.validate(CASES / "bps_codes_with_scheme", code_scheme="bps").ok
+
+
+def test_four_digit_code_that_bps_reads_differently(tmp_path):
+    # Kemendagri 31.71 is Jakarta Pusat; BPS 3171 is Jakarta Selatan (Kemendagri 31.74)
+    folder = tmp_path / "d"
+    shutil.copytree(CASES / "extra_columns", folder)
+    path = folder / "rumah_sakit.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",31.71,", ",3171,"), encoding="utf-8")
+    rep = pg.validate(folder)
+    assert rep.ok and rep.n_warnings == 1
+    w = rep.problems[rep.problems["severity"] == "warning"].iloc[0]
+    assert (w["row"], w["column"], w["value"]) == (2, "kode_wilayah", "3171")
+    assert "read as Kemendagri 31.71 Kota Administrasi Jakarta Pusat" in w["problem"]
+    assert "as a BPS code it is 31.74" in w["problem"]
+
+
+def test_papua_pre2022_generic_message():
+    rep = pg.validate(CASES / "kode_wilayah_papua_pre2022")
+    (msg,) = rep.errors["problem"]
+    assert msg.startswith("is not a current kab/kota code: Papua was split in 2022 into six "
+                          "provinces")
+
+
+def test_papua_pre2022_named_when_the_crosswalk_has_old_codes(monkeypatch):
+    # A crosswalk carrying the Kemendagri 2020 code that BPS pairs with each row
+    # (the shared reference file has it: 9101 Merauke is now 93.01).
+    cw = pd.DataFrame({"kode_bps": ["9401", "1473"], "kode": ["93.01", "14.72"],
+                       "kode_kemendagri_2020_di_sumber": ["9101", "1472"]})
+    monkeypatch.setattr(pv, "bps_crosswalk", lambda: cw)
+    pv._papua_2022.cache_clear()
+    try:
+        rep = pg.validate(CASES / "kode_wilayah_papua_pre2022")
+    finally:
+        pv._papua_2022.cache_clear()
+    (msg,) = rep.errors["problem"]
+    assert msg == ("is not a current kab/kota code: Papua was split in 2022; Kabupaten Merauke is "
+                   "now 93.01")
+
+
+def test_cycle_names_hospitals_and_rows():
+    rep = pg.validate(CASES / "link_cycle")
+    (msg,) = rep.errors["problem"]
+    assert "cycle RS0001 -> RS0002 -> RS0003 -> RS0001 (rows 2, 3 and 7)" in msg
+
+
+def test_same_strata_towards_a_target_is_a_note(tmp_path):
+    # RS0001 (paripurna) mentors RS0004, whose *target* for kanker is paripurna too: a note
+    folder = tmp_path / "d"
+    shutil.copytree(CASES / "extra_columns", folder)
+    lay = folder / "layanan.csv"
+    lay.write_text(lay.read_text(encoding="utf-8").replace("RS0004,kanker,madya,target",
+                                                           "RS0004,kanker,paripurna,target"),
+                   encoding="utf-8")
+    rep = pg.validate(folder)
+    assert rep.ok and rep.n_warnings == 0
+    notes = rep.problems[rep.problems["problem"].str.contains("the same as diampu")]
+    assert notes[["row", "severity"]].values.tolist() == [[5, "note"]]
+
+
+def test_repeated_layanan_rows(tmp_path, tiny_dir):
+    folder = tmp_path / "d"
+    shutil.copytree(tiny_dir, folder)
+    lay = folder / "layanan.csv"
+    text = lay.read_text(encoding="utf-8")
+    lay.write_text(text
+                   + "RS0003,jantung,utama,ada,2023,contoh uji (sintetis)\n"    # row 9: repeat
+                   + "RS0003,jantung,utama,ada,2023,berita\n"                   # row 10: 2nd source
+                   + "RS0002,kanker,madya,ada,2023,contoh uji (sintetis)\n"     # row 11: conflict
+                   + "RS0002,kanker,paripurna,target,2026,contoh uji\n",        # row 12: a new fact
+                   encoding="utf-8")
+    rep = pg.validate(folder)
+    p = rep.problems.set_index("row")
+    assert rep.ok and rep.counts["dilewati"]["layanan"] == 1 and rep.counts["layanan"] == 10
+    assert p.loc[9, "problem"] == "repeats row 6 exactly; skipped"
+    assert p.loc[9, "severity"] == "warning"
+    assert p.loc[10, "severity"] == "note" and "same strata (other sources)" in p.loc[10, "problem"]
+    assert p.loc[11, "severity"] == "warning"
+    assert "different strata ('utama', 'madya'); the highest is used" in p.loc[11, "problem"]
+    assert 12 not in p.index
+
+
+def test_notes_for_spreadsheet_exports():
+    rep = pg.validate(CASES / "decimal_comma")
+    assert rep.ok and rep.n_notes == 3
+    assert set(rep.problems["severity"]) == {"note"}
+
+
+def test_report_renders(tiny_dir):
+    rep = pg.validate(BROKEN / "many_mistakes")
+    assert repr(rep) == "<ValidationReport INVALID: 7 error(s), 0 warning(s), 0 note(s)>"
+    html = rep._repr_html_()
+    assert "invalid" in html and html.count("<tr>") == 7  # one per problem
+    assert "lokasi_presisi: sumber 3, kabkota 1" in rep.summary()
+    ok = pg.validate(tiny_dir)
+    assert "<table" not in ok._repr_html_() and "valid" in ok._repr_html_()
+
+
+def test_errors_first_then_file_order():
+    rep = pg.validate(CASES / "link_cycle")
+    assert rep.problems["severity"].tolist() == ["error", "warning"]
+
+
+def test_bundled_data_is_valid():
+    rep = pg.validate()
+    assert rep.ok, str(rep)
+    assert rep.n_warnings == 0, str(rep)
+    lp = rep.counts["lokasi_presisi"]
+    assert set(lp) == {"sumber", "kemenkes2019", "kabkota"}
+    assert sum(lp.values()) == rep.counts["rumah_sakit"]
