@@ -209,7 +209,7 @@ def nearest_hospital(
     The nearest hospital able to provide ``layanan`` at ``min_strata`` or higher.
 
     Exact great-circle nearest neighbours (KD-tree on unit-sphere coordinates),
-    distances on a sphere of ``EARTH_RADIUS_KM`` (within ~0.5 % of the WGS84
+    distances on a sphere of ``EARTH_RADIUS_KM`` (within 0.6 % of the WGS84
     geodesic). Large inputs are processed in chunks of ``chunk_size`` points.
 
     Parameters

@@ -35,7 +35,8 @@ Language = Literal["id", "en"]
 LAYANAN: tuple[str, ...] = get_args(Layanan)
 #: The four priority services of the KJSU programme (kanker, jantung, stroke, uronefrologi).
 KJSU: tuple[str, ...] = ("kanker", "jantung", "stroke", "uronefrologi")
-#: Strata from lowest to highest (DESIGN.md; KMK HK.01.07/MENKES/1277/2024 uses madya/utama/paripurna).
+#: Strata from lowest to highest (DESIGN.md; KMK HK.01.07/MENKES/1277/2024 uses
+#: madya/utama/paripurna).
 STRATA: tuple[str, ...] = ("dasar", "madya", "utama", "paripurna")
 STATUS: tuple[str, ...] = get_args(Status)
 TINGKAT: tuple[str, ...] = get_args(Tingkat)
@@ -354,7 +355,7 @@ class Settings:
     >>> s.languag = "en"
     Traceback (most recent call last):
     ...
-    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'language', 'offline', 'retries', 'timeout_s']
+    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'language', ...]
     """
 
     _names = ("cache_dir", "offline", "timeout_s", "retries", "language")

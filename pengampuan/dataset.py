@@ -60,10 +60,13 @@ class Dataset:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:
-        where = "bundled" if self.meta.get("bundled") else (str(self.path) if self.path else "memory")
+        where = "memory" if self.path is None else str(self.path)
+        if self.meta.get("bundled"):
+            where = "bundled"
         return (
-            f"<Dataset {where}: {len(self.rumah_sakit)} rumah_sakit, {len(self.layanan)} layanan rows, "
-            f"{len(self.jejaring)} jejaring links, {len(self.wilayah)} wilayah>"
+            f"<Dataset {where}: {len(self.rumah_sakit)} rumah_sakit, "
+            f"{len(self.layanan)} layanan rows, {len(self.jejaring)} jejaring links, "
+            f"{len(self.wilayah)} wilayah>"
         )
 
     # ------------------------------------------------------------------

@@ -93,7 +93,7 @@ PROVINCE_ALIASES: dict[str, str] = {
 REGION_ALIASES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("12", "Toba Samosir"): ("12.12", "Toba Samosir = Kab. Toba (nama baru)"),
     ("12", "Kota Padang Sidempuan"): ("12.77", "ejaan Padangsidimpuan"),
-    ("61", "Mempawah (Pontianak)"): ("61.04", "Mempawah, dahulu Kab. Pontianak"),
+    ("61", "Mempawah (Pontianak)"): ("61.02", "Mempawah, dahulu Kab. Pontianak"),
     ("64", "IKN"): (
         "64.09",
         (
