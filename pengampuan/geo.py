@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "great_circle_km",
+    "geodesic_km",
     "lonlat_to_xyz",
     "chord_to_km",
     "km_to_chord",
@@ -64,6 +65,56 @@ def great_circle_km(
     dlmb = np.radians(np.asarray(lon2, dtype=float) - np.asarray(lon1, dtype=float))
     a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0))))
+
+
+#: WGS84 semi-major axis (km) and flattening (NIMA TR8350.2).
+WGS84_A_KM = 6378.137
+WGS84_F = 1 / 298.257223563
+
+
+def geodesic_km(
+    lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike
+) -> NDArray[np.float64]:
+    """
+    Distance in km on the WGS84 ellipsoid (Lambert's formula, Andoyer-Lambert).
+
+    Lambert's first-order flattening correction of the great-circle angle
+    between the reduced latitudes: within about 10 m of the exact WGS84
+    geodesic for the distances found in Indonesia (a few metres to ~5,000 km),
+    against up to 0.56 % for :func:`great_circle_km`. Use it where a distance
+    is reported on its own (link lengths); nearest-neighbour searches stay on
+    the sphere, where they are exact and fast.
+
+    Parameters
+    ----------
+    lat1, lon1, lat2, lon2 : array_like
+        Latitudes and longitudes in decimal degrees (EPSG:4326); broadcast.
+
+    Returns
+    -------
+    numpy.ndarray
+        Distances in km, broadcast shape.
+
+    Examples
+    --------
+    >>> round(float(geodesic_km(0, 0, 1, 0)), 2)    # one degree of latitude on the equator
+    110.57
+    >>> round(float(geodesic_km(0, 0, 0, 1)), 2)    # one degree of longitude on the equator
+    111.32
+    """
+    f = WGS84_F
+    b1 = np.arctan((1 - f) * np.tan(np.radians(np.asarray(lat1, dtype=float))))
+    b2 = np.arctan((1 - f) * np.tan(np.radians(np.asarray(lat2, dtype=float))))
+    dlmb = np.radians(np.asarray(lon2, dtype=float) - np.asarray(lon1, dtype=float))
+    h = np.sin((b2 - b1) / 2) ** 2 + np.cos(b1) * np.cos(b2) * np.sin(dlmb / 2) ** 2
+    sigma = 2 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    p = (b1 + b2) / 2
+    q = (b2 - b1) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = (sigma - np.sin(sigma)) * np.sin(p) ** 2 * np.cos(q) ** 2 / np.cos(sigma / 2) ** 2
+        y = (sigma + np.sin(sigma)) * np.cos(p) ** 2 * np.sin(q) ** 2 / np.sin(sigma / 2) ** 2
+    corr = np.where(sigma > 0, np.nan_to_num(x) + np.nan_to_num(y), 0.0)
+    return np.asarray(WGS84_A_KM * (sigma - f / 2 * corr))
 
 
 def lonlat_to_xyz(lon: ArrayLike, lat: ArrayLike) -> NDArray[np.float64]:

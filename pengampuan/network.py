@@ -22,8 +22,8 @@ Conventions of the graph
   ``kepemilikan``, ``tempat_tidur``, ``lokasi_presisi``, ``contoh``,
   ``nama_kabkota`` and ``penduduk_kabkota`` (population of its kab/kota).
 - Edge attributes: ``layanan``, ``jenis`` (``sumber`` | ``usulan``),
-  ``sumber``, ``mulai`` (ISO date or ``""``), ``distance_km`` (great-circle,
-  :func:`pengampuan.geo.great_circle_km`), ``cross_province`` (bool),
+  ``sumber``, ``mulai`` (ISO date or ``""``), ``distance_km`` (on the WGS84
+  ellipsoid, :func:`pengampuan.geo.geodesic_km`), ``cross_province`` (bool),
   ``contoh`` (bool).
 - Graph attributes: ``crs`` (``"EPSG:4326"``), ``layanan`` and
   ``strata_order`` (``;``-separated, from the dataset's :class:`Config`,
@@ -62,7 +62,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 from .config import DEFAULT_CONFIG, STATUS, Config, settings
 from .dataset import Dataset
 from .errors import NetworkError, PengampuanWarning
-from .geo import NearestIndex, densify_great_circle, great_circle_km
+from .geo import NearestIndex, densify_great_circle, geodesic_km
 
 logger = logging.getLogger(__name__)
 
@@ -396,8 +396,8 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
     records = merged.to_dict("records")
     u = [str(r["pengampu"]) for r in records]
     v = [str(r["diampu"]) for r in records]
-    dist = great_circle_km([lat[x] for x in u], [lon[x] for x in u],
-                           [lat[x] for x in v], [lon[x] for x in v])
+    dist = geodesic_km([lat[x] for x in u], [lon[x] for x in u],
+                       [lat[x] for x in v], [lon[x] for x in v])
     for i, r in enumerate(records):
         net.add_edge(
             u[i], v[i], key=_edge_key(str(r["layanan"]), str(r["jenis"])),
@@ -1074,6 +1074,11 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
          for d, pick in chosen.items() if pick is not None for p, dist_km in [pick]],
         columns=cols,
     )
+    # chosen on the sphere (exact nearest); reported on the WGS84 ellipsoid like the graph's links
+    if len(out):
+        a, b = rs.loc[out["pengampu"]], rs.loc[out["diampu"]]
+        out["distance_km"] = geodesic_km(a["lat"].to_numpy(float), a["lon"].to_numpy(float),
+                                         b["lat"].to_numpy(float), b["lon"].to_numpy(float))
     out = out.sort_values(["pengampu", "distance_km", "diampu"]).reset_index(drop=True)
     out = out.astype({c: "string" for c in cols if c != "distance_km"})
     out["distance_km"] = out["distance_km"].astype(float)
