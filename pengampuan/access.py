@@ -20,12 +20,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from .config import Config
 from .dataset import Dataset
 from .errors import PengampuanWarning
-from .geo import NearestIndex, great_circle_km, require_wgs84
+from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
 from .travel import (
     TravelGraph,
     build_travel_graph,
@@ -364,7 +364,8 @@ def district_access(
     Access to the nearest capable hospital for every kab/kota.
 
     Distances are measured from a point inside each polygon
-    (``representative_point()``, never a centroid that may fall in the sea),
+    (:func:`pengampuan.geo.inside_point`: on the largest part of the polygon, never a
+    centroid that may fall in the sea),
     or, when ``population`` is given, from the population points in the
     district, weighted by their ``penduduk``.
 
@@ -435,7 +436,7 @@ def district_access(
         warnings.warn(f"{err}; every kab/kota gets distance_km = inf", PengampuanWarning,
                       stacklevel=2)
         cap = ds.rumah_sakit.iloc[0:0].assign(strata=pd.Series(dtype="string"))
-    rep = reg.geometry.representative_point()
+    rep = inside_point(reg.geometry)
     t_lon, t_lat = rep.x.to_numpy(float), rep.y.to_numpy(float)
 
     pop_lon = pop_lat = pop_w = np.empty(0)

@@ -7,7 +7,7 @@ for each layanan of ``Config.target_layanan`` (the four KJSU layanan).
 
 A region *meets the target* when a qualifying hospital lies in it (by its code:
 ``kode_wilayah`` for kab/kota, ``kode_prov`` for provinces). Distances start
-from a point inside the region (``representative_point()`` of its polygon) and
+from a point inside the region (:func:`pengampuan.geo.inside_point`) and
 are great-circle km. In :func:`target_gaps` and the scenarios the distance of a
 region that meets the target is 0 (it has the service itself); otherwise it is
 the distance to the nearest qualifying hospital, wherever it is (``inf`` when
@@ -35,7 +35,7 @@ from .config import STATUS, Config
 from .dataset import Dataset
 from .errors import PengampuanWarning
 from .fca import pairs_within
-from .geo import NearestIndex, great_circle_km, require_wgs84
+from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
 from .travel import travel_time_simple
 
 logger = logging.getLogger(__name__)
@@ -711,7 +711,7 @@ def _kabkota_units(regions: gpd.GeoDataFrame, ds: Dataset) -> pd.DataFrame:
     if dup.any():
         raise ValueError(f"regions: kode {sorted(set(kode[dup]))[:5]} appear more than once; "
                          "expected one row per kab/kota")
-    pt = gdf.geometry.representative_point()
+    pt = inside_point(gdf.geometry)
     out = pd.DataFrame({
         "kode": kode.to_numpy(),
         "nama": gdf["nama"].astype(str).to_numpy(),
@@ -751,7 +751,7 @@ def _province_units(
             logger.info("%d province(s) have no name in ds.wilayah; using their kode",
                         int(nama.isna().sum()))
         nama = nama.fillna(pd.Series(kode)).to_numpy()
-        pt = merged.geometry.representative_point()
+        pt = inside_point(merged.geometry)
     else:
         pgdf = require_wgs84(provinces, name="provinces")
         missing = sorted({"kode", "nama"} - set(pgdf.columns))
@@ -759,7 +759,7 @@ def _province_units(
             raise ValueError(f"provinces lacks column(s) {missing}; expected kode, nama, geometry")
         kode = pgdf["kode"].astype(str).to_numpy()
         nama = pgdf["nama"].astype(str).to_numpy()
-        pt = pgdf.geometry.representative_point()
+        pt = inside_point(pgdf.geometry)
         unknown = sorted(set(kab["kode_induk"]) - set(kode))
         if unknown:
             raise ValueError(f"provinces has no row for kode_induk {unknown[:5]} of regions")

@@ -44,7 +44,7 @@ import pandas as pd
 import scipy.sparse as sp
 from numpy.typing import ArrayLike, NDArray
 from scipy.sparse.csgraph import dijkstra
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from .config import DEFAULT_CONFIG, Config
 from .geo import great_circle_km, require_wgs84
