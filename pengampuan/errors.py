@@ -10,7 +10,17 @@ from typing import Any
 
 
 class PengampuanError(Exception):
-    """Base of every error raised on purpose."""
+    """Base of every error raised on purpose.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> try:
+    ...     pg.load_dataset("/tidak/ada")
+    ... except pg.PengampuanError as err:
+    ...     print(type(err).__name__)
+    DataFileMissingError
+    """
 
 
 class DataFileError(PengampuanError, ValueError):
@@ -19,6 +29,13 @@ class DataFileError(PengampuanError, ValueError):
     ``problems`` is a :class:`pandas.DataFrame` with the columns
     ``file, row, column, value, problem, severity`` (one row per problem), and
     ``str(err)`` lists every one of them.
+
+    Examples
+    --------
+    >>> err = DataFileError([{"file": "rumah_sakit.csv", "row": 3, "column": "lat",
+    ...                       "value": "x", "problem": "is not a number", "severity": "error"}])
+    >>> isinstance(err, ValueError), str(err).splitlines()[1]
+    (True, "[error] rumah_sakit.csv, row 3, column 'lat': value 'x' is not a number")
     """
 
     def __init__(self, problems: Any, message: str | None = None) -> None:
@@ -33,23 +50,58 @@ class DataFileMissingError(DataFileError, FileNotFoundError):
 
 
 class RegionMatchError(PengampuanError, ValueError):
-    """Region names or codes could not be matched to Kemendagri codes."""
+    """Region names or codes could not be matched to Kemendagri codes.
+
+    Examples
+    --------
+    >>> issubclass(RegionMatchError, ValueError)
+    True
+    """
 
 
 class NetworkError(PengampuanError, ValueError):
-    """The pengampuan network is inconsistent (cycles, dangling kode_rs, ...)."""
+    """The pengampuan network is inconsistent (cycles, dangling kode_rs, ...).
+
+    Examples
+    --------
+    >>> issubclass(NetworkError, ValueError)
+    True
+    """
 
 
 class CRSError(PengampuanError, ValueError):
-    """A layer has no CRS or one that cannot be used."""
+    """A layer has no CRS or one that cannot be used.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from pengampuan.geo import require_wgs84
+    >>> try:
+    ...     require_wgs84(gpd.GeoDataFrame(geometry=[]), name="batas")
+    ... except CRSError as err:
+    ...     print(err)
+    batas has no CRS; if its coordinates are lon/lat degrees, call batas.set_crs('EPSG:4326') first
+    """
 
 
 class DownloadError(PengampuanError, OSError):
-    """A download failed or the cache cannot serve a file."""
+    """A download failed or the cache cannot serve a file.
+
+    Examples
+    --------
+    >>> issubclass(DownloadError, OSError)
+    True
+    """
 
 
 class PengampuanWarning(UserWarning):
-    """Something the caller should look at and probably change."""
+    """Something the caller should look at and probably change.
+
+    Examples
+    --------
+    >>> issubclass(PengampuanWarning, UserWarning)
+    True
+    """
 
 
 def _format_problems(problems: Any) -> str:

@@ -132,19 +132,15 @@ def _boundaries(path: Path, wilayah: pd.DataFrame, load_regions: Any) -> gpd.Geo
     Used as is when its ``kode`` values are the dataset's own kab/kota codes (a
     dataset with its own ``wilayah.csv``), else matched by ``load_regions``.
     """
-    import geopandas as gpd
-
-    from ..geo import require_wgs84
+    from ..regions import read_boundary_file
 
     if not path.exists():
         raise FileNotFoundError(f"--boundaries {path}: file does not exist")
-    gdf = gpd.read_file(path)
+    gdf = read_boundary_file(path)  # polygons, a CRS, valid geometry, EPSG:4326 -- or a clear error
     own = set(wilayah.loc[wilayah["tingkat"] == "kabkota", "kode"].astype(str))
     if {"kode", "nama"} <= set(gdf.columns) and len(gdf) and \
             set(gdf["kode"].astype(str)) <= own:
-        if gdf.crs is None and path.suffix.lower() in {".geojson", ".json"}:
-            gdf = gdf.set_crs("EPSG:4326")  # RFC 7946 GeoJSON is lon/lat
-        return require_wgs84(gdf, name=str(path))
+        return gdf
     return load_regions(level="kabkota", source=path)
 
 
