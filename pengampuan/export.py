@@ -267,6 +267,9 @@ def write_report(
 def _move_into(tmp: Path, out_dir: Path) -> dict[str, Path]:
     """Move the finished files into ``out_dir`` (the whole folder at once when it is new)."""
     if not out_dir.exists():
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private (0700); give it the usual mode
         tmp.replace(out_dir)
     else:
         for name in REPORT_FILES:
