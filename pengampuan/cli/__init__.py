@@ -17,6 +17,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .. import __version__
 
@@ -87,6 +88,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover
         print("dibatalkan / interrupted", file=sys.stderr)
         return 130
+
+
+def kabkota_regions(boundaries: str | None, wilayah: Any) -> Any:
+    """Kab/kota polygons for a command: the bundled ones, or the ``--boundaries`` file.
+
+    A file whose ``kode`` values are all kab/kota codes of the dataset's own
+    ``wilayah`` (e.g. a dataset with its own region list) is used as it is,
+    after the checks of :func:`pengampuan.regions.read_boundary_file`
+    (polygons, a CRS, valid geometry); any other file is matched to the
+    Kemendagri codes by :func:`pengampuan.regions.load_regions`.
+    """
+    from pathlib import Path
+
+    from ..regions import load_regions, read_boundary_file
+
+    if boundaries is None:
+        return load_regions(level="kabkota")
+    path = Path(boundaries)
+    if not path.exists():
+        raise FileNotFoundError(f"--boundaries {path}: file does not exist")
+    gdf = read_boundary_file(path)
+    own = set(wilayah.loc[wilayah["tingkat"] == "kabkota", "kode"].astype(str))
+    if {"kode", "nama"} <= set(gdf.columns) and len(gdf) and set(gdf["kode"].astype(str)) <= own:
+        if "kode_induk" not in gdf:  # the regions contract: kode, nama, kode_induk, geometry
+            induk = wilayah.set_index(wilayah["kode"].astype(str))["kode_induk"]
+            gdf = gdf.assign(kode_induk=gdf["kode"].astype(str).map(induk))
+        return gdf
+    return load_regions(level="kabkota", source=path)
 
 
 def exit_code_for(err: BaseException) -> int:

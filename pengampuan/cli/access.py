@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ..config import DEFAULT_CONFIG, STATUS, STRATA, settings
-from . import EXIT_OK
+from . import EXIT_OK, kabkota_regions
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
@@ -81,7 +81,6 @@ def run(args: argparse.Namespace) -> int:
     """Compute district access (and the grid); write the files; print a summary."""
     from ..access import access_grid, district_access
     from ..io import load_dataset
-    from ..regions import load_regions
 
     text = _TEXT[settings.language]
     if (args.grid is None) != (args.grid_out is None):
@@ -89,10 +88,7 @@ def run(args: argparse.Namespace) -> int:
     if args.grid is not None and not 0 <= args.grid <= 15:
         raise ValueError(f"--grid {args.grid}: expected an H3 resolution 0..15")
     ds = load_dataset(args.data)
-    if args.boundaries is None:
-        regions = load_regions(level="kabkota")
-    else:
-        regions = _boundaries(Path(args.boundaries), ds.wilayah, load_regions)
+    regions = kabkota_regions(args.boundaries, ds.wilayah)
     acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
                           status=args.status, travel=args.travel,
                           show_progress=args.progress)
@@ -124,24 +120,6 @@ def run(args: argparse.Namespace) -> int:
         print(text["grid"].format(res=args.grid, n=len(grid)))
         print(text["wrote"].format(path=grid_path))
     return EXIT_OK
-
-
-def _boundaries(path: Path, wilayah: pd.DataFrame, load_regions: Any) -> gpd.GeoDataFrame:
-    """Kab/kota polygons from a boundary file.
-
-    Used as is when its ``kode`` values are the dataset's own kab/kota codes (a
-    dataset with its own ``wilayah.csv``), else matched by ``load_regions``.
-    """
-    from ..regions import read_boundary_file
-
-    if not path.exists():
-        raise FileNotFoundError(f"--boundaries {path}: file does not exist")
-    gdf = read_boundary_file(path)  # polygons, a CRS, valid geometry, EPSG:4326 -- or a clear error
-    own = set(wilayah.loc[wilayah["tingkat"] == "kabkota", "kode"].astype(str))
-    if {"kode", "nama"} <= set(gdf.columns) and len(gdf) and \
-            set(gdf["kode"].astype(str)) <= own:
-        return gdf
-    return load_regions(level="kabkota", source=path)
 
 
 def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:

@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from . import EXIT_OK
+from . import EXIT_OK, kabkota_regions
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
     from ..config import load_config, settings
     from ..export import write_report
     from ..io import load_dataset
-    from ..regions import load_regions
 
     t0 = time.perf_counter()
     lang = getattr(args, "lang", None)
@@ -72,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
         ds = load_dataset()
     else:
         ds = load_dataset(args.data, config=config, code_scheme=args.code_scheme)
-    regions = (load_regions(level="kabkota") if args.boundaries is None
-               else load_regions(level="kabkota", source=args.boundaries))
+    regions = kabkota_regions(args.boundaries, ds.wilayah)
     files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
                          offline=args.offline, status=args.status, lang=lang)
     elapsed = time.perf_counter() - t0
