@@ -6,11 +6,17 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from hypothesis import settings
 
 import pengampuan as pg
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny"
+
+# Property tests draw the same examples on every run (tests are deterministic); the
+# deadline is off because the machines running them are shared and noisy.
+settings.register_profile("pengampuan", derandomize=True, deadline=None)
+settings.load_profile("pengampuan")
 
 
 @pytest.fixture(scope="session")
