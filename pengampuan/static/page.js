@@ -12,10 +12,9 @@ function pengampuanPage(map, D, P) {
   "use strict";
   var T = D.T;
   var FLAG_APPROX = 1, FLAG_OUTSIDE = 2, FLAG_OTHER = 4;
-  var small = function () {
-    var s = map.getSize();
-    return s.x < 700 || s.y < 520;
-  };
+  // small screens (phones, 1024 x 600 netbooks): the layer control and the panels start folded
+  var narrow = function () { return map.getSize().x < 700; };
+  var short = function () { return map.getSize().y < 700; };
 
   // ---- panes (drawing order) ------------------------------------------------------
   [["pgKonteks", 395], ["pgWilayah", 405], ["pgArsir", 407], ["pgProvinsi", 410],
@@ -290,7 +289,7 @@ function pengampuanPage(map, D, P) {
   var noticeBox = titleBox.querySelector(".pg-notice-live");
   var baseNamed = {};
   D.layanan.forEach(function (lay) { baseNamed[D.lay[lay].n] = base[lay]; });
-  var control = L.control.layers(baseNamed, overlays, {collapsed: small(), position: "topright"});
+  var control = L.control.layers(baseNamed, overlays, {collapsed: narrow() || short(), position: "topright"});
   control.addTo(map);
   base[current].addTo(map);
   [rsGroup, linkGroup, hatchGroup, labelGroup, overlays[T.provinces]].forEach(function (g) {
@@ -299,13 +298,13 @@ function pengampuanPage(map, D, P) {
   var legendBox = panel("bottomleft", P.legend, "pg-legend");
   var summaryBox = P.summary ? panel("bottomright", P.summary, "pg-summary") : null;
   L.control.scale({imperial: false, metric: true, position: "bottomleft"}).addTo(map);
-  if (small()) {
-    [legendBox, summaryBox].forEach(function (box) {
-      if (!box) { return; }
-      var folds = box.querySelectorAll("details.pg-fold");
-      for (var i = 0; i < folds.length; i++) { folds[i].open = false; }
-    });
+  function fold(box) {
+    if (!box) { return; }
+    var folds = box.querySelectorAll("details.pg-fold");
+    for (var i = 0; i < folds.length; i++) { folds[i].open = false; }
   }
+  if (narrow() || map.getSize().y < 520) { fold(legendBox); }
+  if (narrow() || short()) { fold(summaryBox); }
 
   // kab/kota table (province maps)
   var tableBox = summaryBox && D.table ? summaryBox.querySelector(".pg-kabtab") : null;
@@ -381,6 +380,6 @@ function pengampuanPage(map, D, P) {
   map.on("baselayerchange", function (e) {
     for (var lay in base) { if (base[lay] === e.layer) { show(lay); } }
   });
-  map.pengampuan = {show: show, fit: fit, regions: regionLayers, tiles: tiles};
+  map.pengampuan = {show: show, fit: fit, regions: regionLayers, tiles: tiles, data: D};
   return map.pengampuan;
 }
