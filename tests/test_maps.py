@@ -450,7 +450,7 @@ def test_map_network(tiny_ds: pg.Dataset, tiny_net) -> None:  # noqa: ANN001
     assert data["layanan"] == ["kanker", "jantung"]  # config order, layanan present
     assert len(data["rs"]) == 4 and data["wil"] is None
     assert {k: len(v) for k, v in data["links"].items()} == {"kanker": 2, "jantung": 3}
-    assert data["land"] and data["outline"]  # land context without kab/kota polygons
+    assert data["land"] and data["outline"] is None  # land (with its edges) as context
     summary = js_value(page, "P")["summary"]
     # status target by default: RS0004's jantung target counts
     assert "<tr><td>Kanker</td><td>3</td><td>2</td><td>0</td></tr>" in summary

@@ -29,7 +29,14 @@ from .layers import (
     STRATA_RADIUS_PX,
     bin_colours,
 )
-from .page import LEAFLET_VERSION, assemble, made_line, resolve_offline
+from .page import (
+    LABEL_ZOOM,
+    LABEL_ZOOM_PROVINCE,
+    LEAFLET_VERSION,
+    assemble,
+    made_line,
+    resolve_offline,
+)
 from .scope import Scope
 from .text import (
     BIN_EDGES,
@@ -330,7 +337,7 @@ def map_network(
     empty = [lay for lay in lay_codes if not hosp.counts.get(lay) and not hosp.links.get(lay)]
     return _page(
         kind="network", title=title, scope=scope, status=status, lang=lang, cfg=cfg,
-        layanan=lay_codes, wil=None, outline=land, ctx=scope_mod.context(scope, land, None)
+        layanan=lay_codes, wil=None, outline=None, ctx=scope_mod.context(scope, land, None)
         if scope.province else None, land=land, hosp=hosp, legend=legend, summary=summary,
         ds=ds, offline=offline, files=None, prec=prec, hatch=False,
         bounds_frames=(land,) if scope.province else (), points=points, picker=None,
@@ -512,7 +519,7 @@ def _page(*, kind: str, title: str | None, scope: Scope, status: str, lang: str,
         "landColour": COLOUR_LAND,
         "strataColour": list(STRATA_COLOURS), "strataRadius": list(STRATA_RADIUS_PX),
         "provinces": picker, "table": bool(scope.province and wil is not None),
-        "hatch": hatch,
+        "hatch": hatch, "labelZoom": LABEL_ZOOM_PROVINCE if scope.province else LABEL_ZOOM,
         **(hosp.js() if hosp is not None else {"rs": [], "links": {}, "src": []}),
     }
     panels = {"title": head, "legend": legend, "summary": summary}

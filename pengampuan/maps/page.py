@@ -39,8 +39,10 @@ TILE_ATTR = (
 #: Referrer policy of the page and its tile requests (OpenStreetMap's tile policy asks
 #: for a referrer; this sends the page's origin, never its path, across sites).
 REFERRER_POLICY = "strict-origin-when-cross-origin"
-#: Zoom from which the kab/kota names are written on the map.
+#: Zoom from which the kab/kota names are written on a national map (a province map
+#: writes them from LABEL_ZOOM_PROVINCE, the zoom that shows a large province whole).
 LABEL_ZOOM = 8
+LABEL_ZOOM_PROVINCE = 6
 
 _FIGURE_TEMPLATE = Template(
     "<!DOCTYPE html>\n"
@@ -186,7 +188,7 @@ def assemble(*, title: str, lang: str, bounds: list[list[float]], data: dict[str
         f'<meta name="generator" content="pengampuan {esc(__version__)}">'), name="pg_meta")
     fig.header.add_child(Raw(f"<style>{_static_text('page.css')}</style>"), name="pg_page_css")
     fig.header.add_child(Raw(f"<script>{_static_js('page.js')}</script>"), name="pg_page_js")
-    data = {**data, "bounds": bounds, "labelZoom": LABEL_ZOOM,
+    data = {"labelZoom": LABEL_ZOOM, **data, "bounds": bounds,
             "tiles": {"url": TILE_URL, "attr": TILE_ATTR}}
     call = (f"(function () {{\n  var D = {js_json(data)};\n  var P = {js_json(panels)};\n"
             f"  pengampuanPage({m.get_name()}, D, P);\n}})();\n")

@@ -72,9 +72,10 @@ function pengampuanPage(map, D, P) {
   var current = D.layanan[0];
 
   if (D.land) {
+    // land of the network maps, with the province boundaries as its edges
     L.polygon([].concat.apply([], D.land.map(polygons)),
-              {pane: "pgKonteks", interactive: false, stroke: false, fillColor: D.landColour,
-               fillOpacity: 1}).addTo(map);
+              {pane: "pgKonteks", interactive: false, color: "#5b5b5b", weight: 0.8,
+               fillColor: D.landColour, fillOpacity: 1}).addTo(map);
   }
   if (D.ctx) {
     L.polygon([].concat.apply([], D.ctx.map(polygons)),
