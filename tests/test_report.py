@@ -275,3 +275,16 @@ def test_national_report(tmp_path: Path) -> None:
     assert sorted(nat["layanan"]) == ["jantung", "kanker", "stroke", "uronefrologi"]
     assert set(nat["n_kabkota"]) == {514} and set(nat["n_provinsi"]) == {38}
     assert summ["kode"].dropna().nunique() == 38
+
+
+# --- one default: status "target"; an empty result says which option to change ----------------
+def test_cli_status_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "akses.geojson"
+    assert main(["access", "--layanan", "stroke", "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "status target" in printed.out and "catatan" not in printed.err
+    assert main(["access", "--layanan", "stroke", "--status", "ada", "--out", str(out)]) == 0
+    assert "jalankan dengan --status target" in capsys.readouterr().err
+    assert main(["--lang", "en", "network", "--layanan", "stroke", "--status", "ada",
+                 "--limit", "1"]) == 0
+    assert "run with --status target" in capsys.readouterr().out
