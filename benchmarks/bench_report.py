@@ -16,6 +16,7 @@ Run: ``.venv/bin/python benchmarks/bench_report.py``
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -64,13 +65,19 @@ def main() -> None:
                                                                       ds, reg))
         page = files["index.html"].read_text(encoding="utf-8")
         _common.report("write_report, national, 4 layanan", seconds, goal="about a minute")
-        _common.report("index.html", len(page.encode()) / 1e6, unit="MB", goal="<= 5 MB")
-        for name, label in (("regions", "  kab/kota polygons (once)"),
-                            ("provinces", "  province outlines"),
-                            ("D", "  hospitals, popups, links")):
-            found = re.search(rf"var {name} = (.*?);\n", page)
-            size = len(found.group(1).encode()) / 1e6 if found else 0.0
-            _common.report(label, size, unit="MB")
+        _common.report("index.html", len(page.encode()) / 1e6, unit="MB", goal="<= 2.5 MB")
+        data = json.loads(re.search(r"var D = (.*?);\n", page).group(1))
+
+        def mb(obj: object) -> float:
+            return len(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()) / 1e6
+
+        parts = (("  kab/kota polygons (once, delta-encoded)", data["wil"]["g"]),
+                 ("  kab/kota values and popup cells", data["wil"]["v"]),
+                 ("  province outlines", data["outline"]),
+                 ("  hospitals, popups, links", [data["rs"], data["links"], data["src"]]),
+                 ("  province picker (38 summaries)", data["provinces"]))
+        for label, obj in parts:
+            _common.report(label, mb(obj), unit="MB")
         _common.report("  Leaflet (inlined)", (maps.STATIC_DIR / "leaflet.js").stat().st_size
                        / 1e6, unit="MB")
         for name in ("wilayah.geojson", "rumah_sakit.geojson", "jejaring.geojson"):

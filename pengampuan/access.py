@@ -6,8 +6,8 @@ times come from :mod:`pengampuan.travel`: the simple road model
 (``travel="simple"``) or the sea-aware H3 model (``travel="sea"``).
 
 Which hospitals count is :meth:`Dataset.capable`: those with ``layanan`` at
-``min_strata`` or higher, for ``status="ada"`` (current strata) or
-``status="target"`` (the higher of current and target strata).
+``min_strata`` or higher, for ``status="target"`` (the default: the higher of
+current and target strata) or ``status="ada"`` (current strata only).
 """
 
 from __future__ import annotations
@@ -53,6 +53,18 @@ _OFF_LAND_DEG = 0.1
 
 class _NoCapableError(ValueError):
     """No hospital is capable (internal: district_access turns it into inf rows)."""
+
+
+class NoCapableHospitalWarning(PengampuanWarning):
+    """No hospital has the layanan at ``min_strata`` or higher for ``status``: every row is inf.
+
+    Carries ``layanan``, ``min_strata`` and ``status`` so that a front end can
+    say, in its user's words, which option to change.
+    """
+
+    def __init__(self, message: str, *, layanan: str, min_strata: str, status: str) -> None:
+        super().__init__(message)
+        self.layanan, self.min_strata, self.status = layanan, min_strata, status
 
 
 # ---------------------------------------------------------------------------
@@ -200,7 +212,7 @@ def nearest_hospital(
     *,
     layanan: str,
     min_strata: str = "madya",
-    status: str = "ada",
+    status: str = "target",
     max_distance_km: float | None = None,
     chunk_size: int = CHUNK_SIZE,
     show_progress: bool = False,
@@ -223,9 +235,10 @@ def nearest_hospital(
         Layanan code (``kanker``, ``jantung``, ``stroke``, ``uronefrologi``, ...).
     min_strata : str, default "madya"
         Lowest strata that counts (``dasar`` < ``madya`` < ``utama`` < ``paripurna``).
-    status : {"ada", "target"}, default "ada"
-        ``"ada"``: current strata; ``"target"``: the higher of current and
-        target strata (e.g. "madya by 2025").
+    status : {"target", "ada"}, default "target"
+        ``"target"``: the higher of current and target strata (e.g. "madya by
+        2025"; the bundled strata of KMK HK.01.07/MENKES/1277/2024 are all
+        targets); ``"ada"``: current strata only.
     max_distance_km : float, optional
         Points with no capable hospital this close get ``distance_km = inf``
         and <NA> in the other columns.
@@ -353,7 +366,7 @@ def district_access(
     *,
     layanan: str,
     min_strata: str = "madya",
-    status: str = "ada",
+    status: str = "target",
     travel: Travel = "simple",
     population: gpd.GeoDataFrame | None = None,
     graph: TravelGraph | None = None,
@@ -433,8 +446,9 @@ def district_access(
     try:
         cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status)
     except _NoCapableError as err:
-        warnings.warn(f"{err}; every kab/kota gets distance_km = inf", PengampuanWarning,
-                      stacklevel=2)
+        warnings.warn(NoCapableHospitalWarning(
+            f"{err}; every kab/kota gets distance_km = inf", layanan=layanan,
+            min_strata=min_strata, status=status), stacklevel=2)
         cap = ds.rumah_sakit.iloc[0:0].assign(strata=pd.Series(dtype="string"))
     rep = inside_point(reg.geometry)
     t_lon, t_lat = rep.x.to_numpy(float), rep.y.to_numpy(float)
@@ -625,7 +639,7 @@ def access_grid(
     *,
     layanan: str,
     min_strata: str = "madya",
-    status: str = "ada",
+    status: str = "target",
     resolution: int = 7,
     travel: Travel = "simple",
     cells: pd.DataFrame | None = None,

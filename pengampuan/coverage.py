@@ -66,7 +66,7 @@ def target_gaps(
     regions: gpd.GeoDataFrame,
     *,
     layanan: str | Iterable[str] | None = None,
-    status: str | Sequence[str] = "ada",
+    status: str | Sequence[str] = "target",
     provinces: gpd.GeoDataFrame | None = None,
 ) -> pd.DataFrame:
     """
@@ -81,10 +81,11 @@ def target_gaps(
         ``pg.load_regions(level="kabkota")``); one row per kab/kota.
     layanan : str or list of str, optional
         Default: ``Config.target_layanan`` (the four KJSU layanan).
-    status : {"ada", "target"} or a sequence of them, default "ada"
-        ``"ada"``: current strata only; ``"target"``: the higher of current and
-        target strata. With both (``("ada", "target")``) the rows of each are
-        stacked, told apart by the ``status`` column (see also :func:`compare_status`).
+    status : {"target", "ada"} or a sequence of them, default "target"
+        ``"target"``: the higher of current and target strata (the bundled
+        strata are targets); ``"ada"``: current strata only. With both
+        (``("ada", "target")``) the rows of each are stacked, told apart by the
+        ``status`` column (see also :func:`compare_status`).
     provinces : geopandas.GeoDataFrame, optional
         Province polygons with ``kode`` and ``nama``. Default: ``regions``
         dissolved by ``kode_induk``, named from ``ds.wilayah``.
@@ -127,7 +128,7 @@ def target_gaps(
     return _gaps(ds, kab, prov, layanan_list, statuses)
 
 
-def target_summary(gaps: pd.DataFrame) -> pd.DataFrame:
+def target_summary(gaps: pd.DataFrame, *, provinsi: str | int | None = None) -> pd.DataFrame:
     """
     National and per-province shares of regions (and people) meeting the targets.
 
@@ -135,6 +136,10 @@ def target_summary(gaps: pd.DataFrame) -> pd.DataFrame:
     ----------
     gaps : pandas.DataFrame
         The output of :func:`target_gaps`.
+    provinsi : str or int, optional
+        One province, by code or name (``17``, ``"Bengkulu"``): its own row
+        and one row per kab/kota of it (``tingkat = "kabkota"``, counts of 1
+        or 0) instead of the national and per-province rows.
 
     Returns
     -------
@@ -161,6 +166,9 @@ def target_summary(gaps: pd.DataFrame) -> pd.DataFrame:
     [38, 34]
     >>> bool(((summ["share_kabkota"] >= 0) & (summ["share_kabkota"] <= 1)).all())
     True
+    >>> bengkulu = pg.target_summary(gaps, provinsi="Bengkulu")
+    >>> bengkulu.groupby("tingkat").size().to_dict()
+    {'kabkota': 40, 'provinsi': 4}
     """
     need = {"kode", "nama", "tingkat", "kode_induk", "layanan", "meets_target", "penduduk"}
     missing = sorted(need - set(gaps.columns))
@@ -209,7 +217,42 @@ def target_summary(gaps: pd.DataFrame) -> pd.DataFrame:
     cols = ["tingkat", "kode", "nama", "status", "layanan", "n_kabkota", "n_kabkota_meets",
             "share_kabkota", "n_provinsi", "n_provinsi_meets", "share_provinsi", "penduduk",
             "penduduk_meets", "share_penduduk", "n_kabkota_no_penduduk"]
+    if provinsi is not None:
+        out = _province_summary(out, kab, provinsi, gaps)
     return out[[c for c in cols if has_status or c != "status"]]
+
+
+def _province_summary(summary: pd.DataFrame, kab: pd.DataFrame, provinsi: str | int,
+                      gaps: pd.DataFrame) -> pd.DataFrame:
+    """The row(s) of one province and one row per kab/kota of it (target_summary(provinsi=))."""
+    from .provinsi import resolve_provinsi
+
+    listed = gaps.loc[gaps["tingkat"] == "provinsi", ["kode", "nama"]]
+    kode, _ = resolve_provinsi(provinsi, listed if len(listed) else None)
+    own = summary[(summary["tingkat"] == "provinsi") & (summary["kode"] == kode)]
+    mine = kab[kab["kode_induk"].astype(str) == kode]
+    meets = mine["meets_target"].to_numpy(dtype=bool).astype(int)
+    pend = pd.to_numeric(mine["penduduk"], errors="coerce").to_numpy(dtype=float)
+    known = ~np.isnan(pend)
+    rows = pd.DataFrame({
+        "tingkat": "kabkota", "kode": mine["kode"].astype(str).to_numpy(),
+        "nama": mine["nama"].to_numpy(), "status": mine["status"].to_numpy(),
+        "layanan": mine["layanan"].to_numpy(), "n_kabkota": 1, "n_kabkota_meets": meets,
+        "n_provinsi": 0, "n_provinsi_meets": 0,
+        "penduduk": np.where(known, pend, 0.0),
+        "penduduk_meets": np.where(known, pend, 0.0) * meets,
+        "n_kabkota_no_penduduk": (~known).astype(int),
+    })
+    rows["share_kabkota"] = _share(rows["n_kabkota_meets"], rows["n_kabkota"])
+    rows["share_provinsi"] = pd.array([pd.NA] * len(rows), dtype="Float64")
+    rows["share_penduduk"] = _share(rows["penduduk_meets"], rows["penduduk"]).where(known)
+    out = pd.concat([own, rows], ignore_index=True)
+    out["kode"] = out["kode"].astype("string")
+    out = (out.assign(_lev=(out["tingkat"] != "provinsi").astype(int),
+                      _lay=_layanan_order(out["layanan"]))
+           .sort_values(["status", "_lev", "kode", "_lay"], kind="stable")
+           .drop(columns=["_lev", "_lay"]).reset_index(drop=True))
+    return out
 
 
 def compare_status(

@@ -130,9 +130,17 @@ def write_report(
     status: str = "target",
     lang: str | None = None,
     provinces: gpd.GeoDataFrame | None = None,
+    provinsi: str | int | None = None,
 ) -> dict[str, Path]:
     """
     Write the HTML report with its data: access and targets for each layanan.
+
+    A national report covers every kab/kota given, with a province picker on
+    the map. A province report (``provinsi=``, or kab/kota that all lie in one
+    province) covers that province: its kab/kota, its hospitals and the links
+    that touch them (partners outside drawn at their place, marked as
+    outside), the neighbouring provinces as grey context, and a summary of the
+    province and its kab/kota (never a "nasional" total).
 
     For every layanan, the access of each kab/kota to the nearest hospital at
     the kab/kota target strata (``Config.target_strata_kabkota``, "madya") and
@@ -141,8 +149,9 @@ def write_report(
 
     ``index.html``
         one map (:func:`pengampuan.map_access`) with a layer per layanan,
-        hospitals, referral links, legend, summary and sources; with
-        ``offline=True`` every script and style is inside the file.
+        hospitals, referral links, legend, summary, sources and links to the
+        files below; with ``offline=True`` every script and style is inside
+        the file.
     ``wilayah.geojson``
         one feature per kab/kota with, per layanan, ``<layanan>_kode_rs``,
         ``<layanan>_nama_rs``, ``<layanan>_distance_km``, ``<layanan>_travel_min``,
@@ -150,11 +159,14 @@ def write_report(
         ``<layanan>_meets_target``.
     ``rumah_sakit.geojson``
         the hospitals with their strata per layanan (``strata_<layanan>``,
-        current, and ``strata_target_<layanan>``).
+        current, and ``strata_target_<layanan>``); for a province, its
+        hospitals and their partners outside it (``luar_provinsi`` true).
     ``jejaring.geojson``
-        the referral links as great-circle LineStrings.
+        the referral links as great-circle LineStrings (for a province, those
+        that touch it).
     ``ringkasan.csv``
-        coverage vs targets per layanan, nationally and per province
+        coverage vs targets per layanan, nationally and per province, or for
+        a province: the province and each of its kab/kota
         (:func:`pengampuan.target_summary`).
 
     Files are written in a temporary folder next to ``out_dir`` and moved in
@@ -181,6 +193,8 @@ def write_report(
     provinces : GeoDataFrame, optional
         Province polygons for the outlines (default: the simplified kab/kota
         dissolved by ``kode_induk``, so both share their edges).
+    provinsi : str or int, optional
+        One province, by code or name (``17``, ``"Bengkulu"``, ``"DKI"``).
 
     Returns
     -------
@@ -195,9 +209,13 @@ def write_report(
     >>> files = pg.write_report(tempfile.mkdtemp(), ds, bengkulu, layanan="stroke")
     >>> sorted(files)
     ['index.html', 'jejaring.geojson', 'ringkasan.csv', 'rumah_sakit.geojson', 'wilayah.geojson']
+    >>> import pandas as pd
+    >>> pd.read_csv(files["ringkasan.csv"]).groupby("tingkat").size().to_dict()
+    {'kabkota': 10, 'provinsi': 1}
     """
     from . import access, coverage, maps, network
     from .io import load_dataset
+    from .maps import scope as map_scope
     from .regions import load_regions
 
     t0 = time.perf_counter()
@@ -211,6 +229,8 @@ def write_report(
     if regions is None:
         regions = load_regions(level="kabkota")
     regions = require_wgs84(regions, name="regions")
+    scope = map_scope.resolve_scope(provinsi, ds, regions)
+    regions = map_scope.select(regions, scope).reset_index(drop=True)
     cfg = ds.config
     if layanan is None:
         lay_codes = list(cfg.target_layanan)
@@ -227,10 +247,19 @@ def write_report(
     t_acc = time.perf_counter()
     gaps = coverage.target_gaps(ds, regions, layanan=lay_codes if len(lay_codes) > 1
                                 else lay_codes[0], status=status)
-    summary = coverage.target_summary(gaps)
+    summary = coverage.target_summary(gaps, provinsi=scope.kode)
     net = network.build_network(ds)
     links = network.links_geodataframe(net)
     links = links[links["layanan"].astype(str).isin(lay_codes)].reset_index(drop=True)
+    hospitals = _rumah_sakit_table(ds)
+    if scope.province:
+        local = set(hospitals.loc[hospitals["kode_prov"].astype(str) == scope.kode, "kode_rs"])
+        links = links[links["pengampu"].isin(local) | links["diampu"].isin(local)]
+        links = links.reset_index(drop=True)
+        partners = set(links["pengampu"]) | set(links["diampu"])
+        hospitals = hospitals[hospitals["kode_rs"].isin(local | partners)].copy()
+        hospitals["luar_provinsi"] = ~hospitals["kode_rs"].isin(local)
+        hospitals = hospitals.reset_index(drop=True)
     t_net = time.perf_counter()
 
     display = _display_regions(regions)
@@ -238,7 +267,8 @@ def write_report(
         provinces = _display_provinces(display)
     acc_display = {lay: _with_geometry(frame, display) for lay, frame in acc.items()}
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
-                        status=status, lang=lang, offline=offline)
+                        status=status, lang=lang, offline=offline, provinsi=scope.kode,
+                        files=REPORT_FILES[1:])
     page = m.get_root().render()
     if offline:
         maps.check_offline(page)
@@ -250,7 +280,7 @@ def write_report(
     try:
         (tmp / "index.html").write_text(page, encoding="utf-8")
         to_geojson(_wilayah_table(regions, acc, gaps, ds), tmp / "wilayah.geojson")
-        to_geojson(_rumah_sakit_table(ds), tmp / "rumah_sakit.geojson")
+        to_geojson(hospitals, tmp / "rumah_sakit.geojson")
         to_geojson(links, tmp / "jejaring.geojson")
         summary.to_csv(tmp / "ringkasan.csv", index=False, encoding="utf-8")
         written = _move_into(tmp, out_dir)
@@ -295,9 +325,9 @@ def _display_provinces(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
     """Province outlines: the kab/kota of each province dissolved (same simplified edges)."""
     if "kode_induk" not in display:
         return None
-    from .maps import _dissolve_provinces
+    from .maps.layers import dissolve_provinces
 
-    return _dissolve_provinces(display)
+    return dissolve_provinces(display)
 
 
 def _with_geometry(frame: gpd.GeoDataFrame, display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

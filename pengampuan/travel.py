@@ -674,7 +674,7 @@ def sea_aware_travel(
     *,
     layanan: str,
     min_strata: str = "madya",
-    status: str = "ada",
+    status: str = "target",
     resolution: int = 6,
     config: Config | None = None,
     sea_buffer_km: float = SEA_BUFFER_KM,

@@ -372,15 +372,23 @@ NB02 = [
     ),
     md(
         """
-        ## 7. Peta jejaring
+        ## 7. Peta jejaring Jawa Barat
 
-        Peta interaktif satu layanan: rumah sakit menurut strata, garis pengampu → diampu.
+        `provinsi=KODE_PROV` membuat peta satu provinsi: rumah sakit di provinsi ini menurut
+        strata (status `target`, strata KMK 1277/2024), garis pengampu → diampu yang menyentuh
+        provinsi ini, pengampu di luar provinsi (misalnya pengampu nasional di Jakarta) di
+        tempatnya sendiri dan ditandai "di luar provinsi", serta provinsi tetangga sebagai latar
+        abu-abu. Klik rumah sakit untuk melihat strata, pengampu, dan siapa yang diampunya.
+
+        Peta bekerja tanpa internet (semua skrip ada di dalam berkas); peta latar
+        OpenStreetMap hanya dimuat bila dinyalakan di kontrol lapisan. Berkas HTML yang
+        disimpan dapat dibagikan apa adanya.
         """
     ),
     code(
         """
-        m = pg.map_network(net, ds=ds, layanan="stroke")
-        m.save(f"peta_jejaring_stroke_{KODE_PROV}.html")
+        m = pg.map_network(net, ds=ds, layanan=["stroke", "jantung"], provinsi=KODE_PROV)
+        m.save(f"peta_jejaring_{KODE_PROV}.html")
         m
         """
     ),
@@ -716,15 +724,47 @@ NB04 = [
         ## 5. Peta sesudah skenario
 
         `hasil.after` memuat akses per kab/kota sesudah peningkatan; petakan seperti hasil
-        `district_access`.
+        `district_access`. Agar peta juga **menggambar kedua RSUD yang dinaikkan**, beri peta
+        dataset yang sudah memuat peningkatan itu: salinan `ds` dengan baris layanan baru
+        (stroke, *utama*, status `ada`, sumber "skenario"). Data asli tidak berubah.
+
+        Peta dibatasi pada Provinsi Bengkulu (`provinsi=KODE_PROV`): kab/kotanya, rumah
+        sakitnya, provinsi tetangga sebagai latar abu-abu, ringkasan dan tabel kab/kota
+        provinsi ini. Klik sebuah kab/kota untuk melihat waktu tempuh, RS terdekat dan target.
         """
     ),
     code(
         """
-        m = pg.map_access(hasil.after, ds, layanan="stroke",
-                          title="Akses stroke sesudah skenario Bengkulu")
+        import dataclasses
+
+        baris_baru = pd.DataFrame({"kode_rs": pilihan["kode_rs"].to_numpy(), "layanan": "stroke",
+                                   "strata": "utama", "status": "ada", "tahun": 2025,
+                                   "sumber": "skenario buku catatan 04 (bukan data resmi)"})
+        if "contoh" in ds.layanan:
+            baris_baru["contoh"] = False
+        ds_skenario = dataclasses.replace(
+            ds, layanan=pd.concat([ds.layanan, baris_baru], ignore_index=True))
+        ds_skenario.capable(layanan="stroke", min_strata="madya", status="ada")[["kode_rs", "nama",
+                                                                                "strata"]]
+        """
+    ),
+    code(
+        """
+        m = pg.map_access(hasil.after, ds_skenario, layanan="stroke", status="ada",
+                          provinsi=KODE_PROV,
+                          title="Akses stroke sesudah skenario: 2 RSUD Bengkulu naik ke utama")
         m.save("peta_skenario_stroke.html")
         m
+        """
+    ),
+    md(
+        """
+        **Tentang angka penduduk.** `penduduk_within_threshold` pada `hasil.summary` (dan
+        `gain` dengan `objective="penduduk"`) menjumlahkan **seluruh penduduk setiap kab/kota**
+        (Dukcapil 2025) yang titik wakilnya berada dalam ambang waktu tempuh stroke (270 menit,
+        perkiraan). Satu kab/kota dihitung utuh atau tidak sama sekali: angkanya menunjukkan
+        arah perubahan, bukan jumlah orang yang tepat. Di kab/kota yang luas (misalnya di
+        Papua) sebagian penduduk dapat tinggal jauh lebih jauh dari titik wakilnya.
         """
     ),
 ]

@@ -74,7 +74,8 @@ def test_one_degree_of_latitude(tiny_ds):
 def test_strata_filter_and_index_kept(tiny_ds):
     # 0 N 100.5 E: RSUD Alfa (RS0002, jantung madya) is 0.5 degree north
     pts = _points([(0.0, 100.5), (0.5, 103.4)], index=["a", "b"])
-    near = pg.nearest_hospital(pts, tiny_ds, layanan="jantung", min_strata="madya")
+    near = pg.nearest_hospital(pts, tiny_ds, layanan="jantung", min_strata="madya",
+                               status="ada")
     assert near.index.tolist() == ["a", "b"]
     assert near["kode_rs"].tolist() == ["RS0002", "RS0003"]
     assert near.loc["a", "distance_km"] == pytest.approx(0.5 * DEG_KM, rel=1e-4)
@@ -113,7 +114,7 @@ def test_empty_candidates_is_a_clear_error(tiny_ds):
     with pytest.raises(ValueError, match=re.escape(
             "no hospital has layanan='stroke' at strata 'madya' or higher (status='ada'); "
             "0 hospital(s) have layanan 'stroke' at all")):
-        pg.nearest_hospital(_points([(0.5, 100.5)]), tiny_ds, layanan="stroke")
+        pg.nearest_hospital(_points([(0.5, 100.5)]), tiny_ds, layanan="stroke", status="ada")
     # kanker exists (3 hospitals) but only RS0001 is paripurna: drop it
     lay = tiny_ds.layanan[~((tiny_ds.layanan["kode_rs"] == "RS0001")
                             & (tiny_ds.layanan["layanan"] == "kanker"))]
@@ -157,7 +158,7 @@ def test_oracle_brute_force_geodesic():
     rng = np.random.default_rng(2)
     lat, lon = rng.uniform(-11, 6, 1500), rng.uniform(95, 141, 1500)
     near = pg.nearest_hospital(_points(list(zip(lat, lon, strict=True))), ds, layanan="stroke",
-                               min_strata="madya", chunk_size=400)
+                               min_strata="madya", status="ada", chunk_size=400)
     cap = ds.capable(layanan="stroke", min_strata="madya").reset_index(drop=True)
     chosen = cap.set_index("kode_rs").index.get_indexer(near["kode_rs"].to_numpy(dtype=str))
     rows = np.arange(len(lat))
@@ -185,7 +186,8 @@ _lon = st.floats(95, 141, allow_nan=False)
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(_lat, _lon), min_size=1, max_size=20))
 def test_reported_nearest_is_never_farther_than_any_candidate(latlon):
-    near = pg.nearest_hospital(_points(latlon), _DS, layanan="stroke", min_strata="utama")
+    near = pg.nearest_hospital(_points(latlon), _DS, layanan="stroke", min_strata="utama",
+                               status="ada")
     lat, lon = np.array(latlon).T
     all_km = pg.great_circle_km(lat[:, None], lon[:, None], _CAP["lat"].to_numpy()[None, :],
                                 _CAP["lon"].to_numpy()[None, :])
@@ -425,12 +427,14 @@ def test_cli_access_writes_rfc7946(tiny_dir, tmp_path, capsys, extra):
     assert "3" in printed and str(out) in printed
 
 
-def test_cli_access_no_capable_hospital_writes_nulls(tiny_dir, tmp_path):
+def test_cli_access_no_capable_hospital_writes_nulls(tiny_dir, tmp_path, capsys):
     out = tmp_path / "akses.geojson"
-    with pytest.warns(PengampuanWarning, match="layanan='stroke'"):
-        code = main(["access", "--layanan", "stroke", "--data", str(tiny_dir), "--boundaries",
-                     str(tiny_dir / "batas_kabkota.geojson"), "--out", str(out)])
+    code = main(["access", "--layanan", "stroke", "--data", str(tiny_dir), "--boundaries",
+                 str(tiny_dir / "batas_kabkota.geojson"), "--out", str(out)])
     assert code == 0
+    err = capsys.readouterr().err  # said in the user's words, naming the option to change
+    assert "tidak ada RS stroke dengan strata >= madya (status 'target')" in err
+    assert "--min-strata" in err
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert all(f["properties"]["distance_km"] is None for f in doc["features"])
     assert all(f["properties"]["covered"] is False for f in doc["features"])

@@ -1,4 +1,4 @@
-"""The report in a real browser (headless Chromium) with the network blocked.
+"""The maps in a real browser (headless Chromium) with the network blocked.
 
 Needs Debian's chromium at /usr/bin/chromium and playwright-python. Without them
 the tests are skipped with the reason, except in CI (``CI`` set), where they fail.
@@ -27,6 +27,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 TILE_URL = re.compile(r"^https://tile\.openstreetmap\.org/\d+/\d+/\d+\.png$")
 XSS = "<img src=x onerror=alert(1)>"
+PANELS = (".pg-titlebox", ".leaflet-control-layers", ".pg-legend", ".pg-summary")
 
 
 def _unavailable() -> str | None:
@@ -55,17 +56,21 @@ def browser() -> Iterator[Any]:
 
 
 class Page:
-    """A page opened from disk with every non-file request aborted; collects messages."""
+    """A page opened from disk with every non-file request aborted; collects messages.
 
-    def __init__(self, browser: Any, path: Path, *, offline: bool = False) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+    ``hang_tiles``: tile requests get no answer at all (a tile server that hangs).
+    """
+
+    def __init__(self, browser: Any, path: Path, *, offline: bool = False,
+                 size: tuple[int, int] = (1280, 800), hang_tiles: bool = False) -> None:
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]})
         if offline:
             self.context.set_offline(True)
         self.page = self.context.new_page()
         self.console: list[Any] = []
         self.page_errors: list[str] = []
         self.dialogs: list[str] = []
-        self.blocked: list[str] = []
+        self.requests: list[Any] = []  # every request that would leave the machine
         self.page.on("console", lambda m: self.console.append(m))
         self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
 
@@ -78,14 +83,19 @@ class Page:
         def route(r: Any) -> None:
             if r.request.url.startswith("file:"):
                 r.continue_()
-            else:
-                self.blocked.append(r.request.url)
+                return
+            self.requests.append(r.request)
+            if not (hang_tiles and TILE_URL.match(r.request.url)):
                 r.abort()
 
         self.page.route("**/*", route)
-        self.page.goto(path.resolve().as_uri())
+        self.page.goto(path.resolve().as_uri(), wait_until="load", timeout=30_000)
         self.page.wait_for_selector(".leaflet-control-layers")
-        self.page.wait_for_timeout(500)
+        self.page.wait_for_timeout(400)
+
+    @property
+    def blocked(self) -> list[str]:
+        return [r.url for r in self.requests]
 
     def errors(self) -> list[str]:
         """Console errors and page errors, except failed background-tile requests."""
@@ -95,12 +105,32 @@ class Page:
                 continue
             url = msg.location.get("url", "")
             if msg.text.startswith("Failed to load resource") and TILE_URL.match(url):
-                continue  # the tiles need internet; the page switches them off
+                continue  # tiles switched on without internet
             out.append(f"{msg.text} ({url})")
         return out
 
+    def box(self, selector: str) -> dict[str, float] | None:
+        loc = self.page.locator(selector)
+        return loc.first.bounding_box() if loc.count() else None
+
+    def click_region(self, index: int) -> None:
+        """Click the map at the label point of kab/kota ``index`` (a real mouse click)."""
+        x, y = self.page.evaluate(
+            """(i) => { const key = Object.keys(window).find(k => k.startsWith('map_')
+                                                         && window[k].pengampuan);
+                       const map = window[key];
+                       const p = map.latLngToContainerPoint(map.pengampuan.data.wil.pt[i]);
+                       const r = map.getContainer().getBoundingClientRect();
+                       return [r.left + p.x, r.top + p.y]; }""", index)
+        self.page.mouse.click(x, y)
+
     def close(self) -> None:
         self.context.close()
+
+
+def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
 
 
 @pytest.fixture(scope="module")
@@ -108,30 +138,45 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return pg.write_report(tmp_path_factory.mktemp("nasional") / "laporan", lang="id")
 
 
+@pytest.fixture(scope="module")
+def bengkulu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return pg.write_report(tmp_path_factory.mktemp("bengkulu") / "laporan", provinsi="17",
+                           lang="id")
+
+
 def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> None:
     view = Page(browser, national["index.html"])
     try:
         page = view.page
         assert view.errors() == []
-        assert all(TILE_URL.match(u) for u in view.blocked), view.blocked[:3]
+        assert view.blocked == []  # nothing leaves the machine: tiles are off until asked for
+        assert page.evaluate("document.documentElement.lang") == "id"
         # the first layanan (kanker): 514 kab/kota polygons + hospitals + links
         assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 514
         n_rs = page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count()
         assert n_rs > 300
-        assert page.locator(".leaflet-interactive").count() >= 514 + n_rs
         assert page.locator(".leaflet-pgJejaring-pane path.pg-link").count() > 0
         bases = [t.strip() for t in
                  page.locator(".leaflet-control-layers-base label").all_inner_texts()]
         assert bases == ["Kanker", "Jantung", "Stroke", "Uronefrologi"]
         overlays = [t.strip() for t in
                     page.locator(".leaflet-control-layers-overlays label").all_inner_texts()]
-        assert overlays[:3] == ["Batas provinsi", "Jejaring pengampuan", "Rumah sakit"]
+        assert {"Batas provinsi", "Jejaring pengampuan", "Rumah sakit", "Nama kab/kota",
+                "Peta latar OpenStreetMap (perlu internet)"} <= set(overlays)
         title = page.locator(".pg-titlebox").inner_text()
         assert "Strata: target" in title and "DATA CONTOH" not in title
         assert "Legenda" in page.locator(".pg-legend").inner_text()
         summary = page.locator(".pg-summary").inner_text()
         assert len(re.findall(r"\b\d+/38\b", summary)) == 4  # provinces meeting the target
         assert len(re.findall(r"\b\d+/514\b", summary)) == 4
+        assert re.search(r"Dibuat \d{4}-\d\d-\d\d dengan pengampuan", summary)
+        # the page links to its own files, which exist next to it
+        hrefs = page.locator(".pg-files a").evaluate_all("as => as.map(a => a.href)")
+        assert len(hrefs) == 4
+        assert all(Path(h.removeprefix("file://")).is_file() for h in hrefs), hrefs
+        # a km scale bar, no miles
+        assert page.locator(".leaflet-control-scale-line").count() == 1
+        assert "km" in page.locator(".leaflet-control-scale-line").inner_text()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "report.png"))
         # switching layanan keeps one set of polygons and shows that layanan's hospitals
@@ -139,15 +184,151 @@ def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> 
         page.wait_for_timeout(300)
         assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 514
         assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 300
-        # hide the hospitals; a tooltip on a kab/kota then gives distance and travel time
+        # hide the hospitals; a tooltip on a kab/kota then gives its travel time
         page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
         assert page.locator(".leaflet-pgRS-pane path").count() == 0
-        # (an event on the path itself: the centre of its box may lie in the sea)
         page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").nth(100).dispatch_event(
             "mouseover", {"clientX": 640, "clientY": 400})
         tip = page.locator(".leaflet-tooltip.pg-tip").first.inner_text()
-        assert "Jantung" in tip and ("Jarak" in tip or "tidak ada RS" in tip), tip
+        assert "Jantung" in tip and ("jam" in tip or "menit" in tip or "tidak ada RS" in tip)
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+
+
+def test_click_a_region_for_its_popup(browser: Any, national: dict[str, Path]) -> None:
+    view = Page(browser, national["index.html"])
+    try:
+        page = view.page
+        page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
+        kode = page.evaluate("""() => { const k = Object.keys(window).find(
+            n => n.startsWith('map_') && window[n].pengampuan);
+            return window[k].pengampuan.data.wil.kode; }""")
+        i = kode.index("17.02")  # Kabupaten Rejang Lebong
+        page.evaluate("""(i) => { const k = Object.keys(window).find(
+            n => n.startsWith('map_') && window[n].pengampuan);
+            const m = window[k]; m.setView(m.pengampuan.data.wil.pt[i], 9, {animate: false}); }""",
+                      i)
+        page.wait_for_timeout(300)
+        view.click_region(i)
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        text = popup.inner_text()
+        assert text.startswith("Kabupaten Rejang Lebong (17.02)") and "Bengkulu" in text
+        assert "Penduduk:" in text
+        for lay in ("Kanker", "Jantung", "Stroke", "Uronefrologi"):
+            assert lay in text
+        assert "Waktu tempuh (perkiraan)" in text and "RS terdekat" in text
+        assert "tercapai" in text  # target met or not
+        page.wait_for_timeout(400)  # the popup pans clear of the panels
+        pop_box = view.box(".leaflet-popup-content-wrapper")
+        for sel in (".pg-titlebox", ".pg-legend", ".pg-summary"):
+            assert not overlap(pop_box, view.box(sel)), sel
+        # the kab/kota names are written at this zoom
+        assert page.locator(".pg-label", has_text="Kabupaten Rejang Lebong").count() == 1
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+
+
+def test_province_picker(browser: Any, national: dict[str, Path]) -> None:
+    view = Page(browser, national["index.html"])
+    try:
+        page = view.page
+        picker = page.locator("select.pg-pick")
+        assert picker.locator("option").count() == 39  # all of Indonesia + 38 provinces
+        picker.select_option(label="Bengkulu")
+        page.wait_for_timeout(600)
+        summary = page.locator(".pg-summary").inner_text()
+        assert "Ringkasan capaian target: Bengkulu" in summary
+        assert re.search(r"\b\d+/10\b", summary)  # its 10 kab/kota
+        lat, lon = page.evaluate("""() => { const k = Object.keys(window).find(
+            n => n.startsWith('map_') && window[n].pengampuan);
+            const c = window[k].getCenter(); return [c.lat, c.lng]; }""")
+        assert -5.5 < lat < -2.0 and 101.0 < lon < 104.0, (lat, lon)
+        picker.select_option(value="")
+        page.wait_for_timeout(300)
+        assert len(re.findall(r"\b\d+/514\b", page.locator(".pg-summary").inner_text())) == 4
         assert view.errors() == []
+    finally:
+        view.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (390, 844)], ids=["1024x600", "390x844"])
+def test_layout(browser: Any, national: dict[str, Path], bengkulu: dict[str, Path],
+                size: tuple[int, int]) -> None:
+    for name, files in (("nasional", national), ("bengkulu", bengkulu)):
+        view = Page(browser, files["index.html"], size=size)
+        try:
+            boxes = {sel: view.box(sel) for sel in PANELS}
+            assert all(boxes.values()), boxes
+            for sel, b in boxes.items():  # every panel fully on the screen
+                assert b["x"] >= 0 and b["y"] >= 0, (name, sel, b)
+                assert b["x"] + b["width"] <= size[0] and b["y"] + b["height"] <= size[1], (
+                    name, sel, b)
+            sels = list(boxes)
+            for i, a in enumerate(sels):
+                for b in sels[i + 1:]:
+                    assert not overlap(boxes[a], boxes[b]), (name, size, a, b)
+            # the folded panels open on a tap and stay within the screen
+            view.page.locator(".pg-legend summary").first.click()
+            legend = view.box(".pg-legend")
+            assert legend["y"] >= 0 and legend["x"] + legend["width"] <= size[0]
+            assert not overlap(legend, view.box(".pg-titlebox"))
+            view.page.screenshot(path=str(ARTIFACTS / f"{name}-{size[0]}x{size[1]}.png"))
+            assert view.errors() == [] and view.blocked == []
+        finally:
+            view.close()
+
+
+def test_province_report(browser: Any, bengkulu: dict[str, Path]) -> None:
+    view = Page(browser, bengkulu["index.html"])
+    try:
+        page = view.page
+        assert "Provinsi Bengkulu" in page.locator(".pg-titlebox").inner_text()
+        assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 10
+        assert page.locator(".leaflet-pgKonteks-pane path").count() >= 1  # the neighbours
+        assert page.locator(".pg-label").count() == 10  # names at province zoom
+        # the kab/kota table: a row opens the kab/kota's popup
+        page.locator(".pg-kabfold summary").click()
+        rows = page.locator(".pg-kabtab tr[data-i]")
+        assert rows.count() == 10
+        rows.filter(has_text="Kota Bengkulu").locator("a").click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert popup.inner_text().startswith("Kota Bengkulu (17.71)")
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+
+
+def test_tiles_only_on_request(browser: Any, bengkulu: dict[str, Path]) -> None:
+    # a tile server that never answers must not hold up the page's load event
+    view = Page(browser, bengkulu["index.html"], hang_tiles=True)
+    try:
+        page = view.page
+        assert page.evaluate("document.readyState") == "complete"
+        assert view.blocked == [] and page.locator(".leaflet-tile").count() == 0
+        page.locator(".leaflet-control-layers-overlays label", has_text="Peta latar").click()
+        page.wait_for_timeout(500)
+        tiles = [r for r in view.requests if TILE_URL.match(r.url)]
+        assert tiles and len(tiles) == len(view.requests)  # only tiles, once asked for
+        policies = page.locator("img.leaflet-tile").evaluate_all(
+            "imgs => [...new Set(imgs.map(i => i.referrerPolicy))]")
+        assert policies == ["strict-origin-when-cross-origin"]
+        assert page.evaluate("document.querySelector('meta[name=referrer]').content") == (
+            "strict-origin-when-cross-origin")
+    finally:
+        view.close()
+    # without internet the tiles fail, are switched off again, and the page says so
+    view = Page(browser, bengkulu["index.html"])
+    try:
+        page = view.page
+        page.locator(".leaflet-control-layers-overlays label", has_text="Peta latar").click()
+        page.wait_for_timeout(800)
+        notice = page.locator(".pg-notice-live")
+        assert notice.is_visible() and "Peta latar tidak dapat dimuat" in notice.inner_text()
+        assert view.page_errors == []
     finally:
         view.close()
 
@@ -158,9 +339,69 @@ def test_no_network_at_all_gives_no_console_error(browser: Any,
     try:
         assert [m.text for m in view.console if m.type == "error"] == []
         assert view.page_errors == []
-        assert view.blocked == []  # offline: the tile layer is not even requested
+        assert view.blocked == []
         assert view.page.locator(".leaflet-tile").count() == 0
         assert view.page.locator(".leaflet-pgWilayah-pane path").count() == 514
+    finally:
+        view.close()
+
+
+def test_saved_api_maps_work_offline(browser: Any, bundled_ds: pg.Dataset,
+                                     tmp_path: Path) -> None:
+    # the README quick start: a map saved from Python opens without internet
+    reg = pg.load_regions()
+    acc = pg.district_access(bundled_ds, reg, layanan="stroke")
+    path = tmp_path / "akses_stroke.html"
+    pg.map_access(acc, bundled_ds).save(str(path))
+    view = Page(browser, path, offline=True)
+    try:
+        page = view.page
+        assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 514
+        assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 300
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+    path = tmp_path / "jejaring.html"
+    pg.map_network(pg.build_network(bundled_ds), ds=bundled_ds, layanan="stroke",
+                   provinsi="Jawa Barat").save(str(path))
+    view = Page(browser, path, offline=True)
+    try:
+        page = view.page
+        assert page.locator(".leaflet-pgKonteks-pane path").count() >= 1  # land and neighbours
+        assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 10
+        assert page.locator(".leaflet-pgJejaring-pane path.pg-link").count() > 10
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+
+
+def test_pengampu_popup_lists_whom_it_mentors(browser: Any, bengkulu: dict[str, Path]) -> None:
+    view = Page(browser, bengkulu["index.html"])
+    try:
+        page = view.page
+        # the pengampu outside the province (drawn at its place): zoom out to see it
+        page.evaluate("""() => { const k = Object.keys(window).find(
+            n => n.startsWith('map_') && window[n].pengampuan);
+            window[k].setView([-4.5, 104], 6, {animate: false}); }""")
+        page.wait_for_timeout(300)
+        markers = page.locator(".leaflet-pgRS-pane path.leaflet-interactive")
+        texts, overflow = [], []
+        for i in range(markers.count()):
+            markers.nth(i).dispatch_event("click")
+            popup = page.locator(".leaflet-popup-content").last
+            popup.wait_for()
+            texts.append(popup.inner_text())
+            lists = popup.locator(".pg-list")
+            if lists.count():  # whom it mentors: a list that scrolls when long
+                overflow.append(lists.first.evaluate("e => getComputedStyle(e).overflowY"))
+            page.evaluate("""() => { const k = Object.keys(window).find(
+                n => n.startsWith('map_') && window[n].pengampuan); window[k].closePopup(); }""")
+        mentors = [t for t in texts if "Mengampu" in t]
+        assert mentors, texts[:3]
+        assert overflow and set(overflow) == {"auto"}
+        outside = [t for t in texts if "di luar provinsi" in t]
+        assert outside and any("Mengampu" in t for t in outside)  # e.g. a national pengampu
+        assert view.errors() == []
     finally:
         view.close()
 
@@ -170,6 +411,7 @@ def test_hostile_hospital_name_stays_text(browser: Any, tiny_ds: pg.Dataset,
                                           tmp_path: Path) -> None:
     rs = tiny_ds.rumah_sakit.copy()
     rs.loc[rs["kode_rs"] == "RS0002", "nama"] = XSS
+    rs.loc[rs["kode_rs"] == "RS0002", "sumber"] = "javascript:alert(1) https://x.id/?a=<b>"
     ds = dataclasses.replace(tiny_ds, rumah_sakit=rs)
     files = pg.write_report(tmp_path / "xss", ds, tiny_regions, layanan=["jantung", "kanker"],
                             status="ada", lang="id")
@@ -186,15 +428,17 @@ def test_hostile_hospital_name_stays_text(browser: Any, tiny_ds: pg.Dataset,
             popup.wait_for()
             texts.append(popup.inner_text())
             assert popup.locator("img").count() == 0
+            hrefs = popup.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+            assert all(h.startswith("https://") for h in hrefs), hrefs
             page.locator(".leaflet-popup-close-button").last.dispatch_event("click")
         assert any(t.startswith(XSS) for t in texts), texts
-        # the name is also the hover label of the marker and the nearest hospital of Alfa
-        page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
-        polygons = page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive")
-        # Kabupaten Alfa, whose nearest hospital is RS0002
-        polygons.first.dispatch_event("mouseover", {"clientX": 400, "clientY": 400})
-        tip = page.locator(".leaflet-tooltip.pg-tip", has_text="Kabupaten Alfa")
-        assert f"RS terdekat: {XSS}" in tip.inner_text()
+        # the name is also the nearest hospital of Kabupaten Alfa, in its popup
+        for layer in ("Rumah sakit", "Jejaring pengampuan"):  # (both lie on Alfa's point)
+            page.locator(".leaflet-control-layers-overlays label", has_text=layer).click()
+        view.click_region(0)
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert XSS in popup.inner_text()
         assert page.locator("img[src='x']").count() == 0
         assert view.dialogs == []
         assert view.errors() == []

@@ -1,4 +1,4 @@
-"""Maps: render each map and inspect the HTML (layers, legend, counts, escaping, offline)."""
+"""Maps: render each map and inspect the page data (layers, legend, popups, escaping, offline)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import dataclasses
 import html
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import geopandas as gpd
@@ -15,6 +17,7 @@ import pytest
 
 import pengampuan as pg
 from pengampuan import maps
+from pengampuan.maps import layers
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -63,14 +66,11 @@ def js_value(page: str, name: str):  # noqa: ANN201
     return json.loads(found.group(1))
 
 
-def layer_control_names(page: str) -> tuple[list[str], list[str]]:
-    """Base-layer and overlay names of folium's layer control."""
-    block = re.search(r"_layers = \{\s*base_layers : \{(.*?)\},\s*overlays :\s*\{(.*?)\},", page,
-                      re.S)
-    assert block, "no layer control in the page"
-    names = [[json.loads(n) for n in re.findall(r'("(?:[^"\\]|\\.)*")\s*:', part)]
-             for part in block.groups()]
-    return names[0], names[1]
+def decode(ring: list[int], prec: int) -> list[tuple[float, float]]:
+    """Independent decoding of a delta-encoded ring: [(lat, lon), ...]."""
+    lat = np.cumsum(ring[0::2]) / 10 ** prec
+    lon = np.cumsum(ring[1::2]) / 10 ** prec
+    return list(zip(lat.tolist(), lon.tolist(), strict=True))
 
 
 class _Tags(HTMLParser):
@@ -101,40 +101,56 @@ def access_page(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame, tiny_net) -
                                  status="ada", offline=True))
 
 
+@pytest.fixture(scope="module")
+def national(bundled_ds: pg.Dataset) -> dict[str, object]:
+    reg = pg.load_regions()
+    acc = {lay: pg.district_access(bundled_ds, reg, layanan=lay, status="target")
+           for lay in ("kanker", "jantung", "stroke", "uronefrologi")}
+    gaps = pg.target_gaps(bundled_ds, reg, status="target")
+    return {"reg": reg, "acc": acc, "gaps": gaps, "net": pg.build_network(bundled_ds)}
+
+
 # --- map_access ------------------------------------------------------------------------------
 def test_access_layers_one_per_layanan(access_page: str) -> None:
-    base, overlays = layer_control_names(access_page)
-    assert base == ["Jantung", "Kanker"]
-    assert overlays == ["Batas provinsi", "Jejaring pengampuan", "Rumah sakit",
-                        "Peta latar OpenStreetMap (perlu internet)"]
+    data = js_value(access_page, "D")
+    assert data["layanan"] == ["jantung", "kanker"]
+    assert [data["lay"][k]["n"] for k in data["layanan"]] == ["Jantung", "Kanker"]
+    t = data["T"]
+    assert [t["provinces"], t["links"], t["hospitals"], t["tiles"]] == [
+        "Batas provinsi", "Jejaring pengampuan", "Rumah sakit",
+        "Peta latar OpenStreetMap (perlu internet)"]
 
 
-def test_access_polygons_embedded_once_with_all_layanan(access_page: str) -> None:
-    regions = js_value(access_page, "regions")
-    assert [f["properties"]["t"]["jantung"].split("</b>")[0] for f in regions["features"]] == [
-        "<b>Kabupaten Alfa", "<b>Kota Beta", "<b>Kabupaten Gama"]
-    # one FeatureCollection of kab/kota in the page, whatever the number of layanan
-    assert access_page.count('"type":"FeatureCollection"') == 2  # kab/kota + provinces
-    colours = [f["properties"]["c"] for f in regions["features"]]
+def test_access_polygons_embedded_once_with_all_layanan(access_page: str,
+                                                         tiny_regions: gpd.GeoDataFrame) -> None:
+    wil = js_value(access_page, "D")["wil"]
+    assert wil["nama"] == ["Kabupaten Alfa", "Kota Beta", "Kabupaten Gama"]
+    assert len(wil["g"]) == 3 and access_page.count('"g":[') == 1  # one set for both layanan
+    # the geometry decodes back to the squares of the tiny regions
+    prec = js_value(access_page, "D")["prec"]
+    got = decode(wil["g"][0][0][0], prec)
+    x0, y0, x1, y1 = tiny_regions.geometry.iloc[0].bounds
+    assert {round(v, 4) for p in got for v in p} == {round(v, 4) for v in (x0, y0, x1, y1)}
     # 10 min -> first class, 45 min -> second, inf (no capable hospital) -> grey;
     # kanker: 100 min -> 1-2 h class, 300 min -> 4-8 h class
-    assert [c["jantung"] for c in colours] == ["#ffffb2", "#fed976", "#9e9e9e"]
-    assert [c["kanker"] for c in colours] == ["#feb24c", "#fc4e2a", "#9e9e9e"]
+    assert wil["v"]["jantung"]["c"] == ["#ffffb2", "#fed976", "#9e9e9e"]
+    assert wil["v"]["kanker"]["c"] == ["#feb24c", "#fc4e2a", "#9e9e9e"]
+    assert wil["v"]["jantung"]["m"] == [1, 1, 1] and wil["v"]["kanker"]["m"] == [1, 1, 0]
+    assert wil["pop"] == [2000, 1000, 500] and wil["popText"][0] == "2.000"
 
 
-def test_access_tooltips(access_page: str) -> None:
-    regions = js_value(access_page, "regions")
-    alfa, _, gama = (f["properties"]["t"] for f in regions["features"])
-    assert "RS terdekat: RSUD Alfa" in alfa["jantung"]
-    assert "Waktu tempuh (perkiraan): 10 menit" in alfa["jantung"]
-    assert "Jarak (garis lurus): 0,0 km" in alfa["jantung"]
-    assert "Waktu tempuh (perkiraan): 1 jam 40 menit" in alfa["kanker"]
-    assert "Provinsi Satu" in alfa["jantung"]  # province name from ds.wilayah
-    assert 'Target kab/kota (\u2265 Madya (kab/kota)): <span class="pg-ok">tercapai' in alfa[
-        "jantung"]
-    assert "tidak ada RS yang mampu" in gama["jantung"]
-    assert '<span class="pg-no">belum tercapai</span>' in gama["kanker"]
-    assert "Dalam ambang (2 jam): tidak" in gama["jantung"]
+def test_access_popup_cells(access_page: str) -> None:
+    wil = js_value(access_page, "D")["wil"]
+    assert wil["cols"] == ["Waktu tempuh (perkiraan)", "RS terdekat", "Target kab/kota"]
+    alfa, _, gama = (wil["v"]["jantung"]["r"][i] for i in range(3))
+    assert alfa[:2] == ["10 menit \u00b7 0,0 km", "RSUD Alfa"]
+    assert alfa[2] == '<span class="pg-ok">tercapai</span>'
+    assert "Target provinsi: " in alfa[3]
+    assert wil["sub"][0] == "Provinsi Satu"  # province name from ds.wilayah
+    assert wil["v"]["kanker"]["r"][0][0] == "1 jam 40 menit \u00b7 0,0 km"
+    assert gama[0] == "tidak ada RS yang mampu"
+    assert wil["v"]["kanker"]["r"][2][2] == '<span class="pg-no">belum tercapai</span>'
+    assert "Dalam ambang (2 jam): tidak" in gama[3]
 
 
 def test_access_hospitals_and_links(access_page: str) -> None:
@@ -144,35 +160,40 @@ def test_access_hospitals_and_links(access_page: str) -> None:
     # strata ranks (dasar 0 .. paripurna 3) for status "ada"; RS0004's jantung is only a target
     assert by_name["RS Nasional Satu"][3] == {"jantung": 3, "kanker": 3}
     assert by_name["RSUD Alfa Selatan"][3] == {"kanker": 1}
-    # lokasi_presisi = kabkota -> drawn as an approximate location
-    assert [by_name[n][2] for n in ("RSUD Alfa", "RSUD Alfa Selatan")] == [0, 1]
-    assert [by_name["RSUD Alfa"][0], by_name["RSUD Alfa"][1]] == [0.5, 100.5]
+    # lokasi_presisi = kabkota -> drawn as an approximate location (flag 1)
+    assert [by_name[n][2] & layers.FLAG_APPROX for n in ("RSUD Alfa", "RSUD Alfa Selatan")] == [
+        0, 1]
+    assert by_name["RSUD Alfa"][:2] == [0.5, 100.5]
     assert len(data["links"]["jantung"]) == 3 and len(data["links"]["kanker"]) == 2
-    coords, usulan, tip = data["links"]["kanker"][0]
-    assert coords[0] == [0.5, 101.5] and coords[-1] == [0.5, 100.5]  # [lat, lon], to the diampu
-    assert usulan == 0 and tip.startswith("RS Nasional Satu \u2192 RSUD Alfa")
+    names = [h[4] for h in data["rs"]]
+    first = data["links"]["kanker"][0]
+    assert (names[first[0]], names[first[1]], first[2]) == ("RS Nasional Satu", "RSUD Alfa", 0)
+    assert "km" in first[3]  # the link's great-circle length
 
 
 def test_access_popup_lists_layanan_strata_pengampu_source(access_page: str) -> None:
     data = js_value(access_page, "D")
-    popup = {h[4]: h[5] for h in data["rs"]}["RSUD Alfa"]
-    assert "<b>RSUD Alfa</b>" in popup and "kelas B" in popup and "Kabupaten Alfa" in popup
-    assert "<td>Jantung</td><td>Madya (kab/kota) (ada 2023)</td><td>RS Nasional Satu<br>RSUD Gama" \
-        in popup
-    assert "<td>Kanker</td><td>Utama (provinsi) (ada 2023)</td><td>RS Nasional Satu" in popup
-    assert "Mengampu 1 RS" in popup  # RS0002 -> RS0004 (kanker)
-    assert "Sumber: contoh uji (sintetis)" in popup
-    approx = {h[4]: h[5] for h in data["rs"]}["RSUD Alfa Selatan"]
-    assert "Lokasi perkiraan (titik di dalam kab/kota)" in approx
-    assert "Lokasi: koordinat dari sumber yang dikutip" in popup
+    alfa = {h[4]: h for h in data["rs"]}["RSUD Alfa"]
+    assert alfa[5] == "RS0002 \u00b7 kelas B \u00b7 Kabupaten Alfa"
+    rows = {r[0]: r for r in alfa[6]}
+    assert rows["Jantung"][1:3] == ["Madya (kab/kota) (ada 2023)",
+                                    ["RS Nasional Satu", "RSUD Gama"]]
+    assert rows["Kanker"][1:4] == ["Utama (provinsi) (ada 2023)", ["RS Nasional Satu"],
+                                   ["RSUD Alfa Selatan"]]  # whom it mentors, listed
+    assert [data["src"][i] for i in alfa[7]] == ["contoh uji (sintetis)"]
+    assert alfa[8] == "Lokasi: koordinat dari sumber yang dikutip"
+    approx = {h[4]: h for h in data["rs"]}["RSUD Alfa Selatan"]
+    assert approx[8] == "Lokasi perkiraan (titik di dalam kab/kota)"
 
 
 def test_access_legend_title_notice_summary(access_page: str) -> None:
     panels = js_value(access_page, "P")
-    assert "Perkiraan waktu tempuh ke RS terdekat" in panels["legend"]
-    assert "menit" in panels["legend"] and "1\u20132 jam" in panels["legend"]
-    assert "lokasi perkiraan (titik di dalam kab/kota)" in panels["legend"]
-    assert "usulan" in panels["legend"]
+    legend = panels["legend"]
+    assert "Perkiraan waktu tempuh ke RS terdekat" in legend
+    # the units are on the classes, not a "menit" title above classes in "jam"
+    assert "1\u20132 jam" in legend and "terdekat (strata minimal Madya (kab/kota))</div>" in legend
+    assert "lokasi perkiraan (titik di dalam kab/kota)" in legend
+    assert "usulan" in legend and "Belum memenuhi target kab/kota" in legend
     assert "Strata: yang sudah ada" in panels["title"]
     assert "DATA CONTOH" in panels["title"]  # the tiny data is illustrative
     # summary: jantung: 2/2 provinces, 3/3 kab/kota; kanker: 1/2, 2/3
@@ -181,40 +202,61 @@ def test_access_legend_title_notice_summary(access_page: str) -> None:
     # population within the threshold (jantung 120 min): Alfa 2000 + Beta 1000 of 3500
     assert "<td>86% (2 jam)</td>" in panels["summary"]
     assert "Sumber data dan lisensi" in panels["summary"]
+    assert re.search(r"Dibuat \d{4}-\d\d-\d\d dengan pengampuan \d", panels["summary"])
 
 
-def test_access_offline_has_no_external_assets(access_page: str) -> None:
-    for tag, attrs in tags(access_page):
-        url = attrs.get("src") or (attrs.get("href") if tag == "link" else None)
-        assert not url or not re.match(r"(https?:)?//", url), (tag, url)
-    assert "L.map(" in access_page and 'version="1.9.4"' in access_page  # Leaflet inlined
-    assert "jquery" not in access_page.lower() and "bootstrap" not in access_page.lower()
-    maps.check_offline(access_page)
+def test_access_page_head(access_page: str) -> None:
+    assert access_page.startswith('<!DOCTYPE html>\n<html lang="id">')
+    assert '<meta name="referrer" content="strict-origin-when-cross-origin">' in access_page
+    assert f'<meta name="generator" content="pengampuan {pg.__version__}">' in access_page
+    data = js_value(access_page, "D")
+    assert data["tiles"]["url"].startswith("https://tile.openstreetmap.org/")
+    # the page script creates the tiles with a referrer policy and never adds them by itself
+    script = (maps.STATIC_DIR / "page.js").read_text(encoding="utf-8")
+    assert 'referrerPolicy: "strict-origin-when-cross-origin"' in script
+    assert "tiles.addTo(" not in script and "addLayer(tiles)" not in script
+    assert "L.control.scale({imperial: false" in script
 
 
-def test_access_online_links_only_leaflet(tiny_ds: pg.Dataset,
-                                          tiny_regions: gpd.GeoDataFrame) -> None:
+def test_access_offline_by_default(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
     page = page_of(pg.map_access(tiny_access(tiny_regions, [1.0, 2.0, 3.0]), tiny_ds,
                                  layanan="jantung"))
+    for tag, attrs in tags(page):
+        url = attrs.get("src") or (attrs.get("href") if tag == "link" else None)
+        assert not url or not re.match(r"(https?:)?//", url), (tag, url)
+    assert "L.map(" in page and 'version="1.9.4"' in page  # Leaflet inlined
+    assert "function pengampuanPage(" in page
+    assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
+    maps.check_offline(page)
+
+
+def test_access_online_links_only_leaflet(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    acc = tiny_access(tiny_regions, [1.0, 2.0, 3.0])
+    monkeypatch.setattr(pg.settings, "offline", False)
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", offline=False))
     srcs = [a.get("src") or a.get("href") for t, a in tags(page) if t in ("script", "link")]
     assert sorted(s for s in srcs if s) == [
         "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css",
         "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js"]
     with pytest.raises(ValueError, match="not self-contained"):
         maps.check_offline(page)
+    # PENGAMPUAN_OFFLINE / settings.offline: no CDN even when asked for
+    monkeypatch.setattr(pg.settings, "offline", True)
+    maps.check_offline(page_of(pg.map_access(acc, tiny_ds, layanan="jantung", offline=False)))
 
 
 def test_access_english(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
     page = page_of(pg.map_access(tiny_access(tiny_regions, [10.0, 90.0, np.inf]), tiny_ds,
                                  layanan="jantung", lang="en", status="target"))
-    base, overlays = layer_control_names(page)
-    assert base == ["Heart"] and "Hospitals" in overlays
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    data = js_value(page, "D")
+    assert data["lay"]["jantung"]["n"] == "Heart" and data["T"]["hospitals"] == "Hospitals"
     panels = js_value(page, "P")
     assert "Estimated travel time" in panels["legend"] and "1\u20132 h" in panels["legend"]
     assert "approximate location (point inside the district)" in panels["legend"]
     assert "Strata: targets" in panels["title"]
-    tips = [f["properties"]["t"]["jantung"] for f in js_value(page, "regions")["features"]]
-    assert "Travel time (estimate): 1 h 30 min" in tips[1]
+    assert data["wil"]["v"]["jantung"]["r"][1][0] == "1 h 30 min \u00b7 0.0 km"
 
 
 def test_access_single_frame_needs_layanan(tiny_ds: pg.Dataset,
@@ -229,6 +271,47 @@ def test_access_single_frame_needs_layanan(tiny_ds: pg.Dataset,
     long = pd.concat([acc.assign(layanan="stroke"), acc.assign(layanan="jantung")])
     assert js_value(page_of(pg.map_access(long, tiny_ds)), "D")["layanan"] == ["stroke",
                                                                                   "jantung"]
+
+
+def test_access_default_status_is_target(tiny_ds: pg.Dataset,
+                                         tiny_regions: gpd.GeoDataFrame) -> None:
+    page = page_of(pg.map_access(tiny_access(tiny_regions, [1.0, 2.0, 3.0]), tiny_ds,
+                                 layanan="jantung"))
+    assert "Strata: target (yang direncanakan" in js_value(page, "P")["title"]
+    # status target: RS0004 has jantung madya as a target -> drawn for jantung
+    assert {h[4]: h[3] for h in js_value(page, "D")["rs"]}["RSUD Alfa Selatan"] == {
+        "jantung": 1}
+
+
+def test_access_empty_because_of_status_says_so(tiny_ds: pg.Dataset,
+                                                tiny_regions: gpd.GeoDataFrame) -> None:
+    acc = tiny_access(tiny_regions, [np.inf] * 3).assign(distance_km=np.inf)
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", status="ada"))
+    title = js_value(page, "P")["title"]
+    assert "Jantung: tidak ada RS dengan strata \u2265 Madya (kab/kota) berstatus 'ada'" in title
+    assert "status=&#x27;target&#x27;" in title or "status='target'" in title
+    assert "--status target" in title
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", status="ada", lang="en"))
+    assert "use status='target'" in html.unescape(js_value(page, "P")["title"])
+
+
+def test_access_new_columns_in_popups(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
+    acc = tiny_access(tiny_regions, [10.0, 45.0, np.inf]).assign(
+        share_within_threshold=[1.0, 0.25, 0.0], share_nearest_approx=[0.0, 0.6, 0.0],
+        lokasi_presisi=["sumber", "kabkota", pd.NA])
+    lay = tiny_ds.layanan.assign(bukti="regulasi")
+    jej = tiny_ds.jejaring.assign(bukti=["berita", "dokumen", "berita", "inferensi", "berita"])
+    ds = dataclasses.replace(tiny_ds, layanan=lay, jejaring=jej)
+    page = page_of(pg.map_access(acc, ds, layanan="jantung", network=pg.build_network(ds)))
+    data = js_value(page, "D")
+    rows = data["wil"]["v"]["jantung"]["r"]
+    assert "Penduduk dalam ambang (2 jam): 25%" in rows[1][3]
+    assert rows[1][1] == 'RS Nasional Satu <span class="pg-meta">(lokasi perkiraan)</span>'
+    alfa = {h[4]: h for h in data["rs"]}["RSUD Alfa"]
+    jantung = {r[0]: r for r in alfa[6]}["Jantung"]
+    assert jantung[1] == "Madya (kab/kota) (ada 2023; bukti regulasi)"
+    assert jantung[2] == ["RS Nasional Satu (bukti berita)", "RSUD Gama (bukti berita)"]
+    assert any("bukti: dokumen" in x[3] for x in data["links"]["jantung"])
 
 
 def test_access_bad_input(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
@@ -246,14 +329,71 @@ def test_access_bad_input(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -
     dup = pd.concat([acc, acc.iloc[[0]]])
     with pytest.raises(ValueError, match="1 duplicated kode, e.g. '01.01'"):
         pg.map_access(dup, tiny_ds, layanan="jantung")
+    with pytest.raises(ValueError, match="provinsi 'Tiga' is not known"):
+        pg.map_access(acc, tiny_ds, layanan="jantung", provinsi="Tiga")
 
 
 def test_access_distance_variable(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
     acc = tiny_access(tiny_regions, [1.0, 2.0, 3.0]).assign(distance_km=[30.0, 900.0, np.nan])
     page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", variable="distance_km"))
-    colours = [f["properties"]["c"]["jantung"] for f in js_value(page, "regions")["features"]]
-    assert colours == ["#fed976", "#b10026", "#f2f2f2"]  # 25-50 km, >= 800 km, no data
+    data = js_value(page, "D")
+    assert data["wil"]["v"]["jantung"]["c"] == ["#fed976", "#b10026", "#f2f2f2"]
+    assert data["wil"]["v"]["jantung"]["r"][0][0] == "30 km \u00b7 1 menit"
     assert "Jarak garis lurus ke RS terdekat" in js_value(page, "P")["legend"]
+
+
+# --- province scope (bundled data) ---------------------------------------------------------
+def test_province_map(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    m = pg.map_access(national["acc"], bundled_ds, network=national["net"],
+                      gaps=national["gaps"], provinsi="bengkulu")
+    page = page_of(m)
+    data, panels = js_value(page, "D"), js_value(page, "P")
+    assert len(data["wil"]["kode"]) == 10 and all(k.startswith("17.") for k in data["wil"]["kode"])
+    assert "Provinsi Bengkulu" in panels["title"] and data["provinces"] is None
+    assert data["table"] is True and "Kab/kota (10)" in panels["summary"]
+    assert "Ringkasan capaian target: Bengkulu" in panels["summary"]
+    assert data["ctx"] and len(data["ctx"]) >= 3  # neighbours: Sumbar, Jambi, Sumsel, Lampung
+    local = [h for h in data["rs"] if not h[2] & layers.FLAG_OUTSIDE]
+    outside = [h for h in data["rs"] if h[2] & layers.FLAG_OUTSIDE]
+    assert local and all("Bengkulu" in h[5] or "Kabupaten" in h[5] for h in local)
+    # every outside hospital is a partner of a link that touches the province, at its place
+    names = [h[4] for h in data["rs"]]
+    for lay, links in data["links"].items():
+        for i, j, *_ in links:
+            assert not (data["rs"][i][2] & layers.FLAG_OUTSIDE
+                        and data["rs"][j][2] & layers.FLAG_OUTSIDE), (lay, names[i], names[j])
+    assert outside and all("di luar provinsi" in h[5] for h in outside)
+    assert js_value(page_of(pg.map_access(national["acc"], bundled_ds, provinsi=17)),
+                    "D")["wil"]["kode"] == data["wil"]["kode"]
+
+
+def test_province_scope_from_the_data(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    # one province's kab/kota make a province map without provinsi=
+    acc = national["acc"]["stroke"]
+    acc = acc[acc["kode_induk"] == "17"]
+    page = page_of(pg.map_access(acc, bundled_ds))
+    data = js_value(page, "D")
+    assert "Provinsi Bengkulu" in js_value(page, "P")["title"] and data["ctx"]
+    # no neighbour's hospital floats in the sea: only Bengkulu's (no network: no partners)
+    assert all(not h[2] & layers.FLAG_OUTSIDE for h in data["rs"])
+    assert all(-5.5 < h[0] < -2.0 and 101.0 < h[1] < 104.0 for h in data["rs"])
+
+
+def test_national_picker_and_size(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    page = page_of(pg.map_access(national["acc"], bundled_ds, network=national["net"],
+                                 gaps=national["gaps"]))
+    data = js_value(page, "D")
+    assert len(data["provinces"]) == 38 and len(data["wil"]["kode"]) == 514
+    bengkulu = next(p for p in data["provinces"] if p[0] == "17")
+    assert bengkulu[1] == "Bengkulu" and "Ringkasan capaian target: Bengkulu" in bengkulu[3]
+    assert bengkulu[2][0][0] < -5 < bengkulu[2][1][0]  # its south and north edges
+    assert 'class="pg-pick"' in js_value(page, "P")["title"]
+    assert data["prec"] == 4
+    size_mb = len(page.encode()) / 1e6
+    assert size_mb < 2.5, f"national map with 4 layanan and the network: {size_mb:.2f} MB"
+    province = page_of(pg.map_access(national["acc"], bundled_ds, network=national["net"],
+                                     gaps=national["gaps"], provinsi="Jawa Barat"))
+    assert len(province.encode()) / 1e6 < 0.8
 
 
 # --- escaping ---------------------------------------------------------------------------------
@@ -274,9 +414,7 @@ def test_user_text_is_escaped(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFram
     escaped = html.escape(name)
     data = js_value(page, "D")
     assert escaped in {h[4] for h in data["rs"]}
-    assert any(f"<b>{escaped}</b>" in h[5] for h in data["rs"])
-    tips = [f["properties"]["t"]["jantung"] for f in js_value(page, "regions")["features"]]
-    assert tips[0].startswith(f"<b>{escaped}</b>") and f"RS terdekat: {escaped}" in tips[0]
+    assert data["wil"]["nama"][0] == escaped and data["wil"]["v"]["jantung"]["r"][0][1] == escaped
     assert f"<title>{escaped}</title>" in page
     assert "{{" not in script_part  # never left for a template engine to evaluate
 
@@ -287,23 +425,37 @@ def test_layer_names_are_escaped(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataF
     ds = dataclasses.replace(tiny_ds, config=cfg)
     page = page_of(pg.map_access(tiny_access(tiny_regions, [1.0, 2.0, 3.0]), ds,
                                  layanan="jantung"))
-    base, _ = layer_control_names(page)
-    assert base == ["&lt;b&gt;J&lt;/b&gt; &#123;&#123;x&#125;&#125;"]
+    assert js_value(page, "D")["lay"]["jantung"]["n"] == "&lt;b&gt;J&lt;/b&gt; {{x}}"
+    assert "{{" not in page.split("</title>", 1)[1]
+
+
+def test_source_urls_become_safe_links(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame
+                                       ) -> None:
+    rs = tiny_ds.rumah_sakit.copy()
+    rs.loc[rs["kode_rs"] == "RS0002", "sumber"] = (
+        'Berita https://kab.go.id/a?b=1&c="x" lalu javascript:alert(1) <b>')
+    ds = dataclasses.replace(tiny_ds, rumah_sakit=rs)
+    data = js_value(page_of(pg.map_access(tiny_access(tiny_regions, [1.0, 2.0, 3.0]), ds,
+                                          layanan="jantung")), "D")
+    src = next(s for s in data["src"] if "kab.go.id" in s)
+    assert src == ('Berita <a href="https://kab.go.id/a?b=1&amp;c=" target="_blank" '
+                   'rel="noopener noreferrer">https://kab.go.id/a?b=1&amp;c=</a>&quot;x&quot; '
+                   'lalu javascript:alert(1) &lt;b&gt;')
 
 
 # --- map_network / map_coverage ------------------------------------------------------------------
 def test_map_network(tiny_ds: pg.Dataset, tiny_net) -> None:  # noqa: ANN001
-    page = page_of(pg.map_network(tiny_net, ds=tiny_ds, offline=True))
-    base, overlays = layer_control_names(page)
-    assert base == ["Kanker", "Jantung"]  # config order, layanan present in the network
-    assert overlays == ["Jejaring pengampuan", "Rumah sakit",
-                        "Peta latar OpenStreetMap (perlu internet)"]
+    page = page_of(pg.map_network(tiny_net, ds=tiny_ds))
     data = js_value(page, "D")
-    assert len(data["rs"]) == 4
+    assert data["layanan"] == ["kanker", "jantung"]  # config order, layanan present
+    assert len(data["rs"]) == 4 and data["wil"] is None
     assert {k: len(v) for k, v in data["links"].items()} == {"kanker": 2, "jantung": 3}
-    assert js_value(page, "regions") is None
+    assert data["land"] and data["outline"] is None  # land (with its edges) as context
     summary = js_value(page, "P")["summary"]
+    # status target by default: RS0004's jantung target counts
     assert "<tr><td>Kanker</td><td>3</td><td>2</td><td>0</td></tr>" in summary
+    assert "<tr><td>Jantung</td><td>4</td><td>3</td><td>0</td></tr>" in summary
+    assert "Strata: target" in js_value(page, "P")["title"]
     maps.check_offline(page)
 
 
@@ -311,26 +463,40 @@ def test_map_network_without_dataset_and_proposed_links(tiny_ds: pg.Dataset) -> 
     proposed = pd.DataFrame({"pengampu": ["RS0001"], "diampu": ["RS0004"],
                              "layanan": ["kanker"], "sumber": ["usulan uji"]})
     net = pg.build_network(tiny_ds, proposed=proposed)
-    page = page_of(pg.map_network(net, layanan="kanker", lang="en"))
+    page = page_of(pg.map_network(net, layanan="kanker", lang="en", status="ada"))
     data = js_value(page, "D")
     links = data["links"]["kanker"]
-    assert sorted(x[1] for x in links) == [0, 0, 1]
-    usulan = next(x for x in links if x[1])
-    assert "<b>proposed (usulan)</b>" in usulan[2]
-    assert "RS Nasional Satu \u2192 RSUD Alfa Selatan" in usulan[2]
+    assert sorted(x[2] for x in links) == [0, 0, 1]
+    names = [h[4] for h in data["rs"]]
+    usulan = next(x for x in links if x[2])
+    assert (names[usulan[0]], names[usulan[1]]) == ("RS Nasional Satu", "RSUD Alfa Selatan")
     # hospitals from the node attributes: RS0004 only has kanker (madya)
     assert {h[4]: h[3] for h in data["rs"]}["RSUD Alfa Selatan"] == {"kanker": 1}
+    alfa_selatan = {h[4]: h for h in data["rs"]}["RSUD Alfa Selatan"]
+    assert sorted({r[0]: r[2] for r in alfa_selatan[6]}["Cancer"]) == [
+        "RS Nasional Satu (proposed (usulan))", "RSUD Alfa"]
     assert "DATA CONTOH" not in js_value(page, "P")["title"]  # no dataset: nothing to say
+
+
+def test_map_network_province(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    page = page_of(pg.map_network(national["net"], ds=bundled_ds, provinsi="DKI"))
+    data = js_value(page, "D")
+    assert "Provinsi Daerah Khusus Ibukota Jakarta" in js_value(page, "P")["title"]
+    assert data["land"] and data["ctx"]  # Jakarta as land, Banten and Jawa Barat as context
+    local = [h for h in data["rs"] if not h[2] & layers.FLAG_OUTSIDE]
+    assert local and all(-6.5 < h[0] < -5.0 for h in local)
+    n_links = sum(len(v) for v in data["links"].values())
+    assert n_links > 20  # the national pengampu in Jakarta mentor across the country
 
 
 def test_map_coverage(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
     page = page_of(pg.map_coverage(tiny_gaps(), tiny_regions, ds=tiny_ds, status="target"))
-    base, _ = layer_control_names(page)
-    assert base == ["Kanker", "Jantung"]
-    feats = js_value(page, "regions")["features"]
-    assert [f["properties"]["c"]["kanker"] for f in feats] == ["#c2e4b8", "#c2e4b8", "#f1a340"]
-    assert [f["properties"]["c"]["jantung"] for f in feats] == ["#c2e4b8"] * 3
-    assert "Target provinsi (\u2265 Utama (provinsi))" in feats[2]["properties"]["t"]["kanker"]
+    data = js_value(page, "D")
+    assert data["layanan"] == ["kanker", "jantung"]
+    v = data["wil"]["v"]
+    assert v["kanker"]["c"] == ["#c2e4b8", "#c2e4b8", "#f1a340"]
+    assert v["jantung"]["c"] == ["#c2e4b8"] * 3
+    assert "Target provinsi: <span class=\"pg-no\">belum tercapai</span>" in v["kanker"]["r"][2][3]
     panels = js_value(page, "P")
     assert "target kab/kota belum tercapai" in panels["legend"]
     assert "Strata: target" in panels["title"]
@@ -344,15 +510,21 @@ def test_map_coverage_status_from_gaps(tiny_regions: gpd.GeoDataFrame) -> None:
     with pytest.raises(ValueError, match=r"rows for status \['ada', 'target'\]; pass status="):
         pg.map_coverage(both, tiny_regions)
     page = page_of(pg.map_coverage(both, tiny_regions, status="target"))
-    feats = js_value(page, "regions")["features"]
-    assert [f["properties"]["c"]["kanker"] for f in feats] == ["#c2e4b8"] * 3
+    assert js_value(page, "D")["wil"]["v"]["kanker"]["c"] == ["#c2e4b8"] * 3
     page = page_of(pg.map_coverage(both[both["status"] == "ada"], tiny_regions))
     assert "Strata: yang sudah ada" in page
-    assert [f["properties"]["c"]["kanker"] for f in js_value(page, "regions")["features"]] == [
-        "#c2e4b8", "#c2e4b8", "#f1a340"]
+    assert js_value(page, "D")["wil"]["v"]["kanker"]["c"] == ["#c2e4b8", "#c2e4b8", "#f1a340"]
 
 
-# --- legend classes ---------------------------------------------------------------------------
+def test_map_coverage_province(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    page = page_of(pg.map_coverage(national["gaps"], national["reg"], ds=bundled_ds,
+                                   provinsi="Papua Barat Daya"))
+    data = js_value(page, "D")
+    assert all(k.startswith("96.") for k in data["wil"]["kode"])
+    assert "Papua Barat Daya" in js_value(page, "P")["title"]
+
+
+# --- legend classes, encoding, the page script -----------------------------------------------
 def test_bins_cover_the_whole_range() -> None:
     values = [0, 29.9, 30, 59.9, 60, 119, 120, 239, 240, 479, 480, 959, 960, 5000]
     cols = maps.bin_colours(values, variable="travel_min")
@@ -360,3 +532,23 @@ def test_bins_cover_the_whole_range() -> None:
     assert maps.bin_labels("travel_min") == ["< 30 menit", "30\u201360 menit", "1\u20132 jam",
                                              "2\u20134 jam", "4\u20138 jam", "8\u201316 jam",
                                              "\u2265 16 jam"]
+
+
+def test_encoding_round_trip() -> None:
+    from shapely.geometry import MultiPolygon, Polygon
+
+    outer = [(100.12345, -3.1), (100.5, -3.1), (100.5, -2.9), (100.12345, -2.9)]
+    hole = [(100.2, -3.0), (100.3, -3.0), (100.3, -2.95)]
+    g = MultiPolygon([Polygon(outer, [hole]), Polygon([(101, 0), (101.1, 0), (101, 0.1)])])
+    enc = layers.encode_polygons([g], 5)[0]
+    assert len(enc) == 2 and len(enc[0]) == 2  # two polygons, the first with its hole
+    assert decode(enc[0][0], 5) == [(lat, lon) for lon, lat in outer]
+    assert decode(enc[0][1], 5) == [(lat, lon) for lon, lat in hole]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_page_script_is_valid_javascript() -> None:
+    for name in ("page.js", "leaflet.js"):
+        proc = subprocess.run(["node", "--check", str(maps.STATIC_DIR / name)],
+                              capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stderr

@@ -91,8 +91,13 @@ def test_tiny_report_page(tiny_report: dict[str, Path]) -> None:
     maps.check_offline(page)
     assert "Strata: yang sudah ada (kondisi saat ini)" in page
     assert "DATA CONTOH" in page
-    n_features = len(re.findall(r'\{"type":"Feature","properties":\{"c":', page))
-    assert n_features == 3  # the kab/kota polygons, embedded once for both layanan
+    data = json.loads(re.search(r"var D = (.*?);\n", page).group(1))
+    assert len(data["wil"]["g"]) == 3  # the kab/kota polygons, embedded once for both layanan
+    assert page.count('"g":[') == 1
+    # the page links to its own files
+    summary = json.loads(re.search(r"var P = (.*?);\n", page).group(1))["summary"]
+    assert sorted(
+        re.findall(r'<a href="([\w.]+)">', summary)) == sorted(set(FILES) - {"index.html"})
 
 
 def test_default_status_is_target(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
@@ -173,16 +178,24 @@ def test_cli_report(bengkulu_file: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert "uronefrologi_travel_min" not in feats[0]["properties"]
 
 
-def test_cli_report_online_and_status(bengkulu_file: Path, tmp_path: Path) -> None:
+def test_cli_report_online_and_status(bengkulu_file: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pg.settings, "offline", False)
     out = tmp_path / "laporan"
-    # the bundled stroke strata are all targets: with status "ada" no hospital qualifies
-    with pytest.warns(pg.PengampuanWarning, match="no hospital has layanan='stroke'"):
-        code = main(["report", "--out", str(out), "--boundaries", str(bengkulu_file),
-                     "--layanan", "stroke", "--online", "--status", "ada"])
+    # the bundled stroke strata are all targets: with status "ada" no hospital qualifies,
+    # and both the terminal and the map say which option to change
+    code = main(["report", "--out", str(out), "--boundaries", str(bengkulu_file),
+                 "--layanan", "stroke", "--online", "--status", "ada"])
     assert code == 0
+    err = capsys.readouterr().err
+    assert "tidak ada RS stroke dengan strata >= madya berstatus 'ada'" in err
+    assert "--status target" in err
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js" in page
     assert "Strata: yang sudah ada" in page
+    panels = json.loads(re.search(r"var P = (.*?);\n", page).group(1))
+    assert "--status target" in panels["title"]
 
 
 def test_cli_report_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -198,16 +211,62 @@ def test_cli_report_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "--out" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("provinsi", ["17", "Bengkulu", "PROVINSI BENGKULU"])
+def test_cli_report_province(provinsi: str, tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "laporan"
+    code = main(["report", "--out", str(out), "--provinsi", provinsi, "--layanan", "stroke"])
+    assert code == 0, capsys.readouterr().err
+    summ = pd.read_csv(out / "ringkasan.csv", dtype={"kode": "string"})
+    assert summ.groupby("tingkat").size().to_dict() == {"kabkota": 10, "provinsi": 1}
+    assert "nasional" not in set(summ["tingkat"]) and "Indonesia" not in set(summ["nama"])
+    assert summ.loc[summ["tingkat"] == "provinsi", "nama"].tolist() == ["Bengkulu"]
+    assert len(read_features(out / "wilayah.geojson")) == 10
+    rs = read_features(out / "rumah_sakit.geojson")
+    outside = [f["properties"] for f in rs if f["properties"]["luar_provinsi"]]
+    inside = [f["properties"] for f in rs if not f["properties"]["luar_provinsi"]]
+    assert inside and all(p["kode_prov"] == "17" for p in inside)
+    assert outside and all(p["kode_prov"] != "17" for p in outside)  # linked partners
+    links = read_features(out / "jejaring.geojson")
+    local = {p["kode_rs"] for p in inside}
+    assert links and all(f["properties"]["pengampu"] in local
+                         or f["properties"]["diampu"] in local for f in links)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    maps.check_offline(page)
+    panels = json.loads(re.search(r"var P = (.*?);\n", page).group(1))
+    assert "Provinsi Bengkulu" in panels["title"]
+    data = json.loads(re.search(r"var D = (.*?);\n", page).group(1))
+    assert data["ctx"] and data["table"] and data["provinces"] is None
+
+
+def test_cli_report_unknown_province(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "laporan"
+    assert main(["report", "--out", str(out), "--provinsi", "Bengkuluu"]) == 1
+    err = capsys.readouterr().err
+    assert "provinsi 'Bengkuluu' is not known; close matches: 17 Bengkulu" in err
+    assert not out.exists()
+
+
+def test_report_from_one_province_data_is_not_national(bengkulu_file: Path,
+                                                       tmp_path: Path) -> None:
+    regions = pg.load_regions(level="kabkota", source=bengkulu_file)
+    files = pg.write_report(tmp_path / "r", pg.load_dataset(), regions, layanan="jantung")
+    summ = pd.read_csv(files["ringkasan.csv"], dtype={"kode": "string"})
+    assert "nasional" not in set(summ["tingkat"])
+    assert summ.groupby("tingkat").size().to_dict() == {"kabkota": 10, "provinsi": 1}
+
+
 # --- the national report (bundled data) -------------------------------------------------------
 @pytest.mark.slow
 def test_national_report(tmp_path: Path) -> None:
     files = pg.write_report(tmp_path / "laporan")
     size_mb = files["index.html"].stat().st_size / 1e6
-    assert size_mb <= 5.0, f"index.html is {size_mb:.2f} MB"
+    assert size_mb <= 2.5, f"index.html is {size_mb:.2f} MB"
     page = files["index.html"].read_text(encoding="utf-8")
     maps.check_offline(page)
     assert "Strata: target (yang direncanakan" in page
-    assert len(re.findall(r'\{"type":"Feature","properties":\{"c":', page)) == 514
+    data = json.loads(re.search(r"var D = (.*?);\n", page).group(1))
+    assert len(data["wil"]["g"]) == 514 and len(data["provinces"]) == 38
     feats = read_features(files["wilayah.geojson"])
     assert len(feats) == 514
     assert {f["properties"]["kode"] for f in feats} == set(pg.load_regions()["kode"])
@@ -216,3 +275,16 @@ def test_national_report(tmp_path: Path) -> None:
     assert sorted(nat["layanan"]) == ["jantung", "kanker", "stroke", "uronefrologi"]
     assert set(nat["n_kabkota"]) == {514} and set(nat["n_provinsi"]) == {38}
     assert summ["kode"].dropna().nunique() == 38
+
+
+# --- one default: status "target"; an empty result says which option to change ----------------
+def test_cli_status_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "akses.geojson"
+    assert main(["access", "--layanan", "stroke", "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert "status target" in printed.out and "catatan" not in printed.err
+    assert main(["access", "--layanan", "stroke", "--status", "ada", "--out", str(out)]) == 0
+    assert "jalankan dengan --status target" in capsys.readouterr().err
+    assert main(["--lang", "en", "network", "--layanan", "stroke", "--status", "ada",
+                 "--limit", "1"]) == 0
+    assert "run with --status target" in capsys.readouterr().out

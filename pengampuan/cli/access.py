@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,12 @@ _TEXT = {
         "none": "  tanpa RS mampu yang terjangkau: {k} kab/kota",
         "grid": "  sel H3 resolusi {res}: {n:,} sel",
         "wrote": "ditulis: {path}",
+        "empty_ada": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus "
+                     "'ada'; semua kab/kota tanpa RS mampu. Data bawaan berisi strata target: "
+                     "jalankan dengan --status target",
+        "empty_target": "catatan: tidak ada RS {layanan} dengan strata >= {strata} (status "
+                        "'target'); semua kab/kota tanpa RS mampu. Coba --min-strata yang lebih "
+                        "rendah, atau periksa layanan.csv",
     },
     "en": {
         "title": "Access to {layanan} (strata >= {strata}, status {status}, "
@@ -35,6 +43,12 @@ _TEXT = {
         "none": "  no reachable capable hospital: {k} districts",
         "grid": "  H3 cells at resolution {res}: {n:,} cells",
         "wrote": "written: {path}",
+        "empty_ada": "note: no {layanan} hospital at strata >= {strata} with status 'ada'; "
+                     "no district has a capable hospital. The bundled data holds target "
+                     "strata: run with --status target",
+        "empty_target": "note: no {layanan} hospital at strata >= {strata} (status 'target'); "
+                        "no district has a capable hospital. Try a lower --min-strata, or "
+                        "check layanan.csv",
     },
 }
 
@@ -55,9 +69,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help="layanan code, e.g. stroke")
     p.add_argument("--min-strata", default="madya", choices=list(STRATA),
                    help="lowest strata that counts (default: madya)")
-    p.add_argument("--status", default="ada", choices=list(STATUS),
-                   help="'ada' (current strata, default) or 'target' (the higher of current "
-                        "and target strata)")
+    p.add_argument("--status", default="target", choices=list(STATUS),
+                   help="'target' (default: the higher of current and target strata; the "
+                        "bundled strata are targets) or 'ada' (current strata only)")
     p.add_argument("--travel", default="simple", choices=["simple", "sea"],
                    help="travel-time model: 'simple' (road, great-circle x circuity) or 'sea' "
                         "(H3 land/sea graph with ferry crossings)")
@@ -79,7 +93,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Compute district access (and the grid); write the files; print a summary."""
-    from ..access import access_grid, district_access
+    from ..access import NoCapableHospitalWarning, access_grid, district_access
     from ..io import load_dataset
 
     text = _TEXT[settings.language]
@@ -89,9 +103,17 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--grid {args.grid}: expected an H3 resolution 0..15")
     ds = load_dataset(args.data)
     regions = kabkota_regions(args.boundaries, ds.wilayah)
-    acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
-                          status=args.status, travel=args.travel,
-                          show_progress=args.progress)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NoCapableHospitalWarning)
+        acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
+                              status=args.status, travel=args.travel,
+                              show_progress=args.progress)
+    for w in caught:
+        if isinstance(w.message, NoCapableHospitalWarning):
+            print(text[f"empty_{args.status}"].format(layanan=args.layanan,
+                                                      strata=args.min_strata), file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     out = _write_geojson(acc, Path(args.out))
 
     n = len(acc)

@@ -41,6 +41,8 @@ _TEXT = {
         "no_checks": "Pemeriksaan jejaring: tidak ada temuan",
         "wrote": "ditulis: {path}",
         "empty": "(tidak ada RS)",
+        "empty_ada": "catatan: tidak ada RS {layanan} berstatus 'ada'; data bawaan berisi strata "
+                     "target: jalankan dengan --status target",
     },
     "en": {
         "title": "Mentoring network {layanan} (strata {status}){where}: {n_rs} hospitals, "
@@ -52,6 +54,8 @@ _TEXT = {
         "no_checks": "Network checks: no findings",
         "wrote": "written: {path}",
         "empty": "(no hospitals)",
+        "empty_ada": "note: no {layanan} hospital with status 'ada'; the bundled data holds "
+                     "target strata: run with --status target",
     },
 }
 
@@ -136,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
             n_rs=len(summ), n_links=view.number_of_edges(), n_cross=cross,
             n_nat=int(summ["nasional"].sum())))
         print(_format_summary(summ, limit=args.limit, lang=lang))
+        if args.status == "ada" and (summ.empty or summ["strata"].isna().all()):
+            print(text["empty_ada"].format(layanan=DEFAULT_CONFIG.layanan_label(lay, lang)))
         print()
         summaries.append(summ.assign(layanan=lay))
 

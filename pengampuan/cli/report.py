@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+import warnings
 from pathlib import Path
 
 from . import EXIT_OK, kabkota_regions
+
+_TEXT = {
+    "id": {
+        "empty_ada": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus 'ada'; "
+                     "peta menandainya. Data bawaan berisi strata target: jalankan dengan "
+                     "--status target",
+        "empty_target": "catatan: tidak ada RS {layanan} dengan strata >= {strata} (status "
+                        "'target'); periksa layanan.csv",
+    },
+    "en": {
+        "empty_ada": "note: no {layanan} hospital at strata >= {strata} with status 'ada'; the "
+                     "map says so. The bundled data holds target strata: run with "
+                     "--status target",
+        "empty_target": "note: no {layanan} hospital at strata >= {strata} (status 'target'); "
+                        "check layanan.csv",
+    },
+}
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,6 +52,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
                    help="layanan to include; repeat or separate with commas "
                         "(default: kanker, jantung, stroke, uronefrologi)")
+    p.add_argument("--provinsi", default=None, metavar="PROVINSI",
+                   help="one province, by Kemendagri code or name (e.g. 17, Bengkulu, banten, "
+                        "DKI, 'Papua Barat Daya'): its kab/kota, hospitals and links, with the "
+                        "neighbouring provinces as context (default: every kab/kota given)")
     p.add_argument("--status", choices=["target", "ada"], default="target",
                    help="strata used: 'target' (default; planned strata) or 'ada' (current only)")
     p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
@@ -58,6 +81,7 @@ def _layanan(values: list[str] | None) -> list[str] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report into ``args.out``; print the files written."""
+    from ..access import NoCapableHospitalWarning
     from ..config import load_config, settings
     from ..export import write_report
     from ..io import load_dataset
@@ -72,8 +96,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         ds = load_dataset(args.data, config=config, code_scheme=args.code_scheme)
     regions = kabkota_regions(args.boundaries, ds.wilayah)
-    files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
-                         offline=args.offline, status=args.status, lang=lang)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NoCapableHospitalWarning)
+        files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
+                             offline=args.offline, status=args.status, lang=lang,
+                             provinsi=args.provinsi)
+    text = _TEXT[settings.language]
+    for w in caught:
+        if isinstance(w.message, NoCapableHospitalWarning):
+            print(text[f"empty_{w.message.status}"].format(
+                layanan=w.message.layanan, strata=w.message.min_strata), file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     elapsed = time.perf_counter() - t0
     for path in files.values():
         print(f"{path}  ({path.stat().st_size / 1e6:.2f} MB)")

@@ -1,0 +1,597 @@
+"""Words of the maps (Bahasa Indonesia and English) and the HTML text built from them.
+
+Every value that comes from data is escaped here, with :func:`esc`, before it
+reaches a page; the page script only joins these pieces. Links are made only
+from ``http://`` and ``https://`` URLs (:func:`linkify`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from ..config import Config, settings
+
+#: Class edges of the choropleth, in the unit of the variable (display choices, not policy).
+BIN_EDGES: dict[str, tuple[float, ...]] = {
+    "travel_min": (30.0, 60.0, 120.0, 240.0, 480.0, 960.0),
+    "distance_km": (25.0, 50.0, 100.0, 200.0, 400.0, 800.0),
+}
+DASH = "\u2013"
+DOT = " \u00b7 "
+
+TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        "title_access": "Akses ke rumah sakit layanan KJSU per kabupaten/kota",
+        "title_network": "Jejaring pengampuan rumah sakit",
+        "title_coverage": "Capaian target rumah sakit per kabupaten/kota",
+        "in_province": "Provinsi {nama}",
+        "status_target": "Strata: target (yang direncanakan, mis. KMK HK.01.07/MENKES/1277/2024), "
+                         "bukan kondisi saat ini",
+        "status_ada": "Strata: yang sudah ada (kondisi saat ini)",
+        "empty_status": "{layanan}: tidak ada RS dengan strata \u2265 {strata} berstatus "
+                        "'{status}'. Data bawaan berisi strata target: pakai status='target' "
+                        "(baris perintah: --status target).",
+        "contoh": "DATA CONTOH: sebagian data bersifat ilustratif, bukan data resmi",
+        "var_travel_min": "Perkiraan waktu tempuh ke RS terdekat",
+        "var_distance_km": "Jarak garis lurus ke RS terdekat",
+        "min_strata": "strata minimal",
+        "no_capable": "tidak ada RS yang mampu",
+        "no_data": "tanpa data",
+        "hospitals": "Rumah sakit",
+        "hospitals_other": "RS lain (tanpa layanan terpilih)",
+        "hospitals_legend": "Rumah sakit (strata untuk layanan terpilih)",
+        "approx": "lokasi perkiraan (titik di dalam kab/kota)",
+        "approx_short": "lokasi perkiraan",
+        "outside": "di luar provinsi",
+        "loc_sumber": "Lokasi: koordinat dari sumber yang dikutip",
+        "loc_rsonline2021": "Lokasi: titik RS Online 2021",
+        "loc_kemenkes2019": "Lokasi: titik peta fasilitas Kemenkes 2019 (BPPSDMK)",
+        "links": "Jejaring pengampuan",
+        "links_legend": "pengampu \u2192 diampu",
+        "usulan": "usulan",
+        "provinces": "Batas provinsi",
+        "context": "Provinsi tetangga",
+        "land": "Daratan (batas provinsi)",
+        "labels": "Nama kab/kota",
+        "below_target": "Belum memenuhi target kab/kota",
+        "tiles": "Peta latar OpenStreetMap (perlu internet)",
+        "tiles_failed": "Peta latar tidak dapat dimuat (tanpa internet?); dimatikan.",
+        "nearest": "RS terdekat",
+        "distance": "Jarak (garis lurus)",
+        "travel": "Waktu tempuh (perkiraan)",
+        "threshold": "Dalam ambang",
+        "target_kab": "Target kab/kota",
+        "target_prov": "Target provinsi",
+        "met": "tercapai",
+        "not_met": "belum tercapai",
+        "yes": "ya",
+        "no": "tidak",
+        "n_hospitals": "RS yang memenuhi",
+        "kelas": "kelas",
+        "layanan": "Layanan",
+        "strata": "Strata",
+        "pengampu": "Pengampu",
+        "mengampu": "Mengampu",
+        "bukti": "bukti",
+        "rs": "RS",
+        "location": "Lokasi",
+        "source": "Sumber",
+        "sources": "Sumber data dan lisensi",
+        "summary": "Ringkasan capaian target",
+        "legend": "Legenda",
+        "col_prov": "Provinsi",
+        "col_kab": "Kab/kota",
+        "col_pop": "Penduduk \u2264 ambang waktu",
+        "col_links": "Tautan",
+        "col_hospitals": "RS",
+        "col_penduduk": "Penduduk",
+        "col_target": "Target",
+        "target_met_legend": "target kab/kota tercapai",
+        "target_not_met_legend": "target kab/kota belum tercapai",
+        "coverage_legend": "Ada RS dengan strata target di kab/kota",
+        "user_data": "Data pengguna (lihat kolom sumber)",
+        "hour": "jam",
+        "minute": "menit",
+        "status_word_ada": "ada",
+        "status_word_target": "target",
+        "none": "tidak ada",
+        "basemap_note": "Peta latar hanya dimuat bila dinyalakan di kontrol lapisan.",
+        "population": "Penduduk",
+        "pop_within": "Penduduk dalam ambang",
+        "near_approx": "lokasi RS terdekat perkiraan",
+        "pick": "Pilih provinsi",
+        "pick_all": "Seluruh Indonesia",
+        "kab_table": "Kab/kota",
+        "files": "Berkas laporan",
+        "made": "Dibuat {date} dengan pengampuan {version}",
+        "prov_met": "Target provinsi (\u2265 {strata})",
+        "kab_met": "Kab/kota \u2265 {strata}",
+    },
+    "en": {
+        "title_access": "Access to KJSU hospitals by district (kabupaten/kota)",
+        "title_network": "Hospital mentoring network (pengampuan)",
+        "title_coverage": "Hospital targets met by district (kabupaten/kota)",
+        "in_province": "Province {nama}",
+        "status_target": "Strata: targets (planned, e.g. KMK HK.01.07/MENKES/1277/2024), "
+                         "not the current situation",
+        "status_ada": "Strata: current (ada)",
+        "empty_status": "{layanan}: no hospital at strata \u2265 {strata} with status "
+                        "'{status}'. The bundled data holds target strata: use "
+                        "status='target' (command line: --status target).",
+        "contoh": "ILLUSTRATIVE DATA (data contoh): some rows are examples, not official data",
+        "var_travel_min": "Estimated travel time to the nearest hospital",
+        "var_distance_km": "Straight-line distance to the nearest hospital",
+        "min_strata": "minimum strata",
+        "no_capable": "no capable hospital",
+        "no_data": "no data",
+        "hospitals": "Hospitals",
+        "hospitals_other": "Other hospitals (without the selected layanan)",
+        "hospitals_legend": "Hospitals (strata for the selected layanan)",
+        "approx": "approximate location (point inside the district)",
+        "approx_short": "approximate location",
+        "outside": "outside the province",
+        "loc_sumber": "Location: coordinates from a cited source",
+        "loc_rsonline2021": "Location: RS Online 2021 point",
+        "loc_kemenkes2019": "Location: Kemenkes 2019 facility map point (BPPSDMK)",
+        "links": "Mentoring links",
+        "links_legend": "pengampu \u2192 diampu",
+        "usulan": "proposed (usulan)",
+        "provinces": "Province boundaries",
+        "context": "Neighbouring provinces",
+        "land": "Land (province boundaries)",
+        "labels": "District names",
+        "below_target": "District target not met",
+        "tiles": "OpenStreetMap background (needs internet)",
+        "tiles_failed": "The background map could not be loaded (no internet?); switched off.",
+        "nearest": "Nearest hospital",
+        "distance": "Distance (straight line)",
+        "travel": "Travel time (estimate)",
+        "threshold": "Within threshold",
+        "target_kab": "District target",
+        "target_prov": "Province target",
+        "met": "met",
+        "not_met": "not met",
+        "yes": "yes",
+        "no": "no",
+        "n_hospitals": "Hospitals meeting it",
+        "kelas": "class",
+        "layanan": "Layanan",
+        "strata": "Strata",
+        "pengampu": "Pengampu",
+        "mengampu": "Mentors",
+        "bukti": "evidence",
+        "rs": "hospitals",
+        "location": "Location",
+        "source": "Source",
+        "sources": "Data sources and licences",
+        "summary": "Targets met",
+        "legend": "Legend",
+        "col_prov": "Provinces",
+        "col_kab": "Districts",
+        "col_pop": "Population \u2264 time threshold",
+        "col_links": "Links",
+        "col_hospitals": "Hospitals",
+        "col_penduduk": "Population",
+        "col_target": "Target",
+        "target_met_legend": "district target met",
+        "target_not_met_legend": "district target not met",
+        "coverage_legend": "A hospital at the target strata in the district",
+        "user_data": "User data (see the sumber column)",
+        "hour": "h",
+        "minute": "min",
+        "status_word_ada": "current",
+        "status_word_target": "target",
+        "none": "none",
+        "basemap_note": "The background map is only loaded when switched on in the layer control.",
+        "population": "Population",
+        "pop_within": "Population within threshold",
+        "near_approx": "nearest hospital's location approximate",
+        "pick": "Choose a province",
+        "pick_all": "All of Indonesia",
+        "kab_table": "Districts",
+        "files": "Report files",
+        "made": "Made on {date} with pengampuan {version}",
+        "prov_met": "Province target (\u2265 {strata})",
+        "kab_met": "Districts \u2265 {strata}",
+    },
+}
+
+
+# ---------------------------------------------------------------------------
+# small helpers
+# ---------------------------------------------------------------------------
+def check_lang(lang: str | None) -> str:
+    """``lang`` or ``settings.language``, checked."""
+    lang = lang or settings.language
+    if lang not in TEXT:
+        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(TEXT)}")
+    return lang
+
+
+def esc(value: Any) -> str:
+    """HTML-escape any value as text (quotes included)."""
+    return html.escape(str(value), quote=True)
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)\]]", re.IGNORECASE)
+
+
+def linkify(text: Any) -> str:
+    """Escaped ``text`` with its http(s) URLs as links that open in a new tab.
+
+    Examples
+    --------
+    >>> linkify("Berita <b> https://a.id/x?y=1&z=2.")
+    'Berita &lt;b&gt; <a href="https://a.id/x?y=1&amp;z=2" target="_blank" rel="noopener \
+noreferrer">https://a.id/x?y=1&amp;z=2</a>.'
+    >>> linkify("javascript:alert(1)")
+    'javascript:alert(1)'
+    """
+    s = str(text)
+    out, last = [], 0
+    for mo in _URL.finditer(s):
+        out.append(esc(s[last:mo.start()]))
+        url = esc(mo.group(0))
+        out.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>')
+        last = mo.end()
+    out.append(esc(s[last:]))
+    return "".join(out)
+
+
+def present(value: Any) -> bool:
+    """False for None, NaN, <NA> and blank strings."""
+    if value is None:
+        return False
+    try:
+        if pd.isna(value):
+            return False
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip() != ""
+
+
+def num(value: Any) -> float | None:
+    """``value`` as a float, or None."""
+    if not present(value):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def fmt_num(x: float, lang: str, decimals: int = 0) -> str:
+    """Number with the thousands and decimal separators of ``lang``."""
+    s = f"{x:,.{decimals}f}"
+    if lang == "id":
+        s = s.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return s
+
+
+def fmt_km(km: float, lang: str) -> str:
+    """``62 km``, ``3,5 km``."""
+    return f"{fmt_num(km, lang, 1 if km < 10 else 0)} km"
+
+
+def fmt_min(minutes: float, lang: str) -> str:
+    """``45 menit``, ``2 jam 5 menit``."""
+    tx = TEXT[lang]
+    m = int(round(minutes))
+    if m < 60:
+        return f"{m} {tx['minute']}"
+    h, rest = divmod(m, 60)
+    return f"{h} {tx['hour']}" + (f" {rest} {tx['minute']}" if rest else "")
+
+
+def fmt_pct(share: float) -> str:
+    """``86%``."""
+    return f"{100 * share:.0f}%"
+
+
+def met_html(ok: Any, lang: str) -> str:
+    """"tercapai" / "belum tercapai" with its class; a dash when unknown."""
+    if not present(ok):
+        return DASH
+    tx = TEXT[lang]
+    return (f'<span class="pg-ok">{tx["met"]}</span>' if bool(ok)
+            else f'<span class="pg-no">{tx["not_met"]}</span>')
+
+
+def bin_labels(variable: str, lang: str = "id") -> list[str]:
+    """
+    Legend labels of the choropleth classes, with units.
+
+    Examples
+    --------
+    >>> bin_labels("travel_min")[:3]
+    ['< 30 menit', '30\u201360 menit', '1\u20132 jam']
+    >>> bin_labels("distance_km", "en")[-1]
+    '\u2265 800 km'
+    """
+    edges = BIN_EDGES[variable]
+    tx = TEXT[check_lang(lang)]
+
+    def fmt(v: float) -> str:
+        if variable == "travel_min" and v >= 60:
+            return f"{v / 60:g}"
+        return f"{v:g}"
+
+    def unit(lo: float) -> str:
+        if variable == "distance_km":
+            return "km"
+        return tx["hour"] if lo >= 60 else tx["minute"]
+
+    labels = [f"< {fmt(edges[0])} {unit(edges[0] - 1)}"]
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        # a class from 30 to 60 minutes still reads in minutes
+        minutes = variable == "travel_min" and lo < 60 <= hi
+        u = tx["minute"] if minutes else unit(lo)
+        lo_s, hi_s = (f"{lo:g}", f"{hi:g}") if minutes else (fmt(lo), fmt(hi))
+        labels.append(f"{lo_s}\u2013{hi_s} {u}")
+    labels.append(f"\u2265 {fmt(edges[-1])} {unit(edges[-1])}")
+    return labels
+
+
+# ---------------------------------------------------------------------------
+# legend
+# ---------------------------------------------------------------------------
+def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: str,
+                nodata_colour: str, strata_colours: Sequence[str],
+                strata_radius: Sequence[float], variable: str | None, hospitals: bool,
+                links: bool, coverage: tuple[str, str] | None = None,
+                min_strata: str | None = None, hatch: bool = False, outside: bool = False,
+                context: bool = False, land: str | None = None) -> str:
+    """The legend panel: classes (their units on each class), markers, lines."""
+    tx = TEXT[lang]
+    parts: list[str] = []
+
+    def grid(rows: list[str]) -> str:
+        return '<div class="pg-grid">' + "".join(rows) + "</div>"
+
+    if variable is not None:
+        strata = (f" ({tx['min_strata']} {esc(cfg.strata_label(min_strata, lang))})"
+                  if min_strata else "")
+        parts.append(f"<div class=\"pg-h\">{tx['var_' + variable]}{strata}</div>")
+        labels = bin_labels(variable, lang)
+        rows = [swatch(colour, label) for colour, label in zip(colours, labels, strict=True)]
+        rows += [swatch(none_colour, tx["no_capable"]), swatch(nodata_colour, tx["no_data"])]
+        # column-major order: the classes read top to bottom, then the next column
+        half = (len(rows) + 1) // 2
+        pairs = zip(rows[:half], rows[half:] + [""], strict=False)
+        parts.append(grid([r for pair in pairs for r in pair]))
+    if coverage is not None:
+        parts.append(f"<div class=\"pg-h\">{tx['coverage_legend']}</div>")
+        parts.append(swatch(coverage[0], tx["target_met_legend"]))
+        parts.append(swatch(coverage[1], tx["target_not_met_legend"]))
+        parts.append(swatch(nodata_colour, tx["no_data"]))
+    if hatch:
+        parts.append('<div class="pg-row"><i class="pg-sw pg-hatch-sw"></i>'
+                     f"{tx['below_target']}</div>")
+    if hospitals:
+        parts.append(f"<div class=\"pg-h\">{tx['hospitals_legend']}</div>")
+        n = min(len(cfg.strata_order), len(strata_colours))
+        rows = [circle(strata_colours[rank], strata_radius[rank],
+                       esc(cfg.strata_label(cfg.strata_order[rank], lang)))
+                for rank in range(n - 1, -1, -1)]
+        parts.append(grid(rows))
+        parts.append(circle(strata_colours[2], strata_radius[2], tx["approx"], approx=True))
+        if outside:
+            parts.append(circle("#777777", strata_radius[1], tx["outside"], outside=True))
+    lines = []
+    if links:
+        lines += [line("#555555", tx["links_legend"], dashed=False),
+                  line("#555555", tx["usulan"], dashed=True)]
+    lines.append(line("#333333", tx["provinces"], dashed=False, width=2, arrow=False))
+    if links:
+        parts.append(f"<div class=\"pg-h\">{tx['links']}</div>")
+    parts.append(grid(lines))
+    if land:
+        parts.append(swatch(land, tx["land"]))
+    if context:
+        parts.append(swatch("#d9d9d9", tx["context"]))
+    return (f'<details open class="pg-fold"><summary>{tx["legend"]}</summary>'
+            f'{"".join(parts)}</details>')
+
+
+def swatch(colour: str, label: str) -> str:
+    """A filled square and its label."""
+    return (f'<div class="pg-row"><i class="pg-sw" style="background:{esc(colour)}"></i>'
+            f"{label}</div>")
+
+
+def circle(colour: str, r: float, label: str, *, approx: bool = False,
+           outside: bool = False) -> str:
+    """A hospital marker and its label (as page.js draws it)."""
+    fill = "#ffffff" if outside else colour
+    opacity = 0.5 if approx else 0.55 if outside else 0.95
+    dash = ' stroke-dasharray="2 2"' if approx else ""
+    stroke = "#08306b" if approx else "#555555" if outside else "#ffffff"
+    width = 1.5 if approx else 2 if outside else 1
+    return (f'<div class="pg-row"><svg width="20" height="20" class="pg-sym" aria-hidden="true">'
+            f'<circle cx="10" cy="10" r="{r:g}" fill="{esc(fill)}" fill-opacity="{opacity:g}" '
+            f'stroke="{esc(stroke)}" stroke-width="{width:g}"{dash}/></svg>{label}</div>')
+
+
+def line(colour: str, label: str, *, dashed: bool, width: float = 1.5,
+         arrow: bool = True) -> str:
+    """A link (or boundary) line and its label."""
+    dash = ' stroke-dasharray="5 4"' if dashed else ""
+    head = (f'<path d="M14,5 L20,10 L14,15 z" fill="{colour}"/>' if arrow else "")
+    return (f'<div class="pg-row"><svg width="22" height="20" class="pg-sym" aria-hidden="true">'
+            f'<line x1="1" y1="10" x2="{16 if arrow else 21}" y2="10" stroke="{colour}" '
+            f'stroke-width="{width:g}"{dash}/>{head}</svg>{label}</div>')
+
+
+# ---------------------------------------------------------------------------
+# summary panels
+# ---------------------------------------------------------------------------
+def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, cfg: Config,
+                          lang: str, access: Mapping[str, pd.DataFrame] | None,
+                          penduduk: pd.Series | None) -> str:
+    """Table: per layanan, provinces and kab/kota meeting the targets, population in time."""
+    tx = TEXT[lang]
+    have_pop = access is not None and penduduk is not None
+    if gaps is None and not have_pop:
+        return ""
+    head = [tx["layanan"]]
+    if gaps is not None:
+        head += [f"{tx['col_prov']} \u2265 {esc(cfg.target_strata_provinsi)}",
+                 f"{tx['col_kab']} \u2265 {esc(cfg.target_strata_kabkota)}"]
+    if have_pop:
+        head.append(tx["col_pop"])
+    rows = []
+    for lay in layanan:
+        cells = [esc(cfg.layanan_label(lay, lang))]
+        if gaps is not None:
+            g = gaps[gaps["layanan"].astype(str) == lay]
+            for tingkat in ("provinsi", "kabkota"):
+                sel = g[g["tingkat"].astype(str) == tingkat]["meets_target"].dropna()
+                n_ok, n = int(sel.astype(bool).sum()), len(sel)
+                cells.append(f"{n_ok}/{n}" if n else DASH)
+        if have_pop and access is not None and penduduk is not None:
+            cells.append(_pop_share(access.get(lay), penduduk, cfg.threshold_min(lay), lang))
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<details open class="pg-fold"><summary>{tx["summary"]}</summary>'
+            '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+            + "".join(rows) + "</table></details>")
+
+
+def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: float | None,
+               lang: str) -> str:
+    if frame is None or threshold_min is None:
+        return "\u2013"
+    pop = frame["kode"].astype(str).map(penduduk).astype(float)
+    travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
+    total = float(pop.sum())
+    if not total > 0:
+        return "\u2013"
+    share = float(pop[travel <= threshold_min].sum()) / total
+    pct = f"{100 * share:.0f}%"
+    return f"{pct} ({fmt_min(threshold_min, lang)})"
+
+
+def network_summary_html(n_hospitals: Mapping[str, int], links: Mapping[str, list[list[Any]]],
+                         layanan: Sequence[str], *, cfg: Config, lang: str) -> str:
+    """Table: per layanan, hospitals drawn, sourced and proposed links."""
+    tx = TEXT[lang]
+    head = [tx["layanan"], tx["col_hospitals"], tx["col_links"], tx["usulan"]]
+    rows = []
+    for lay in layanan:
+        lk = links.get(lay, [])
+        n_usulan = sum(1 for x in lk if x[2])
+        cells = [esc(cfg.layanan_label(lay, lang)), str(n_hospitals.get(lay, 0)),
+                 str(len(lk) - n_usulan), str(n_usulan)]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<details open class="pg-fold"><summary>{tx["links"]}</summary>'
+            '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+            + "".join(rows) + "</table></details>")
+
+
+def province_summary_html(nama: str, gaps: pd.DataFrame | None,
+                          access: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
+                          layanan: Sequence[str], *, kode: str, cfg: Config, lang: str) -> str:
+    """Table of one province: its own target, its kab/kota meeting theirs, population in time."""
+    tx = TEXT[lang]
+    head = [tx["layanan"]]
+    if gaps is not None:
+        head += [tx["prov_met"].format(strata=esc(cfg.strata_label(cfg.target_strata_provinsi,
+                                                                    lang))),
+                 tx["kab_met"].format(strata=esc(cfg.strata_label(cfg.target_strata_kabkota,
+                                                                   lang)))]
+    if access is not None and penduduk is not None:
+        head.append(tx["col_pop"])
+    rows = []
+    for lay in layanan:
+        cells = [esc(cfg.layanan_label(lay, lang))]
+        if gaps is not None:
+            g = gaps[gaps["layanan"].astype(str) == lay]
+            own = g[(g["tingkat"].astype(str) == "provinsi") & (g["kode"].astype(str) == kode)]
+            cells.append(met_html(own["meets_target"].iloc[0], lang) if len(own) else DASH)
+            kab = g[(g["tingkat"].astype(str) == "kabkota")
+                    & (g["kode_induk"].astype(str) == kode)]["meets_target"].dropna()
+            cells.append(f"{int(kab.astype(bool).sum())}/{len(kab)}" if len(kab) else DASH)
+        if access is not None and penduduk is not None:
+            frame = access.get(lay)
+            if frame is not None:
+                induk = _kode_induk(frame)
+                frame = frame[induk == kode]
+            cells.append(_pop_share(frame, penduduk, cfg.threshold_min(lay), lang))
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<details open class="pg-fold"><summary>{tx["summary"]}: {esc(nama)}</summary>'
+            '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+            + "".join(rows) + "</table></details>")
+
+
+def _kode_induk(frame: pd.DataFrame) -> pd.Series:
+    if "kode_induk" in frame:
+        induk = frame["kode_induk"].astype("string")
+        return induk.fillna(frame["kode"].astype(str).str.slice(0, 2))
+    return frame["kode"].astype(str).str.slice(0, 2)
+
+
+def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
+               variable: str, gap: Mapping[str, Any] | None, prov_gap: Mapping[str, Any] | None
+               ) -> list[str]:
+    """Popup cells of one kab/kota for one layanan: value, nearest hospital, target, extra."""
+    tx = TEXT[lang]
+    dist = num(row.get("distance_km"))
+    travel = num(row.get("travel_min"))
+    if dist is None:
+        value, nearest = tx["no_data"], DASH
+    elif math.isinf(dist):
+        value, nearest = tx["no_capable"], DASH
+    else:
+        parts = []
+        if travel is not None and math.isfinite(travel):
+            parts.append(fmt_min(travel, lang))
+        parts.append(fmt_km(dist, lang))
+        if variable == "distance_km":
+            parts.reverse()
+        value = DOT.join(parts)
+        rs = row.get("nama_rs")
+        nearest = esc(rs) if present(rs) else DASH
+        approx = (str(row.get("lokasi_presisi") or "") == "kabkota"
+                  or (num(row.get("share_nearest_approx")) or 0) > 0)
+        if approx and nearest != DASH:
+            nearest += f' <span class="pg-meta">({tx["approx_short"]})</span>'
+    extra = []
+    thr = num(row.get("threshold_min"))
+    if thr is None:
+        thr = cfg.threshold_min(lay)
+    share = num(row.get("share_within_threshold"))
+    within = row.get("within_threshold")
+    if thr is not None and share is not None:
+        extra.append(f"{tx['pop_within']} ({fmt_min(thr, lang)}): {fmt_pct(share)}")
+    elif thr is not None and present(within):
+        extra.append(f"{tx['threshold']} ({fmt_min(thr, lang)}): "
+                     f"{tx['yes'] if bool(within) else tx['no']}")
+    target = met_html(gap.get("meets_target"), lang) if gap is not None else DASH
+    if prov_gap is not None and present(prov_gap.get("meets_target")):
+        extra.append(f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}")
+    return [value, nearest, target, "<br>".join(extra)]
+
+
+def coverage_row(row: Mapping[str, Any], *, lang: str, gap: Mapping[str, Any] | None,
+                 prov_gap: Mapping[str, Any] | None) -> list[str]:
+    """Popup cells of one kab/kota on the coverage map."""
+    tx = TEXT[lang]
+    if gap is None:
+        return [tx["no_data"], DASH, DASH, ""]
+    n = num(gap.get("n_hospitals"))
+    value = f"{tx['n_hospitals']}: {int(n)}" if n is not None else DASH
+    near = gap.get("nearest_nama")
+    dist = num(gap.get("distance_km"))
+    nearest = DASH
+    if present(near):
+        nearest = esc(near) + (f" ({fmt_km(dist, lang)})" if dist is not None
+                               and math.isfinite(dist) else "")
+    extra = ""
+    if prov_gap is not None and present(prov_gap.get("meets_target")):
+        extra = f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}"
+    return [value, nearest, met_html(gap.get("meets_target"), lang), extra]

@@ -1,0 +1,386 @@
+/* pengampuan map page: draws the layers of one map from its data (see pengampuan/maps).
+ *
+ * pengampuanPage(map, D, P) is called once per page with the Leaflet map made by folium,
+ * the data D (layers) and the panels P (title, legend, summary: HTML). Every string in
+ * D and P that ends up as HTML was escaped in Python; this script only joins them and
+ * never builds HTML from raw data. Background tiles are created here but requested
+ * only when the user switches them on in the layer control.
+ */
+/* exported pengampuanPage */
+/* global L */
+function pengampuanPage(map, D, P) {
+  "use strict";
+  var T = D.T;
+  var FLAG_APPROX = 1, FLAG_OUTSIDE = 2, FLAG_OTHER = 4;
+  // small screens (phones, 1024 x 600 netbooks): the layer control and the panels start folded
+  var narrow = function () { return map.getSize().x < 700; };
+  var short = function () { return map.getSize().y < 700; };
+
+  // ---- panes (drawing order) ------------------------------------------------------
+  [["pgKonteks", 395], ["pgWilayah", 405], ["pgArsir", 407], ["pgProvinsi", 410],
+   ["pgJejaring", 420], ["pgRS", 430], ["pgLabel", 440]].forEach(function (p) {
+    map.createPane(p[0]).style.zIndex = p[1];
+  });
+  map.getPane("pgLabel").style.pointerEvents = "none";
+
+  // ---- decoding of the delta-encoded geometry --------------------------------------
+  var scale = Math.pow(10, D.prec);
+  function ring(a) {
+    var out = [], lat = 0, lon = 0;
+    for (var i = 0; i + 1 < a.length; i += 2) {
+      lat += a[i]; lon += a[i + 1];
+      out.push([lat / scale, lon / scale]);
+    }
+    return out;
+  }
+  function polygons(g) { return g.map(function (p) { return p.map(ring); }); }
+
+  // ---- SVG defs: arrowheads per layanan, hatch of regions below target ------------
+  var NS = "http://www.w3.org/2000/svg";
+  var defsSvg = document.createElementNS(NS, "svg");
+  defsSvg.setAttribute("class", "pg-defs");
+  defsSvg.setAttribute("aria-hidden", "true");
+  var defs = document.createElementNS(NS, "defs");
+  defsSvg.appendChild(defs);
+  D.layanan.forEach(function (lay, i) {
+    var m = document.createElementNS(NS, "marker");
+    var attrs = {id: "pg-arrow-" + i, viewBox: "0 0 10 10", refX: "17", refY: "5",
+                 markerWidth: "10", markerHeight: "10", markerUnits: "userSpaceOnUse",
+                 orient: "auto"};
+    for (var k in attrs) { m.setAttribute(k, attrs[k]); }
+    var path = document.createElementNS(NS, "path");
+    path.setAttribute("d", "M0,0 L10,5 L0,10 z");
+    path.setAttribute("fill", D.lay[lay].c);
+    m.appendChild(path);
+    defs.appendChild(m);
+  });
+  var hatch = document.createElementNS(NS, "pattern");
+  var hatchAttrs = {id: "pg-hatch", width: "7", height: "7", patternUnits: "userSpaceOnUse",
+                    patternTransform: "rotate(45)"};
+  for (var ha in hatchAttrs) { hatch.setAttribute(ha, hatchAttrs[ha]); }
+  var hl = document.createElementNS(NS, "line");
+  var hlAttrs = {x1: "0", y1: "0", x2: "0", y2: "7", stroke: "#7a0019", "stroke-width": "2",
+                 "stroke-opacity": "0.75"};
+  for (var hk in hlAttrs) { hl.setAttribute(hk, hlAttrs[hk]); }
+  hatch.appendChild(hl);
+  defs.appendChild(hatch);
+  document.body.appendChild(defsSvg);
+
+  // ---- layers ----------------------------------------------------------------------
+  var base = {}, overlays = {};
+  D.layanan.forEach(function (lay) { base[lay] = L.layerGroup(); });
+  var current = D.layanan[0];
+
+  if (D.land) {
+    // land of the network maps, with the province boundaries as its edges
+    L.polygon([].concat.apply([], D.land.map(polygons)),
+              {pane: "pgKonteks", interactive: false, color: "#5b5b5b", weight: 0.8,
+               fillColor: D.landColour, fillOpacity: 1}).addTo(map);
+  }
+  if (D.ctx) {
+    L.polygon([].concat.apply([], D.ctx.map(polygons)),
+              {pane: "pgKonteks", interactive: false, color: "#ffffff", weight: 1,
+               fillColor: "#d9d9d9", fillOpacity: 1}).addTo(map);
+  }
+
+  // kab/kota: one set of polygons, restyled when the layanan changes
+  var W = D.wil, regionLayers = [], hatchGroup = null, labelGroup = null;
+  function regionTip(i) {
+    var r = W.v[current].r[i];
+    return "<b>" + W.nama[i] + "</b><br><i>" + D.lay[current].n + "</i>: " + r[0];
+  }
+  function regionPopup(i) {
+    var h = '<div class="pg-pop"><b>' + W.nama[i] + "</b> (" + W.kode[i] + ")";
+    if (W.sub[i]) { h += "<br>" + W.sub[i]; }
+    if (W.pop[i] !== null) { h += '<br><span class="pg-meta">' + T.population + ": " +
+                                   W.popText[i] + "</span>"; }
+    h += "<table><tr><th>" + T.layanan + "</th>";
+    W.cols.forEach(function (c) { h += "<th>" + c + "</th>"; });
+    h += "</tr>";
+    var notes = [];
+    D.layanan.forEach(function (lay) {
+      var r = W.v[lay].r[i];
+      h += "<tr" + (lay === current ? ' class="pg-cur"' : "") + "><td>" + D.lay[lay].n +
+           "</td><td>" + r[0] + "</td><td>" + r[1] + "</td><td>" + r[2] + "</td></tr>";
+      if (r[3]) { notes.push("<i>" + D.lay[lay].n + "</i>: " + r[3]); }
+    });
+    h += "</table>";
+    if (notes.length) { h += '<div class="pg-meta">' + notes.join("<br>") + "</div>"; }
+    return h + "</div>";
+  }
+  var regionLatLngs = [];
+  if (W) {
+    W.g.forEach(function (g, i) {
+      var ll = polygons(g);
+      regionLatLngs.push(ll);
+      var poly = L.polygon(ll, {pane: "pgWilayah", color: "#ffffff", weight: 0.6, opacity: 0.9,
+                                fillOpacity: 0.85, fillColor: W.v[current].c[i]});
+      poly.bindTooltip(function () { return regionTip(i); }, {sticky: true, className: "pg-tip"});
+      poly.bindPopup(function () { return regionPopup(i); }, popupOptions(420));
+      poly.on("mouseover", function () { poly.setStyle({weight: 2, color: "#333333"}); });
+      poly.on("mouseout", function () { poly.setStyle({weight: 0.6, color: "#ffffff"}); });
+      poly.pgIndex = i;
+      regionLayers.push(poly);
+      poly.addTo(map);
+    });
+    if (D.hatch) {
+      hatchGroup = L.layerGroup();
+      overlays[T.below_target] = hatchGroup;
+    }
+    labelGroup = L.layerGroup();
+    overlays[T.labels] = labelGroup;
+  }
+  var hatchPolys = {};
+  function restyleRegions() {
+    if (!W) { return; }
+    var v = W.v[current];
+    regionLayers.forEach(function (poly, i) { poly.setStyle({fillColor: v.c[i]}); });
+    if (hatchGroup) {
+      hatchGroup.clearLayers();
+      v.m.forEach(function (met, i) {
+        if (met !== 0) { return; }
+        if (!hatchPolys[i]) {
+          hatchPolys[i] = L.polygon(regionLatLngs[i], {pane: "pgArsir", interactive: false,
+                                                       stroke: false, fillColor: "url(#pg-hatch)",
+                                                       fillOpacity: 1,
+                                                       className: "pg-hatch"});
+        }
+        hatchGroup.addLayer(hatchPolys[i]);
+      });
+    }
+  }
+
+  if (D.outline) {
+    var provGroup = L.layerGroup();
+    L.polyline(D.outline.map(ring), {pane: "pgProvinsi", interactive: false, color: "#333333",
+                                      weight: 1.4, opacity: 0.9}).addTo(provGroup);
+    overlays[T.provinces] = provGroup;
+  }
+
+  // hospitals and links: one sub-layer per layanan, swapped with the base layer
+  var rsGroup = L.layerGroup(), otherGroup = L.layerGroup(), linkGroup = L.layerGroup();
+  var sub = {};
+  function hospitalPopup(h) {
+    var s = '<div class="pg-pop"><b>' + h[4] + '</b><br><span class="pg-meta">' + h[5] +
+            "</span>";
+    var rows = h[6];
+    if (rows.length) {
+      s += "<table><tr><th>" + T.layanan + "</th><th>" + T.strata + "</th><th>" + T.pengampu +
+           "</th></tr>";
+      rows.forEach(function (r) {
+        s += "<tr><td>" + r[0] + "</td><td>" + (r[1] || "\u2013") + "</td><td>" +
+             (r[2].length ? r[2].join("<br>") : "\u2013") + "</td></tr>";
+      });
+      s += "</table>";
+      rows.forEach(function (r) {
+        if (!r[3].length) { return; }
+        s += '<div class="pg-h">' + T.mengampu + " " + r[3].length + " " + T.rs + " (" + r[0] +
+             ')</div><div class="pg-list">' + r[3].join("<br>") + "</div>";
+      });
+    }
+    s += '<div class="pg-meta">' + h[8] + "</div>";
+    if (h[7].length) {
+      s += '<div class="pg-meta pg-srcs">' + T.source + ": " +
+           h[7].map(function (k) { return D.src[k]; }).join("; ") + "</div>";
+    }
+    return s + "</div>";
+  }
+  function marker(h, lay) {
+    var r = h[3][lay];
+    var rank = r === undefined ? 0 : r;
+    var col = D.strataColour[Math.min(rank, D.strataColour.length - 1)];
+    var rad = D.strataRadius[Math.min(rank, D.strataRadius.length - 1)];
+    var style;
+    if (r === undefined) {
+      style = {radius: 3.5, color: "#555555", weight: 1, fillColor: "#ffffff", fillOpacity: 0.9};
+    } else if (h[2] & FLAG_APPROX) {
+      style = {radius: rad, color: "#08306b", weight: 1.5, dashArray: "2 2", fillColor: col,
+               fillOpacity: 0.5};
+    } else {
+      style = {radius: rad, color: "#ffffff", weight: 1, fillColor: col, fillOpacity: 0.95};
+    }
+    if (h[2] & FLAG_OUTSIDE) {
+      style.color = "#555555"; style.weight = 2; style.fillOpacity = 0.55; style.dashArray = null;
+    }
+    style.pane = "pgRS";
+    var tip = h[4] + ((h[2] & FLAG_OUTSIDE) ? " (" + T.outside + ")" : "");
+    return L.circleMarker([h[0], h[1]], style)
+      .bindPopup(function () { return hospitalPopup(h); }, popupOptions(380))
+      .bindTooltip(tip);
+  }
+  D.layanan.forEach(function (lay, i) {
+    var rs = L.layerGroup(), lk = L.layerGroup();
+    var linked = {};
+    (D.links[lay] || []).forEach(function (x) {
+      var a = D.rs[x[0]], b = D.rs[x[1]];
+      linked[x[0]] = linked[x[1]] = true;
+      var tip = a[4] + " \u2192 " + b[4] + "<br>" + D.lay[lay].n +
+                (x[2] ? " \u00b7 <b>" + T.usulan + "</b>" : "") + (x[3] ? " \u00b7 " + x[3] : "");
+      L.polyline([[a[0], a[1]], [b[0], b[1]]],
+                 {pane: "pgJejaring", color: D.lay[lay].c, weight: 1.8, opacity: 0.85,
+                  dashArray: x[2] ? "6 5" : null, className: "pg-link pg-link-" + i})
+        .bindTooltip(tip, {sticky: true}).addTo(lk);
+    });
+    D.rs.forEach(function (h, k) {
+      if (h[2] & FLAG_OTHER && !linked[k]) { return; }
+      if (h[3][lay] === undefined && !linked[k]) { return; }
+      marker(h, lay).addTo(rs);
+    });
+    sub[lay] = {rs: rs, links: lk};
+  });
+  D.rs.forEach(function (h) {
+    if (h[2] & FLAG_OTHER) { marker(h, null).addTo(otherGroup); }
+  });
+  if ((D.layanan.some(function (l) { return D.links[l] && D.links[l].length; }))) {
+    overlays[T.links] = linkGroup;
+  }
+  if (D.rs.length) { overlays[T.hospitals] = rsGroup; }
+  if (otherGroup.getLayers().length) { overlays[T.hospitals_other] = otherGroup; }
+
+  function show(lay) {
+    current = lay;
+    rsGroup.clearLayers(); rsGroup.addLayer(sub[lay].rs);
+    linkGroup.clearLayers(); linkGroup.addLayer(sub[lay].links);
+    restyleRegions();
+    updateLabels();
+    if (tableBox) { fillTable(); }
+  }
+
+  // background tiles: created now, requested only once switched on
+  var tiles = L.tileLayer(D.tiles.url, {attribution: D.tiles.attr, maxZoom: 19,
+                                        referrerPolicy: "strict-origin-when-cross-origin"});
+  var tilesLoaded = 0;
+  tiles.on("tileload", function () { tilesLoaded += 1; });
+  tiles.on("tileerror", function () {
+    if (!tilesLoaded && map.hasLayer(tiles)) {
+      map.removeLayer(tiles);
+      if (noticeBox) { noticeBox.textContent = T.tiles_failed; noticeBox.hidden = false; }
+    }
+  });
+  overlays[T.tiles] = tiles;
+
+  // names of the kab/kota at province zoom
+  function updateLabels() {
+    if (!labelGroup || !map.hasLayer(labelGroup)) { return; }
+    labelGroup.clearLayers();
+    if (map.getZoom() < D.labelZoom) { return; }
+    var view = map.getBounds().pad(0.1);
+    W.pt.forEach(function (p, i) {
+      if (!view.contains(p)) { return; }
+      L.marker(p, {pane: "pgLabel", interactive: false, keyboard: false,
+                   icon: L.divIcon({className: "pg-label", html: "<span>" + W.nama[i] + "</span>",
+                                    iconSize: null})}).addTo(labelGroup);
+    });
+  }
+  map.on("zoomend moveend", updateLabels);
+  map.on("overlayadd", function (e) { if (e.layer === labelGroup) { updateLabels(); } });
+
+  // ---- panels ----------------------------------------------------------------------
+  function panel(position, html, cls) {
+    var c = L.control({position: position});
+    var div = L.DomUtil.create("div", "pg-panel " + cls);
+    div.innerHTML = html;
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    c.onAdd = function () { return div; };
+    c.addTo(map);
+    return div;
+  }
+  var titleBox = panel("topleft", P.title, "pg-titlebox");
+  var noticeBox = titleBox.querySelector(".pg-notice-live");
+  var baseNamed = {};
+  D.layanan.forEach(function (lay) { baseNamed[D.lay[lay].n] = base[lay]; });
+  var control = L.control.layers(baseNamed, overlays, {collapsed: narrow() || short(), position: "topright"});
+  control.addTo(map);
+  base[current].addTo(map);
+  [rsGroup, linkGroup, hatchGroup, labelGroup, overlays[T.provinces]].forEach(function (g) {
+    if (g) { g.addTo(map); }
+  });
+  var legendBox = panel("bottomleft", P.legend, "pg-legend");
+  var summaryBox = P.summary ? panel("bottomright", P.summary, "pg-summary") : null;
+  L.control.scale({imperial: false, metric: true, position: "bottomleft"}).addTo(map);
+  function fold(box) {
+    if (!box) { return; }
+    var folds = box.querySelectorAll("details.pg-fold");
+    for (var i = 0; i < folds.length; i++) { folds[i].open = false; }
+  }
+  if (narrow() || map.getSize().y < 520) { fold(legendBox); }
+  if (narrow() || short()) { fold(summaryBox); }
+
+  // kab/kota table (province maps)
+  var tableBox = summaryBox && D.table ? summaryBox.querySelector(".pg-kabtab") : null;
+  function fillTable() {
+    var h = "<tr><th>" + T.kab_table + "</th><th>" + T.col_penduduk + "</th><th>" +
+            D.lay[current].n + "</th><th>" + T.col_target + "</th></tr>";
+    W.nama.forEach(function (n, i) {
+      var r = W.v[current].r[i];
+      h += '<tr data-i="' + i + '"><td><a href="#">' + n + "</a></td><td>" +
+           (W.pop[i] === null ? "\u2013" : W.popText[i]) + "</td><td>" + r[0] + "</td><td>" +
+           r[2] + "</td></tr>";
+    });
+    tableBox.innerHTML = h;
+  }
+  if (tableBox) {
+    fillTable();
+    tableBox.addEventListener("click", function (e) {
+      var tr = e.target.closest("tr[data-i]");
+      if (!tr) { return; }
+      e.preventDefault();
+      var poly = regionLayers[+tr.getAttribute("data-i")];
+      map.fitBounds(poly.getBounds(), {maxZoom: 10});
+      poly.openPopup(poly.getCenter());
+    });
+  }
+
+  // province picker (national maps)
+  var picker = titleBox.querySelector("select.pg-pick");
+  var summaryHome = summaryBox ? summaryBox.innerHTML : null;
+  if (picker && D.provinces) {
+    D.provinces.forEach(function (p, i) {
+      var o = document.createElement("option");
+      o.value = String(i);
+      o.innerHTML = p[1];
+      picker.appendChild(o);
+    });
+    picker.addEventListener("change", function () {
+      if (picker.value === "") {
+        if (summaryBox) { summaryBox.innerHTML = summaryHome; }
+        fit(D.bounds);
+        return;
+      }
+      var p = D.provinces[+picker.value];
+      if (summaryBox) { summaryBox.innerHTML = p[3]; summaryBox.setAttribute("data-kode", p[0]); }
+      fit(p[2]);
+    });
+  }
+
+  // popups: open below the title and beside the panels, scroll when long
+  function popupOptions(width) {
+    return {maxWidth: Math.min(width, map.getSize().x - 40),
+            maxHeight: Math.max(160, map.getSize().y - 140), autoPanPadding: [10, 10],
+            className: "pg-popup"};
+  }
+  map.on("popupopen", function (e) {
+    // the popup pane lies below the panels: pan the popup clear of them
+    var opts = e.popup.options;
+    opts.autoPanPaddingTopLeft = L.point(10, titleBox.offsetHeight + 20);
+    var bottom = Math.max(legendBox.offsetHeight, summaryBox ? summaryBox.offsetHeight : 0);
+    opts.autoPanPaddingBottomRight = L.point(10, Math.min(bottom + 20, map.getSize().y / 3));
+    if (e.popup._adjustPan) { e.popup._adjustPan(); }
+  });
+
+  // ---- fit the data between the title (top) and the panels (bottom) ----------------
+  function fit(bounds) {
+    var top = titleBox.offsetHeight + 16;
+    var bottom = Math.max(legendBox.offsetHeight, summaryBox ? summaryBox.offsetHeight : 0) + 16;
+    if (top + bottom > 0.55 * map.getSize().y) { top = 8; bottom = 8; }
+    map.fitBounds(bounds, {paddingTopLeft: [8, top], paddingBottomRight: [8, bottom]});
+  }
+  show(current);
+  fit(D.bounds);
+  map.on("baselayerchange", function (e) {
+    for (var lay in base) { if (base[lay] === e.layer) { show(lay); } }
+  });
+  map.pengampuan = {show: show, fit: fit, regions: regionLayers, tiles: tiles, data: D};
+  return map.pengampuan;
+}
