@@ -676,7 +676,7 @@ class _MapCanvas:
     def __init__(self, regions: gpd.GeoDataFrame, *, ds: Dataset | None,
                  provinsi: str | int | None, lang: str,
                  provinces: gpd.GeoDataFrame | None = None) -> None:
-        from matplotlib.collections import PathCollection
+        from matplotlib.collections import LineCollection, PathCollection
         from matplotlib.figure import Figure
 
         self.lang = lang
@@ -752,10 +752,12 @@ class _MapCanvas:
         if provinces is not None and len(provinces):
             pg = np.asarray(require_wgs84(provinces, name="provinces").geometry.values)
             pg = pg[shapely.intersects(pg, view)]
-            ax.add_collection(PathCollection(_paths(pg), facecolors="none",
-                                             edgecolors=_PROV_EDGE,
-                                             linewidths=0.45 if self.national else 0.9,
-                                             zorder=3))
+            # exteriors only: a dissolve can leave sliver holes between kab/kota, which are
+            # no province boundary
+            rings = shapely.get_exterior_ring(shapely.get_parts(pg))
+            ax.add_collection(LineCollection(
+                [shapely.get_coordinates(r) for r in rings], colors=_PROV_EDGE,
+                linewidths=0.45 if self.national else 0.9, zorder=3))
         if prov is not None:
             names = regions.loc[inside, "nama"].astype(str).map(_short_name).tolist()
             pts = shapely.point_on_surface(geoms[inside])

@@ -268,6 +268,10 @@ class _Rule:
 
 def _expr(c: Cond) -> str:
     op = c[0]
+    if op == "eq" and isinstance(c[2], str):
+        # null-safe: NULL = 'x' is NULL in QGIS, and NOT NULL is NULL too, which would drop a
+        # feature from every rule; OGC filters compare a null property as false already
+        return f"coalesce(\"{c[1]}\", '') = {_literal(c[2])}"
     if op in ("lt", "ge", "eq"):
         sym = {"lt": "<", "ge": ">=", "eq": "="}[op]
         return f'"{c[1]}" {sym} {_literal(c[2])}'
