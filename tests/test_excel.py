@@ -41,7 +41,8 @@ def test_report_workbook(tiny_tables, tmp_path: Path) -> None:
     gama_km = rows["02.01"][j].value
     assert isinstance(gama_km, float) and gama_km == pytest.approx(2 * 111.195, abs=0.01)
     assert round(gama_km, 2) == gama_km  # rounded to 0.01 km
-    assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:{ws.cell(1, len(head)).column_letter}4"
+    last = ws.cell(1, len(head)).column_letter
+    assert ws.freeze_panes == "C2" and ws.auto_filter.ref == f"A1:{last}4"
     summ = wb["Ringkasan"]
     shead = [c.value for c in summ[1]]
     share = shead.index("Porsi kab/kota mencapai target")
@@ -179,3 +180,13 @@ def test_cli_access_out_by_extension(tiny_dir: Path, tmp_path: Path, capsys) -> 
     assert main([*args, "--out", str(tmp_path / "akses.txt")]) == 1
     assert "unknown file extension '.txt'" in capsys.readouterr().err
     assert not (tmp_path / "akses.txt").exists()
+
+
+def test_glossary_doc_is_current() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    res = subprocess.run([sys.executable, str(root / "scripts" / "make_glossary.py"), "--check"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
