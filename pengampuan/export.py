@@ -27,6 +27,7 @@ import pandas as pd
 import shapely
 
 from .geo import require_wgs84
+from .glossary import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
     from .dataset import Dataset
@@ -95,14 +96,7 @@ def to_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, precision
     poly = shapely.get_type_id(geoms) >= 0
     out = out.set_geometry(
         gpd.GeoSeries(np.where(poly, shapely.orient_polygons(geoms), geoms), crs=out.crs))
-    for col in out.columns:
-        if col == out.geometry.name:
-            continue
-        s = out[col]
-        if pd.api.types.is_float_dtype(s) and not pd.api.types.is_extension_array_dtype(s):
-            out[col] = s.where(np.isfinite(s.to_numpy(dtype=float, na_value=np.nan)))
-        elif isinstance(s.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(s):
-            out[col] = s.dt.strftime("%Y-%m-%d").where(s.notna(), None).astype("string")
+    out = tidy(out)  # nulls (never ''), rounded numbers, codes as text: see glossary.py
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(fd)
@@ -131,6 +125,8 @@ def write_report(
     lang: str | None = None,
     provinces: gpd.GeoDataFrame | None = None,
     provinsi: str | int | None = None,
+    csv_dialect: str = "standard",
+    figures: bool = True,
 ) -> dict[str, Path]:
     """
     Write the HTML report with its data: access and targets for each layanan.
@@ -168,6 +164,11 @@ def write_report(
         coverage vs targets per layanan, nationally and per province, or for
         a province: the province and each of its kab/kota
         (:func:`pengampuan.target_summary`).
+    ``ringkasan.xlsx``
+        the same summary, the kab/kota, hospitals, links and sources as Excel
+        sheets (:func:`pengampuan.to_excel`).
+    ``peta_akses_<layanan>.png/.svg``, ``grafik_dalam_ambang.png/.svg``, ``grafik_target.png/.svg``
+        static maps per layanan and two charts (:mod:`pengampuan.figures`).
 
     Files are written in a temporary folder next to ``out_dir`` and moved in
     at the end: a failure leaves no partial output.
@@ -195,32 +196,44 @@ def write_report(
         dissolved by ``kode_induk``, so both share their edges).
     provinsi : str or int, optional
         One province, by code or name (``17``, ``"Bengkulu"``, ``"DKI"``).
+    csv_dialect : {"standard", "excel-id"}
+        Dialect of ``ringkasan.csv`` (:func:`pengampuan.formats.to_csv`):
+        ``"excel-id"`` for Excel with Indonesian settings (``;``, decimal comma, BOM).
+    figures : bool
+        Also write the maps and charts (PNG and SVG, see below); ``False`` skips them.
 
     Returns
     -------
     dict of str to pathlib.Path
-        File name -> written path, for the five files.
+        File name -> written path, for every file written.
 
     Examples
     --------
     >>> import pengampuan as pg, tempfile
     >>> ds, reg = pg.load_dataset(), pg.load_regions()
     >>> bengkulu = reg[reg["kode_induk"] == "17"]
-    >>> files = pg.write_report(tempfile.mkdtemp(), ds, bengkulu, layanan="stroke")
-    >>> sorted(files)
-    ['index.html', 'jejaring.geojson', 'ringkasan.csv', 'rumah_sakit.geojson', 'wilayah.geojson']
+    >>> files = pg.write_report(tempfile.mkdtemp(), ds, bengkulu, layanan="stroke",
+    ...                         figures=False)
+    >>> sorted(files)  # doctest: +NORMALIZE_WHITESPACE
+    ['index.html', 'jejaring.geojson', 'ringkasan.csv', 'ringkasan.xlsx', 'rumah_sakit.geojson',
+     'wilayah.geojson']
     >>> import pandas as pd
     >>> pd.read_csv(files["ringkasan.csv"]).groupby("tingkat").size().to_dict()
     {'kabkota': 10, 'provinsi': 1}
     """
     from . import access, coverage, maps, network
+    from .formats import to_csv
     from .io import load_dataset
     from .maps import scope as map_scope
+    from .office import ReportTables, write_office_files
     from .regions import load_regions
 
     t0 = time.perf_counter()
     if status not in ("ada", "target"):
         raise ValueError(f"status={status!r} is not known; expected one of ['ada', 'target']")
+    if csv_dialect not in ("standard", "excel-id"):
+        raise ValueError(f"csv_dialect={csv_dialect!r} is not known; "
+                         "expected one of ['standard', 'excel-id']")
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise NotADirectoryError(f"{out_dir} exists and is not a folder")
@@ -268,7 +281,7 @@ def write_report(
     acc_display = {lay: _with_geometry(frame, display) for lay, frame in acc.items()}
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
                         status=status, lang=lang, offline=offline, provinsi=scope.kode,
-                        files=REPORT_FILES[1:])
+                        files=(*REPORT_FILES[1:], "ringkasan.xlsx"))
     page = m.get_root().render()
     if offline:
         maps.check_offline(page)
@@ -279,10 +292,18 @@ def write_report(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=parent))
     try:
         (tmp / "index.html").write_text(page, encoding="utf-8")
-        to_geojson(_wilayah_table(regions, acc, gaps, ds), tmp / "wilayah.geojson")
-        to_geojson(hospitals, tmp / "rumah_sakit.geojson")
+        wilayah = _wilayah_table(regions, acc, gaps, ds)
+        rumah_sakit = hospitals
+        to_geojson(wilayah, tmp / "wilayah.geojson")
+        to_geojson(rumah_sakit, tmp / "rumah_sakit.geojson")
         to_geojson(links, tmp / "jejaring.geojson")
-        summary.to_csv(tmp / "ringkasan.csv", index=False, encoding="utf-8")
+        to_csv(summary, tmp / "ringkasan.csv", dialect=csv_dialect)
+        # ringkasan.xlsx and the figures (office.py, excel.py, figures.py)
+        write_office_files(tmp, ReportTables(
+            ds=ds, layanan=lay_codes, status=status, ringkasan=summary, wilayah=wilayah,
+            rumah_sakit=rumah_sakit, jejaring=links, access=acc, gaps=gaps, network=net,
+            provinsi=scope.kode),
+            display=acc_display, provinces=provinces, lang=lang, figures=figures)
         written = _move_into(tmp, out_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -296,15 +317,17 @@ def write_report(
 # ---------------------------------------------------------------------------
 def _move_into(tmp: Path, out_dir: Path) -> dict[str, Path]:
     """Move the finished files into ``out_dir`` (the whole folder at once when it is new)."""
+    extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
+    names = [*REPORT_FILES, *extra]
     if not out_dir.exists():
         umask = os.umask(0)
         os.umask(umask)
         tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private (0700); give it the usual mode
         tmp.replace(out_dir)
     else:
-        for name in REPORT_FILES:
+        for name in names:
             (tmp / name).replace(out_dir / name)
-    return {name: out_dir / name for name in REPORT_FILES}
+    return {name: out_dir / name for name in names}
 
 
 def _display_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

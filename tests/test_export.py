@@ -64,8 +64,9 @@ def test_rfc7946_structure(mixed: gpd.GeoDataFrame, tmp_path: Path) -> None:
     assert types == ["Polygon", "MultiPolygon", "Point", "LineString"]
     props = [f["properties"] for f in doc["features"]]
     assert [p["kode"] for p in props] == ["01.01", "02.01", "x", "y"]
-    # JSON has no infinity: inf and NaN are null; NA integers are null; dates are ISO
-    assert [p.get("distance_km") for p in props] == [1.23456789, None, None, 2.0]
+    # JSON has no infinity: inf and NaN are null; NA integers are null; dates are ISO;
+    # distances are rounded to 0.01 km (glossary.DECIMALS)
+    assert [p.get("distance_km") for p in props] == [1.23, None, None, 2.0]
     assert [p["n"] for p in props] == [1, None, 3, 4]
     assert [p["meets_target"] for p in props] == [True, False, True, False]
     assert props[0]["mulai"] == "2023-03-08" and props[1]["mulai"] is None

@@ -18,6 +18,12 @@ FILES = ["index.html", "jejaring.geojson", "ringkasan.csv", "rumah_sakit.geojson
          "wilayah.geojson"]
 
 
+def office_files(layanan: list[str]) -> list[str]:
+    """FILES plus ringkasan.xlsx and the figures (PNG and SVG) written for ``layanan``."""
+    stems = [f"peta_akses_{lay}" for lay in layanan] + ["grafik_dalam_ambang", "grafik_target"]
+    return sorted([*FILES, "ringkasan.xlsx", *(f"{s}.{e}" for s in stems for e in ("png", "svg"))])
+
+
 @pytest.fixture(autouse=True)
 def _restore_language() -> object:
     """The command line sets settings.language (--lang); put it back after each test."""
@@ -41,9 +47,9 @@ def tiny_report(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
 
 
 def test_tiny_report_files(tiny_report: dict[str, Path]) -> None:
-    assert sorted(tiny_report) == FILES
+    assert sorted(tiny_report) == office_files(["jantung", "kanker"])
     folder = tiny_report["index.html"].parent
-    assert sorted(p.name for p in folder.iterdir()) == FILES
+    assert sorted(p.name for p in folder.iterdir()) == office_files(["jantung", "kanker"])
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".laporan")]
 
 
@@ -97,7 +103,7 @@ def test_tiny_report_page(tiny_report: dict[str, Path]) -> None:
     # the page links to its own files
     summary = json.loads(re.search(r"var P = (.*?);\n", page).group(1))["summary"]
     assert sorted(
-        re.findall(r'<a href="([\w.]+)">', summary)) == sorted(set(FILES) - {"index.html"})
+        re.findall(r'<a href="([\w.]+)">', summary)) == sorted((set(FILES) | {"ringkasan.xlsx"}) - {"index.html"})
 
 
 def test_default_status_is_target(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
@@ -166,7 +172,7 @@ def test_cli_report(bengkulu_file: Path, tmp_path: Path, capsys: pytest.CaptureF
                  "--layanan", "stroke,kanker", "--layanan", "jantung", "--lang", "en"])
     assert code == 0
     printed = capsys.readouterr().out
-    assert sorted(p.name for p in out.iterdir()) == FILES
+    assert sorted(p.name for p in out.iterdir()) == office_files(["jantung", "kanker", "stroke"])
     assert f"{out / 'index.html'}" in printed and "report written in" in printed
     page = (out / "index.html").read_text(encoding="utf-8")
     maps.check_offline(page)

@@ -1,4 +1,4 @@
-"""Command line: ``pengampuan validate | report | access | network | boundaries``.
+"""Command line: ``pengampuan validate | report | access | network | boundaries | plot``.
 
 A thin layer over the library. Each command lives in its own module of this
 package with ``add_parser(subparsers)`` and ``run(args) -> int``. Results go to
@@ -29,7 +29,7 @@ EXIT_NETWORK = 4
 EXIT_OTHER = 5
 
 #: command name -> module in this package (added in the order shown by --help)
-COMMANDS = ("validate", "report", "access", "network", "boundaries")
+COMMANDS = ("validate", "report", "access", "network", "boundaries", "plot")
 
 
 def build_parser() -> argparse.ArgumentParser:

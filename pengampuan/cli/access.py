@@ -6,16 +6,11 @@ import argparse
 import sys
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from ..config import DEFAULT_CONFIG, STATUS, STRATA, settings
 from . import EXIT_OK, kabkota_regions
-
-if TYPE_CHECKING:  # pragma: no cover
-    import geopandas as gpd
 
 _TEXT = {
     "id": {
@@ -82,11 +77,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         "Kemendagri codes, or used as is when its 'kode' column holds the "
                         "kab/kota codes of the dataset's own wilayah.csv")
     p.add_argument("--out", required=True, metavar="FILE",
-                   help="GeoJSON file to write, one feature per kab/kota")
+                   help="file to write, one feature per kab/kota; the format follows the "
+                        "extension: .geojson, .gpkg (styled for QGIS), .shp, .csv, .xlsx")
     p.add_argument("--grid", type=int, default=None, metavar="RES",
                    help="also compute an H3 grid of the land at this resolution (e.g. 7)")
     p.add_argument("--grid-out", default=None, metavar="FILE",
-                   help="CSV file for the grid (required with --grid)")
+                   help="file for the grid (required with --grid): .csv, .gpkg (hexagons), "
+                        ".geojson, .shp, .xlsx")
     p.add_argument("--progress", action="store_true", help="show progress bars")
     p.set_defaults(func=run)
 
@@ -101,6 +98,11 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError("--grid RES and --grid-out FILE go together; give both or neither")
     if args.grid is not None and not 0 <= args.grid <= 15:
         raise ValueError(f"--grid {args.grid}: expected an H3 resolution 0..15")
+    from ..formats import check_extension, to_file
+
+    check_extension(args.out, what="--out")
+    if args.grid_out is not None:
+        check_extension(args.grid_out, what="--grid-out")
     ds = load_dataset(args.data)
     regions = kabkota_regions(args.boundaries, ds.wilayah)
     with warnings.catch_warnings(record=True) as caught:
@@ -114,7 +116,8 @@ def run(args: argparse.Namespace) -> int:
                                                       strata=args.min_strata), file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    out = _write_geojson(acc, Path(args.out))
+    acc.attrs["layanan"] = args.layanan
+    out = to_file(acc, Path(args.out), layer=f"akses_{args.layanan}")
 
     n = len(acc)
     finite = np.isfinite(acc["travel_min"].to_numpy(float))
@@ -136,34 +139,8 @@ def run(args: argparse.Namespace) -> int:
         grid = access_grid(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
                            status=args.status, resolution=args.grid, travel=args.travel,
                            show_progress=args.progress)
-        grid_path = Path(args.grid_out)
-        grid_path.parent.mkdir(parents=True, exist_ok=True)
-        grid.to_csv(grid_path, index=False, float_format="%.6g")
+        grid_path = to_file(grid, Path(args.grid_out), layer=f"grid_{args.layanan}")
         print(text["grid"].format(res=args.grid, n=len(grid)))
         print(text["wrote"].format(path=grid_path))
     return EXIT_OK
-
-
-def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> Path:
-    """Write RFC 7946 GeoJSON (EPSG:4326, no crs member, 6 decimals); inf becomes null.
-
-    Float properties are rounded to 6 decimals too; nullable booleans stay
-    booleans (null when missing).
-    """
-    out = gdf.to_crs("EPSG:4326") if gdf.crs is not None else gdf
-    out = out.copy()
-    for col in out.columns:
-        if col == out.geometry.name:
-            continue
-        s = out[col]
-        if pd.api.types.is_float_dtype(s):
-            out[col] = s.where(np.isfinite(s.to_numpy(float, na_value=np.nan))).round(6)
-        elif isinstance(s.dtype, pd.CategoricalDtype):
-            out[col] = s.astype("string")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        path.unlink()  # the GeoJSON driver does not overwrite
-    out.to_file(path, driver="GeoJSON", engine="pyogrio",
-                layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": 6})
-    return path
 

@@ -42,7 +42,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ),
     )
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
-                   help="output folder (created if needed; files of the same names are replaced)")
+                   help="output folder (created if needed; files of the same names are "
+                        "replaced); or one file by its extension: .gpkg (every layer, styled "
+                        "for QGIS), .xlsx (the workbook), .geojson/.shp (the kab/kota layer), "
+                        ".csv (the summary)")
     p.add_argument("--data", default=None, metavar="DIR",
                    help="folder with rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv "
                         "(default: the bundled data)")
@@ -69,6 +72,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help="scheme of rumah_sakit.kode_wilayah in --data (default: kemendagri)")
     p.add_argument("--config", default=None, metavar="TOML",
                    help="configuration file (targets, thresholds, labels)")
+    p.add_argument("--csv-dialect", choices=["standard", "excel-id"], default="standard",
+                   help="ringkasan.csv as 'standard' CSV (default) or 'excel-id' for Excel with "
+                        "Indonesian settings (';', decimal comma, UTF-8 BOM)")
+    p.add_argument("--figures", action=argparse.BooleanOptionalAction, default=True,
+                   help="also write PNG/SVG maps per layanan and charts (default); "
+                        "--no-figures skips them")
     p.set_defaults(func=run)
 
 
@@ -96,11 +105,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         ds = load_dataset(args.data, config=config, code_scheme=args.code_scheme)
     regions = kabkota_regions(args.boundaries, ds.wilayah)
+    if args.out.suffix and not args.out.is_dir():  # one file: the format follows the extension
+        from .plot import write_report_file
+
+        return write_report_file(args.out, ds, regions, layanan=_layanan(args.layanan),
+                                 status=args.status, lang=lang, csv_dialect=args.csv_dialect)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoCapableHospitalWarning)
         files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
                              offline=args.offline, status=args.status, lang=lang,
-                             provinsi=args.provinsi)
+                             provinsi=args.provinsi, csv_dialect=args.csv_dialect,
+                             figures=args.figures)
     text = _TEXT[settings.language]
     for w in caught:
         if isinstance(w.message, NoCapableHospitalWarning):

@@ -22,11 +22,20 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import shapely
-from branca.utilities import color_brewer
 
 from ..config import Config
 from ..dataset import Dataset
 from ..geo import inside_point
+from ..palette import (  # noqa: F401  (re-exported for the maps modules)
+    BIN_COLOURS,
+    COLOUR_LAND,
+    COLOUR_MET,
+    COLOUR_NODATA,
+    COLOUR_NONE,
+    COLOUR_NOT_MET,
+    STRATA_COLOURS,
+    STRATA_RADIUS_PX,
+)
 from .text import BIN_EDGES, TEXT, esc, fmt_km, linkify, present
 
 #: Decimal places of coordinates in a province map (1e-5 degree is about 1 m) and in a
@@ -34,16 +43,6 @@ from .text import BIN_EDGES, TEXT, esc, fmt_km, linkify, present
 PRECISION_PROVINCE = 5
 PRECISION_NATIONAL = 4
 
-#: ColorBrewer YlOrRd: light = near, dark = far.
-BIN_COLOURS: tuple[str, ...] = tuple(color_brewer("YlOrRd", 7))
-COLOUR_NONE = "#9e9e9e"  # no capable hospital at all (distance inf)
-COLOUR_NODATA = "#f2f2f2"  # kab/kota without a value
-COLOUR_MET = "#c2e4b8"  # coverage map: target met (light green) ...
-COLOUR_NOT_MET = "#f1a340"  # ... or not (orange), both light enough for the blue markers
-COLOUR_LAND = "#f3efe6"  # network map: land
-#: Marker radius (px) and fill colour per strata rank (0 = dasar ... 3 = paripurna).
-STRATA_RADIUS_PX: tuple[float, ...] = (4.0, 5.5, 7.0, 9.0)
-STRATA_COLOURS: tuple[str, ...] = tuple(color_brewer("Blues", 6)[2:])
 
 #: Hospital flags (bits of the third item of a hospital record).
 FLAG_APPROX, FLAG_OUTSIDE, FLAG_OTHER = 1, 2, 4

@@ -16,12 +16,8 @@ from typing import Any
 import pandas as pd
 
 from ..config import Config, settings
+from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 
-#: Class edges of the choropleth, in the unit of the variable (display choices, not policy).
-BIN_EDGES: dict[str, tuple[float, ...]] = {
-    "travel_min": (30.0, 60.0, 120.0, 240.0, 480.0, 960.0),
-    "distance_km": (25.0, 50.0, 100.0, 200.0, 400.0, 800.0),
-}
 DASH = "\u2013"
 DOT = " \u00b7 "
 

@@ -1,0 +1,1190 @@
+"""Static maps and charts (matplotlib) to paste into a report or a slide.
+
+Maps (:func:`plot_access`, :func:`plot_network`, :func:`plot_coverage`) use
+the classes and colours of the web maps (:func:`pengampuan.maps.bin_colours`:
+ColorBrewer YlOrRd, colour-blind safe; hospitals by strata in blues, links in
+the layanan's Okabe-Ito colour), with a classed legend, a km scale bar, a
+north arrow, a title and a source line citing the data. ``provinsi=`` draws
+one province (code or name) with its kab/kota named and the neighbours in
+grey. Charts: :func:`plot_within_threshold` (share of the population within
+the time threshold, per province or kab/kota) and :func:`plot_targets`
+(targets met per layanan).
+
+Every function returns a :class:`matplotlib.figure.Figure` made without
+pyplot (no display, no global figure list; works on a server): save it with
+``fig.savefig("peta.png", dpi=200)``; Jupyter shows it inline.
+
+Maps are drawn on longitude/latitude with the aspect ratio of the map's
+centre latitude (1/cos(lat)), so the km scale bar is true at that latitude
+(within 2 % over Indonesia's north-south extent at the scale of a province;
+for the whole country it is labelled "at the equator"-free: it uses the centre).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from .config import DEFAULT_CONFIG, Config, settings
+from .geo import require_wgs84
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .dataset import Dataset
+    from .office import ReportTables
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["plot_access", "plot_network", "plot_coverage", "plot_within_threshold",
+           "plot_targets", "report_figures", "FIGURE_FILES"]
+
+#: Base names of the figures written by :func:`report_figures` (``{layanan}`` is filled in).
+FIGURE_FILES = ("peta_akses_{layanan}", "grafik_dalam_ambang", "grafik_target")
+
+_KM_PER_DEG = 111.195  # great-circle km per degree on the sphere of config.EARTH_RADIUS_KM
+_LAND = "#f2f2f2"
+_CONTEXT = "#e4e4e4"  # kab/kota outside the province drawn
+_EDGE = "#ffffff"
+_PROV_EDGE = "#333333"
+
+_TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        "title_access": "Akses ke RS {layanan} terdekat (strata \u2265 {strata})",
+        "title_network": "Jejaring pengampuan {layanan}",
+        "title_coverage": "Capaian target RS {layanan} per kabupaten/kota",
+        "title_within": "Penduduk dalam ambang waktu tempuh ke RS terdekat",
+        "title_targets": "Capaian target rumah sakit per layanan",
+        "scope_national": "Indonesia",
+        "scope_prov": "Provinsi {nama}",
+        "status_target": "strata target (KMK HK.01.07/MENKES/1277/2024)",
+        "status_ada": "strata yang sudah ada",
+        "var_travel_min": "Perkiraan waktu tempuh",
+        "var_distance_km": "Jarak garis lurus",
+        "no_capable": "tidak ada RS yang mampu",
+        "no_data": "tanpa data",
+        "hospitals": "Rumah sakit (strata)",
+        "approx": "lokasi perkiraan",
+        "links": "pengampu \u2192 diampu",
+        "usulan": "usulan",
+        "provinces": "batas provinsi",
+        "met": "target kab/kota tercapai",
+        "not_met": "target kab/kota belum tercapai",
+        "source": "Sumber",
+        "user_data": "data pengguna",
+        "north": "U",
+        "made_with": "Dibuat dengan pengampuan",
+        "contoh": "DATA CONTOH: sebagian data ilustratif",
+        "share_axis": "% penduduk dalam ambang",
+        "threshold": "ambang {thr}",
+        "targets_axis": "% tercapai",
+        "bar_kab": "kab/kota \u2265 {strata}",
+        "bar_prov": "provinsi \u2265 {strata}",
+        "bar_pop": "penduduk di kab/kota yang mencapai target",
+        "minutes": "menit",
+        "hours": "jam",
+    },
+    "en": {
+        "title_access": "Access to the nearest {layanan} hospital (strata \u2265 {strata})",
+        "title_network": "Mentoring network (pengampuan): {layanan}",
+        "title_coverage": "{layanan} hospital targets met by district",
+        "title_within": "Population within the travel-time threshold of the nearest hospital",
+        "title_targets": "Hospital targets met per layanan",
+        "scope_national": "Indonesia",
+        "scope_prov": "Province {nama}",
+        "status_target": "target strata (KMK HK.01.07/MENKES/1277/2024)",
+        "status_ada": "current strata",
+        "var_travel_min": "Estimated travel time",
+        "var_distance_km": "Straight-line distance",
+        "no_capable": "no capable hospital",
+        "no_data": "no data",
+        "hospitals": "Hospitals (strata)",
+        "approx": "approximate location",
+        "links": "pengampu \u2192 diampu",
+        "usulan": "proposed",
+        "provinces": "province boundary",
+        "met": "district target met",
+        "not_met": "district target not met",
+        "source": "Source",
+        "user_data": "user data",
+        "north": "N",
+        "made_with": "Made with pengampuan",
+        "contoh": "ILLUSTRATIVE DATA: some rows are examples",
+        "share_axis": "% of population within threshold",
+        "threshold": "threshold {thr}",
+        "targets_axis": "% met",
+        "bar_kab": "districts \u2265 {strata}",
+        "bar_prov": "provinces \u2265 {strata}",
+        "bar_pop": "population in districts meeting the target",
+        "minutes": "min",
+        "hours": "h",
+    },
+}
+
+
+# ---------------------------------------------------------------------------
+# public functions: maps
+# ---------------------------------------------------------------------------
+def plot_access(
+    acc: gpd.GeoDataFrame,
+    ds: Dataset,
+    *,
+    layanan: str | None = None,
+    variable: str = "travel_min",
+    network: nx.MultiDiGraph | None = None,
+    provinsi: str | int | None = None,
+    status: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """
+    Static choropleth of access to the nearest capable hospital per kab/kota.
+
+    Same classes and colours as :func:`pengampuan.map_access`; hospitals
+    capable of the layanan drawn by strata (hollow, dashed: approximate
+    location); with ``network``, the mentoring links of the layanan.
+
+    Parameters
+    ----------
+    acc : GeoDataFrame
+        :func:`pengampuan.district_access` for one layanan (``kode``, ``nama``,
+        ``kode_induk``, ``distance_km``, ``travel_min``, geometry).
+    ds : Dataset
+        Hospitals, strata and sources.
+    layanan : str, optional
+        Default: ``acc.attrs["layanan"]``.
+    variable : {"travel_min", "distance_km"}
+        What the colours show.
+    network : networkx.MultiDiGraph, optional
+        Draws the links of the layanan.
+    provinsi : str or int, optional
+        Draw one province (code such as ``"17"`` or name such as ``"Bengkulu"``):
+        its kab/kota are named, the others drawn in grey around it.
+    status : {"ada", "target"}, optional
+        Strata used (default: ``acc.attrs["status"]``, else ``"target"``).
+    lang : {"id", "en"}, optional
+        Label language (default ``settings.language``).
+    title : str, optional
+        Replaces the default title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> acc = pg.district_access(ds, reg[reg["kode_induk"] == "17"], layanan="stroke",
+    ...                          status="target")
+    >>> fig = pg.plot_access(acc, ds, provinsi="Bengkulu")
+    >>> fig.axes[0].get_title(loc="left")
+    'Akses ke RS Stroke terdekat (strata \u2265 Madya (kab/kota))'
+    """
+    from .maps import bin_colours
+
+    lang = _check_lang(lang)
+    cfg = ds.config
+    layanan = layanan or acc.attrs.get("layanan")
+    if layanan is None:
+        raise ValueError("plot_access cannot tell which layanan acc is for: pass layanan=...")
+    cfg.check_layanan(str(layanan))
+    if variable not in ("travel_min", "distance_km"):
+        raise ValueError(f"variable={variable!r} is not known; expected one of "
+                         f"['travel_min', 'distance_km']")
+    status = _status(status or acc.attrs.get("status"))
+    _require(acc, ("kode", "nama", variable, "geometry"), "acc")
+    regions = require_wgs84(acc, name="acc").reset_index(drop=True)
+    canvas = _MapCanvas(regions, ds=ds, provinsi=provinsi, lang=lang)
+    colours = bin_colours(regions[variable], variable=variable)  # type: ignore[arg-type]
+    strata = str(acc.attrs.get("min_strata", cfg.target_strata_kabkota))
+    canvas.draw(
+        colours=colours,
+        title=title or _TEXT[lang]["title_access"].format(
+            layanan=cfg.layanan_label(str(layanan), lang),
+            strata=cfg.strata_label(strata, lang)),
+        legend=_access_legend(variable, lang),
+        hospitals=_hospitals(ds, str(layanan), status=status),
+        links=_links(network, str(layanan)) if network is not None else None,
+        layanan=str(layanan), status=status)
+    return canvas.fig
+
+
+def plot_coverage(
+    gaps: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: str | None = None,
+    ds: Dataset | None = None,
+    provinsi: str | int | None = None,
+    status: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """
+    Static map of the kab/kota target: a hospital at the target strata or not.
+
+    Same colours as :func:`pengampuan.map_coverage`.
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        :func:`pengampuan.target_gaps` (``kode``, ``tingkat``, ``layanan``,
+        ``meets_target``).
+    regions : GeoDataFrame
+        Kab/kota polygons (``kode``, ``nama``, ``kode_induk``).
+    layanan : str, optional
+        Default: the only layanan of ``gaps`` (required when it has several).
+    ds : Dataset, optional
+        Adds the hospitals at the target strata and the sources.
+    provinsi, status, lang, title
+        As for :func:`plot_access`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> gaps = pg.target_gaps(ds, reg, layanan="kanker", status="target")
+    >>> fig = pg.plot_coverage(gaps, reg, ds=ds, lang="en")
+    >>> fig.axes[0].get_title(loc="left")
+    'Cancer hospital targets met by district'
+    """
+    from .palette import COLOUR_MET as _COLOUR_MET
+    from .palette import COLOUR_NODATA as _COLOUR_NODATA
+    from .palette import COLOUR_NOT_MET as _COLOUR_NOT_MET
+
+    lang = _check_lang(lang)
+    cfg = ds.config if ds is not None else DEFAULT_CONFIG
+    _require(gaps, ("kode", "tingkat", "layanan", "meets_target"), "gaps")
+    present = list(dict.fromkeys(gaps["layanan"].astype(str)))
+    if layanan is None:
+        if len(present) != 1:
+            raise ValueError(f"gaps has layanan {present}; pass layanan= to choose one")
+        layanan = present[0]
+    if layanan not in present:
+        raise ValueError(f"gaps has no rows for layanan={layanan!r}; it has {present}")
+    g = gaps[(gaps["layanan"].astype(str) == layanan)
+             & (gaps["tingkat"].astype(str) == "kabkota")]
+    if "status" in g and g["status"].nunique() > 1:
+        if status is None:
+            raise ValueError("gaps has rows for both statuses; pass status= to choose one")
+        g = g[g["status"].astype(str) == status]
+    if status is None and "status" in g and len(g):
+        status = str(g["status"].iloc[0])
+    status = _status(status)
+    regions = require_wgs84(regions, name="regions").reset_index(drop=True)
+    met = regions["kode"].astype(str).map(
+        pd.Series(g["meets_target"].to_numpy(), index=g["kode"].astype(str)))
+    colours = [(_COLOUR_NODATA if v is None or pd.isna(v) else
+                _COLOUR_MET if bool(v) else _COLOUR_NOT_MET) for v in met.tolist()]
+    tx = _TEXT[lang]
+    legend = [("patch", _COLOUR_MET, tx["met"]), ("patch", _COLOUR_NOT_MET, tx["not_met"]),
+              ("patch", _COLOUR_NODATA, tx["no_data"])]
+    canvas = _MapCanvas(regions, ds=ds, provinsi=provinsi, lang=lang)
+    canvas.draw(colours=colours,
+                title=title or tx["title_coverage"].format(
+                    layanan=cfg.layanan_label(layanan, lang)),
+                legend=legend,
+                hospitals=_hospitals(ds, layanan, status=status,
+                                     min_strata=cfg.target_strata_kabkota) if ds is not None
+                else None,
+                links=None, layanan=layanan, status=status)
+    return canvas.fig
+
+
+def plot_network(
+    net: nx.MultiDiGraph,
+    *,
+    layanan: str,
+    ds: Dataset | None = None,
+    regions: gpd.GeoDataFrame | None = None,
+    provinsi: str | int | None = None,
+    status: str = "target",
+    lang: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """
+    Static map of the mentoring network of one layanan: hospitals by strata, links.
+
+    Parameters
+    ----------
+    net : networkx.MultiDiGraph
+        :func:`pengampuan.build_network`.
+    layanan : str
+        The layanan drawn.
+    ds : Dataset, optional
+        Hospital strata and sources (default: the strata in the node attributes).
+    regions : GeoDataFrame, optional
+        Kab/kota polygons drawn as the land (default: the bundled ones).
+    provinsi, status, lang, title
+        As for :func:`plot_access`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds = pg.load_dataset()
+    >>> fig = pg.plot_network(pg.build_network(ds), layanan="kanker", ds=ds, provinsi="36")
+    >>> fig.axes[0].get_title(loc="left")
+    'Jejaring pengampuan Kanker'
+    """
+    lang = _check_lang(lang)
+    cfg = ds.config if ds is not None else DEFAULT_CONFIG
+    cfg.check_layanan(layanan)
+    status = _status(status)
+    if regions is None:
+        from .regions import load_regions
+
+        regions = load_regions(level="kabkota")
+    regions = require_wgs84(regions, name="regions").reset_index(drop=True)
+    canvas = _MapCanvas(regions, ds=ds, provinsi=provinsi, lang=lang)
+    if ds is not None:
+        hospitals = _hospitals(ds, layanan, status=status, min_strata=None)
+    else:
+        hospitals = _hospitals_from_net(net, layanan, status=status, cfg=cfg)
+    canvas.draw(colours=[_LAND] * len(regions),
+                title=title or _TEXT[lang]["title_network"].format(
+                    layanan=cfg.layanan_label(layanan, lang)),
+                legend=[], hospitals=hospitals, links=_links(net, layanan), layanan=layanan,
+                status=status, arrows=True)
+    return canvas.fig
+
+
+# ---------------------------------------------------------------------------
+# public functions: charts
+# ---------------------------------------------------------------------------
+def plot_within_threshold(
+    acc: gpd.GeoDataFrame | Mapping[str, pd.DataFrame],
+    ds: Dataset,
+    *,
+    by: str = "provinsi",
+    provinsi: str | int | None = None,
+    layanan: str | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """
+    Bar chart: share of the population within the travel-time threshold.
+
+    One panel per layanan, one bar per province (``by="provinsi"``) or per
+    kab/kota (``by="kabkota"``, usually with ``provinsi=``), ordered by code
+    (west to east); the national (or provincial) share is the dashed line.
+    A kab/kota counts in full when its estimated travel time is within the
+    threshold of the layanan (``Config.travel_threshold_min``); with
+    kecamatan demand (``penduduk_within_threshold`` columns) the people are
+    counted per kecamatan.
+
+    Parameters
+    ----------
+    acc : GeoDataFrame or mapping of layanan -> frame
+        :func:`pengampuan.district_access` per layanan (``kode``,
+        ``kode_induk``, ``travel_min`` or ``within_threshold``).
+    ds : Dataset
+        Population (``wilayah.penduduk``) and province names.
+    by : {"provinsi", "kabkota"}
+        One bar per province or per kab/kota.
+    provinsi : str or int, optional
+        Only this province (code or name).
+    layanan : str, optional
+        Layanan of a single ``acc`` frame (default ``acc.attrs["layanan"]``).
+    lang, title
+        As for :func:`plot_access`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> acc = {lay: pg.district_access(ds, reg, layanan=lay, status="target")
+    ...        for lay in ("stroke", "jantung")}
+    >>> fig = pg.plot_within_threshold(acc, ds)
+    >>> len(fig.axes), len(fig.axes[0].patches)
+    (2, 38)
+    """
+    from .office import resolve_provinsi
+
+    lang = _check_lang(lang)
+    cfg = ds.config
+    if by not in ("provinsi", "kabkota"):
+        raise ValueError(f"by={by!r} is not known; expected one of ['provinsi', 'kabkota']")
+    frames = _frames(acc, layanan)
+    prov = resolve_provinsi(provinsi, ds)
+    names = dict(zip(ds.wilayah["kode"].astype(str), ds.wilayah["nama"].astype(str),
+                     strict=True))
+    pop = _population(ds)
+    panels = []
+    for lay, frame in frames.items():
+        cfg.check_layanan(lay)
+        f = pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+        f["kode"] = f["kode"].astype(str)
+        f["kode_induk"] = (f["kode_induk"].astype(str) if "kode_induk" in f
+                           else f["kode"].str[:2])
+        if prov is not None:
+            f = f[f["kode_induk"] == prov]
+        people, within = _people_within(f, pop, cfg.threshold_min(lay))
+        key = f["kode_induk"] if by == "provinsi" else f["kode"]
+        grp = pd.DataFrame({"key": key.to_numpy(), "people": people, "within": within})
+        agg = grp.groupby("key", sort=True)[["people", "within"]].sum()
+        share = (agg["within"] / agg["people"].where(agg["people"] > 0)).astype(float)
+        total = float(agg["within"].sum()) / float(agg["people"].sum()) \
+            if agg["people"].sum() > 0 else float("nan")
+        panels.append((lay, share, total))
+    if not panels:
+        raise ValueError("acc is empty: nothing to plot")
+    keys = list(panels[0][1].index)
+    labels = [_short_name(names.get(k, k)) for k in keys]
+    tx = _TEXT[lang]
+    fig, axes = _figure_grid(len(panels), n_bars=len(keys))
+    for ax, (lay, share, total) in zip(axes, panels, strict=True):
+        vals = share.reindex(keys).to_numpy(float) * 100
+        y = np.arange(len(keys))
+        ax.barh(y, np.nan_to_num(vals), color=cfg.layanan[lay].colour, height=0.72)
+        if math.isfinite(total):
+            ax.axvline(total * 100, color="#333333", lw=0.8, ls="--")
+        for yi, v in zip(y, vals, strict=True):
+            if np.isfinite(v):
+                ax.text(min(v, 100) + 1.5, yi, f"{_fmt_pct(v, lang)}", va="center", fontsize=6.5)
+        thr = cfg.threshold_min(lay)
+        sub = tx["threshold"].format(thr=_fmt_minutes(thr, lang)) if thr is not None else ""
+        ax.set_title(f"{cfg.layanan_label(lay, lang)}\n{sub}", fontsize=9, loc="left")
+        ax.set_xlim(0, 118)
+        ax.set_xticks([0, 25, 50, 75, 100])
+        ax.set_xlabel(tx["share_axis"], fontsize=7.5)
+        ax.tick_params(labelsize=7)
+        ax.invert_yaxis()
+        ax.grid(axis="x", color="#dddddd", lw=0.5)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    axes[0].set_yticks(np.arange(len(keys)), labels)
+    for ax in axes[1:]:
+        ax.tick_params(labelleft=False)
+    scope = (tx["scope_prov"].format(nama=_short_name(names.get(prov, prov))) if prov
+             else tx["scope_national"])
+    fig.suptitle(title or f"{tx['title_within']} \u2014 {scope}", x=0.01, ha="left",
+                 fontsize=11, fontweight="bold")
+    _source_text(fig, ds, lang, y=0.005)
+    return fig
+
+
+def plot_targets(
+    gaps: pd.DataFrame,
+    *,
+    ds: Dataset | None = None,
+    provinsi: str | int | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """
+    Bar chart: national targets met per layanan.
+
+    For each layanan: the share of kab/kota with a hospital at the kab/kota
+    target strata, of provinces with one at the province target strata, and of
+    the population living in kab/kota that meet the target.
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        :func:`pengampuan.target_gaps` (one status), or its
+        :func:`pengampuan.target_summary`.
+    ds : Dataset, optional
+        For labels, target strata and the source line.
+    provinsi : str or int, optional
+        The shares of one province (code or name; needs ``ds`` for a name).
+    lang, title
+        As for :func:`plot_access`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> fig = pg.plot_targets(pg.target_gaps(ds, reg, status="target"), ds=ds)
+    >>> len(fig.axes[0].patches)
+    12
+    """
+    from .coverage import target_summary
+    from .office import resolve_provinsi
+
+    lang = _check_lang(lang)
+    cfg = ds.config if ds is not None else DEFAULT_CONFIG
+    summ = gaps if "share_kabkota" in gaps else target_summary(gaps)
+    if "status" in summ and summ["status"].nunique() > 1:
+        raise ValueError("gaps has rows for both statuses; select one status first")
+    prov = resolve_provinsi(provinsi, ds) if ds is not None else (
+        None if provinsi is None else str(provinsi))
+    rows = (summ[summ["tingkat"].astype(str) == "nasional"] if prov is None
+            else summ[(summ["tingkat"].astype(str) == "provinsi")
+                      & (summ["kode"].astype(str) == prov)])
+    if rows.empty:
+        raise ValueError(f"no summary rows for {'Indonesia' if prov is None else prov}")
+    rows = rows.set_index(rows["layanan"].astype(str))
+    lay_codes = [lay for lay in cfg.layanan if lay in rows.index] + [
+        lay for lay in rows.index if lay not in cfg.layanan]
+    tx = _TEXT[lang]
+    series = [("share_kabkota", tx["bar_kab"].format(
+                   strata=cfg.strata_label(cfg.target_strata_kabkota, lang)), 1.0),
+              ("share_provinsi", tx["bar_prov"].format(
+                   strata=cfg.strata_label(cfg.target_strata_provinsi, lang)), 0.55),
+              ("share_penduduk", tx["bar_pop"], 0.3)]
+    fig = _chart_figure(8.0, 1.9 + 0.9 * len(lay_codes))
+    ax = fig.add_subplot()
+    n = len(series)
+    h = 0.8 / n
+    y = np.arange(len(lay_codes))
+    for i, (col, label, alpha) in enumerate(series):
+        vals = pd.to_numeric(rows.loc[lay_codes, col], errors="coerce").to_numpy(float) * 100
+        colours = [cfg.layanan[lay].colour if lay in cfg.layanan else "#777777"
+                   for lay in lay_codes]
+        bars = ax.barh(y - 0.4 + h * (i + 0.5), np.nan_to_num(vals), height=h * 0.92,
+                       color=colours, alpha=alpha, edgecolor="#333333", linewidth=0.4,
+                       label=label)
+        for bar, v in zip(bars, vals, strict=True):
+            if np.isfinite(v):
+                ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
+                        _fmt_pct(v, lang), va="center", fontsize=7)
+    ax.set_yticks(y, [cfg.layanan_label(lay, lang) for lay in lay_codes])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 112)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(tx["targets_axis"], fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.grid(axis="x", color="#dddddd", lw=0.5)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor="#777777", alpha=a, edgecolor="#333333", label=lbl)
+               for _, lbl, a in series]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3,
+              fontsize=7, frameon=False)
+    names = {} if ds is None else dict(zip(ds.wilayah["kode"].astype(str),
+                                           ds.wilayah["nama"].astype(str), strict=True))
+    scope = (tx["scope_prov"].format(nama=_short_name(names.get(prov, prov))) if prov
+             else tx["scope_national"])
+    fig.suptitle(title or f"{tx['title_targets']} \u2014 {scope}", x=0.01, ha="left",
+                 fontsize=11, fontweight="bold")
+    if ds is not None:
+        _source_text(fig, ds, lang, y=0.0)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# the report's figures
+# ---------------------------------------------------------------------------
+def report_figures(folder: str | Path, tables: ReportTables, *,
+                   display: Mapping[str, gpd.GeoDataFrame] | None = None,
+                   provinces: gpd.GeoDataFrame | None = None, lang: str | None = None,
+                   formats: Sequence[str] = ("png", "svg"), dpi: int = 200) -> dict[str, Path]:
+    """
+    Write the report's figures: a map per layanan and the two charts.
+
+    ``peta_akses_<layanan>`` (travel time to the nearest hospital at the
+    kab/kota target strata, with the links), ``grafik_dalam_ambang``
+    (population within the threshold per province, or per kab/kota for one
+    province) and ``grafik_target`` (targets met per layanan), each as PNG
+    (``dpi``, print resolution) and SVG. One map figure is drawn once and
+    re-coloured for each layanan.
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        File name -> written path.
+    """
+    lang = _check_lang(lang)
+    for fmt in formats:
+        if fmt not in ("png", "svg", "pdf"):
+            raise ValueError(f"figure format {fmt!r} is not known; expected png, svg or pdf")
+    folder = Path(folder)
+    ds = tables.ds
+    cfg = ds.config
+    frames = dict(display) if display is not None else dict(tables.access)
+    first = next(iter(frames.values()))
+    regions = require_wgs84(first, name="display").reset_index(drop=True)
+    out: dict[str, Path] = {}
+
+    def save(fig: Figure, stem: str) -> None:
+        for fmt in formats:
+            path = folder / f"{stem}.{fmt}"
+            fig.savefig(path, dpi=dpi if fmt == "png" else None, format=fmt,
+                        metadata=_metadata(fmt))
+            out[path.name] = path
+
+    from .maps import bin_colours
+
+    canvas = _MapCanvas(regions, ds=ds, provinsi=tables.provinsi, lang=lang,
+                        provinces=provinces)
+    for lay in tables.layanan:
+        frame = frames[lay]
+        values = regions["kode"].astype(str).map(
+            pd.Series(frame["travel_min"].to_numpy(float), index=frame["kode"].astype(str)))
+        canvas.draw(
+            colours=bin_colours(values, variable="travel_min"),
+            title=_TEXT[lang]["title_access"].format(
+                layanan=cfg.layanan_label(lay, lang),
+                strata=cfg.strata_label(cfg.target_strata_kabkota, lang)),
+            legend=_access_legend("travel_min", lang),
+            hospitals=_hospitals(ds, lay, status=tables.status),
+            links=_links(tables.network, lay), layanan=lay, status=tables.status)
+        save(canvas.fig, f"peta_akses_{lay}")
+    by = "kabkota" if tables.provinsi else "provinsi"
+    save(plot_within_threshold(tables.access, ds, by=by, provinsi=tables.provinsi, lang=lang),
+         "grafik_dalam_ambang")
+    save(plot_targets(tables.ringkasan, ds=ds, provinsi=tables.provinsi, lang=lang),
+         "grafik_target")
+    return out
+
+
+def _metadata(fmt: str) -> dict[str, Any]:
+    """Reproducible files: no creation date in the PNG/SVG/PDF metadata."""
+    if fmt == "png":
+        return {"Software": "pengampuan (matplotlib)"}
+    if fmt == "svg":
+        return {"Date": None}
+    return {"CreationDate": None}
+
+
+# ---------------------------------------------------------------------------
+# the map canvas: drawn once, re-coloured per layanan
+# ---------------------------------------------------------------------------
+class _MapCanvas:
+    """A map figure with the kab/kota as one collection whose colours can change."""
+
+    def __init__(self, regions: gpd.GeoDataFrame, *, ds: Dataset | None,
+                 provinsi: str | int | None, lang: str,
+                 provinces: gpd.GeoDataFrame | None = None) -> None:
+        from matplotlib.collections import LineCollection, PathCollection
+        from matplotlib.figure import Figure
+
+        self.lang = lang
+        self.ds = ds
+        self.cfg = ds.config if ds is not None else DEFAULT_CONFIG
+        prov = None
+        if provinsi is not None:
+            if ds is not None:
+                from .office import resolve_provinsi
+
+                prov = resolve_provinsi(provinsi, ds)
+            else:
+                prov = str(provinsi)
+        self.provinsi = prov
+        geoms = np.asarray(regions.geometry.values)
+        if prov is not None:
+            if "kode_induk" not in regions:
+                raise ValueError("regions have no kode_induk column: cannot select a province")
+            inside = (regions["kode_induk"].astype(str) == prov).to_numpy()
+            if not inside.any():
+                raise ValueError(f"provinsi={provinsi!r}: no kab/kota of province {prov} "
+                                 "in the data drawn")
+        else:
+            inside = np.ones(len(regions), dtype=bool)
+        self.inside = inside
+        x0, y0, x1, y1 = shapely.total_bounds(geoms[inside])
+        pad = 0.04 * max(x1 - x0, y1 - y0) + 0.05
+        self.bounds = (x0 - pad, y0 - pad, x1 + pad, y1 + pad)
+        self.mid_lat = (y0 + y1) / 2
+        self.national = prov is None and len(regions) > 60
+        # figure size: the map keeps its aspect, the legend gets a column on the right
+        aspect = 1 / math.cos(math.radians(self.mid_lat))
+        w_deg, h_deg = self.bounds[2] - self.bounds[0], (self.bounds[3] - self.bounds[1]) * aspect
+        map_w = 9.0 if self.national else 6.2
+        map_h = map_w * h_deg / w_deg
+        if map_h > 7.0:
+            map_w, map_h = map_w * 7.0 / map_h, 7.0
+        map_h = max(map_h, 2.6)
+        legend_w = 2.6
+        bottom = 0.55  # room for the source line
+        fig_w, fig_h = map_w + legend_w + 0.3, map_h + bottom + 0.6
+        self.fig = Figure(figsize=(fig_w, fig_h))
+        self.ax = self.fig.add_axes((0.1 / fig_w, bottom / fig_h, map_w / fig_w, map_h / fig_h))
+        self.lax = self.fig.add_axes(((map_w + 0.3) / fig_w, bottom / fig_h, legend_w / fig_w,
+                                      map_h / fig_h))
+        self.lax.set_axis_off()
+        ax = self.ax
+        ax.set_facecolor("#dfe9f2")  # sea
+        ax.set_xlim(self.bounds[0], self.bounds[2])
+        ax.set_ylim(self.bounds[1], self.bounds[3])
+        ax.set_aspect(aspect)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        # kab/kota outside the province: context in grey (only those in view)
+        view = shapely.box(*self.bounds)
+        ctx = ~inside & shapely.intersects(geoms, view)
+        context = geoms[ctx]
+        if prov is not None and not ctx.any():
+            context = _context_land(regions, view)
+        if len(context):
+            ax.add_collection(PathCollection(_paths(context), facecolors=_CONTEXT,
+                                             edgecolors="#ffffff", linewidths=0.3, zorder=1))
+        lw = 0.15 if self.national else 0.5
+        self.regions = PathCollection(_paths(geoms[inside]), facecolors=_LAND, edgecolors=_EDGE,
+                                      linewidths=lw, zorder=2)
+        ax.add_collection(self.regions)
+        # province outlines
+        if provinces is None and "kode_induk" in regions:
+            from .maps.layers import dissolve_provinces as _dissolve_provinces
+
+            provinces = _dissolve_provinces(regions[inside | ctx]) if (
+                self.national or ctx.any() or prov is not None) else None
+        if provinces is not None and len(provinces):
+            pg = np.asarray(require_wgs84(provinces, name="provinces").geometry.values)
+            pg = pg[shapely.intersects(pg, view)]
+            # exteriors only: a dissolve can leave sliver holes between kab/kota, which are
+            # no province boundary
+            rings = shapely.get_exterior_ring(shapely.get_parts(pg))
+            ax.add_collection(LineCollection(
+                [shapely.get_coordinates(r) for r in rings], colors=_PROV_EDGE,
+                linewidths=0.45 if self.national else 0.9, zorder=3))
+        if prov is not None:
+            names = regions.loc[inside, "nama"].astype(str).map(_short_name).tolist()
+            pts = shapely.point_on_surface(geoms[inside])
+            self._labels(pts, names)
+        _scale_bar(ax, self.bounds, self.mid_lat, lang)
+        _north_arrow(ax, _TEXT[lang]["north"])
+        self.dynamic: list[Any] = []
+        if ds is not None:
+            _source_text(self.fig, ds, lang, y=0.01)
+
+    def _labels(self, pts: np.ndarray, names: list[str]) -> None:
+        import matplotlib.patheffects as pe
+
+        halo = [pe.withStroke(linewidth=2.2, foreground="white")]
+        for pt, name in zip(pts, names, strict=True):
+            self.ax.text(pt.x, pt.y, "\n".join(textwrap.wrap(name, 14)), fontsize=6.5,
+                         ha="center", va="center", color="#222222", zorder=8,
+                         path_effects=halo)
+
+    def draw(self, *, colours: Sequence[str], title: str, legend: list[tuple[str, str, str]],
+             hospitals: pd.DataFrame | None, links: list[tuple[np.ndarray, bool]] | None,
+             layanan: str, status: str, arrows: bool = False) -> None:
+        """Colour the kab/kota and (re)draw hospitals, links, title and legend."""
+        from matplotlib.collections import LineCollection
+
+        for artist in self.dynamic:
+            artist.remove()
+        self.dynamic = []
+        cols = np.asarray(colours, dtype=object)
+        self.regions.set_facecolor(list(cols[self.inside]) if len(cols) == len(self.inside)
+                                   else list(cols))
+        ax = self.ax
+        tx = _TEXT[self.lang]
+        colour = self.cfg.layanan[layanan].colour if layanan in self.cfg.layanan else "#555555"
+        items = list(legend)
+        if links:
+            in_view = [(xy, usulan) for xy, usulan in links if self._in_view(xy)]
+            for dashed in (False, True):
+                segs = [xy for xy, usulan in in_view if usulan == dashed]
+                if not segs:
+                    continue
+                lc = LineCollection(segs, colors=colour, linewidths=1.2 if arrows else 0.8,
+                                    linestyles="--" if dashed else "-",
+                                    alpha=0.85, zorder=5)
+                ax.add_collection(lc)
+                self.dynamic.append(lc)
+            if arrows:
+                for xy, _ in in_view:
+                    if len(xy) >= 2:
+                        self.dynamic.append(ax.annotate(
+                            "", xy=tuple(xy[-1]), xytext=tuple(xy[-2]), zorder=6,
+                            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 0,
+                                        "mutation_scale": 7 if self.national else 10,
+                                        "shrinkA": 0, "shrinkB": 2}))
+            items.append(("line", colour, tx["links"]))
+            if any(u for _, u in in_view):
+                items.append(("dash", colour, tx["usulan"]))
+        if hospitals is not None and len(hospitals):
+            items += self._hospitals(hospitals)
+        items.append(("line", _PROV_EDGE, tx["provinces"]))
+        links_items = [it for it in items if it[2] in (tx["links"], tx["usulan"])]
+        items = [it for it in items if it not in links_items]
+        items[-1:-1] = links_items
+        ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=16)
+        scope = (tx["scope_prov"].format(nama=_short_name(self._prov_name()))
+                 if self.provinsi else tx["scope_national"])
+        sub = f"{scope} \u00b7 {tx['status_' + status]}"
+        if self.ds is not None and self.ds.has_contoh:
+            sub += f" \u00b7 {tx['contoh']}"
+        self.dynamic.append(ax.text(0, 1.012, sub, transform=ax.transAxes, fontsize=7.5,
+                                    va="bottom", color="#444444"))
+        self._legend(items)
+
+    def _prov_name(self) -> str:
+        if self.ds is None or self.provinsi is None:
+            return str(self.provinsi)
+        w = self.ds.wilayah
+        hit = w.loc[w["kode"].astype(str) == self.provinsi, "nama"]
+        return str(hit.iloc[0]) if len(hit) else str(self.provinsi)
+
+    def _in_view(self, xy: np.ndarray) -> bool:
+        x0, y0, x1, y1 = self.bounds
+        return bool(((xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0)
+                     & (xy[:, 1] <= y1)).any())
+
+    def _hospitals(self, h: pd.DataFrame) -> list[tuple[str, str, str]]:
+        from .palette import STRATA_COLOURS as _STRATA_COLOURS
+
+        x0, y0, x1, y1 = self.bounds
+        h = h[(h["lon"] >= x0) & (h["lon"] <= x1) & (h["lat"] >= y0) & (h["lat"] <= y1)]
+        h = h.sort_values("rank", kind="stable")
+        scale = 0.55 if self.national else 1.0
+        items: list[tuple[str, str, str]] = [("header", "", _TEXT[self.lang]["hospitals"])]
+        if h.empty:
+            return []
+        ranks = h["rank"].astype(int).to_numpy()
+        sizes = np.asarray([_MARKER_PT2[min(r, 3)] for r in ranks]) * scale
+        colours = [_STRATA_COLOURS[min(r, len(_STRATA_COLOURS) - 1)] for r in ranks]
+        approx = h["approx"].to_numpy(bool)
+        for sel, hollow in ((~approx, False), (approx, True)):
+            if not sel.any():
+                continue
+            cols = [c for c, s in zip(colours, sel, strict=True) if s]
+            sc = self.ax.scatter(h["lon"].to_numpy()[sel], h["lat"].to_numpy()[sel],
+                                 s=sizes[sel], c="none" if hollow else cols,
+                                 edgecolors=cols if hollow else "#ffffff",
+                                 linewidths=0.9 if hollow else 0.5,
+                                 linestyles="--" if hollow else "-", zorder=7)
+            self.dynamic.append(sc)
+        present = sorted(set(ranks.tolist()), reverse=True)
+        for r in present:
+            items.append(("marker", _STRATA_COLOURS[min(r, len(_STRATA_COLOURS) - 1)],
+                          self.cfg.strata_label(self.cfg.strata_order[r], self.lang)))
+        if approx.any():
+            items.append(("hollow", _STRATA_COLOURS[2], _TEXT[self.lang]["approx"]))
+        return items
+
+    def _legend(self, items: list[tuple[str, str, str]]) -> None:
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        tx = _TEXT[self.lang]
+        handles: list[Any] = []
+        for kind, colour, label in items:
+            if kind == "header":
+                handles.append(Patch(facecolor="none", edgecolor="none", label=label))
+            elif kind == "patch":
+                handles.append(Patch(facecolor=colour, edgecolor="#999999", linewidth=0.4,
+                                     label=label))
+            elif kind in ("line", "dash"):
+                handles.append(Line2D([], [], color=colour, lw=1.2,
+                                      ls="--" if kind == "dash" else "-", label=label))
+            elif kind in ("marker", "hollow"):
+                handles.append(Line2D([], [], ls="none", marker="o", markersize=6.5,
+                                      markerfacecolor="none" if kind == "hollow" else colour,
+                                      markeredgecolor=colour if kind == "hollow" else "#ffffff",
+                                      label=label))
+        del tx
+        leg = self.lax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False,
+                              handlelength=1.6, borderaxespad=0.0, labelspacing=0.45)
+        for text, (kind, _, _) in zip(leg.get_texts(), items, strict=True):
+            if kind == "header":
+                text.set_fontweight("bold")
+        self.dynamic.append(leg)
+
+
+#: Marker area (points^2) per strata rank: dasar, madya, utama, paripurna.
+_MARKER_PT2 = (10.0, 18.0, 32.0, 55.0)
+
+
+def _access_legend(variable: str, lang: str) -> list[tuple[str, str, str]]:
+    from .maps import bin_labels
+    from .palette import BIN_COLOURS as _BIN_COLOURS
+    from .palette import COLOUR_NODATA as _COLOUR_NODATA
+    from .palette import COLOUR_NONE as _COLOUR_NONE
+
+    tx = _TEXT[lang]
+    unit = "" if variable == "distance_km" else ""
+    items = [("header", "", tx[f"var_{variable}"] + unit)]
+    items += [("patch", c, lbl) for c, lbl in zip(_BIN_COLOURS, bin_labels(
+        variable, lang), strict=True)]  # type: ignore[arg-type]
+    items += [("patch", _COLOUR_NONE, tx["no_capable"]), ("patch", _COLOUR_NODATA, tx["no_data"])]
+    return items
+
+
+# ---------------------------------------------------------------------------
+# helpers
+# ---------------------------------------------------------------------------
+def _check_lang(lang: str | None) -> str:
+    lang = lang or settings.language
+    if lang not in _TEXT:
+        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(_TEXT)}")
+    return lang
+
+
+def _status(status: str | None) -> str:
+    status = status or "target"
+    if status not in ("ada", "target"):
+        raise ValueError(f"status={status!r} is not known; expected one of ['ada', 'target']")
+    return status
+
+
+def _require(df: pd.DataFrame, cols: Sequence[str], name: str) -> None:
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ValueError(f"{name} lacks the column(s) {missing}; it has {list(df.columns)}")
+
+
+def _paths(geoms: np.ndarray) -> list[Any]:
+    """One compound matplotlib Path per (multi)polygon: exteriors CCW, holes CW."""
+    from matplotlib.path import Path as MplPath
+
+    geoms = shapely.orient_polygons(np.asarray(geoms))
+    parts, part_idx = shapely.get_parts(geoms, return_index=True)
+    rings, ring_idx = shapely.get_rings(parts, return_index=True)
+    coords, coord_idx = shapely.get_coordinates(rings, return_index=True)
+    n = len(coords)
+    codes = np.full(n, MplPath.LINETO, dtype=np.uint8)
+    if n:
+        starts = np.r_[0, np.flatnonzero(np.diff(coord_idx)) + 1]
+        codes[starts] = MplPath.MOVETO
+        ends = np.r_[starts[1:] - 1, n - 1]
+        codes[ends] = MplPath.CLOSEPOLY
+    geom_of_coord = part_idx[ring_idx[coord_idx]] if n else np.zeros(0, dtype=int)
+    bounds = np.searchsorted(geom_of_coord, np.arange(len(geoms) + 1))
+    return [MplPath(coords[a:b], codes[a:b]) if b > a else MplPath(np.zeros((1, 2)))
+            for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _context_land(regions: gpd.GeoDataFrame, view: Any) -> np.ndarray:
+    """Bundled kab/kota around a province drawn alone (so the neighbours read as land)."""
+    from .regions import load_regions
+
+    try:
+        bundled = load_regions(level="kabkota")
+    except Exception as err:  # pragma: no cover - the bundled data ships with the package
+        logger.info("No context land around the province: %s", err)
+        return np.empty(0, dtype=object)
+    other = ~bundled["kode"].astype(str).isin(set(regions["kode"].astype(str)))
+    geoms = np.asarray(bundled.geometry.values)[other.to_numpy()]
+    return geoms[shapely.intersects(geoms, view)]
+
+
+def _hospitals(ds: Dataset | None, layanan: str, *, status: str,
+               min_strata: str | None = "madya") -> pd.DataFrame | None:
+    """lon, lat, rank, approx of the hospitals with the layanan (at ``min_strata`` or above)."""
+    if ds is None:
+        return None
+    ranks = ds.strata_rank_table(status=status)
+    if layanan not in ranks:
+        return pd.DataFrame(columns=["lon", "lat", "rank", "approx"])
+    rs = ds.rumah_sakit
+    rank = rs["kode_rs"].astype(str).map(ranks[layanan])
+    need = -1 if min_strata is None else ds.config.strata_rank(min_strata)
+    keep = rank.notna() & (rank >= need)
+    approx = (rs["lokasi_presisi"].astype(str) == "kabkota") if "lokasi_presisi" in rs else \
+        pd.Series(False, index=rs.index)
+    out = pd.DataFrame({"lon": pd.to_numeric(rs["lon"], errors="coerce"),
+                        "lat": pd.to_numeric(rs["lat"], errors="coerce"),
+                        "rank": rank, "approx": approx})[keep]
+    return out.dropna(subset=["lon", "lat"]).reset_index(drop=True)
+
+
+def _hospitals_from_net(net: nx.MultiDiGraph, layanan: str, *, status: str,
+                        cfg: Config) -> pd.DataFrame:
+    rows = []
+    for _, a in net.nodes(data=True):
+        vals = [a.get(f"strata_{layanan}")]
+        if status == "target":
+            vals.append(a.get(f"strata_target_{layanan}"))
+        ranks = [cfg.strata_rank(v) for v in vals if isinstance(v, str) and v in cfg.strata_order]
+        if ranks:
+            rows.append({"lon": float(a.get("lon", np.nan)), "lat": float(a.get("lat", np.nan)),
+                         "rank": float(max(ranks)),
+                         "approx": str(a.get("lokasi_presisi", "")) == "kabkota"})
+    return pd.DataFrame(rows, columns=["lon", "lat", "rank", "approx"]).dropna()
+
+
+def _links(net: nx.MultiDiGraph | None, layanan: str) -> list[tuple[np.ndarray, bool]]:
+    """(lon/lat vertices, proposed?) of every link of the layanan (great-circle arcs)."""
+    if net is None or net.number_of_edges() == 0:
+        return []
+    from .network import links_geodataframe
+
+    gdf = links_geodataframe(net, layanan=layanan)
+    out = []
+    for geom, jenis in zip(gdf.geometry.values, gdf["jenis"].astype(str), strict=True):
+        if geom is None or geom.is_empty:
+            continue
+        out.append((shapely.get_coordinates(geom), jenis == "usulan"))
+    return out
+
+
+def _scale_bar(ax: Axes, bounds: tuple[float, float, float, float], mid_lat: float,
+               lang: str) -> None:
+    """A km scale bar (true at the map's centre latitude) in the lower left."""
+    x0, y0, x1, y1 = bounds
+    km_per_deg = _KM_PER_DEG * math.cos(math.radians(mid_lat))
+    width_km = (x1 - x0) * km_per_deg
+    target = width_km / 5
+    exp = 10 ** math.floor(math.log10(target))
+    length_km = max(m * exp for m in (1, 2, 5) if m * exp <= target)
+    length_deg = length_km / km_per_deg
+    bx, by = x0 + 0.04 * (x1 - x0), y0 + 0.05 * (y1 - y0)
+    h = 0.012 * (y1 - y0)
+    half = length_deg / 2
+    for i, colour in enumerate(("#222222", "#ffffff")):
+        ax.add_patch(_rect(bx + i * half, by, half, h, colour))
+    label = f"{_fmt_int(length_km, lang)} km"
+    ax.text(bx, by + 2.2 * h, "0", fontsize=6.5, ha="center", va="bottom", zorder=9)
+    ax.text(bx + length_deg, by + 2.2 * h, label, fontsize=6.5, ha="center", va="bottom",
+            zorder=9)
+
+
+def _rect(x: float, y: float, w: float, h: float, colour: str) -> Any:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x, y), w, h, facecolor=colour, edgecolor="#222222", linewidth=0.6,
+                     zorder=9)
+
+
+def _north_arrow(ax: Axes, letter: str) -> None:
+    ax.annotate(letter, xy=(0.965, 0.96), xytext=(0.965, 0.84), xycoords="axes fraction",
+                textcoords="axes fraction", ha="center", va="center", fontsize=9,
+                fontweight="bold", zorder=9,
+                arrowprops={"arrowstyle": "-|>", "color": "#222222", "lw": 1.2,
+                            "mutation_scale": 12})
+
+
+def _source_line(ds: Dataset, lang: str) -> str:
+    from . import __version__
+    from .maps import DATA_SOURCES
+
+    tx = _TEXT[lang]
+    if ds.meta.get("bundled"):
+        parts = [f"{lbl_en if lang == 'en' else lbl_id} ({_licence(lic, lang)})"
+                 for lbl_id, lbl_en, lic in DATA_SOURCES]
+    else:
+        sumber: list[str] = []
+        for table in (ds.rumah_sakit, ds.layanan, ds.jejaring):
+            if "sumber" in table:
+                sumber += [s for s in table["sumber"].dropna().astype(str) if s.strip()]
+        uniq = list(dict.fromkeys(sumber))
+        parts = [tx["user_data"]] + uniq[:4] + ([f"\u2026 (+{len(uniq) - 4})"]
+                                                if len(uniq) > 4 else [])
+    return (f"{tx['source']}: " + "; ".join(parts)
+            + f". {tx['made_with']} {__version__}.")
+
+
+def _licence(lic: str, lang: str) -> str:
+    """'dokumen publik / public record' -> the half in ``lang``."""
+    halves = lic.split(" / ")
+    return halves[-1] if lang == "en" else halves[0]
+
+
+def _source_text(fig: Figure, ds: Dataset, lang: str, *, y: float) -> None:
+    width_in = fig.get_figwidth()
+    chars = int(width_in * 19)
+    text = "\n".join(textwrap.wrap(_source_line(ds, lang), chars))
+    fig.text(0.01, y, text, fontsize=5.5, color="#555555", va="bottom", ha="left")
+
+
+def _frames(acc: gpd.GeoDataFrame | Mapping[str, pd.DataFrame],
+            layanan: str | None) -> dict[str, pd.DataFrame]:
+    if isinstance(acc, Mapping):
+        return dict(acc)
+    lay = layanan or acc.attrs.get("layanan")
+    if lay is None:
+        raise ValueError("cannot tell which layanan acc is for: pass layanan=... or a mapping "
+                         "{layanan: district_access(...)}")
+    return {str(lay): acc}
+
+
+def _population(ds: Dataset) -> pd.Series:
+    w = ds.wilayah
+    if "penduduk" not in w:
+        raise ValueError("ds.wilayah has no penduduk column: the shares need the population")
+    s = pd.to_numeric(w["penduduk"], errors="coerce")
+    s.index = w["kode"].astype(str)
+    return s
+
+
+def _people_within(f: pd.DataFrame, pop: pd.Series, threshold_min: float | None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """People per row and people within the threshold per row (0 where unknown)."""
+    if {"penduduk", "penduduk_within_threshold"} <= set(f.columns):
+        people = pd.to_numeric(f["penduduk"], errors="coerce").fillna(0).to_numpy(float)
+        within = pd.to_numeric(f["penduduk_within_threshold"],
+                               errors="coerce").fillna(0).to_numpy(float)
+        return people, within
+    people = f["kode"].map(pop).fillna(0).to_numpy(float)
+    if "within_threshold" in f:
+        ok = f["within_threshold"].astype("boolean").fillna(False).to_numpy(bool)
+    elif threshold_min is not None:
+        ok = pd.to_numeric(f["travel_min"], errors="coerce").to_numpy(float) <= threshold_min
+    else:
+        raise ValueError("acc has no within_threshold column and the layanan has no threshold")
+    return people, np.where(ok, people, 0.0)
+
+
+def _chart_figure(width_in: float, height_in: float) -> Figure:
+    """A figure laid out by constrained layout above a strip kept for the source line."""
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    strip = _SOURCE_STRIP_IN / height_in
+    return Figure(figsize=(width_in, height_in),
+                  layout=ConstrainedLayoutEngine(rect=(0, strip, 1, 1 - strip)))
+
+
+#: Height (inches) of the strip under a chart that holds the source line.
+_SOURCE_STRIP_IN = 0.5
+
+
+def _figure_grid(n: int, *, n_bars: int) -> tuple[Figure, list[Axes]]:
+    height = min(2.2 + 0.16 * n_bars, 14.0)
+    fig = _chart_figure(min(3.0 + 2.3 * n, 12.0), height)
+    axes = list(fig.subplots(1, n, sharey=True, squeeze=False)[0])
+    return fig, axes
+
+
+def _short_name(name: str) -> str:
+    """'Kabupaten Rejang Lebong' -> 'Rejang Lebong'; 'Kota Bengkulu' stays; no 'Provinsi '."""
+    for prefix in ("Kabupaten Administrasi ", "Kabupaten ", "Provinsi "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _fmt_int(x: float, lang: str) -> str:
+    s = f"{x:,.0f}"
+    return s.replace(",", ".") if lang == "id" else s
+
+
+def _fmt_pct(v: float, lang: str) -> str:
+    s = f"{v:.0f}%"
+    return s
+
+
+def _fmt_minutes(minutes: float | None, lang: str) -> str:
+    if minutes is None:
+        return ""
+    tx = _TEXT[lang]
+    if minutes >= 60 and minutes % 30 == 0:
+        h = minutes / 60
+        hs = f"{h:g}".replace(".", ",") if lang == "id" else f"{h:g}"
+        return f"{hs} {tx['hours']}"
+    return f"{minutes:.0f} {tx['minutes']}"
