@@ -58,6 +58,13 @@ FASILITAS: tuple[str, ...] = (
     "hemodialisis", "cathlab", "bedah_jantung", "radioterapi", "bedah_onkologi", "kemoterapi",
     "kedokteran_nuklir", "stroke_unit", "bedah_saraf", "nefrologi", "urologi",
 )
+#: The layanan whose travel-time threshold applies to access to a fasilitas.
+FASILITAS_LAYANAN: dict[str, str] = {
+    "hemodialisis": "uronefrologi", "nefrologi": "uronefrologi", "urologi": "uronefrologi",
+    "cathlab": "jantung", "bedah_jantung": "jantung", "radioterapi": "kanker",
+    "bedah_onkologi": "kanker", "kemoterapi": "kanker", "kedokteran_nuklir": "kanker",
+    "stroke_unit": "stroke", "bedah_saraf": "stroke",
+}
 #: Precision of a hospital point, best first: a sourced point, RS Online 2021, Kemenkes 2019,
 #: a placeholder inside the hospital's kab/kota (``kabkota``, "approximate").
 LOKASI_PRESISI: tuple[str, ...] = ("sumber", "rsonline2021", "kemenkes2019", "kabkota")

@@ -195,7 +195,8 @@ class Dataset:
         self.config.check_layanan(layanan)
         if layanan in NON_KLINIS:
             raise ValueError(f"layanan={layanan!r} is a non-clinical topic without strata; "
-                             f"expected a clinical layanan such as {list(self.config.target_layanan)}")
+                             "expected a clinical layanan such as "
+                             f"{list(self.config.target_layanan)}")
         need = self.config.strata_rank(min_strata)
         ranks = self.strata_rank_table(status=status, bukti=bukti)
         if layanan not in ranks:

@@ -65,10 +65,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 #: Optional columns of the data contract (others are kept as extra columns).
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "rumah_sakit": ("kelas", "kepemilikan", "tempat_tidur", "alias", "lokasi_presisi",
-                    "pengampu_nasional", "sumber", "contoh", "kode_wilayah_sk", "kode_rsonline",
-                    "sumber_lokasi", "catatan"),
-    "layanan": ("status", "tahun", "sumber", "contoh", "bukti", "catatan"),
-    "jejaring": ("mulai", "sumber", "jenis", "contoh", "bukti", "catatan"),
+                    "pengampu_nasional", "sumber", "contoh", "kode_wilayah_sk", "kode_rsonline"),
+    "layanan": ("status", "tahun", "sumber", "contoh", "bukti"),
+    "jejaring": ("mulai", "sumber", "jenis", "contoh", "bukti"),
     "wilayah": ("kode_induk", "penduduk", "tahun_penduduk", "sumber", "pasien_hd"),
     "fasilitas": ("tahun", "sumber", "bukti", "contoh"),
 }
@@ -1093,7 +1092,8 @@ def _read_one(path: str | Path, table: str, *, config: Config | None,
         raise DataFileMissingError(
             [{"file": p.name, "row": None, "column": None, "value": None, "severity": "error",
               "problem": f"file not found at {p}"}],
-            f"{p}: file not found; expected {({**FILES, **OPTIONAL_FILES})[table]} with the columns "
+            f"{p}: file not found; expected {({**FILES, **OPTIONAL_FILES})[table]} with the "
+            "columns "
             f"{list(REQUIRED[table])}")
     problems = _Problems()
     raw = _read_raw(p, problems, table=table, empty_ok=table == "jejaring")

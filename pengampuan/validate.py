@@ -190,7 +190,7 @@ def validate(path: str | Path | None = None, *, config: Config | None = None,
     >>> rep = validate()
     >>> rep.ok
     True
-    >>> sorted(rep.counts["lokasi_presisi"]) == sorted(["sumber", "kemenkes2019", "kabkota"])
+    >>> sorted(rep.counts["lokasi_presisi"]) == sorted(LOKASI_PRESISI)
     True
     """
     _, report = run_validation(path, config=config or DEFAULT_CONFIG, code_scheme=code_scheme)

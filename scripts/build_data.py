@@ -610,7 +610,7 @@ _UPPER_WORDS = {
 
 
 def title_name(name: str) -> str:
-    """A readable hospital name from an upper-case RS Online name ("RS UMUM DAERAH X" -> "RSUD X")."""
+    """A readable name from an upper-case RS Online name ("RS UMUM DAERAH X" -> "RSUD X")."""
     words = []
     for w in " ".join(str(name).split()).split(" "):
         bare = re.sub(r"[^a-z]", "", w.lower())
@@ -1360,7 +1360,7 @@ def tie_rsonline(
         places = block_places(h)
         sel = rso["kab"].isin(places) | rso["kab_kode"].isin(places) | rso["titik_kab"].isin(places)
         pick = best_candidate(h, [c for c in rso.index[sel.to_numpy()] if c not in taken],
-                              lambda c: score(h, c), note, "RS Online")
+                              lambda c, h=h: score(h, c), note, "RS Online")
         if pick:
             pairs.append((pick[1], i, pick[0]))
     for sc, i, code in sorted(pairs, key=lambda t: (-t[0], t[1])):
