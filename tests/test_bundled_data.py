@@ -705,11 +705,16 @@ def test_fasilitas_access(tmp_path: Path, tiny_dir: Path) -> None:
         ds.capable(fasilitas="dialisa")
     with pytest.raises(ValueError, match="unknown grade"):
         ds.capable(layanan="jantung", bukti=["rumor"])
+    # bundled data: where dialysis was reported in 2020, next to the decree targets
+    full = pg.load_dataset()
     reg = pg.load_regions(level="kabkota")
-    reg = reg[reg["kode"].isin(ds.wilayah["kode"])]
-    with pytest.warns(pg.PengampuanWarning, match="pasien_hd"):  # the fixture has no numbers
-        hd = pg.dialysis_burden(ds, reg, fasilitas="hemodialisis")
-    assert set(hd["kode_rs"].dropna()) == {"RS0002"}
+    reg = reg[reg["kode_induk"] == "17"]
+    hd = pg.dialysis_burden(full, reg, fasilitas="hemodialisis").set_index("kode")
+    rs_full = full.rumah_sakit.set_index("kode_rs")
+    curup = rs_full.index[rs_full["kode_rsonline"] == "1702015"].item()  # RSUD Curup
+    assert hd.loc["17.02", "kode_rs"] == curup and int(hd.loc["17.02", "pasien_hd"]) == 92
+    # Lebong had no dialysis (June 2024; none reported in 2020): its patients travel out
+    assert rs_full.loc[hd.loc["17.07", "kode_rs"], "kode_wilayah"] != "17.07"
 
 
 def test_fasilitas_file_problems_all_at_once(tmp_path: Path, tiny_dir: Path) -> None:
