@@ -204,8 +204,10 @@ def test_report_renders(tiny_dir):
     html = rep._repr_html_()
     assert "invalid" in html and html.count("<tr>") == 9  # one per problem
     assert "lokasi_presisi: sumber 3, kabkota 1" in rep.summary()
-    ok = pg.validate(tiny_dir)
-    assert "<table" not in ok._repr_html_() and "valid" in ok._repr_html_()
+    ok = pg.validate(tiny_dir)  # valid; its table lists only the 2 notes on 'bukti'
+    html_ok = ok._repr_html_()
+    assert "valid" in html_ok and html_ok.count("<td>note</td>") == 2
+    assert "<td>error</td>" not in html_ok and "<td>warning</td>" not in html_ok
 
 
 def test_errors_first_then_file_order():
