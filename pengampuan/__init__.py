@@ -18,6 +18,8 @@ _EXPORTS: dict[str, str] = {
     # config / errors
     "Config": "config", "load_config": "config", "settings": "config",
     "KJSU": "config", "LAYANAN": "config", "STRATA": "config",
+    "BUKTI": "config", "DEFAULT_BUKTI": "config", "FASILITAS": "config",
+    "LOKASI_PRESISI": "config",
     "PengampuanError": "errors", "DataFileError": "errors", "RegionMatchError": "errors",
     "NetworkError": "errors", "CRSError": "errors", "DownloadError": "errors",
     "PengampuanWarning": "errors",
@@ -26,7 +28,7 @@ _EXPORTS: dict[str, str] = {
     # data
     "Dataset": "dataset",
     "load_dataset": "io", "read_rumah_sakit": "io", "read_layanan": "io",
-    "read_jejaring": "io", "read_wilayah": "io",
+    "read_jejaring": "io", "read_wilayah": "io", "read_fasilitas": "io",
     "validate": "validate", "ValidationReport": "validate",
     "bundled_data_dir": "datasets", "cached_download": "datasets",
     # regions

@@ -22,7 +22,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from tqdm import tqdm
 
-from .config import Config
+from .config import FASILITAS_LAYANAN, Config
 from .dataset import Dataset
 from .errors import PengampuanWarning
 from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
@@ -125,9 +125,18 @@ def _labels(index: pd.Index, limit: int = 5) -> str:
     return shown + (f", ... ({len(index)} in all)" if len(index) > limit else "")
 
 
-def _check_choices(ds: Dataset, *, layanan: str, min_strata: str, status: str,
-                   travel: str = "simple") -> None:
-    ds.config.check_layanan(layanan)
+def _check_choices(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
+                   travel: str = "simple", fasilitas: str | None = None,
+                   bukti: Any = None) -> None:
+    ds.config.check_bukti(bukti)
+    if fasilitas is not None:
+        if layanan is not None:
+            raise ValueError("give layanan (with min_strata) or fasilitas, not both")
+        ds.config.check_fasilitas(fasilitas)
+    elif layanan is None:
+        raise ValueError("give layanan (e.g. 'stroke') or fasilitas (e.g. 'hemodialisis')")
+    else:
+        ds.config.check_layanan(layanan)
     ds.config.strata_rank(min_strata)
     if status not in ("ada", "target"):
         raise ValueError(f"status={status!r} is not known; expected one of ['ada', 'target']")
@@ -135,7 +144,12 @@ def _check_choices(ds: Dataset, *, layanan: str, min_strata: str, status: str,
         raise ValueError(f"travel={travel!r} is not known; expected one of {list(TRAVEL)}")
 
 
-def _no_capable_message(ds: Dataset, *, layanan: str, min_strata: str, status: str) -> str:
+def _no_capable_message(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
+                        fasilitas: str | None = None) -> str:
+    if fasilitas is not None:
+        n = ds.fasilitas.loc[ds.fasilitas["fasilitas"] == fasilitas, "kode_rs"].nunique()
+        return (f"no hospital reported fasilitas={fasilitas!r} with the evidence grades asked "
+                f"for ({n} hospital(s) in fasilitas.csv have it at all)")
     lay = ds.layanan[ds.layanan["layanan"] == layanan]
     n_all = lay["kode_rs"].nunique()
     n_ada = lay.loc[lay["status"] == "ada", "kode_rs"].nunique()
@@ -145,18 +159,20 @@ def _no_capable_message(ds: Dataset, *, layanan: str, min_strata: str, status: s
             f"({n_ada} with a current strata, status 'ada'); {hint}")
 
 
-def _capable_or_raise(ds: Dataset, *, layanan: str, min_strata: str, status: str
-                      ) -> gpd.GeoDataFrame:
+def _capable_or_raise(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
+                      fasilitas: str | None = None, bukti: Any = None) -> gpd.GeoDataFrame:
     """Capable hospitals with valid coordinates; a clear error when there are none."""
-    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status)
-    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status)
+    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status,
+                   fasilitas=fasilitas, bukti=bukti)
+    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status, bukti=bukti,
+                     fasilitas=fasilitas)
     bad = cap["lat"].isna() | cap["lon"].isna()
     if bad.any():
         raise ValueError(f"rumah_sakit: {int(bad.sum())} capable hospital(s) have no lat/lon "
                          f"(kode_rs {_labels(pd.Index(cap.loc[bad, 'kode_rs']))}); fix the data")
     if cap.empty:
         raise _NoCapableError(_no_capable_message(ds, layanan=layanan, min_strata=min_strata,
-                                                  status=status))
+                                                  status=status, fasilitas=fasilitas))
     return cap.reset_index(drop=True)
 
 
@@ -210,12 +226,14 @@ def nearest_hospital(
     points: gpd.GeoDataFrame | pd.DataFrame,
     ds: Dataset,
     *,
-    layanan: str,
+    layanan: str | None = None,
     min_strata: str = "madya",
     status: str = "target",
     max_distance_km: float | None = None,
     chunk_size: int = CHUNK_SIZE,
     show_progress: bool = False,
+    fasilitas: str | None = None,
+    bukti: Any = None,
 ) -> pd.DataFrame:
     """
     The nearest hospital able to provide ``layanan`` at ``min_strata`` or higher.
@@ -246,6 +264,12 @@ def nearest_hospital(
         Points per KD-tree query.
     show_progress : bool, default False
         Show a tqdm progress bar over the chunks.
+    fasilitas : str, optional
+        The alternative to ``layanan``: hospitals that reported this service
+        (``"hemodialisis"``, ``"cathlab"``, ``"radioterapi"``, ...; see
+        :meth:`Dataset.capable`); ``strata`` is then <NA>.
+    bukti : iterable of str, optional
+        Evidence grades of the rows that count (None: ``DEFAULT_BUKTI``).
 
     Returns
     -------
@@ -272,7 +296,8 @@ def nearest_hospital(
     ('RS Kanker Dharmais', True)
     """
     lon, lat = _point_lonlat(points)
-    cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status)
+    cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
+                            fasilitas=fasilitas, bukti=bukti)
     if max_distance_km is not None and not max_distance_km >= 0:
         raise ValueError(f"max_distance_km={max_distance_km!r} must be >= 0")
     dist, pos = _nearest(cap, lon, lat, max_distance_km=max_distance_km, chunk_size=chunk_size,
@@ -364,7 +389,7 @@ def district_access(
     ds: Dataset,
     regions: gpd.GeoDataFrame,
     *,
-    layanan: str,
+    layanan: str | None = None,
     min_strata: str = "madya",
     status: str = "target",
     travel: Travel = "simple",
@@ -372,6 +397,8 @@ def district_access(
     graph: TravelGraph | None = None,
     sea_resolution: int = 6,
     show_progress: bool = False,
+    fasilitas: str | None = None,
+    bukti: Any = None,
 ) -> gpd.GeoDataFrame:
     """
     Access to the nearest capable hospital for every kab/kota.
@@ -390,8 +417,9 @@ def district_access(
     regions : geopandas.GeoDataFrame
         Kab/kota polygons with ``kode``, ``nama`` (and ``kode_induk``), as
         returned by ``pg.load_regions(level="kabkota")``; any CRS.
-    layanan, min_strata, status
-        Which hospitals count, as in :func:`nearest_hospital`.
+    layanan, min_strata, status, fasilitas, bukti
+        Which hospitals count, as in :func:`nearest_hospital` (``fasilitas``: reported
+        services instead of strata, e.g. ``"hemodialisis"``).
     travel : {"simple", "sea"}, default "simple"
         Travel-time model of :mod:`pengampuan.travel`. With ``"sea"`` the
         hospital reported is the one reached fastest (crossings included).
@@ -441,10 +469,12 @@ def district_access(
     True
     """
     cfg = ds.config
-    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status, travel=travel)
+    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status, travel=travel,
+                   fasilitas=fasilitas, bukti=bukti)
     reg = _check_regions(regions)
     try:
-        cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status)
+        cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
+                                fasilitas=fasilitas, bukti=bukti)
     except _NoCapableError as err:
         warnings.warn(NoCapableHospitalWarning(
             f"{err}; every kab/kota gets distance_km = inf", layanan=layanan,
@@ -464,7 +494,7 @@ def district_access(
                                show_progress=show_progress)
     pos, dist, minutes, crossings = _route(cap, t_lon, t_lat, travel=travel, config=cfg,
                                            graph=graph, show_progress=show_progress)
-    threshold = cfg.threshold_min(layanan)
+    threshold = cfg.threshold_min(layanan or FASILITAS_LAYANAN.get(str(fasilitas), ""))
     extra: dict[str, Any] = {}
     if crossings is not None:
         extra["sea_crossings"] = crossings
@@ -500,7 +530,7 @@ def district_access(
     data.update(extra)
     out = gpd.GeoDataFrame(data, geometry=reg.geometry.to_numpy(), crs="EPSG:4326")
     out.attrs = {"layanan": layanan, "min_strata": min_strata, "status": status,
-                 "travel": travel}
+                 "travel": travel, "fasilitas": fasilitas}
     logger.info("district_access %s>=%s (%s, %s): %d of %d kab/kota covered",
                 layanan, min_strata, status, travel, int(out["covered"].sum()), len(out))
     return out
@@ -637,7 +667,7 @@ def access_grid(
     ds: Dataset,
     regions: gpd.GeoDataFrame,
     *,
-    layanan: str,
+    layanan: str | None = None,
     min_strata: str = "madya",
     status: str = "target",
     resolution: int = 7,
@@ -647,6 +677,8 @@ def access_grid(
     sea_resolution: int = 6,
     as_geodataframe: bool = False,
     show_progress: bool = False,
+    fasilitas: str | None = None,
+    bukti: Any = None,
 ) -> pd.DataFrame:
     """
     Distance and travel time to the nearest capable hospital on an H3 grid of the land.
@@ -663,8 +695,9 @@ def access_grid(
         Hospitals and their strata.
     regions : geopandas.GeoDataFrame
         Kab/kota polygons (``pg.load_regions(level="kabkota")``).
-    layanan, min_strata, status
-        Which hospitals count, as in :func:`nearest_hospital`.
+    layanan, min_strata, status, fasilitas, bukti
+        Which hospitals count, as in :func:`nearest_hospital` (``fasilitas``: reported
+        services instead of strata, e.g. ``"hemodialisis"``).
     resolution : int, default 7
         H3 resolution of the grid (ignored when ``cells`` is given).
     travel : {"simple", "sea"}, default "simple"
@@ -706,8 +739,10 @@ def access_grid(
     >>> bool((grid["distance_km"] >= 0).all())
     True
     """
-    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status, travel=travel)
-    cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status)
+    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status, travel=travel,
+                   fasilitas=fasilitas, bukti=bukti)
+    cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
+                            fasilitas=fasilitas, bukti=bukti)
     if cells is None:
         cells = land_cells(regions, resolution, show_progress=show_progress)
     else:
@@ -741,7 +776,7 @@ def access_grid(
     if crossings is not None:
         out["sea_crossings"] = crossings.astype(np.int16)
     out.attrs = {**cells.attrs, "layanan": layanan, "min_strata": min_strata,
-                 "status": status, "travel": travel}
+                 "status": status, "travel": travel, "fasilitas": fasilitas}
     if as_geodataframe:
         out = _with_hexagons(out)
     return out

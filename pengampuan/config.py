@@ -26,7 +26,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-Layanan = Literal["kanker", "jantung", "stroke", "uronefrologi", "kia", "tb", "pie"]
+Layanan = Literal["kanker", "jantung", "stroke", "uronefrologi", "kia", "tb", "pie", "manajemen",
+                  "sdm"]
 Strata = Literal["dasar", "madya", "utama", "paripurna"]
 Status = Literal["ada", "target"]
 Tingkat = Literal["provinsi", "kabkota"]
@@ -40,6 +41,33 @@ KJSU: tuple[str, ...] = ("kanker", "jantung", "stroke", "uronefrologi")
 STRATA: tuple[str, ...] = ("dasar", "madya", "utama", "paripurna")
 STATUS: tuple[str, ...] = get_args(Status)
 TINGKAT: tuple[str, ...] = get_args(Tingkat)
+#: Non-clinical pengampuan topics (hospital management, staff training): layanan codes for
+#: links, never part of the KJSU analyses (strata, access, coverage, proposals).
+NON_KLINIS: tuple[str, ...] = ("manajemen", "sdm")
+
+#: Evidence grades of a layanan, jejaring or fasilitas row, strongest first: ``regulasi`` (a
+#: decree or regulation), ``dokumen`` (a signed MoU/PKS or an official document or data
+#: system), ``berita`` (a news report), ``inferensi`` (derived by this project or the analyst).
+BUKTI: tuple[str, ...] = ("regulasi", "dokumen", "berita", "inferensi")
+#: Grades the analyses use unless told otherwise (keyword ``bukti=``, command line ``--bukti``).
+DEFAULT_BUKTI: tuple[str, ...] = ("regulasi", "dokumen", "berita")
+
+#: Services a hospital reports (``fasilitas.csv``; RS Online 2020 service flags): facts of
+#: what exists, not strata.
+FASILITAS: tuple[str, ...] = (
+    "hemodialisis", "cathlab", "bedah_jantung", "radioterapi", "bedah_onkologi", "kemoterapi",
+    "kedokteran_nuklir", "stroke_unit", "bedah_saraf", "nefrologi", "urologi",
+)
+#: The layanan whose travel-time threshold applies to access to a fasilitas.
+FASILITAS_LAYANAN: dict[str, str] = {
+    "hemodialisis": "uronefrologi", "nefrologi": "uronefrologi", "urologi": "uronefrologi",
+    "cathlab": "jantung", "bedah_jantung": "jantung", "radioterapi": "kanker",
+    "bedah_onkologi": "kanker", "kemoterapi": "kanker", "kedokteran_nuklir": "kanker",
+    "stroke_unit": "stroke", "bedah_saraf": "stroke",
+}
+#: Precision of a hospital point, best first: a sourced point, RS Online 2021, Kemenkes 2019,
+#: a placeholder inside the hospital's kab/kota (``kabkota``, "approximate").
+LOKASI_PRESISI: tuple[str, ...] = ("sumber", "rsonline2021", "kemenkes2019", "kabkota")
 
 #: Mean Earth radius, IUGG (Moritz 2000), in km.
 EARTH_RADIUS_KM = 6371.0088
@@ -75,6 +103,9 @@ def _default_layanan() -> dict[str, LayananInfo]:
         "kia": LayananInfo("Kesehatan Ibu dan Anak", "Maternal and child health", "#E69F00"),
         "tb": LayananInfo("Tuberkulosis", "Tuberculosis", "#56B4E9"),
         "pie": LayananInfo("Penyakit Infeksi Emerging", "Emerging infectious diseases", "#F0E442"),
+        # non-clinical topics (NON_KLINIS)
+        "manajemen": LayananInfo("Manajemen rumah sakit", "Hospital management", "#666666"),
+        "sdm": LayananInfo("Sumber daya manusia (pelatihan)", "Staff training", "#999999"),
     }
 
 
@@ -102,6 +133,11 @@ def _default_layanan_aliases() -> dict[str, str]:
         "infeksi emerging": "pie",
         "kesehatan ibu dan anak": "kia",
         "ibu dan anak": "kia",
+        "manajemen rumah sakit": "manajemen",
+        "management": "manajemen",
+        "sumber daya manusia": "sdm",
+        "pelatihan": "sdm",
+        "training": "sdm",
     }
 
 
@@ -265,6 +301,36 @@ class Config:
         if pair is None:
             return strata
         return pair[1] if (lang or settings.language) == "en" else pair[0]
+
+    def check_bukti(self, bukti: Any) -> tuple[str, ...] | None:
+        """Grades to include from a ``bukti=`` argument (None -> :data:`DEFAULT_BUKTI`).
+
+        Accepts an iterable of grades or one comma-separated string; raises ValueError
+        naming any unknown grade.
+
+        Examples
+        --------
+        >>> Config().check_bukti(None)
+        ('regulasi', 'dokumen', 'berita')
+        >>> Config().check_bukti("regulasi, dokumen")
+        ('regulasi', 'dokumen')
+        """
+        if bukti is None:
+            return DEFAULT_BUKTI
+        items = bukti.split(",") if isinstance(bukti, str) else list(bukti)
+        grades = tuple(dict.fromkeys(str(b).strip().lower() for b in items if str(b).strip()))
+        unknown = [b for b in grades if b not in BUKTI]
+        if unknown or not grades:
+            what = f"unknown grade(s) {unknown}" if unknown else "no grade given"
+            raise ValueError(f"bukti={bukti!r}: {what}; expected some of {list(BUKTI)}")
+        return grades
+
+    def check_fasilitas(self, fasilitas: str) -> str:
+        """Return ``fasilitas`` if known, else raise a ValueError listing the names."""
+        if fasilitas not in FASILITAS:
+            raise ValueError(f"fasilitas={fasilitas!r} is not known; expected one of "
+                             f"{list(FASILITAS)}")
+        return fasilitas
 
     def threshold_min(self, layanan: str) -> float | None:
         """Travel-time threshold (minutes) for ``layanan``, or None if there is none."""

@@ -588,6 +588,8 @@ def dialysis_burden(
     min_strata: str = "madya",
     status: str = "target",
     layanan: str = "uronefrologi",
+    fasilitas: str | None = None,
+    bukti: Any = None,
 ) -> pd.DataFrame:
     """
     Weekly travel of haemodialysis patients to the nearest uronefrologi hospital, per kab/kota.
@@ -618,6 +620,12 @@ def dialysis_burden(
         Strata used (see :func:`target_gaps`).
     layanan : str, default "uronefrologi"
         The layanan that provides dialysis.
+    fasilitas : str, optional
+        The alternative to ``layanan``/``min_strata``: hospitals that reported the
+        service, e.g. ``fasilitas="hemodialisis"`` (RS Online 2020 flags in the
+        bundled data): where dialysis exists, not where the decree targets it.
+    bukti : iterable of str, optional
+        Evidence grades of the rows that count (None: ``DEFAULT_BUKTI``).
 
     Returns
     -------
@@ -640,13 +648,16 @@ def dialysis_burden(
     cfg = ds.config
     cfg.check_layanan(layanan)
     cfg.strata_rank(min_strata)
+    cfg.check_bukti(bukti)
     (status,) = _status_list(status)
     sessions = cfg.dialysis_sessions_per_week if sessions_per_week is None else sessions_per_week
     if not (np.isfinite(sessions) and sessions > 0):
         raise ValueError(f"sessions_per_week={sessions!r} must be a finite number > 0")
     kab = _kabkota_units(regions, ds)
     patients = _patients(ds, kab, patients_col)
-    cap = _hospital_points(ds.capable(layanan=layanan, min_strata=min_strata, status=status))
+    cap = _hospital_points(
+        ds.capable(fasilitas=fasilitas, bukti=bukti) if fasilitas is not None
+        else ds.capable(layanan=layanan, min_strata=min_strata, status=status, bukti=bukti))
     distance_km = np.full(len(kab), np.inf)
     kode_rs = pd.array([pd.NA] * len(kab), dtype="string")
     nama_rs = pd.array([pd.NA] * len(kab), dtype="string")

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .config import BUKTI
 from .geo import require_wgs84
 from .glossary import tidy
 
@@ -395,14 +396,30 @@ def _wilayah_table(regions: gpd.GeoDataFrame, acc: dict[str, gpd.GeoDataFrame],
 
 
 def _rumah_sakit_table(ds: Dataset) -> gpd.GeoDataFrame:
-    """The hospitals with their current and target strata per layanan."""
+    """The hospitals with their strata per layanan and their grade (``bukti_<layanan>``).
+
+    The grade is the strongest among the layanan rows used (default grades).
+    """
     rs = ds.rumah_sakit.copy()
     ada = ds.strata_table(status="ada")
     target = ds.strata_table(status="target")
+    graded = ds.layanan
+    if "bukti" in graded:
+        keep = graded["bukti"].isin(ds.config.check_bukti(None) or ()) | (graded["bukti"] == "")
+        graded = graded[keep]
+        order = {g: i for i, g in enumerate(BUKTI)}
+        best = (graded.assign(_r=graded["bukti"].map(order).fillna(len(order)))
+                .sort_values("_r").drop_duplicates(["kode_rs", "layanan"]))
+        grade = best.set_index(["kode_rs", "layanan"])["bukti"]
+    else:
+        grade = pd.Series(dtype="string")
     for lay in ds.config.layanan:
         if lay in ada or lay in target:
             if lay in ada:
                 rs[f"strata_{lay}"] = rs["kode_rs"].map(ada[lay]).astype("string")
             rs[f"strata_target_{lay}"] = rs["kode_rs"].map(target[lay]).astype("string") \
                 if lay in target else pd.NA
+            sub = grade.xs(lay, level="layanan") if lay in grade.index.get_level_values(
+                "layanan") else pd.Series(dtype="string")
+            rs[f"bukti_{lay}"] = rs["kode_rs"].map(sub).astype("string")
     return rs

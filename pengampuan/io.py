@@ -35,8 +35,8 @@ import numpy as np
 import pandas as pd
 
 from ._textnorm import normalise_region_code
-from .config import DEFAULT_CONFIG, INDONESIA_BOUNDS, Config
-from .dataset import Dataset
+from .config import BUKTI, DEFAULT_CONFIG, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
+from .dataset import Dataset, empty_fasilitas
 from .errors import DataFileError, DataFileMissingError, PengampuanWarning
 
 logger = logging.getLogger(__name__)
@@ -52,25 +52,28 @@ FILES: dict[str, str] = {
     "jejaring": "jejaring.csv",
     "wilayah": "wilayah.csv",
 }
+#: Optional tables of a data folder (absent = empty table).
+OPTIONAL_FILES: dict[str, str] = {"fasilitas": "fasilitas.csv"}
 #: Required columns per table (DESIGN.md, data contract).
 REQUIRED: dict[str, tuple[str, ...]] = {
     "rumah_sakit": ("kode_rs", "nama", "lat", "lon", "kode_wilayah"),
     "layanan": ("kode_rs", "layanan", "strata"),
     "jejaring": ("pengampu", "diampu", "layanan"),
     "wilayah": ("kode", "nama", "tingkat"),
+    "fasilitas": ("kode_rs", "fasilitas"),
 }
 #: Optional columns of the data contract (others are kept as extra columns).
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "rumah_sakit": ("kelas", "kepemilikan", "tempat_tidur", "alias", "lokasi_presisi",
-                    "pengampu_nasional", "sumber", "contoh"),
-    "layanan": ("status", "tahun", "sumber", "contoh"),
-    "jejaring": ("mulai", "sumber", "jenis", "contoh"),
+                    "pengampu_nasional", "sumber", "contoh", "kode_wilayah_sk", "kode_rsonline"),
+    "layanan": ("status", "tahun", "sumber", "contoh", "bukti"),
+    "jejaring": ("mulai", "sumber", "jenis", "contoh", "bukti"),
     "wilayah": ("kode_induk", "penduduk", "tahun_penduduk", "sumber", "pasien_hd"),
+    "fasilitas": ("tahun", "sumber", "bukti", "contoh"),
 }
 #: Columns of a problems table.
 PROBLEM_COLUMNS: tuple[str, ...] = ("file", "row", "column", "value", "problem", "severity")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "note")
-LOKASI_PRESISI: tuple[str, ...] = ("sumber", "kemenkes2019", "kabkota")
 KELAS: tuple[str, ...] = ("A", "B", "C", "D")
 JENIS_LINK: tuple[str, ...] = ("sumber", "usulan")
 STATUS_VALUES: tuple[str, ...] = ("ada", "target")
@@ -666,12 +669,22 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     else:
         lokasi = pd.Series("sumber", index=df.index, dtype="str")
     nasional = _parse_layanan_list(raw, problems, "pengampu_nasional", config)
+    kode_sk = (_parse_kode_wilayah(raw, problems, "kode_wilayah_sk", code_scheme=code_scheme)
+               if "kode_wilayah_sk" in df else pd.Series("", index=df.index, dtype="str"))
+    rsonline = _text(raw, "kode_rsonline")
+    bad_rso = ((rsonline != "") & ~rsonline.str.fullmatch(r"\d{7}")).to_numpy()
+    for row, value in zip(rows[bad_rso], rsonline.to_numpy()[bad_rso], strict=True):
+        problems.add(raw.file, "is not an RS Online code; expected 7 digits as text (e.g. "
+                     "'3173014'; keep leading zeros, format the column as text)", row=int(row),
+                     column="kode_rsonline", value=value, severity="warning")
     out = df.drop(columns=[ROW]).copy()
     out["kode_rs"] = df["kode_rs"]
     out["lat"] = lat
     out["lon"] = lon
     out["kode_wilayah"] = kode_wilayah
     out["kode_prov"] = kode_wilayah.str.slice(0, 2)
+    out["kode_wilayah_sk"] = kode_sk
+    out["kode_rsonline"] = rsonline
     out["kelas"] = kelas
     for col in ("kepemilikan", "alias", "sumber"):
         out[col] = _text(raw, col)
@@ -683,8 +696,9 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     out["pengampu_nasional"] = nasional
     out["contoh"] = _contoh(raw, problems)
     out[ROW] = df[ROW]
-    front = ["kode_rs", "nama", "lat", "lon", "kode_wilayah", "kode_prov", "kelas", "kepemilikan",
-             "tempat_tidur", "alias", "lokasi_presisi", "pengampu_nasional", "sumber", "contoh"]
+    front = ["kode_rs", "nama", "lat", "lon", "kode_wilayah", "kode_prov", "kode_wilayah_sk",
+             "kode_rsonline", "kelas", "kepemilikan", "tempat_tidur", "alias", "lokasi_presisi",
+             "pengampu_nasional", "sumber", "contoh"]
     out = out[[*front, *[c for c in out.columns if c not in front]]]
     geometry = gpd.points_from_xy(lon.to_numpy(), lat.to_numpy(), crs="EPSG:4326")
     return gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
@@ -787,9 +801,10 @@ def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
                               maximum=_YEAR_RANGE[1], expected="a year such as 2025")
                     if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
     out["sumber"] = _text(raw, "sumber")
+    out["bukti"] = _bukti(raw, problems)
     out["contoh"] = _contoh(raw, problems)
     out[ROW] = df[ROW]
-    front = ["kode_rs", "layanan", "strata", "status", "tahun", "sumber", "contoh"]
+    front = ["kode_rs", "layanan", "strata", "status", "tahun", "sumber", "bukti", "contoh"]
     return out[[*front, *[c for c in out.columns if c not in front]]]
 
 
@@ -845,9 +860,74 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
     else:
         jenis = pd.Series("sumber", index=df.index, dtype="str")
     out["jenis"] = jenis
+    out["bukti"] = _bukti(raw, problems)
     out["contoh"] = _contoh(raw, problems)
     out[ROW] = df[ROW]
-    front = ["pengampu", "diampu", "layanan", "mulai", "sumber", "jenis", "contoh"]
+    front = ["pengampu", "diampu", "layanan", "mulai", "sumber", "jenis", "bukti", "contoh"]
+    return out[[*front, *[c for c in out.columns if c not in front]]]
+
+
+_BUKTI_EXPECTED = (f"an evidence grade, one of {list(BUKTI)} ('regulasi' = decree or regulation, "
+                   "'dokumen' = signed MoU/PKS or official document, 'berita' = news report, "
+                   "'inferensi' = derived by the analyst)")
+
+
+def _bukti(raw: _RawTable, problems: _Problems) -> pd.Series:
+    """Evidence grades; a missing column or empty cell is an empty grade (noted, included)."""
+    df = raw.data
+    if "bukti" not in df:
+        if len(df):
+            problems.add(raw.file, "no column 'bukti' (evidence grade): every row read with an "
+                         "empty grade, which analyses always include", row=raw.header_row,
+                         severity="note")
+        return pd.Series("", index=df.index, dtype="str")
+    s = _canonical(raw, problems, "bukti",
+                  lambda v: v.strip().lower() if v.strip().lower() in BUKTI else None,
+                  expected=_BUKTI_EXPECTED)
+    empty = (df["bukti"] == "").to_numpy()
+    if empty.any():
+        problems.add(raw.file, f"{int(empty.sum())} empty cell(s): rows without an evidence "
+                     f"grade, always included (first in row {int(df[ROW].to_numpy()[empty][0])})",
+                     column="bukti", severity="note")
+    return s
+
+
+_FASILITAS_ALIASES = {
+    "hd": "hemodialisis", "hemodialisa": "hemodialisis", "dialisis": "hemodialisis",
+    "cuci darah": "hemodialisis", "cath lab": "cathlab", "kateterisasi jantung": "cathlab",
+    "radioterapi onkologi radiasi": "radioterapi", "kemoterapi hemato onkologi": "kemoterapi",
+    "stroke unit": "stroke_unit", "unit stroke": "stroke_unit",
+}
+
+
+def _normalise_fasilitas(value: str) -> str | None:
+    key = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+    if key.replace(" ", "_") in FASILITAS:
+        return key.replace(" ", "_")
+    return _FASILITAS_ALIASES.get(key)
+
+
+def _parse_fasilitas(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
+    """Typed fasilitas table (kode_rs, fasilitas, tahun, sumber, bukti, contoh)."""
+    _check_columns(raw, problems, "fasilitas")
+    df = raw.data
+    present = [c for c in REQUIRED["fasilitas"] if c in raw.columns]
+    _check_required_values(raw, problems, present, {
+        "kode_rs": "the kode_rs of a hospital in rumah_sakit.csv",
+        "fasilitas": f"a service name, one of {list(FASILITAS)}"})
+    out = df.drop(columns=[ROW]).copy()
+    aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(_FASILITAS_ALIASES.items()))
+    out["fasilitas"] = _canonical(raw, problems, "fasilitas", _normalise_fasilitas,
+                                 expected=f"one of {list(FASILITAS)} (aliases accepted: "
+                                 f"{aliases})")
+    out["tahun"] = (_parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
+                              maximum=_YEAR_RANGE[1], expected="a year such as 2020")
+                    if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
+    out["sumber"] = _text(raw, "sumber")
+    out["bukti"] = _bukti(raw, problems)
+    out["contoh"] = _contoh(raw, problems)
+    out[ROW] = df[ROW]
+    front = ["kode_rs", "fasilitas", "tahun", "sumber", "bukti", "contoh"]
     return out[[*front, *[c for c in out.columns if c not in front]]]
 
 
@@ -995,7 +1075,7 @@ def _report_cycles(layanan: str, links: pd.DataFrame, problems: _Problems, *, fi
 
 _PARSERS: dict[str, Callable[..., pd.DataFrame]] = {
     "rumah_sakit": _parse_rumah_sakit, "layanan": _parse_layanan, "jejaring": _parse_jejaring,
-    "wilayah": _parse_wilayah,
+    "wilayah": _parse_wilayah, "fasilitas": _parse_fasilitas,
 }
 
 
@@ -1012,7 +1092,8 @@ def _read_one(path: str | Path, table: str, *, config: Config | None,
         raise DataFileMissingError(
             [{"file": p.name, "row": None, "column": None, "value": None, "severity": "error",
               "problem": f"file not found at {p}"}],
-            f"{p}: file not found; expected {FILES[table]} with the columns "
+            f"{p}: file not found; expected {({**FILES, **OPTIONAL_FILES})[table]} with the "
+            "columns "
             f"{list(REQUIRED[table])}")
     problems = _Problems()
     raw = _read_raw(p, problems, table=table, empty_ok=table == "jejaring")
@@ -1115,6 +1196,28 @@ def read_jejaring(path: str | Path, *, config: Config | None = None) -> pd.DataF
     return _read_one(path, "jejaring", config=config)
 
 
+def read_fasilitas(path: str | Path, *, config: Config | None = None) -> pd.DataFrame:
+    """Read a services file (``fasilitas.csv``): services a hospital reported (not strata).
+
+    Columns ``kode_rs``, ``fasilitas`` (one of :data:`~pengampuan.config.FASILITAS`; a few
+    spellings such as ``HD`` or ``cath lab`` are accepted with a note), ``tahun``,
+    ``sumber``, ``bukti``.
+
+    Raises
+    ------
+    DataFileError
+        Listing every error in the file; :class:`DataFileMissingError` if it does not exist.
+
+    Examples
+    --------
+    >>> from pengampuan.datasets import bundled_data_dir
+    >>> fas = read_fasilitas(bundled_data_dir() / "fasilitas.csv")
+    >>> "hemodialisis" in set(fas["fasilitas"]), set(fas["bukti"])
+    (True, {'dokumen'})
+    """
+    return _read_one(path, "fasilitas", config=config)
+
+
 def read_wilayah(path: str | Path, *, config: Config | None = None) -> pd.DataFrame:
     """Read a region list (``wilayah.csv``): provinces and kab/kota with Kemendagri codes.
 
@@ -1170,7 +1273,7 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
     --------
     >>> import pengampuan as pg
     >>> ds = pg.load_dataset()
-    >>> ds.report.ok, set(ds.rumah_sakit["lokasi_presisi"]) <= {"sumber", "kemenkes2019", "kabkota"}
+    >>> ds.report.ok, set(ds.rumah_sakit["lokasi_presisi"]) <= set(LOKASI_PRESISI)
     (True, True)
     """
     from .validate import run_validation
@@ -1190,6 +1293,8 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
         layanan=_public_table(tables["layanan"]),
         jejaring=_public_table(tables["jejaring"]),
         wilayah=_public_table(tables["wilayah"]),
+        fasilitas=(_public_table(tables["fasilitas"]) if "fasilitas" in tables
+                   else empty_fasilitas()),
         config=cfg,
         path=report.path,
         report=report,

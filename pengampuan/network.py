@@ -22,9 +22,13 @@ Conventions of the graph
   ``kepemilikan``, ``tempat_tidur``, ``lokasi_presisi``, ``contoh``,
   ``nama_kabkota`` and ``penduduk_kabkota`` (population of its kab/kota).
 - Edge attributes: ``layanan``, ``jenis`` (``sumber`` | ``usulan``),
-  ``sumber``, ``mulai`` (ISO date or ``""``), ``distance_km`` (on the WGS84
-  ellipsoid, :func:`pengampuan.geo.geodesic_km`), ``cross_province`` (bool),
-  ``contoh`` (bool).
+  ``bukti`` (evidence grade: ``regulasi`` | ``dokumen`` | ``berita`` |
+  ``inferensi``; ``""`` when the file has none; proposed links are
+  ``inferensi``), ``sumber``, ``mulai`` (ISO date or ``""``), ``distance_km``
+  (on the WGS84 ellipsoid, :func:`pengampuan.geo.geodesic_km`),
+  ``cross_province`` (bool), ``contoh`` (bool); proposed links also carry
+  ``alasan`` (why the pengampu is not the nearest higher-strata hospital, or
+  ``""``).
 - Graph attributes: ``crs`` (``"EPSG:4326"``), ``layanan`` and
   ``strata_order`` (``;``-separated, from the dataset's :class:`Config`,
   strata lowest first), ``contoh`` (bool) and ``wilayah`` (the region list as
@@ -32,6 +36,14 @@ Conventions of the graph
 
 Analyses take ``status="target"`` by default (strata once targets are met,
 the ``strata_target_<layanan>`` attributes) or ``status="ada"`` (current).
+
+Evidence: the views and tables take ``bukti=`` (an iterable of grades; None =
+:data:`~pengampuan.config.DEFAULT_BUKTI`, all but ``inferensi``). It selects
+the sourced links (``jenis="sumber"``) by grade; links without a grade always
+count, and proposed links are selected by ``jenis`` only. The node strata come
+from the layanan rows of the grades given to :func:`build_network`.
+Non-clinical topics (``manajemen``, ``sdm``) are links without strata: the
+strata checks skip them.
 
 A **national pengampu** is one of the national hospitals (``nasional``: a
 non-empty ``pengampu_nasional``), whichever layanan it is designated for: a
@@ -59,7 +71,7 @@ import pandas as pd
 import shapely
 from networkx.readwrite.graphml import GraphMLWriter
 
-from .config import DEFAULT_CONFIG, STATUS, Config, settings
+from .config import BUKTI, DEFAULT_BUKTI, DEFAULT_CONFIG, NON_KLINIS, STATUS, Config, settings
 from .dataset import Dataset
 from .errors import NetworkError, PengampuanWarning
 from .geo import NearestIndex, densify_great_circle, geodesic_km
@@ -143,7 +155,8 @@ _PROVINCE_LABELS: dict[str, dict[str, str]] = {
 # ----------------------------------------------------------------------------
 # building
 # ----------------------------------------------------------------------------
-def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None) -> nx.MultiDiGraph:
+def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None,
+                  bukti: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """
     The mentoring network of a dataset as a directed multigraph.
 
@@ -155,6 +168,10 @@ def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None) -> nx.Mu
         Proposed links (columns ``pengampu``, ``diampu``, ``layanan``, optional
         ``sumber``), e.g. from :func:`propose_network`. They are added with
         ``jenis="usulan"`` under the key ``"<layanan>:usulan"``.
+    bukti : iterable of str, optional
+        Evidence grades of the layanan rows that give the node strata (None:
+        ``DEFAULT_BUKTI``). Every link is added, with its grade in ``bukti``;
+        the views select links by grade.
 
     Returns
     -------
@@ -180,6 +197,7 @@ def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None) -> nx.Mu
     True
     """
     cfg = ds.config
+    grades = cfg.check_bukti(bukti)
     layanan_codes = list(cfg.layanan)
     problems: list[str] = []
     net = nx.MultiDiGraph(
@@ -188,9 +206,11 @@ def build_network(ds: Dataset, *, proposed: pd.DataFrame | None = None) -> nx.Mu
         strata_order=";".join(cfg.strata_order),
         contoh=bool(ds.has_contoh),
         wilayah=_wilayah_json(ds.wilayah),
+        bukti_strata=";".join(grades or ()),
     )
     kabkota = _kabkota_lookup(ds.wilayah)
-    strata = {"strata_": _strata_lookup(ds, "ada"), "strata_target_": _strata_lookup(ds, "target")}
+    strata = {"strata_": _strata_lookup(ds, "ada", grades),
+              "strata_target_": _strata_lookup(ds, "target", grades)}
     rs = ds.rumah_sakit
     dup = rs["kode_rs"].value_counts()
     for kode, count in dup[dup > 1].sort_index().items():
@@ -294,11 +314,12 @@ def _values(col: pd.Series) -> list[Any]:
                                              strict=True)]
 
 
-def _strata_lookup(ds: Dataset, status: str) -> dict[tuple[str, str], str]:
+def _strata_lookup(ds: Dataset, status: str, bukti: Iterable[str] | None = None,
+                   ) -> dict[tuple[str, str], str]:
     """(kode_rs, layanan) -> strata name, from :meth:`Dataset.strata_rank_table`."""
     if ds.layanan.empty:
         return {}
-    ranks = ds.strata_rank_table(status=status).stack().dropna()
+    ranks = ds.strata_rank_table(status=status, bukti=bukti).stack().dropna()
     order = ds.config.strata_order
     return {(str(key[0]), str(key[1])): order[int(r)]  # type: ignore[index]
             for key, r in ranks.items()}
@@ -357,15 +378,21 @@ def _links_table(df: pd.DataFrame, name: str, *, jenis_default: str, config: Con
         else [""] * n,
         "sumber": texts("sumber"),
         "jenis": [force_jenis] * n if force_jenis else texts("jenis", jenis_default),
+        "bukti": [b.lower() for b in texts("bukti", "inferensi" if force_jenis else "")],
+        "alasan": texts("alasan"),
         "contoh": [bool(v) for v in _values(df["contoh"])] if "contoh" in df.columns
         else [False] * n,
         "_table": name,
         "_n": np.arange(n) + 1,
     })
-    for i, lay, jen in zip(out["_n"], out["layanan"], out["jenis"], strict=True):
+    for i, lay, jen, bk in zip(out["_n"], out["layanan"], out["jenis"], out["bukti"],
+                               strict=True):
         if lay not in config.layanan:
             problems.append(f"{name} link {i}, column 'layanan': value {lay!r} is not known; "
                             f"expected one of {sorted(config.layanan)}")
+        if bk and bk not in BUKTI:
+            problems.append(f"{name} link {i}, column 'bukti': value {bk!r} is not known; "
+                            f"expected one of {list(BUKTI)} or empty")
         if jen not in JENIS:
             problems.append(f"{name} link {i}, column 'jenis': value {jen!r} is not known; "
                             f"expected one of {list(JENIS)}")
@@ -387,6 +414,8 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
         merged = links.groupby(keys, sort=False).agg(
             sumber=("sumber", lambda s: "; ".join(dict.fromkeys(x for x in s if x))),
             mulai=("mulai", lambda s: min((x for x in s if x), default="")),
+            bukti=("bukti", _strongest),
+            alasan=("alasan", lambda s: "; ".join(dict.fromkeys(x for x in s if x))),
             contoh=("contoh", "all"),
         ).reset_index()
         logger.info("Merged %d repeated link rows into %d links", len(links), len(merged))
@@ -399,12 +428,19 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
     dist = geodesic_km([lat[x] for x in u], [lon[x] for x in u],
                        [lat[x] for x in v], [lon[x] for x in v])
     for i, r in enumerate(records):
+        extra = {"alasan": str(r["alasan"])} if r["jenis"] == "usulan" else {}
         net.add_edge(
             u[i], v[i], key=_edge_key(str(r["layanan"]), str(r["jenis"])),
-            layanan=str(r["layanan"]), jenis=str(r["jenis"]), sumber=str(r["sumber"]),
-            mulai=str(r["mulai"]), distance_km=float(dist[i]),
-            cross_province=bool(prov[u[i]] != prov[v[i]]), contoh=bool(r["contoh"]),
+            layanan=str(r["layanan"]), jenis=str(r["jenis"]), bukti=str(r["bukti"]),
+            sumber=str(r["sumber"]), mulai=str(r["mulai"]), distance_km=float(dist[i]),
+            cross_province=bool(prov[u[i]] != prov[v[i]]), contoh=bool(r["contoh"]), **extra,
         )
+
+
+def _strongest(grades: Iterable[str]) -> str:
+    """The strongest evidence grade among ``grades`` ('' when none is graded)."""
+    ranked = [g for g in grades if g in BUKTI]
+    return min(ranked, key=BUKTI.index) if ranked else ""
 
 
 # ----------------------------------------------------------------------------
@@ -438,6 +474,20 @@ def _check_jenis(jenis: str | None) -> str | None:
     return jenis
 
 
+def _check_bukti(bukti: Iterable[str] | str | None) -> tuple[str, ...]:
+    return DEFAULT_CONFIG.check_bukti(bukti) or DEFAULT_BUKTI
+
+
+def _edge_selected(d: Mapping[str, Any], jenis: str | None, grades: tuple[str, ...]) -> bool:
+    """Whether an edge passes the ``jenis`` and ``bukti`` filters (see the module notes)."""
+    if jenis is not None and d.get("jenis") != jenis:
+        return False
+    if d.get("jenis") == "usulan":
+        return True
+    grade = str(d.get("bukti", "") or "")
+    return grade == "" or grade in grades
+
+
 def _strata_attr(layanan: str, status: str) -> str:
     return f"strata_{layanan}" if status == "ada" else f"strata_target_{layanan}"
 
@@ -454,7 +504,8 @@ def _lang(lang: str | None) -> str:
 
 
 def network_view(net: nx.MultiDiGraph, layanan: str, *, status: str = "target",
-                 jenis: str | None = None) -> nx.MultiDiGraph:
+                 jenis: str | None = None,
+                 bukti: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """
     The network of one layanan.
 
@@ -468,6 +519,9 @@ def network_view(net: nx.MultiDiGraph, layanan: str, *, status: str = "target",
         Which strata decide whether a hospital offers the layanan.
     jenis : {'sumber', 'usulan'}, optional
         Keep only sourced or only proposed links (default: both).
+    bukti : iterable of str, optional
+        Evidence grades of the sourced links to use (None: ``DEFAULT_BUKTI``,
+        all but ``inferensi``); ungraded and proposed links always count.
 
     Returns
     -------
@@ -485,7 +539,7 @@ def network_view(net: nx.MultiDiGraph, layanan: str, *, status: str = "target",
     >>> {d["layanan"] for _, _, d in view.edges(data=True)} <= {"kanker"}
     True
     """
-    layer = _Layer.of(net, layanan, status=status, jenis=jenis)
+    layer = _Layer.of(net, layanan, status=status, jenis=jenis, bukti=bukti)
     view = nx.MultiDiGraph()
     view.graph.update(net.graph, view_layanan=layanan, view_status=status)
     view.add_nodes_from((n, net.nodes[n]) for n in layer.nodes)
@@ -513,12 +567,13 @@ class _Layer:
 
     @classmethod
     def of(cls, net: nx.MultiDiGraph, layanan: str, *, status: str,
-           jenis: str | None) -> _Layer:
+           jenis: str | None, bukti: Iterable[str] | None = None) -> _Layer:
         _check_layanan(net, layanan)
         _check_status(status)
         _check_jenis(jenis)
+        grades = _check_bukti(bukti)
         edges = [(u, v, k, d) for u, v, k, d in net.edges(keys=True, data=True)
-                 if d.get("layanan") == layanan and (jenis is None or d.get("jenis") == jenis)]
+                 if d.get("layanan") == layanan and _edge_selected(d, jenis, grades)]
         on_edge = {u for u, *_ in edges} | {v for _, v, *_ in edges}
         attr = _strata_attr(layanan, status)
         nodes = [n for n, d in net.nodes(data=True)
@@ -573,7 +628,8 @@ def _sources_text(edges: Iterable[Mapping[str, Any]]) -> str:
 
 
 def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target",
-                    jenis: str | None = None) -> pd.DataFrame:
+                    jenis: str | None = None,
+                    bukti: Iterable[str] | None = None) -> pd.DataFrame:
     """
     One row per hospital of a layanan: its diampu, pengampu and chain to a national pengampu.
 
@@ -590,6 +646,9 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
         Which strata to report and to use for "offers the layanan".
     jenis : {'sumber', 'usulan'}, optional
         Only sourced or only proposed links (default: both).
+    bukti : iterable of str, optional
+        Evidence grades of the sourced links to use (None: ``DEFAULT_BUKTI``,
+        all but ``inferensi``); ungraded and proposed links always count.
 
     Returns
     -------
@@ -615,7 +674,7 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
     >>> bool(row["nasional"]), int(row["chain_to_national"]), int(row["n_diampu"]) > 0
     (True, 0, True)
     """
-    layer = _Layer.of(net, layanan, status=status, jenis=jenis)
+    layer = _Layer.of(net, layanan, status=status, jenis=jenis, bukti=bukti)
     hops = layer.hops()
     down: dict[str, list[tuple[str, float, bool]]] = {}
     up: dict[str, list[tuple[str, float]]] = {}
@@ -667,7 +726,8 @@ def _layanan_in_use(net: nx.MultiDiGraph) -> list[str]:
 
 
 def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: str = "target",
-                   jenis: str | None = None, lang: str | None = None) -> pd.DataFrame:
+                   jenis: str | None = None, lang: str | None = None,
+                   bukti: Iterable[str] | None = None) -> pd.DataFrame:
     """
     Findings on the consistency of the network, one row per finding.
 
@@ -697,6 +757,9 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
         Which strata to compare.
     jenis : {'sumber', 'usulan'}, optional
         Only sourced or only proposed links (default: both).
+    bukti : iterable of str, optional
+        Evidence grades of the sourced links to use (None: ``DEFAULT_BUKTI``,
+        all but ``inferensi``); ungraded and proposed links always count.
     lang : {'id', 'en'}, optional
         Language of ``detail`` (default: ``settings.language``).
 
@@ -730,7 +793,7 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
                       "severity": severity})
 
     for lay in layanans:
-        layer = _Layer.of(net, lay, status=status, jenis=jenis)
+        layer = _Layer.of(net, lay, status=status, jenis=jenis, bukti=bukti)
         nama = {n: layer.attr(n, "nama", n) for n in layer.nodes}
         strata = layer.strata
         for u in layer.self_links:
@@ -743,6 +806,8 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
             cycle = nx.find_cycle(simple.subgraph(comp))
             path = " → ".join([nama[cycle[0][0]], *(nama[v] for _, v in cycle)])
             add("cycle", lay, "error", text["cycle"].format(path=path), kode_rs=min(comp))
+        if lay in NON_KLINIS:  # a topic without strata: only cycles and self-links apply
+            continue
         for u, v in layer.links:
             su, sv = strata[u], strata[v]
             if sv is None:
@@ -797,7 +862,7 @@ def network_checks(net: nx.MultiDiGraph, *, layanan: str | None = None, status: 
 # ----------------------------------------------------------------------------
 def province_network(net: nx.MultiDiGraph, kode_prov: str, *, layanan: str | None = None,
                      status: str = "target", jenis: str | None = None, lang: str | None = None,
-                     labels: bool = True) -> pd.DataFrame:
+                     labels: bool = True, bukti: Iterable[str] | None = None) -> pd.DataFrame:
     """
     How the national pengampu reach the hospitals of one province, per layanan.
 
@@ -819,6 +884,9 @@ def province_network(net: nx.MultiDiGraph, kode_prov: str, *, layanan: str | Non
         Which strata to report and to use for "offers the layanan".
     jenis : {'sumber', 'usulan'}, optional
         Only sourced or only proposed links (default: both).
+    bukti : iterable of str, optional
+        Evidence grades of the sourced links to use (None: ``DEFAULT_BUKTI``,
+        all but ``inferensi``); ungraded and proposed links always count.
     lang : {'id', 'en'}, optional
         Language of labels (default: ``settings.language``, Bahasa Indonesia).
     labels : bool
@@ -858,7 +926,7 @@ def province_network(net: nx.MultiDiGraph, kode_prov: str, *, layanan: str | Non
     layanans = [_check_layanan(net, layanan)] if layanan else _layanan_in_use(net)
     rows: list[dict[str, Any]] = []
     for lay in layanans:
-        layer = _Layer.of(net, lay, status=status, jenis=jenis)
+        layer = _Layer.of(net, lay, status=status, jenis=jenis, bukti=bukti)
         hops = layer.hops()
         pred = layer.predecessors()
         national = layer.national
@@ -939,28 +1007,30 @@ def province_network(net: nx.MultiDiGraph, kode_prov: str, *, layanan: str | Non
 # ----------------------------------------------------------------------------
 def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_strata",
                     max_load: int | None = None, status: str = "target",
-                    skip_linked: bool = True) -> pd.DataFrame:
+                    skip_linked: bool = True,
+                    bukti: Iterable[str] | None = None) -> pd.DataFrame:
     """
-    Propose a pengampu for hospitals of one layanan: the nearest of the next strata up.
+    Propose a pengampu for hospitals of one layanan: the nearest hospital of a higher strata.
 
     Rule ``"nearest_higher_strata"``: each hospital offering the layanan
     (strata for ``status``) and not a national pengampu gets the nearest
-    (great-circle) hospital of the next strata up (madya -> utama, utama ->
-    paripurna); when no hospital of the next strata exists, the nearest of any
-    higher strata. Links never point down or across the strata order.
+    (great-circle) hospital of **any** higher strata (a madya hospital the
+    nearest utama or paripurna one). Links never point down or across the
+    strata order.
 
-    With ``max_load``, assignment is greedy: all (hospital, candidate) pairs
-    in order of distance, skipping a pengampu that is full and going on to
-    the hospital's next nearest candidate. Hospitals left without a pengampu
-    are reported in a :class:`PengampuanWarning` and listed in
-    ``result.attrs["tanpa_pengampu"]``.
+    With ``max_load``, assignment is greedy: all (hospital, candidate) pairs in
+    order of distance; a pengampu that is full is skipped and the hospital goes
+    to its next nearest candidate. Only then does a link depart from the
+    nearest higher-strata hospital, and the link says so in ``alasan`` (which
+    closer hospitals were full). Hospitals left without a pengampu are reported
+    in a :class:`PengampuanWarning` and listed in ``result.attrs["tanpa_pengampu"]``.
 
     Parameters
     ----------
     ds : Dataset
         Hospitals with coordinates, layanan/strata and the existing links.
     layanan : str
-        Layanan code.
+        A clinical layanan code.
     rule : {'nearest_higher_strata'}
         The assignment rule.
     max_load : int, optional
@@ -973,12 +1043,18 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
         higher strata (or a national pengampu) for this layanan get no
         proposal. False: every hospital gets one, except where the proposal
         would repeat an existing sourced link (the existing link serves it).
+    bukti : iterable of str, optional
+        Evidence grades of the strata rows and of the existing links that count
+        (None: ``DEFAULT_BUKTI``); ungraded rows always count.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``pengampu, diampu, layanan, distance_km, jenis`` (``"usulan"``),
-        ``sumber`` (the rule, in words), ``strata_pengampu, strata_diampu``;
+        ``sumber`` (the rule, in words), ``strata_pengampu, strata_diampu``,
+        ``bukti`` (``"inferensi"``: derived here), ``alasan`` (``""`` when the
+        pengampu is the nearest higher-strata hospital, else why not),
+        ``nearest_higher`` (kode_rs of the nearest higher-strata hospital);
         ready for ``build_network(ds, proposed=...)``.
 
     Examples
@@ -989,10 +1065,16 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     >>> rank = ds.config.strata_order.index
     >>> bool((prop["strata_pengampu"].map(rank) > prop["strata_diampu"].map(rank)).all())
     True
+    >>> bool((prop["pengampu"] == prop["nearest_higher"]).all())  # no max_load: always nearest
+    True
     """
     cfg = ds.config
     cfg.check_layanan(layanan)
+    if layanan in NON_KLINIS:
+        raise ValueError(f"layanan={layanan!r} is a non-clinical topic without strata; "
+                         f"expected a clinical layanan such as {list(cfg.target_layanan)}")
     _check_status(status)
+    grades = cfg.check_bukti(bukti)
     if rule not in RULES:
         raise ValueError(f"rule={rule!r} is not known; expected one of {list(RULES)}")
     if max_load is not None and (int(max_load) != max_load or max_load < 1):
@@ -1002,10 +1084,11 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     if max_load is not None:
         sumber += f", beban maksimum {int(max_load)} diampu per pengampu"
     cols = ["pengampu", "diampu", "layanan", "distance_km", "jenis", "sumber",
-            "strata_pengampu", "strata_diampu"]
+            "strata_pengampu", "strata_diampu", "bukti", "alasan", "nearest_higher"]
 
     rs = ds.rumah_sakit.drop_duplicates("kode_rs").set_index("kode_rs")
-    ranks = ds.strata_rank_table(status=status) if not ds.layanan.empty else pd.DataFrame()
+    ranks = (ds.strata_rank_table(status=status, bukti=grades) if not ds.layanan.empty
+             else pd.DataFrame())
     rank = (ranks[layanan].dropna().astype(int) if layanan in ranks
             else pd.Series(dtype="int64"))
     unknown = rank.index.difference(rs.index)
@@ -1016,7 +1099,10 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
         lambda v: _text(v) != "")
     jej = ds.jejaring
     jenis = jej["jenis"] if "jenis" in jej.columns else pd.Series("sumber", index=jej.index)
-    sourced = jej[(jej["layanan"] == layanan) & (jenis.fillna("sumber") != "usulan")]
+    grade = (jej["bukti"].fillna("").astype(str) if "bukti" in jej.columns
+             else pd.Series("", index=jej.index))
+    sourced = jej[(jej["layanan"] == layanan) & (jenis.fillna("sumber") != "usulan")
+                  & (grade.isin(grades) | (grade == ""))]
     existing = set(zip(sourced["pengampu"].astype(str), sourced["diampu"].astype(str),
                        strict=True))
     load0 = pd.Series([p for p, _ in existing], dtype="string").value_counts()
@@ -1031,9 +1117,7 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     pairs: list[pd.DataFrame] = []
     no_candidate: list[str] = []
     for r, group in need.groupby(need):
-        pool = rank[rank == r + 1]
-        if pool.empty:
-            pool = rank[rank > r]
+        pool = rank[rank > r]  # any higher strata
         if pool.empty:
             no_candidate.extend(group.index)
             continue
@@ -1049,14 +1133,18 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
             "diampu": np.repeat(group.index.to_numpy(), dist.shape[1]),
             "pengampu": pool.index.to_numpy()[pos.ravel()],
             "distance_km": dist.ravel(),
+            "order": np.tile(np.arange(dist.shape[1]), len(group)),
         }))
     if pairs:
         cand = pd.concat(pairs, ignore_index=True).sort_values(
             ["distance_km", "diampu", "pengampu"], kind="stable")
     else:
-        cand = pd.DataFrame(columns=["diampu", "pengampu", "distance_km"])
-    chosen: dict[str, tuple[str, float] | None] = {}
+        cand = pd.DataFrame(columns=["diampu", "pengampu", "distance_km", "order"])
+    nearest = dict(zip(cand.loc[cand["order"] == 0, "diampu"],
+                       cand.loc[cand["order"] == 0, "pengampu"], strict=True))
+    chosen: dict[str, tuple[str, float, str] | None] = {}
     capacity: dict[str, float] = {}
+    full_skipped: dict[str, list[str]] = {}
     for d, p, dist_km in zip(cand["diampu"], cand["pengampu"], cand["distance_km"], strict=True):
         if d in chosen:
             continue
@@ -1066,12 +1154,21 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
         if max_load is not None:
             left = capacity.setdefault(p, max_load - int(load0.get(p, 0)))
             if left <= 0:
+                full_skipped.setdefault(d, []).append(p)
                 continue
             capacity[p] = left - 1
-        chosen[d] = (p, float(dist_km))
+        skipped = full_skipped.get(d, [])
+        alasan = ""
+        if skipped:
+            names = ", ".join(f"{rs.at[x, 'nama']} ({x})" for x in skipped[:3])
+            more = f" dan {len(skipped) - 3} lainnya" if len(skipped) > 3 else ""
+            alasan = (f"{len(skipped)} RS strata lebih tinggi yang lebih dekat sudah penuh "
+                      f"(max_load={max_load}): {names}{more}")
+        chosen[d] = (p, float(dist_km), alasan)
     out = pd.DataFrame(
-        [(p, d, layanan, dist_km, "usulan", sumber, order[int(rank[p])], order[int(rank[d])])
-         for d, pick in chosen.items() if pick is not None for p, dist_km in [pick]],
+        [(p, d, layanan, dist_km, "usulan", sumber, order[int(rank[p])], order[int(rank[d])],
+          "inferensi", alasan, nearest.get(d, p))
+         for d, pick in chosen.items() if pick is not None for p, dist_km, alasan in [pick]],
         columns=cols,
     )
     # chosen on the sphere (exact nearest); reported on the WGS84 ellipsoid like the graph's links
@@ -1249,7 +1346,7 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
     -------
     geopandas.GeoDataFrame
         Columns ``pengampu, diampu, layanan, nama_pengampu, nama_diampu,
-        distance_km, cross_province, jenis, sumber, mulai, contoh, geometry``
+        distance_km, cross_province, jenis, bukti, sumber, mulai, contoh, geometry``
         (LineString, EPSG:4326), one row per edge.
 
     Examples
@@ -1264,7 +1361,7 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
     if not max_segment_km > 0:
         raise ValueError(f"max_segment_km={max_segment_km!r} must be > 0")
     cols = ["pengampu", "diampu", "layanan", "nama_pengampu", "nama_diampu", "distance_km",
-            "cross_province", "jenis", "sumber", "mulai", "contoh"]
+            "cross_province", "jenis", "bukti", "sumber", "mulai", "contoh"]
     rows: list[list[Any]] = []
     lines: list[Any] = []
     for u, v, d in net.edges(data=True):
@@ -1273,12 +1370,13 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
         nu, nv = net.nodes[u], net.nodes[v]
         rows.append([u, v, d.get("layanan"), nu.get("nama"), nv.get("nama"),
                      d.get("distance_km"), d.get("cross_province"), d.get("jenis"),
-                     d.get("sumber"), d.get("mulai"), d.get("contoh", False)])
+                     d.get("bukti", ""), d.get("sumber"), d.get("mulai"), d.get("contoh", False)])
         lines.append(shapely.linestrings(densify_great_circle(
             nu["lon"], nu["lat"], nv["lon"], nv["lat"], max_segment_km=max_segment_km)))
     df = pd.DataFrame(rows, columns=cols).astype(
         {"pengampu": "string", "diampu": "string", "layanan": "string",
          "nama_pengampu": "string", "nama_diampu": "string", "distance_km": float,
-         "cross_province": bool, "jenis": "string", "sumber": "string", "mulai": "string",
+         "cross_province": bool, "jenis": "string", "bukti": "string", "sumber": "string",
+         "mulai": "string",
          "contoh": bool})
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(lines, crs=CRS), crs=CRS)

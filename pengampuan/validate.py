@@ -27,15 +27,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .config import DEFAULT_CONFIG, Config
+from .config import BUKTI, DEFAULT_CONFIG, NON_KLINIS, Config
 from .errors import DataFileMissingError, format_problem
 from .io import (
     FILES,
     LOKASI_PRESISI,
+    OPTIONAL_FILES,
     PROBLEM_COLUMNS,
     ROW,
     CodeScheme,
     _check_links,
+    _parse_fasilitas,
     _parse_jejaring,
     _parse_layanan,
     _parse_rumah_sakit,
@@ -50,7 +52,7 @@ from .io import (
 logger = logging.getLogger(__name__)
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
-_FILE_ORDER = {name: i for i, name in enumerate(FILES.values())}
+_FILE_ORDER = {name: i for i, name in enumerate([*FILES.values(), *OPTIONAL_FILES.values()])}
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,10 +115,14 @@ class ValidationReport:
     def summary(self) -> str:
         """Rows per table and hospitals per lokasi_presisi, one line each."""
         c = self.counts
-        lines = [", ".join(f"{t} {c[t]} rows" for t in FILES if t in c)]
+        lines = [", ".join(f"{t} {c[t]} rows" for t in [*FILES, *OPTIONAL_FILES] if t in c)]
         lp = c.get("lokasi_presisi") or {}
         if lp:
             lines.append("lokasi_presisi: " + ", ".join(f"{k} {v}" for k, v in lp.items()))
+        for table, grades in (c.get("bukti") or {}).items():
+            if grades:
+                lines.append(f"bukti ({table}): " + ", ".join(
+                    f"{g or 'tanpa bukti'} {n}" for g, n in grades.items()))
         skipped = {k: v for k, v in (c.get("dilewati") or {}).items() if v}
         if skipped:
             lines.append("rows skipped: " + ", ".join(f"{k} {v}" for k, v in skipped.items()))
@@ -184,7 +190,7 @@ def validate(path: str | Path | None = None, *, config: Config | None = None,
     >>> rep = validate()
     >>> rep.ok
     True
-    >>> sorted(rep.counts["lokasi_presisi"]) == sorted(["sumber", "kemenkes2019", "kabkota"])
+    >>> sorted(rep.counts["lokasi_presisi"]) == sorted(LOKASI_PRESISI)
     True
     """
     _, report = run_validation(path, config=config or DEFAULT_CONFIG, code_scheme=code_scheme)
@@ -213,6 +219,9 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
                 counts["wilayah_bundled"] = True
             continue
         raws[table] = _read_raw(fpath, problems, table=table, empty_ok=table == "jejaring")
+    for table, fname in OPTIONAL_FILES.items():  # optional: absent = empty table
+        if (folder / fname).exists():
+            raws[table] = _read_raw(folder / fname, problems, table=table, empty_ok=True)
     tables: dict[str, pd.DataFrame] = {}
     for table, raw in raws.items():
         if raw is None:
@@ -224,9 +233,11 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
             tables[table] = _parse_layanan(raw, problems, config=config)
         elif table == "jejaring":
             tables[table] = _parse_jejaring(raw, problems, config=config)
+        elif table == "fasilitas":
+            tables[table] = _parse_fasilitas(raw, problems, config=config)
         else:
             tables[table] = _parse_wilayah(raw, problems, config=config)
-    skipped: dict[str, int] = {t: 0 for t in FILES}
+    skipped: dict[str, int] = {t: 0 for t in [*FILES, *(t for t in OPTIONAL_FILES if t in raws)]}
     if "jejaring" in tables:
         tables["jejaring"], skipped["jejaring"] = _check_links(tables["jejaring"], problems)
     if "layanan" in tables:
@@ -254,12 +265,22 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
             if "layanan" in tables:
                 _check_strata_order(tables["jejaring"], tables["layanan"], rs, problems,
                                     config=config)
+        if "fasilitas" in tables:
+            _check_known(tables["fasilitas"], rs, problems, ["kode_rs"],
+                         OPTIONAL_FILES["fasilitas"], unreadable=unreadable)
+            tables["fasilitas"], skipped["fasilitas"] = _check_fasilitas_rows(
+                tables["fasilitas"], problems)
+        if "wilayah" in tables and "kode_wilayah_sk" in rs:
+            _check_kode_wilayah_sk(rs, tables["wilayah"], problems)
     for table, df in tables.items():
         counts[table] = len(df)
     if "rumah_sakit" in tables:
         lp = tables["rumah_sakit"]["lokasi_presisi"].value_counts()
         counts["lokasi_presisi"] = {k: int(lp[k]) for k in (*LOKASI_PRESISI, *lp.index)
                                     if k in lp and k != ""}
+    counts["bukti"] = {t: {g: int((df["bukti"] == g).sum()) for g in (*BUKTI, "")
+                           if int((df["bukti"] == g).sum())}
+                       for t, df in tables.items() if "bukti" in df}
     counts["dilewati"] = skipped
     counts["contoh"] = {t: int(df["contoh"].sum()) for t, df in tables.items() if "contoh" in df}
     report = _report(problems, counts, folder)
@@ -365,6 +386,30 @@ def _check_layanan_rows(lay: pd.DataFrame, problems: _Problems) -> tuple[pd.Data
     return rest, len(drop)
 
 
+def _check_fasilitas_rows(fas: pd.DataFrame, problems: _Problems) -> tuple[pd.DataFrame, int]:
+    """Exact repeats of a fasilitas row are skipped (warning); other repeats are kept."""
+    file = OPTIONAL_FILES["fasilitas"]
+    content = [c for c in fas.columns if c != ROW]
+    exact = fas.duplicated(content, keep="first") & (fas["kode_rs"] != "")
+    for idx in fas.index[exact]:
+        problems.add(file, "repeats an earlier row exactly; skipped", row=int(fas.loc[idx, ROW]),
+                     column="kode_rs", value=fas.loc[idx, "kode_rs"], severity="warning")
+    return fas[~exact], int(exact.sum())
+
+
+def _check_kode_wilayah_sk(rs: pd.DataFrame, wil: pd.DataFrame, problems: _Problems) -> None:
+    """kode_wilayah_sk, when given, must be a kab/kota of the region list."""
+    file = FILES["rumah_sakit"]
+    kab = set(wil.loc[wil["kode"].str.len() == 5, "kode"])
+    sk = rs["kode_wilayah_sk"]
+    bad = ((sk != "") & ~sk.isin(kab)).to_numpy()
+    for row, value in zip(rs[ROW].to_numpy()[bad], sk.to_numpy()[bad], strict=True):
+        problems.add(file, f"is not a kab/kota in {FILES['wilayah']}; expected the Kemendagri "
+                     "code 'PP.KK' under which a decree lists the hospital (empty when it is "
+                     "the kab/kota where the hospital stands)", row=int(row),
+                     column="kode_wilayah_sk", value=value)
+
+
 def _unreadable_codes(raw: _RawTable | None) -> dict[str, int]:
     """kode_rs (as far as it can be seen) of rumah_sakit rows that could not be read -> row."""
     if raw is None or "kode_rs" not in raw.columns:
@@ -423,7 +468,7 @@ def _check_strata_order(links: pd.DataFrame, lay: pd.DataFrame, rs: pd.DataFrame
     best = {(k, lay): (strata, bool(ada)) for k, lay, strata, ada
             in zip(top["kode_rs"], top["layanan"], top["strata"], top["ada"], strict=True)}
     ok = (links["pengampu"].isin(known) & links["diampu"].isin(known) & (links["layanan"] != "")
-          & (links["pengampu"] != links["diampu"]))
+          & (links["pengampu"] != links["diampu"]) & ~links["layanan"].isin(NON_KLINIS))
     sub = links[ok]
     for p, d, layanan, row in zip(sub["pengampu"], sub["diampu"], sub["layanan"], sub[ROW],
                                   strict=True):

@@ -159,7 +159,7 @@ def test_oracle_brute_force_geodesic():
     lat, lon = rng.uniform(-11, 6, 1500), rng.uniform(95, 141, 1500)
     near = pg.nearest_hospital(_points(list(zip(lat, lon, strict=True))), ds, layanan="stroke",
                                min_strata="madya", status="ada", chunk_size=400)
-    cap = ds.capable(layanan="stroke", min_strata="madya").reset_index(drop=True)
+    cap = ds.capable(layanan="stroke", min_strata="madya", status="ada").reset_index(drop=True)
     chosen = cap.set_index("kode_rs").index.get_indexer(near["kode_rs"].to_numpy(dtype=str))
     rows = np.arange(len(lat))
     # exact on the sphere of EARTH_RADIUS_KM: same distance and same argmin as pyproj
@@ -178,7 +178,7 @@ def test_oracle_brute_force_geodesic():
 
 
 _DS = _synthetic_ds(60, seed=5)
-_CAP = _DS.capable(layanan="stroke", min_strata="utama")
+_CAP = _DS.capable(layanan="stroke", min_strata="utama", status="ada")
 _lat = st.floats(-11, 6, allow_nan=False)
 _lon = st.floats(95, 141, allow_nan=False)
 

@@ -25,6 +25,7 @@ needs_shared = pytest.mark.skipif(
 )
 
 KJSU = ("kanker", "jantung", "stroke", "uronefrologi")
+AREA_CRS = "+proj=aea +lat_1=-7 +lat_2=3 +lat_0=-2 +lon_0=118 +datum=WGS84 +units=m +no_defs"
 DECREE = "KMK HK.01.07/MENKES/1277/2024"
 # Per-layanan strata counts of KMK HK.01.07/MENKES/1277/2024 (kjsu_targets_reference.md, section 1)
 DECREE_COUNTS = {
@@ -119,9 +120,18 @@ def test_bps_crosswalk() -> None:
 # ---------------------------------------------------------------- rumah_sakit
 def test_rumah_sakit_keys(rs: pd.DataFrame, wil: pd.DataFrame) -> None:
     assert rs["kode_rs"].is_unique
-    assert rs["kode_rs"].str.fullmatch(r"R\d{7}|KMK-\d{2}-\d{3}|RSX-\d{4}-[0-9A-F]{4}").all()
-    assert set(rs["kode_wilayah"]) <= set(wil.loc[wil["tingkat"] == "kabkota", "kode"])
-    assert set(rs["lokasi_presisi"]) <= {"sumber", "kemenkes2019", "kabkota"}
+    # codes of the first release stay (R + Kemenkes 2019 code, KMK-PP-NNN); hospitals new to
+    # the bundle use their 7-digit RS Online code
+    assert rs["kode_rs"].str.fullmatch(
+        r"R\d{7}|KMK-\d{2}-\d{3}|RSX-\d{4}-[0-9A-F]{4}|\d{7}").all()
+    assert rs.loc[rs["kode_rs"].str.fullmatch(r"\d{7}"), "kode_rs"].eq(
+        rs.loc[rs["kode_rs"].str.fullmatch(r"\d{7}"), "kode_rsonline"]).all()
+    assert (rs["kode_rsonline"].eq("") | rs["kode_rsonline"].str.fullmatch(r"\d{7}")).all()
+    assert rs.loc[rs["kode_rsonline"] != "", "kode_rsonline"].is_unique
+    kab = set(wil.loc[wil["tingkat"] == "kabkota", "kode"])
+    assert set(rs["kode_wilayah"]) <= kab
+    assert set(rs["kode_wilayah_sk"]) - {""} <= kab
+    assert set(rs["lokasi_presisi"]) <= {"sumber", "rsonline2021", "kemenkes2019", "kabkota"}
     lat, lon = rs["lat"].astype(float), rs["lon"].astype(float)
     assert lat.between(-11.1, 6.1).all() and lon.between(94.9, 141.1).all()
 
@@ -153,7 +163,7 @@ def test_kemenkes_codes_carry_bps_codes(rs: pd.DataFrame) -> None:
             strict=True,
         )
     )
-    kem = rs[rs["kode_rs"].str.fullmatch(r"R\d{7}")]
+    kem = rs[rs["kode_rs"].str.fullmatch(r"R\d{7}") & (rs["kode_wilayah_sk"] == "")]
     bps = (
         kem["kode_rs"]
         .str[1:5]
@@ -180,7 +190,7 @@ def test_every_row_has_sumber(
 
 def test_files_small() -> None:
     total = sum(p.stat().st_size for p in DATA.glob("*.csv"))
-    assert total < 1.5 * 1024 * 1024, f"{total / 1024:.0f} KiB"
+    assert total < 1.6 * 1024 * 1024, f"{total / 1024:.0f} KiB"  # 1,531 KiB in this build
 
 
 @needs_shared
@@ -188,17 +198,27 @@ def test_points_inside_their_kabkota(rs: pd.DataFrame) -> None:
     import geopandas as gpd
 
     adm2 = gpd.read_file(SHARED / "idn_adm2.geojson")[["kode_kab", "geometry"]]
-    sel = rs[rs["lokasi_presisi"].isin(["kabkota", "kemenkes2019"])]
+    # placeholders strictly inside; RS Online / Kemenkes points inside or within 2 km
+    sel = rs[rs["lokasi_presisi"].isin(["kabkota", "kemenkes2019", "rsonline2021"])]
     pts = gpd.GeoDataFrame(
         sel[["kode_rs", "kode_wilayah", "lokasi_presisi"]],
         geometry=gpd.points_from_xy(sel["lon"].astype(float), sel["lat"].astype(float)),
         crs=4326,
     )
     joined = gpd.sjoin(pts, adm2, how="left", predicate="within")
+    joined = joined[~joined.index.duplicated()]
     assert len(joined) == len(pts)
-    bad = joined[joined["kode_kab"] != joined["kode_wilayah"]]
-    assert bad.empty, bad[["kode_rs", "kode_wilayah", "kode_kab", "lokasi_presisi"]]
-    assert (sel["lokasi_presisi"] == "kabkota").sum() > 0
+    off = joined[joined["kode_kab"] != joined["kode_wilayah"]]
+    assert (off["lokasi_presisi"] != "kabkota").all()
+    poly = adm2.set_index("kode_kab").to_crs(AREA_CRS).geometry
+    far = [k for k, w, g in zip(off["kode_rs"], off["kode_wilayah"],
+                                off.geometry.to_crs(AREA_CRS), strict=True)
+           if poly[w].distance(g) > 2050]  # 2 km on the sphere, ~1 % Albers scale error
+    assert not far, far
+    assert len(off) < 0.03 * len(sel)  # 1.2 % in this build
+    # no two hospitals on one point (placeholders aside)
+    placed = rs[rs["lokasi_presisi"] != "kabkota"]
+    assert not placed.duplicated(["lat", "lon"]).any()
 
 
 # ---------------------------------------------------------------- layanan
@@ -213,6 +233,7 @@ def test_layanan_values(lay: pd.DataFrame, rs: pd.DataFrame) -> None:
         "tb",
         "pie",
     }
+    assert set(lay["bukti"]) <= {"regulasi", "dokumen", "berita", "inferensi"}
     assert set(lay["strata"]) <= {"dasar", "madya", "utama", "paripurna"}
     assert set(lay["status"]) <= {"ada", "target"}
     assert lay["tahun"].str.fullmatch(r"20\d\d").all()
@@ -247,6 +268,7 @@ def test_national_tb_pie_kia_inferred_and_flagged(lay: pd.DataFrame, rs: pd.Data
         ]
         assert len(row) == 1 and row["strata"].iloc[0] == "paripurna", nama
         assert "disimpulkan" in row["catatan"].iloc[0]
+        assert row["bukti"].iloc[0] == "inferensi"  # derived from the Banten MoU, not stated
 
 
 # ---------------------------------------------------------------- jejaring
@@ -269,14 +291,22 @@ def test_banten_links(jej: pd.DataFrame, rs: pd.DataFrame) -> None:
     got = jej[(jej["diampu"] == banten["kode_rs"]) & (jej["mulai"] == "2023-03-08")]
     pairs = set(zip(got["pengampu"], got["layanan"], strict=True))
     want = {(code[n], lay) for n, lays in NATIONAL.items() for lay in lays.split(";")}
+    # plus staff training ("Pelatihan Pendidikan Sumber Daya Manusia") with RSAB HK and RSCM
+    want |= {(code["RSAB Harapan Kita"], "sdm"), (code["RSUPN Dr. Cipto Mangunkusumo"], "sdm")}
     assert pairs == want
     assert len({p for p, _ in pairs}) == 7
+    assert set(got["bukti"]) == {"berita"}  # a news report of the signed MoU
 
 
 def test_jabar_links(jej: pd.DataFrame, rs: pd.DataFrame) -> None:
     rshs = _by_name(rs, "RSUP Dr. Hasan Sadikin")["kode_rs"]
     got = jej[(jej["pengampu"] == rshs) & (jej["mulai"] == "2024-04-04")]
-    assert sorted(got["layanan"].value_counts().items()) == [(x, 27) for x in sorted(KJSU)]
+    assert sorted(got["layanan"].value_counts().items()) == [
+        (x, 27) for x in sorted([*KJSU, "sdm"])]
+    # the article names Kab. Bekasi; the other 26 kab/kota rest on a general statement
+    graded = got.merge(rs[["kode_rs", "kode_wilayah"]], left_on="diampu", right_on="kode_rs")
+    assert set(graded.loc[graded["kode_wilayah"] == "32.16", "bukti"]) == {"berita"}
+    assert set(graded.loc[graded["kode_wilayah"] != "32.16", "bukti"]) == {"inferensi"}
     diampu = rs[rs["kode_rs"].isin(got["diampu"])]
     assert len(diampu) == 27
     assert (
@@ -295,13 +325,20 @@ def test_rejang_lebong_links(jej: pd.DataFrame, rs: pd.DataFrame, lay: pd.DataFr
             strict=True,
         )
     )
+    syamsudin = rs[rs["alias"].str.contains("RS Bunut")]["kode_rs"].iloc[0]
     assert got == {
         (code["RS Pusat Otak Nasional (RS PON) Prof. Dr. dr. Mahar Mardjono"], "stroke"),
         (code["RS Kanker Dharmais"], "kanker"),
+        (syamsudin, "manajemen"),
     }
+    links = jej[jej["diampu"] == rl["kode_rs"]].set_index("layanan")
+    # "menjalin komunikasi" is no agreement; the management MoU is stated ("MoU nya sudah ada")
+    assert links.loc["stroke", "bukti"] == links.loc["kanker", "bukti"] == "inferensi"
+    assert links.loc["manajemen", "bukti"] == "berita"
     target_2025 = lay[(lay["kode_rs"] == rl["kode_rs"]) & (lay["tahun"] == "2025")]
     assert set(target_2025["layanan"]) == set(KJSU)
     assert target_2025["catatan"].str.contains("tafsiran").all()
+    assert (target_2025["bukti"] == "inferensi").all()  # the 2025 plan stays, as what it is
 
 
 def test_news_links(jej: pd.DataFrame, rs: pd.DataFrame) -> None:
@@ -452,3 +489,263 @@ def test_missing_news_quote_is_reported(build_script, tmp_path: Path) -> None:  
     problems = build_script.check_seed_quotes(tmp_path)
     assert len(problems) == len(build_script.SEED_QUOTES)
     assert "not found" in problems[0]
+
+
+# ---------------------------------------------------------------- hospital truth (issue 14)
+def test_every_bundled_row_graded(lay: pd.DataFrame, jej: pd.DataFrame) -> None:
+    grades = {"regulasi", "dokumen", "berita", "inferensi"}
+    fas = _read("fasilitas.csv")
+    for name, df in (("layanan", lay), ("jejaring", jej), ("fasilitas", fas)):
+        assert set(df["bukti"]) <= grades and (df["bukti"] != "").all(), name
+    # decree rows are regulasi, and only decree (or decree-copy) rows are
+    assert (lay.loc[lay["sumber"].str.startswith(DECREE), "bukti"] == "regulasi").all()
+    assert (lay.loc[lay["bukti"] == "regulasi", "sumber"].str.contains(r"KMK", regex=True)).all()
+    assert set(fas["bukti"]) == {"dokumen"} and set(fas["tahun"]) == {"2020"}
+
+
+def test_decree_counts_with_default_grades() -> None:
+    import pengampuan as pg
+
+    ds = pg.load_dataset()
+    tab = ds.strata_table(status="target")
+    for layanan, counts in DECREE_COUNTS.items():
+        got = tab[layanan].value_counts().to_dict()
+        assert {k: got.get(k, 0) for k in counts} == counts, layanan
+    # with the project's own inferences, Rejang Lebong's 2025 plan adds one utama per layanan
+    every = ds.strata_table(status="target", bukti=["regulasi", "dokumen", "berita", "inferensi"])
+    assert every["stroke"].value_counts()["utama"] == DECREE_COUNTS["stroke"]["utama"] + 1
+
+
+def test_placeholder_share(rs: pd.DataFrame) -> None:
+    dec = rs[rs["sumber"].str.contains(DECREE, regex=False)]
+    assert len(dec) == 576
+    share = (dec["lokasi_presisi"] == "kabkota").mean()
+    # 67 of 576 (11.6 %) in this build: the issue's aim of 10 % is not reached without
+    # accepting shared, default or out-of-area points (see data/README.md)
+    assert share <= 0.117, f"{share:.1%}"
+    assert (rs["lokasi_presisi"] == "rsonline2021").sum() > 2500
+    # the ten decree hospitals the first release misplaced now have their own point
+    for kode in ("KMK-62-004", "KMK-13-015", "KMK-35-027"):
+        assert rs.set_index("kode_rs").loc[kode, "lokasi_presisi"] != "kabkota", kode
+
+
+def test_location_and_listing(rs: pd.DataFrame) -> None:
+    r = rs.set_index("kode_rs")
+    assert tuple(r.loc["KMK-11-011", ["kode_wilayah", "kode_wilayah_sk"]]) == ("11.73", "11.08")
+    assert tuple(r.loc["KMK-12-003", ["kode_wilayah", "kode_wilayah_sk"]]) == ("12.78", "12.04")
+    moved = rs[rs["kode_wilayah_sk"] != ""]
+    assert (moved["kode_wilayah_sk"] != moved["kode_wilayah"]).all()
+    assert moved["catatan"].str.contains("berdiri di").all()
+
+
+def test_all_rs_online_hospitals_bundled(rs: pd.DataFrame) -> None:
+    assert len(rs) > 2900
+    known = rs[rs["kode_rsonline"] != ""]
+    assert len(known) > 2850
+    assert (known["kelas"] != "").mean() > 0.95
+    assert (known["tempat_tidur"] != "").mean() > 0.9
+    assert set(rs["kelas"]) <= {"", "A", "B", "C", "D"}
+    assert rs.loc[rs["kode_rs"] == "R3173014", "kode_rsonline"].item() == "3173014"  # RSCM
+
+
+def test_fasilitas_table(rs: pd.DataFrame) -> None:
+    fas = _read("fasilitas.csv")
+    assert set(fas["kode_rs"]) <= set(rs["kode_rs"])
+    assert not fas.duplicated(["kode_rs", "fasilitas"]).any()
+    counts = fas["fasilitas"].value_counts()
+    assert set(counts.index) <= {
+        "hemodialisis", "cathlab", "bedah_jantung", "radioterapi", "bedah_onkologi",
+        "kemoterapi", "kedokteran_nuklir", "stroke_unit", "bedah_saraf", "nefrologi", "urologi"}
+    # one flag -> one name keeps the source count (README of the reference data)
+    assert (counts["hemodialisis"], counts["cathlab"], counts["radioterapi"]) == (631, 225, 106)
+    assert counts["kedokteran_nuklir"] == 30 and counts["urologi"] == 723
+
+
+def test_lebong_dialysis_recorded(rs: pd.DataFrame) -> None:
+    lebong = rs[(rs["kode_wilayah"] == "17.07") & rs["nama"].str.contains("Lebong")]
+    note = " ".join(lebong["catatan"])
+    assert "Juni 2024" in note and "cuci darah" in note and "19 Jun 2024" in note
+    fas = _read("fasilitas.csv")
+    hd = fas[fas["fasilitas"] == "hemodialisis"]
+    assert not hd["kode_rs"].isin(lebong["kode_rs"]).any()
+
+
+def test_gaps_counted_where_hospitals_stand() -> None:
+    import pengampuan as pg
+
+    gaps = pg.target_gaps(pg.load_dataset(), pg.load_regions(), status="target")
+    kab = gaps[gaps["kode"].isin(["11.73", "12.78"])]
+    assert len(kab) == 8 and kab["meets_target"].all(), kab
+
+
+def test_proposals_take_the_nearest_higher_strata() -> None:
+    import pengampuan as pg
+    from pengampuan.geo import great_circle_km
+
+    ds = pg.load_dataset()
+    rs = ds.rumah_sakit.set_index("kode_rs")
+    rank = ds.strata_rank_table(status="target")["stroke"].dropna()
+    for max_load in (None, 15):
+        prop = pg.propose_network(ds, layanan="stroke", max_load=max_load)
+        skipped = 0
+        for d, p, alasan in zip(prop["diampu"], prop["pengampu"], prop["alasan"], strict=True):
+            higher = rank[rank > rank[d]].index
+            dist = great_circle_km(rs.at[d, "lat"], rs.at[d, "lon"],
+                                   rs.loc[higher, "lat"], rs.loc[higher, "lon"])
+            chosen = great_circle_km(rs.at[d, "lat"], rs.at[d, "lon"], rs.at[p, "lat"],
+                                     rs.at[p, "lon"])
+            if (dist < chosen - 1e-9).any():
+                skipped += 1
+                assert max_load is not None and "penuh" in alasan, (d, p)
+            else:
+                assert alasan == ""
+        assert skipped == 0 if max_load is None else skipped > 0
+    # Aceh: Zainoel Abidin (paripurna, Banda Aceh) is nearer than RSU Haji Medan
+    aceh = pg.propose_network(ds, layanan="stroke")
+    aceh = aceh[aceh["diampu"].map(rs["kode_prov"]) == "11"]
+    assert (aceh["pengampu"].map(rs["kode_prov"]) == "11").mean() > 0.5
+
+
+# ---------------------------------------------------------------- unit tests of the build
+def test_match_score_rules(build_script) -> None:  # type: ignore[no-untyped-def]
+    score = build_script.match_score
+    # names cut at 40 characters by RS Online still match
+    assert score("RSUD dr. Abdoer Rahem Kabupaten Situbondo",
+                 "RSUD dr. Abdoer Rahem Kabupaten Situbon") >= 90
+    assert score("RSUD Kabupaten Kepulauan Mentawai", "RSUD Kep. Mentawai") >= 90
+    # a hospital that became an RSUP matches its former "RS" name, never an RSUD
+    assert score("RSUP Dr. Rivai Abdullah", "RS Dr. Rivai Abdullah") >= 90
+    assert score("RSUP Jayapura", "RSUD Jayapura") == 0
+    assert score("RSUD Kota Tangerang", "RSUD Kabupaten Tangerang") == 0
+    assert score("RSUD Kartini Karanganyar", "RSUD Karanganyar", ("karanganyar",),
+                 ("karanganyar",)) < 75
+
+
+def test_best_candidate_needs_a_clear_lead(build_script) -> None:  # type: ignore[no-untyped-def]
+    h = build_script.Hospital(nama="RSUD Uji", kode_wilayah="17.02")
+    notes: list[dict] = []
+    scores = {"A": 80.0, "B": 50.0, "C": 79.0}
+    pick = build_script.best_candidate
+    assert pick(h, ["A", "B"], scores.get, lambda **k: notes.append(k), "x") == ("A", 80.0)
+    assert pick(h, ["A", "C"], scores.get, lambda **k: notes.append(k), "x") is None  # no lead
+    tie = {"A": 95.0, "B": 95.0}
+    assert pick(h, ["A", "B"], tie.get, lambda **k: notes.append(k), "x") is None
+    assert notes[-1]["metode"] == "ambigu"
+
+
+@needs_shared
+def test_point_acceptance(build_script) -> None:  # type: ignore[no-untyped-def]
+    reg = build_script.load_regions(SHARED)
+    km = build_script.km_outside
+    assert km(reg, "31.71", -6.19700, 106.84790) == 0.0  # RSCM inside Jakarta Pusat
+    # just across the border: accepted within 2 km, refused further away
+    assert 0 < km(reg, "31.73", -6.19700, 106.84790) < 10
+    assert km(reg, "17.02", -6.19700, 106.84790) > 500
+    rso = build_script.load_rsonline(SHARED, reg, lambda **k: None)
+    assert rso.at["3173014", "kab"] == "31.71" and rso.at["3173014", "titik_masalah"] == ""
+    default = rso[rso["titik_masalah"].str.startswith("titik default SIRS")]
+    assert len(default) >= 15
+    shared = rso[rso["titik_masalah"].str.startswith("titik sama")]
+    assert len(shared) > 0 and shared["lat"].round(5).duplicated(keep=False).all()
+    # Sulawesi Selatan codes carry Kemendagri digits: 7308041 = RSUD Tenriawaru Bone (73.08)
+    assert rso.at["7308041", "kab"] == "73.08" and rso.at["7308041", "kab_kode"] == "73.08"
+
+
+def test_news_grades(build_script) -> None:  # type: ignore[no-untyped-def]
+    grade = build_script.news_bukti
+    assert grade("https://id.scribd.com/document/553320256/KMK-No-HK-01-07-MENKES-7182-2020") \
+        == "regulasi"
+    assert grade("https://kupang.antaranews.com/berita/174105/rsup-ben-mboi") == "berita"
+
+
+def test_rename_verdicts_cover_every_hint(build_script) -> None:  # type: ignore[no-untyped-def]
+    if not (SHARED / "idn_hospitals_satgas2021_alias_unverified.csv").is_file():
+        pytest.skip("reference data not present")
+    hints = pd.read_csv(SHARED / "idn_hospitals_satgas2021_alias_unverified.csv", dtype=str)
+    assert set(hints["kode_rs"]) == set(build_script.RENAME_VERDICTS)
+    match = _read("pencocokan_rs.csv")
+    verdicts = match[match["id_sumber"].str.startswith("idn_hospitals_satgas2021_alias")]
+    assert len(verdicts) == len(hints) and (verdicts["metode"] == "diterima").all()
+    assert (verdicts["catatan"].str.len() > 20).all()
+
+
+# ---------------------------------------------------------------- fasilitas in the library
+def _tiny_with(tmp_path: Path, tiny_dir: Path, fasilitas: str) -> Path:
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(tiny_dir, folder)
+    (folder / "fasilitas.csv").write_text(fasilitas, encoding="utf-8")
+    return folder
+
+
+def test_fasilitas_access(tmp_path: Path, tiny_dir: Path) -> None:
+    import pengampuan as pg
+
+    rows = ("kode_rs,fasilitas,tahun,sumber,bukti\n"
+            "RS0002,hemodialisis,2020,uji,dokumen\n"
+            "RS0003,HD,2020,uji,inferensi\n"
+            "RS0001,cathlab,2020,uji,\n")
+    ds = pg.load_dataset(_tiny_with(tmp_path, tiny_dir, rows))
+    assert ds.fasilitas["fasilitas"].tolist() == ["hemodialisis", "hemodialisis", "cathlab"]
+    # the inferred row does not count by default, the ungraded one always does
+    assert set(ds.capable(fasilitas="hemodialisis")["kode_rs"]) == {"RS0002"}
+    every = ds.capable(fasilitas="hemodialisis", bukti=pg.BUKTI)
+    assert set(every["kode_rs"]) == {"RS0002", "RS0003"}
+    assert set(ds.capable(fasilitas="cathlab", bukti=["regulasi"])["kode_rs"]) == {"RS0001"}
+    rs = ds.rumah_sakit.set_index("kode_rs")
+    pts = pd.DataFrame({"lat": [rs.at["RS0003", "lat"]], "lon": [rs.at["RS0003", "lon"]]})
+    near = pg.nearest_hospital(pts, ds, fasilitas="hemodialisis")
+    assert near["kode_rs"].tolist() == ["RS0002"]
+    near_all = pg.nearest_hospital(pts, ds, fasilitas="hemodialisis", bukti=pg.BUKTI)
+    assert near_all["kode_rs"].tolist() == ["RS0003"] and near_all["distance_km"].iloc[0] == 0
+    with pytest.raises(ValueError, match="not both"):
+        pg.nearest_hospital(pts, ds, layanan="jantung", fasilitas="cathlab")
+    with pytest.raises(ValueError, match="fasilitas='dialisa' is not known"):
+        ds.capable(fasilitas="dialisa")
+    with pytest.raises(ValueError, match="unknown grade"):
+        ds.capable(layanan="jantung", bukti=["rumor"])
+    # bundled data: where dialysis was reported in 2020, next to the decree targets
+    full = pg.load_dataset()
+    reg = pg.load_regions(level="kabkota")
+    reg = reg[reg["kode_induk"] == "17"]
+    hd = pg.dialysis_burden(full, reg, fasilitas="hemodialisis").set_index("kode")
+    rs_full = full.rumah_sakit.set_index("kode_rs")
+    curup = rs_full.index[rs_full["kode_rsonline"] == "1702015"].item()  # RSUD Curup
+    assert hd.loc["17.02", "kode_rs"] == curup and int(hd.loc["17.02", "pasien_hd"]) == 92
+    # Lebong had no dialysis (June 2024; none reported in 2020): its patients travel out
+    assert rs_full.loc[hd.loc["17.07", "kode_rs"], "kode_wilayah"] != "17.07"
+
+
+def test_fasilitas_file_problems_all_at_once(tmp_path: Path, tiny_dir: Path) -> None:
+    import pengampuan as pg
+
+    rows = ("kode_rs,fasilitas,tahun,sumber,bukti\n"
+            "RS0002,dialisa,2020,uji,dokumen\n"
+            "RS9999,cathlab,2020,uji,dokumen\n"
+            "RS0001,cathlab,dua ribu,uji,gosip\n")
+    rep = pg.validate(_tiny_with(tmp_path, tiny_dir, rows))
+    err = rep.errors
+    found = sorted(zip(err["row"].astype(int), err["column"], strict=True))
+    assert found == [(2, "fasilitas"), (3, "kode_rs"), (4, "bukti"), (4, "tahun")]
+    assert set(err["file"]) == {"fasilitas.csv"}
+    assert "expected one of ['hemodialisis'" in err.loc[err["column"] == "fasilitas",
+                                                         "problem"].item()
+    assert rep.counts["fasilitas"] == 3
+
+
+def test_network_edges_carry_bukti() -> None:
+    import pengampuan as pg
+
+    ds = pg.load_dataset()
+    net = pg.build_network(ds)
+    grades = {d["bukti"] for *_, d in net.edges(data=True)}
+    assert grades == {"berita", "inferensi"}
+    default = pg.network_summary(net, layanan="stroke")
+    every = pg.network_summary(net, layanan="stroke", bukti=pg.BUKTI)
+    assert default["n_diampu"].sum() < every["n_diampu"].sum()  # Jawa Barat inferences out
+    gdf = pg.links_geodataframe(net)
+    assert set(gdf["bukti"]) == grades
+    # non-clinical topics are links without strata: no strata findings for them
+    checks = pg.network_checks(net, bukti=pg.BUKTI)
+    assert not checks["layanan"].isin(["manajemen", "sdm"]).any()

@@ -20,7 +20,7 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and (p / "expected
 def test_valid_folder(tiny_dir, capsys):
     assert main(["validate", str(tiny_dir)]) == 0
     out, err = capsys.readouterr()
-    assert "0 error(s), 0 warning(s), 0 note(s)" in out
+    assert "0 error(s), 0 warning(s), 2 note(s)" in out  # no 'bukti' column: 2 notes
     assert "rumah_sakit 4 rows, layanan 7 rows, jejaring 5 rows, wilayah 5 rows" in out
     assert "lokasi_presisi: sumber 3, kabkota 1" in out
     assert out.rstrip().endswith("data valid")
@@ -49,7 +49,7 @@ def test_csv_format(capsys):
     out, _ = capsys.readouterr()
     table = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
     assert list(table.columns) == ["file", "row", "column", "value", "problem", "severity"]
-    assert len(table) == 7 and set(table["severity"]) == {"error"}
+    assert len(table) == 9 and set(table["severity"]) == {"error", "note"}  # + 2 bukti notes
     assert table.loc[0, ["file", "row", "column", "value"]].tolist() == [
         "rumah_sakit.csv", "3", "lat", "100.5"]
 

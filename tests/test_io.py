@@ -98,7 +98,8 @@ READERS = {"rs": pg.read_rumah_sakit, "lay": pg.read_layanan, "jej": pg.read_jej
     ("rs", "kode_wilayah_bad.csv", "row 3, column 'kode_wilayah': value 'Alfa' is not a kab/kota "
      "code; expected a Kemendagri code 'PP.KK'"),
     ("lay", "layanan_unknown.csv", "row 6, column 'layanan': value 'jiwa' is not known; expected "
-     "one of ['jantung', 'kanker', 'kia', 'pie', 'stroke', 'tb', 'uronefrologi']"),
+     "one of ['jantung', 'kanker', 'kia', 'manajemen', 'pie', 'sdm', 'stroke', 'tb', "
+     "'uronefrologi']"),
     ("lay", "strata_unknown.csv", "row 7, column 'strata': value 'tinggi' is not known"),
     ("lay", "status_unknown.csv", "row 8, column 'status': value 'rencana' is not known; expected "
      "one of ['ada', 'target']"),
@@ -292,7 +293,7 @@ def test_bundled_dataset(bundled_ds):
     assert bundled_ds.meta["bundled"] is True
     assert bundled_ds.report.ok and bundled_ds.report.n_warnings == 0
     assert rs["kode_rs"].is_unique
-    assert set(rs["lokasi_presisi"]) == {"sumber", "kemenkes2019", "kabkota"}
+    assert set(rs["lokasi_presisi"]) == {"sumber", "rsonline2021", "kemenkes2019", "kabkota"}
     b = INDONESIA_BOUNDS
     assert rs["lat"].between(b["lat_min"], b["lat_max"]).all()
     assert rs["lon"].between(b["lon_min"], b["lon_max"]).all()

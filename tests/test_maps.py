@@ -474,7 +474,7 @@ def test_map_network_without_dataset_and_proposed_links(tiny_ds: pg.Dataset) -> 
     assert {h[4]: h[3] for h in data["rs"]}["RSUD Alfa Selatan"] == {"kanker": 1}
     alfa_selatan = {h[4]: h for h in data["rs"]}["RSUD Alfa Selatan"]
     assert sorted({r[0]: r[2] for r in alfa_selatan[6]}["Cancer"]) == [
-        "RS Nasional Satu (proposed (usulan))", "RSUD Alfa"]
+        "RS Nasional Satu (proposed (usulan)) (evidence inferensi)", "RSUD Alfa"]
     assert "DATA CONTOH" not in js_value(page, "P")["title"]  # no dataset: nothing to say
 
 

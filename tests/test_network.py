@@ -439,27 +439,34 @@ def test_proposals_never_point_down(data: st.DataObject) -> None:
     assert p["diampu"].is_unique
     existing = set(zip(ds.jejaring["pengampu"], ds.jejaring["diampu"], strict=True))
     assert not existing & set(zip(p["pengampu"], p["diampu"], strict=True))
+    load = pd.concat([p["pengampu"], pd.Series([a for a, _ in existing])]).value_counts()
     if max_load is not None:
-        load = pd.concat([p["pengampu"], pd.Series([a for a, _ in existing])]).value_counts()
         new = p["pengampu"].unique()
         assert (load[new] <= max_load).all()
-    else:
-        # oracle: the pengampu is a nearest hospital of the next strata up (or any higher)
-        rank = ds.layanan.set_index("kode_rs")["strata"].map(order.index)
-        rs = ds.rumah_sakit.set_index("kode_rs")
-        for d, p_code, dist_km in zip(p["diampu"], p["pengampu"], p["distance_km"], strict=True):
-            pool = rank[rank == rank[d] + 1]
-            pool = pool if len(pool) else rank[rank > rank[d]]
-            dists = great_circle_km(rs.loc[d, "lat"], rs.loc[d, "lon"],
-                                    rs.loc[pool.index, "lat"], rs.loc[pool.index, "lon"])
-            assert p_code in pool.index
-            # chosen as the great-circle nearest, reported on the WGS84 ellipsoid
-            chosen_gc = great_circle_km(rs.loc[d, "lat"], rs.loc[d, "lon"],
-                                        rs.loc[p_code, "lat"], rs.loc[p_code, "lon"])
-            assert float(chosen_gc) == pytest.approx(float(dists.min()), rel=1e-9, abs=1e-9)
-            assert dist_km == pytest.approx(km(rs.loc[d, "lat"], rs.loc[d, "lon"],
-                                               rs.loc[p_code, "lat"], rs.loc[p_code, "lon"]),
-                                            rel=1e-9, abs=1e-9)
+    # oracle: the pengampu is the nearest hospital of ANY higher strata, unless every closer
+    # one is full (max_load), which the link then says in `alasan`
+    rank = ds.layanan.set_index("kode_rs")["strata"].map(order.index)
+    rs = ds.rumah_sakit.set_index("kode_rs")
+    for d, p_code, dist_km, alasan in zip(p["diampu"], p["pengampu"], p["distance_km"],
+                                          p["alasan"], strict=True):
+        pool = rank[rank > rank[d]]
+        dists = pd.Series(great_circle_km(rs.loc[d, "lat"], rs.loc[d, "lon"],
+                                          rs.loc[pool.index, "lat"], rs.loc[pool.index, "lon"]),
+                          index=pool.index)
+        assert p_code in pool.index
+        # chosen on the great circle, reported on the WGS84 ellipsoid
+        chosen_gc = float(great_circle_km(rs.loc[d, "lat"], rs.loc[d, "lon"],
+                                          rs.loc[p_code, "lat"], rs.loc[p_code, "lon"]))
+        closer = dists[dists < chosen_gc - 1e-9].index
+        if len(closer):
+            assert max_load is not None and alasan != ""
+            assert all(load.get(c, 0) >= max_load for c in closer)  # every closer one is full
+        else:
+            assert alasan == ""
+            assert chosen_gc == pytest.approx(float(dists.min()), rel=1e-9, abs=1e-9)
+        assert dist_km == pytest.approx(km(rs.loc[d, "lat"], rs.loc[d, "lon"],
+                                           rs.loc[p_code, "lat"], rs.loc[p_code, "lon"]),
+                                        rel=1e-9, abs=1e-9)
 
 
 # ----------------------------------------------------------------------------
@@ -521,8 +528,8 @@ def test_links_geodataframe(net: nx.MultiDiGraph) -> None:
     gdf = pg.links_geodataframe(net, max_segment_km=50)
     assert gdf.crs.to_epsg() == 4326 and len(gdf) == net.number_of_edges()
     assert list(gdf.columns) == ["pengampu", "diampu", "layanan", "nama_pengampu", "nama_diampu",
-                                 "distance_km", "cross_province", "jenis", "sumber", "mulai",
-                                 "contoh", "geometry"]
+                                 "distance_km", "cross_province", "jenis", "bukti", "sumber",
+                                 "mulai", "contoh", "geometry"]
     row = gdf[(gdf["pengampu"] == "N2") & (gdf["diampu"] == "X1")].iloc[0]
     assert row["nama_pengampu"] == "RS Nasional Jantung" and bool(row["cross_province"])
     xy = np.asarray(row.geometry.coords)

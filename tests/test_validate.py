@@ -22,7 +22,9 @@ pv = importlib.import_module("pengampuan.validate")
 
 def test_tiny_is_valid(tiny_dir):
     rep = pg.validate(tiny_dir)
-    assert rep.ok and rep.n_errors == rep.n_warnings == rep.n_notes == 0
+    assert rep.ok and rep.n_errors == rep.n_warnings == 0
+    # the fixture has no evidence grades: one note each for layanan.csv and jejaring.csv
+    assert rep.n_notes == 2 and rep.problems["problem"].str.contains("no column 'bukti'").all()
     assert list(rep.problems.columns) == ["file", "row", "column", "value", "problem", "severity"]
     # 4 hospitals: RS0001-RS0003 with their own point, RS0004 placed in its kab/kota
     assert rep.counts["lokasi_presisi"] == {"sumber": 3, "kabkota": 1}
@@ -191,23 +193,27 @@ def test_repeated_layanan_rows(tmp_path, tiny_dir):
 
 def test_notes_for_spreadsheet_exports():
     rep = pg.validate(CASES / "decimal_comma")
-    assert rep.ok and rep.n_notes == 3
+    assert rep.ok and rep.n_notes == 5  # 3 + no 'bukti' column in layanan.csv, jejaring.csv
     assert set(rep.problems["severity"]) == {"note"}
 
 
 def test_report_renders(tiny_dir):
     rep = pg.validate(BROKEN / "many_mistakes")
-    assert repr(rep) == "<ValidationReport INVALID: 7 error(s), 0 warning(s), 0 note(s)>"
+    # 2 notes: the fixture has no 'bukti' column in layanan.csv and jejaring.csv
+    assert repr(rep) == "<ValidationReport INVALID: 7 error(s), 0 warning(s), 2 note(s)>"
     html = rep._repr_html_()
-    assert "invalid" in html and html.count("<tr>") == 7  # one per problem
+    assert "invalid" in html and html.count("<tr>") == 9  # one per problem
     assert "lokasi_presisi: sumber 3, kabkota 1" in rep.summary()
-    ok = pg.validate(tiny_dir)
-    assert "<table" not in ok._repr_html_() and "valid" in ok._repr_html_()
+    ok = pg.validate(tiny_dir)  # valid; its table lists only the 2 notes on 'bukti'
+    html_ok = ok._repr_html_()
+    assert "valid" in html_ok and html_ok.count("<td>note</td>") == 2
+    assert "<td>error</td>" not in html_ok and "<td>warning</td>" not in html_ok
 
 
 def test_errors_first_then_file_order():
     rep = pg.validate(CASES / "link_cycle")
-    assert rep.problems["severity"].tolist() == ["error", "warning"]
+    # then the two notes on the missing 'bukti' column
+    assert rep.problems["severity"].tolist() == ["error", "warning", "note", "note"]
 
 
 def test_bundled_data_is_valid():
@@ -215,5 +221,5 @@ def test_bundled_data_is_valid():
     assert rep.ok, str(rep)
     assert rep.n_warnings == 0, str(rep)
     lp = rep.counts["lokasi_presisi"]
-    assert set(lp) == {"sumber", "kemenkes2019", "kabkota"}
+    assert set(lp) == {"sumber", "rsonline2021", "kemenkes2019", "kabkota"}
     assert sum(lp.values()) == rep.counts["rumah_sakit"]

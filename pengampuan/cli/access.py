@@ -9,13 +9,15 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import DEFAULT_CONFIG, STATUS, STRATA, settings
+from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, FASILITAS_LAYANAN, STATUS, STRATA, settings
 from . import EXIT_OK, kabkota_regions
 
 _TEXT = {
     "id": {
         "title": "Akses layanan {layanan} (strata >= {strata}, status {status}, "
                  "waktu tempuh {travel}): {n} kab/kota",
+        "title_fasilitas": "Akses fasilitas {fasilitas} (dilaporkan RS, bukan strata; waktu "
+                           "tempuh {travel}): {n} kab/kota",
         "covered": "  ada RS mampu di kab/kota sendiri: {k} dari {n}",
         "within": "  dalam ambang {thr:.0f} menit: {k} dari {n}",
         "median": "  median jarak {d:.1f} km, median waktu tempuh {t:.0f} menit",
@@ -32,6 +34,8 @@ _TEXT = {
     "en": {
         "title": "Access to {layanan} (strata >= {strata}, status {status}, "
                  "travel model {travel}): {n} districts",
+        "title_fasilitas": "Access to {fasilitas} (a reported service, not a strata; "
+                           "travel model {travel}): {n} districts",
         "covered": "  a capable hospital in the district itself: {k} of {n}",
         "within": "  within the {thr:.0f}-minute threshold: {k} of {n}",
         "median": "  median distance {d:.1f} km, median travel time {t:.0f} min",
@@ -60,8 +64,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "H3 grid of the land as CSV."
         ),
     )
-    p.add_argument("--layanan", required=True, choices=list(DEFAULT_CONFIG.layanan),
-                   help="layanan code, e.g. stroke")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--layanan", choices=list(DEFAULT_CONFIG.target_layanan),
+                       help="layanan code, e.g. stroke (hospitals by strata)")
+    which.add_argument("--fasilitas", choices=list(FASILITAS),
+                       help="a reported service instead of a layanan, e.g. hemodialisis, "
+                            "cathlab, radioterapi (fasilitas.csv; --min-strata/--status "
+                            "do not apply)")
+    p.add_argument("--bukti", default=None, metavar="GRADES",
+                   help=f"evidence grades that count, comma-separated, from {','.join(BUKTI)} "
+                        "(default: regulasi,dokumen,berita)")
     p.add_argument("--min-strata", default="madya", choices=list(STRATA),
                    help="lowest strata that counts (default: madya)")
     p.add_argument("--status", default="target", choices=list(STATUS),
@@ -105,26 +117,32 @@ def run(args: argparse.Namespace) -> int:
         check_extension(args.grid_out, what="--grid-out")
     ds = load_dataset(args.data)
     regions = kabkota_regions(args.boundaries, ds.wilayah)
+    bukti = ds.config.check_bukti(args.bukti)
+    what = args.layanan or args.fasilitas
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoCapableHospitalWarning)
         acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
                               status=args.status, travel=args.travel,
-                              show_progress=args.progress)
+                              show_progress=args.progress, fasilitas=args.fasilitas,
+                              bukti=bukti)
     for w in caught:
         if isinstance(w.message, NoCapableHospitalWarning):
-            print(text[f"empty_{args.status}"].format(layanan=args.layanan,
+            print(text[f"empty_{args.status}"].format(layanan=what,
                                                       strata=args.min_strata), file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    acc.attrs["layanan"] = args.layanan
-    out = to_file(acc, Path(args.out), layer=f"akses_{args.layanan}")
+    acc.attrs["layanan"] = what
+    out = to_file(acc, Path(args.out), layer=f"akses_{what}")
 
     n = len(acc)
     finite = np.isfinite(acc["travel_min"].to_numpy(float))
-    print(text["title"].format(layanan=args.layanan, strata=args.min_strata,
-                               status=args.status, travel=args.travel, n=n))
+    if args.fasilitas:
+        print(text["title_fasilitas"].format(fasilitas=args.fasilitas, travel=args.travel, n=n))
+    else:
+        print(text["title"].format(layanan=args.layanan, strata=args.min_strata,
+                                   status=args.status, travel=args.travel, n=n))
     print(text["covered"].format(k=int(acc["covered"].sum()), n=n))
-    thr = ds.config.threshold_min(args.layanan)
+    thr = ds.config.threshold_min(args.layanan or FASILITAS_LAYANAN.get(args.fasilitas, ""))
     if thr is not None:
         print(text["within"].format(thr=thr, k=int(acc["within_threshold"].fillna(False).sum()),
                                     n=n))
@@ -138,8 +156,8 @@ def run(args: argparse.Namespace) -> int:
     if args.grid is not None:
         grid = access_grid(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
                            status=args.status, resolution=args.grid, travel=args.travel,
-                           show_progress=args.progress)
-        grid_path = to_file(grid, Path(args.grid_out), layer=f"grid_{args.layanan}")
+                           show_progress=args.progress, fasilitas=args.fasilitas, bukti=bukti)
+        grid_path = to_file(grid, Path(args.grid_out), layer=f"grid_{what}")
         print(text["grid"].format(res=args.grid, n=len(grid)))
         print(text["wrote"].format(path=grid_path))
     return EXIT_OK

@@ -84,6 +84,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--status", choices=list(STATUS), default="target",
                    help="strata to use: 'target' (default; the higher of current and target) "
                         "or 'ada' (current only)")
+    p.add_argument("--bukti", default=None, metavar="GRADES",
+                   help="evidence grades of the layanan rows and links that count, "
+                        "comma-separated, from regulasi,dokumen,berita,inferensi (default: "
+                        "regulasi,dokumen,berita)")
     p.add_argument("--checks", action="store_true",
                    help="also list the findings of the network checks")
     p.add_argument("--limit", type=int, default=40, metavar="N",
@@ -118,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise ValueError(f"--limit {args.limit}: expected 0 (all rows) or a positive number")
     ds = load_dataset(args.data)
-    net = build_network(ds)
+    bukti = ds.config.check_bukti(args.bukti)
+    net = build_network(ds, bukti=bukti)
     layanans = list(dict.fromkeys(args.layanan or KJSU))
     prov = None if args.provinsi is None else str(args.provinsi).strip()
     where = nama_prov = ""
@@ -129,8 +134,8 @@ def run(args: argparse.Namespace) -> int:
 
     summaries = []
     for lay in layanans:
-        summ = network_summary(net, layanan=lay, status=args.status)
-        view = network_view(net, lay, status=args.status)
+        summ = network_summary(net, layanan=lay, status=args.status, bukti=bukti)
+        view = network_view(net, lay, status=args.status, bukti=bukti)
         if prov is not None:
             summ = summ[summ["kode_prov"] == prov]
             view = _province_subgraph(view, prov)
@@ -147,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
 
     if prov is not None:
         tab = province_network(net, prov, layanan=None if len(layanans) > 1 else layanans[0],
-                               status=args.status, lang=lang)
+                               status=args.status, lang=lang, bukti=bukti)
         label_layanan = tab.columns[0]
         keep = {DEFAULT_CONFIG.layanan_label(lay, lang) for lay in layanans}
         tab = tab[tab[label_layanan].isin(keep)]
@@ -157,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
 
     code = EXIT_OK
     if args.checks:
-        parts = [network_checks(net, layanan=lay, status=args.status, lang=lang)
+        parts = [network_checks(net, layanan=lay, status=args.status, lang=lang, bukti=bukti)
                  for lay in layanans]
         checks = pd.concat(parts, ignore_index=True)
         if prov is not None:
@@ -183,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
         pd.concat(summaries, ignore_index=True).to_csv(path, index=False, lineterminator="\n")
         print(text["wrote"].format(path=path))
     if args.graphml or args.geojson:
-        views = [network_view(net, lay, status=args.status) for lay in layanans]
+        views = [network_view(net, lay, status=args.status, bukti=bukti) for lay in layanans]
         sub = nx.compose_all(views)
         sub.graph.pop("view_layanan", None)
         if prov is not None:
