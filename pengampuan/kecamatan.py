@@ -223,6 +223,7 @@ def match_kecamatan(gdf: pd.DataFrame, *, code_col: str | None = None,
     parents = (_parents(list(gdf[kabkota_col]), code_scheme=code_scheme) if kabkota_col
                else [None] * n)
     keys = t["key"].to_numpy()
+    nama_by_code = dict(zip(t["kode"].astype(str), t["nama"].astype(str), strict=True))
 
     def by_name(name: object, parent: str | None) -> tuple[str | None, str, float, str, str]:
         if not _present(name):
@@ -272,7 +273,8 @@ def match_kecamatan(gdf: pd.DataFrame, *, code_col: str | None = None,
                 continue
             other = by_name(names[i], parents[i] or code[:5])[0]
             rows.append((None, "ambiguous", np.nan,
-                         f"{code} {t.at[j, 'nama']}" + (f"; {other}" if other else ""),
+                         f"{code} {t.at[j, 'nama']}"
+                         + (f"; {other} {nama_by_code[other]}" if other else ""),
                          f"code {code} and name {names[i]!s} name different kecamatan"))
             continue
         kode, method, score, cands, extra = by_name(names[i], parents[i])
