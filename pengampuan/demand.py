@@ -270,10 +270,10 @@ def weighted_mean(d: Demand, values: NDArray[np.float64], n_regions: int
     """
     w = d.penduduk
     total = region_totals(d, n_regions)
-    contrib = np.where(w > 0, w * values, 0.0)
     count = np.bincount(d.owner, minlength=n_regions)
-    plain_sum = np.bincount(d.owner, weights=values, minlength=n_regions)
     with np.errstate(invalid="ignore", divide="ignore"):
+        contrib = np.where(w > 0, w * values, 0.0)
+        plain_sum = np.bincount(d.owner, weights=values, minlength=n_regions)
         weighted = np.bincount(d.owner, weights=contrib, minlength=n_regions) / total
         plain = plain_sum / count
     return np.where(total > 0, weighted, plain)
