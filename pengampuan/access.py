@@ -448,7 +448,9 @@ def district_access(
         ``share_within_threshold`` (people whose demand point is within the
         threshold, and their share), ``share_nearest_approx`` (share of the people
         whose chosen hospital has ``lokasi_presisi == "kabkota"``: how much of the
-        row rests on an approximate point), ``n_demand`` (demand points used) and
+        row rests on an approximate point), ``penduduk_within_threshold_approx``
+        (of the people within the threshold, those whose chosen hospital has an
+        approximate point), ``n_demand`` (demand points used) and
         ``geometry``. With ``travel="sea"``: ``sea_crossings`` (boardings on the
         trip of the most populous demand point; 0 = by road) and
         ``share_sea_crossing``. With ``population``: ``penduduk_grid`` (persons
@@ -545,6 +547,9 @@ def district_access(
     data["penduduk_within_threshold"] = persons
     data["share_within_threshold"] = share
     data["share_nearest_approx"] = share_where(dem, approx, n)[1]
+    data["penduduk_within_threshold_approx"] = (
+        share_where(dem, approx & (minutes <= threshold), n)[0] if threshold is not None
+        else np.full(n, np.nan))
     data["n_demand"] = np.bincount(dem.owner, minlength=n).astype(np.int64)
     if crossings is not None:
         data["sea_crossings"] = _most_populous(dem, crossings.astype(np.int64), n)

@@ -1175,13 +1175,25 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
     if frame is None or threshold_min is None:
         return "\u2013"
     pop = frame["kode"].astype(str).map(penduduk).astype(float)
-    travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
     total = float(pop.sum())
     if not total > 0:
         return "\u2013"
-    share = float(pop[travel <= threshold_min].sum()) / total
+    if "penduduk_within_threshold" in frame:  # people per demand point (kecamatan)
+        within = float(pd.to_numeric(frame["penduduk_within_threshold"]).fillna(0.0).sum())
+        share = within / total
+    else:
+        travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
+        within = float(pop[travel <= threshold_min].sum())
+        share = within / total
     pct = f"{100 * share:.0f}%"
-    return f"{pct} ({_fmt_min(threshold_min, lang)})"
+    text = f"{pct} ({_fmt_min(threshold_min, lang)})"
+    if "penduduk_within_threshold_approx" in frame and within > 0:
+        approx = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
+                       .fillna(0.0).sum()) / within
+        label = ("di antaranya bertumpu pada titik RS perkiraan" if lang == "id"
+                 else "of which resting on an approximate hospital point")
+        text += f'<br><span class="pg-approx">{100 * approx:.0f}% {label}</span>'
+    return text
 
 
 def _network_summary_html(hospitals: pd.DataFrame, links: Mapping[str, list[list[Any]]],

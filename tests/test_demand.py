@@ -285,3 +285,25 @@ def test_sea_model_weights_the_same_demand(tiny_ds, tiny_regions, tiny_kecamatan
     assert sea.loc["01.01", "share_sea_crossing"] == 0.0
     assert sea.loc["02.01", "travel_min"] > simple.loc["02.01", "travel_min"]
     assert (sea["travel_min"] >= simple["travel_min"] - 1e-6).all()
+
+
+def test_report_summary_and_exports_carry_the_demand_figures(bundled_ds, bundled_regions,
+                                                            national):
+    from pengampuan import export, maps
+
+    html = maps._coverage_summary_html(None, list(KJSU), cfg=bundled_ds.config, lang="id",
+                                       access=national, penduduk=maps._penduduk(bundled_ds))
+    for lay in KJSU:
+        acc = national[lay]
+        within = acc["penduduk_within_threshold"].sum()
+        pct = round(100 * within / acc["penduduk"].astype(float).sum())
+        approx = round(100 * acc["penduduk_within_threshold_approx"].sum() / within)
+        assert f"{pct}% (" in html
+        assert f"{approx}% di antaranya bertumpu pada titik RS perkiraan" in html
+    gaps = pg.target_gaps(bundled_ds, bundled_regions, status="target")
+    table = export._wilayah_table(bundled_regions, national, gaps, bundled_ds)
+    for lay in KJSU:
+        for col in ("distance_km_max", "penduduk_within_threshold", "share_within_threshold",
+                    "share_nearest_approx", "n_demand", "lokasi_presisi"):
+            assert f"{lay}_{col}" in table, col
+    assert int(table["kanker_n_demand"].sum()) == 7285
