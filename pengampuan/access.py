@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import geopandas as gpd
 import numpy as np
@@ -48,7 +48,8 @@ from .travel import (
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["nearest_hospital", "district_access", "land_cells", "access_grid"]
+__all__ = ["nearest_hospital", "district_access", "land_cells", "access_grid",
+           "province_access_grid"]
 
 Travel = Literal["simple", "sea"]
 TRAVEL: tuple[str, ...] = ("simple", "sea")
@@ -848,3 +849,79 @@ def _with_hexagons(grid: pd.DataFrame) -> gpd.GeoDataFrame:
              for c in grid["h3"].tolist()]
     hexagons: gpd.GeoDataFrame = gpd.GeoDataFrame(grid, geometry=polys, crs="EPSG:4326")
     return hexagons
+
+
+def province_access_grid(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    kode_prov: str,
+    *,
+    layanan: str,
+    min_strata: str = "madya",
+    status: str = "ada",
+    resolution: int = 7,
+    travel: Travel = "simple",
+    graph: TravelGraph | None = None,
+    sea_resolution: int = 6,
+) -> gpd.GeoDataFrame:
+    """
+    The H3 access grid of one province as hexagons, ready to draw or write as GeoJSON.
+
+    The national grid is too large for a web page (about 350,000 cells at resolution 7):
+    write it with ``access_grid(...)`` to CSV/GeoPackage instead. The hospitals of the
+    whole dataset count (people cross province borders), and with ``travel="sea"`` the
+    travel graph is built from all ``regions``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals and their strata.
+    regions : geopandas.GeoDataFrame
+        All kab/kota polygons (``pg.load_regions(level="kabkota")``) with ``kode_induk``.
+    kode_prov : str
+        Province code (``PP``, e.g. ``"17"`` Bengkulu).
+    layanan, min_strata, status, resolution, travel, graph, sea_resolution
+        As in :func:`access_grid`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One hexagon per cell of the province (EPSG:4326): the columns of
+        :func:`access_grid` plus ``nama_rs``, ``lokasi_presisi`` (of the chosen
+        hospital; ``kabkota`` = approximate point), ``threshold_min`` and
+        ``within_threshold``.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions(level="kabkota")
+    >>> hexes = province_access_grid(ds, reg, "17", layanan="jantung", resolution=6)
+    >>> hexes.crs.to_epsg(), set(hexes["kode"].astype(str).str[:2])
+    (4326, {'17'})
+    """
+    reg = _check_regions(regions)
+    if "kode_induk" not in reg:
+        raise ValueError("regions has no column 'kode_induk'; pass pg.load_regions("
+                         "level='kabkota')")
+    sel = reg[reg["kode_induk"].astype(str) == str(kode_prov)]
+    if sel.empty:
+        known = sorted(set(reg["kode_induk"].dropna().astype(str)))
+        raise ValueError(f"kode_prov={kode_prov!r} has no kab/kota in regions; expected one "
+                         f"of {known}")
+    cells = land_cells(sel, resolution)
+    grid = access_grid(ds, reg, layanan=layanan, min_strata=min_strata, status=status,
+                       travel=travel, cells=cells, graph=graph, sea_resolution=sea_resolution,
+                       as_geodataframe=True)
+    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status)
+    info = cap.drop_duplicates("kode_rs").set_index(cap["kode_rs"].drop_duplicates()
+                                                     .astype(str).to_numpy())
+    kode_rs = grid["kode_rs"].astype(str)
+    grid["nama_rs"] = kode_rs.map(info["nama"]).astype("string")
+    grid["lokasi_presisi"] = (kode_rs.map(info["lokasi_presisi"]).astype("string")
+                              if "lokasi_presisi" in info else pd.NA)
+    threshold = ds.config.threshold_min(layanan)
+    grid["threshold_min"] = np.nan if threshold is None else threshold
+    grid["within_threshold"] = pd.array(grid["travel_min"].to_numpy() <= threshold
+                                        if threshold is not None else np.full(len(grid), None),
+                                        dtype="boolean")
+    return cast(gpd.GeoDataFrame, grid)
