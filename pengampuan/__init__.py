@@ -41,7 +41,7 @@ _EXPORTS: dict[str, str] = {
     "write_graphml": "network", "read_graphml": "network", "links_geodataframe": "network",
     # access
     "nearest_hospital": "access", "district_access": "access", "access_grid": "access",
-    "land_cells": "access",
+    "land_cells": "access", "province_access_grid": "access", "demand_points": "demand",
     "travel_time_simple": "travel", "sea_aware_travel": "travel",
     "build_travel_graph": "travel", "TravelGraph": "travel",
     "target_gaps": "coverage", "target_summary": "coverage", "upgrade_scenario": "coverage",

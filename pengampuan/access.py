@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +24,16 @@ from tqdm import tqdm
 
 from .config import FASILITAS_LAYANAN, Config
 from .dataset import Dataset
+from .demand import (
+    Demand,
+    DemandKind,
+    build_demand,
+    region_totals,
+    share_where,
+    top_choice,
+    weighted_max,
+    weighted_mean,
+)
 from .errors import PengampuanWarning
 from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
 from .travel import (
@@ -38,7 +48,8 @@ from .travel import (
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["nearest_hospital", "district_access", "land_cells", "access_grid"]
+__all__ = ["nearest_hospital", "district_access", "land_cells", "access_grid",
+           "province_access_grid"]
 
 Travel = Literal["simple", "sea"]
 TRAVEL: tuple[str, ...] = ("simple", "sea")
@@ -384,7 +395,11 @@ def _default_graph(ds: Dataset, regions: gpd.GeoDataFrame, cap: pd.DataFrame, *,
 
 
 # ---------------------------------------------------------------------------
-# per kab/kota
+# per kab/kota (or per demand point)
+Level = Literal["kabkota", "kecamatan"]
+LEVELS: tuple[str, ...] = ("kabkota", "kecamatan")
+
+
 def district_access(
     ds: Dataset,
     regions: gpd.GeoDataFrame,
@@ -393,21 +408,26 @@ def district_access(
     min_strata: str = "madya",
     status: str = "target",
     travel: Travel = "simple",
+    demand: DemandKind | gpd.GeoDataFrame = "kecamatan",
+    level: Level = "kabkota",
     population: gpd.GeoDataFrame | None = None,
     graph: TravelGraph | None = None,
     sea_resolution: int = 6,
+    sensitivity: bool = False,
     show_progress: bool = False,
     fasilitas: str | None = None,
     bukti: Any = None,
 ) -> gpd.GeoDataFrame:
     """
-    Access to the nearest capable hospital for every kab/kota.
+    Population-weighted access to the nearest capable hospital for every kab/kota.
 
-    Distances are measured from a point inside each polygon
-    (:func:`pengampuan.geo.inside_point`: on the largest part of the polygon, never a
-    centroid that may fall in the sea),
-    or, when ``population`` is given, from the population points in the
-    district, weighted by their ``penduduk``.
+    Distances and times are measured from the *demand points* of each kab/kota
+    (:mod:`pengampuan.demand`) and averaged with their people as weights. By default
+    these are the 7,285 bundled kecamatan points with their 2025 population
+    (``demand="kecamatan"``), so a kab/kota whose hospitals sit at its main town is no
+    longer "0 km away" for people living across it. The limit: a kecamatan is still one
+    point. ``demand="kabkota"`` keeps the coarse model of one point inside each polygon
+    (:func:`pengampuan.geo.inside_point`) carrying the whole population.
 
     Parameters
     ----------
@@ -421,17 +441,34 @@ def district_access(
         Which hospitals count, as in :func:`nearest_hospital` (``fasilitas``: reported
         services instead of strata, e.g. ``"hemodialisis"``).
     travel : {"simple", "sea"}, default "simple"
-        Travel-time model of :mod:`pengampuan.travel`. With ``"sea"`` the
-        hospital reported is the one reached fastest (crossings included).
+        Travel-time model of :mod:`pengampuan.travel`. With ``"sea"`` each demand
+        point goes to the hospital it reaches fastest (crossings included).
+    demand : {"kecamatan", "kabkota"} or geopandas.GeoDataFrame, default "kecamatan"
+        Where people live (see :mod:`pengampuan.demand`): the bundled kecamatan
+        points (assigned to the kab/kota of their code; a kab/kota without bundled
+        kecamatan -- a code that is not Kemendagri 2025 -- is measured from one point
+        inside it, with a warning when only some are), one point per kab/kota, or your
+        own points with a ``penduduk`` column.
+    level : {"kabkota", "kecamatan"}, default "kabkota"
+        ``"kabkota"``: one row per region. ``"kecamatan"``: one row per demand point
+        (kecamatan), e.g. to map the kecamatan of one province.
     population : geopandas.GeoDataFrame, optional
-        Points with a ``penduduk`` column (a population grid). Each point
-        counts for the kab/kota it lies in; points outside every region are
-        reported in a warning and not counted.
+        Points with a ``penduduk`` column (e.g. a population grid): the same as
+        ``demand=population`` (kept for existing code). Each point counts for the
+        region of its ``kode_wilayah`` column, else for the polygon it lies in; points
+        outside every region are reported in a warning and not counted.
     graph : TravelGraph, optional
         For ``travel="sea"``: a graph from
         :func:`~pengampuan.travel.build_travel_graph` to reuse across calls.
     sea_resolution : int, default 6
         H3 resolution of the travel graph built when ``graph`` is not given.
+    sensitivity : bool, default False
+        Add ``distance_km_if_moved_min`` and ``distance_km_if_moved_max``: the
+        population-weighted distance if every hospital with an approximate point
+        (``lokasi_presisi == "kabkota"``) stood at the nearest, or at the farthest,
+        place of its kab/kota polygon (the others staying where they are). Planar
+        nearest/farthest points in degrees, great-circle km (a sensitivity range, not
+        an exact bound).
     show_progress : bool, default False
         Show tqdm progress bars.
 
@@ -439,38 +476,57 @@ def district_access(
     -------
     geopandas.GeoDataFrame
         One row per region, in the order of ``regions`` (never a missing row):
-        ``kode``, ``nama``, ``kode_induk``, ``titik_lat``, ``titik_lon`` (the
-        point measured from), ``kode_rs``, ``nama_rs``, ``strata`` and
-        ``lokasi_presisi`` of the chosen hospital (``kabkota`` = its point is
-        only known to lie in its kab/kota, so its distance is approximate),
-        ``distance_km`` (great-circle), ``travel_min``, ``covered`` (a capable
-        hospital is registered in the kab/kota, by its ``kode_wilayah``),
+        ``kode``, ``nama``, ``kode_induk``, ``titik_lat``, ``titik_lon`` (a point
+        inside the polygon), ``kode_rs``, ``nama_rs``, ``strata`` and
+        ``lokasi_presisi`` of the hospital serving most people (``kabkota`` = its
+        point is only known to lie in its kab/kota), ``distance_km`` and
+        ``travel_min`` (population-weighted means over the demand points),
+        ``distance_km_max`` (the farthest populated demand point), ``covered`` (a
+        capable hospital is registered in the kab/kota, by its ``kode_wilayah``),
         ``n_capable`` (how many), ``threshold_min``
         (``Config.threshold_min(layanan)``), ``within_threshold``
-        (``travel_min <= threshold_min``; <NA> without a threshold),
-        ``penduduk`` (if ``ds.wilayah`` has it) and ``geometry``. With
-        ``travel="sea"``: ``sea_crossings`` (boardings on the trip from the
-        point inside the polygon; 0 = by road). With ``population``:
-        ``distance_km`` and ``travel_min`` are population-weighted means, the
-        hospital is the one serving most people, and ``penduduk_grid``
-        (persons counted) and ``share_within_threshold`` are added (and
-        ``share_sea_crossing`` with ``travel="sea"``). Without any capable hospital:
-        ``distance_km = travel_min = inf``, ``covered = False`` (and a warning).
-        ``attrs`` records layanan, min_strata, status and travel.
+        (``travel_min <= threshold_min``; <NA> without a threshold), ``penduduk``
+        (if ``ds.wilayah`` has it), ``penduduk_within_threshold`` and
+        ``share_within_threshold`` (people whose demand point is within the
+        threshold, and their share), ``share_nearest_approx`` (share of the people
+        whose chosen hospital has ``lokasi_presisi == "kabkota"``: how much of the
+        row rests on an approximate point), ``penduduk_within_threshold_approx``
+        (of the people within the threshold, those whose chosen hospital has an
+        approximate point), ``n_demand`` (demand points used) and
+        ``geometry``. With ``travel="sea"``: ``sea_crossings`` (boardings on the
+        trip of the most populous demand point; 0 = by road) and
+        ``share_sea_crossing``. With ``population``: ``penduduk_grid`` (persons
+        counted). Without any capable hospital: ``distance_km = travel_min = inf``,
+        ``covered = False`` (and a warning). ``attrs`` records layanan,
+        min_strata, status, travel, demand and level.
+
+        With ``level="kecamatan"``: one row per demand point, regions in their
+        order: ``kode``, ``nama``, ``kode_induk`` (its kab/kota), ``jenis``,
+        ``penduduk``, ``titik_lat``, ``titik_lon``, the chosen hospital (``kode_rs``,
+        ``nama_rs``, ``strata``, ``lokasi_presisi``), ``distance_km``,
+        ``travel_min``, ``threshold_min``, ``within_threshold`` and the kecamatan
+        polygon as geometry (the kab/kota polygon for a kab/kota's own point, the
+        point itself for user points).
 
     Examples
     --------
     >>> import pengampuan as pg
     >>> ds, reg = pg.load_dataset(), pg.load_regions(level="kabkota")
     >>> acc = district_access(ds, reg, layanan="jantung", min_strata="madya")
-    >>> len(acc) == len(reg), acc.crs.to_epsg()
-    (True, 4326)
+    >>> len(acc) == len(reg), acc.crs.to_epsg(), int(acc["n_demand"].sum())
+    (True, 4326, 7285)
     >>> bool(acc.loc[acc["covered"], "n_capable"].ge(1).all())
     True
+    >>> kec = district_access(ds, reg[reg["kode_induk"] == "17"], layanan="jantung",
+    ...                       level="kecamatan")                # Bengkulu, per kecamatan
+    >>> len(kec), bool((kec["distance_km"] >= 0).all())
+    (129, True)
     """
     cfg = ds.config
     _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status, travel=travel,
                    fasilitas=fasilitas, bukti=bukti)
+    if level not in LEVELS:
+        raise ValueError(f"level={level!r} is not known; expected one of {list(LEVELS)}")
     reg = _check_regions(regions)
     try:
         cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
@@ -480,46 +536,48 @@ def district_access(
             f"{err}; every kab/kota gets distance_km = inf", layanan=layanan,
             min_strata=min_strata, status=status), stacklevel=2)
         cap = ds.rumah_sakit.iloc[0:0].assign(strata=pd.Series(dtype="string"))
-    rep = inside_point(reg.geometry)
-    t_lon, t_lat = rep.x.to_numpy(float), rep.y.to_numpy(float)
-
-    pop_lon = pop_lat = pop_w = np.empty(0)
-    pop_owner = np.empty(0, dtype=np.intp)
     if population is not None:
-        pop_lon, pop_lat, pop_w, pop_owner = _population_points(population, reg)
+        dem = build_demand(reg, ds, demand=population, name="population")
+    else:
+        dem = build_demand(reg, ds, demand=demand)
     if travel == "sea" and graph is None and not cap.empty:
         graph = _default_graph(ds, reg, cap, resolution=sea_resolution,
-                               extra_lon=np.concatenate([t_lon, pop_lon]),
-                               extra_lat=np.concatenate([t_lat, pop_lat]),
+                               extra_lon=dem.lon, extra_lat=dem.lat,
                                show_progress=show_progress)
-    pos, dist, minutes, crossings = _route(cap, t_lon, t_lat, travel=travel, config=cfg,
+    pos, dist, minutes, crossings = _route(cap, dem.lon, dem.lat, travel=travel, config=cfg,
                                            graph=graph, show_progress=show_progress)
     threshold = cfg.threshold_min(layanan or FASILITAS_LAYANAN.get(str(fasilitas), ""))
-    extra: dict[str, Any] = {}
-    if crossings is not None:
-        extra["sea_crossings"] = crossings
-    if population is not None:
-        pos, dist, minutes, pop_extra = _population_weighted(
-            cap, reg, pos, dist, minutes, pop_lon, pop_lat, pop_w, pop_owner,
-            travel=travel, config=cfg, graph=graph, threshold=threshold,
-            show_progress=show_progress)
-        extra.update(pop_extra)
+    lokasi = (cap["lokasi_presisi"] if "lokasi_presisi" in cap
+              else pd.Series(pd.NA, index=cap.index, dtype="string"))
+    approx = np.zeros(len(dem), dtype=bool)
+    if len(cap):
+        is_approx = (lokasi.astype("string") == "kabkota").fillna(False).to_numpy(dtype=bool)
+        approx = (pos >= 0) & is_approx[np.where(pos >= 0, pos, 0)]
+    attrs = {"layanan": layanan, "min_strata": min_strata, "status": status, "travel": travel,
+             "fasilitas": fasilitas, "demand": dem.model, "level": level}
+    if level == "kecamatan":
+        return _demand_rows(reg, dem, cap, lokasi, pos, dist, minutes, crossings,
+                            threshold=threshold, attrs=attrs)
 
+    n = len(reg)
+    rep = inside_point(reg.geometry)
+    top = top_choice(dem, pos, n)
+    dist_w = weighted_mean(dem, dist, n)
+    min_w = weighted_mean(dem, minutes, n)
     counts = cap["kode_wilayah"].value_counts() if not cap.empty else pd.Series(dtype=int)
     n_capable = reg["kode"].map(counts).fillna(0).astype(int).to_numpy()
     kode_induk = (reg["kode_induk"] if "kode_induk" in reg
                   else pd.Series(pd.NA, index=reg.index, dtype="string"))
-    within = pd.array(minutes <= threshold if threshold is not None
-                      else np.full(len(reg), None), dtype="boolean")
-    lokasi = (cap["lokasi_presisi"] if "lokasi_presisi" in cap
-              else pd.Series(pd.NA, index=cap.index, dtype="string"))
+    within = pd.array(min_w <= threshold if threshold is not None
+                      else np.full(n, None), dtype="boolean")
     data: dict[str, Any] = {
         "kode": reg["kode"].to_numpy(), "nama": reg["nama"].to_numpy(),
         "kode_induk": kode_induk.to_numpy(),
-        "titik_lat": t_lat, "titik_lon": t_lon,
-        "kode_rs": take_strings(cap["kode_rs"], pos), "nama_rs": take_strings(cap["nama"], pos),
-        "strata": take_strings(cap["strata"], pos), "lokasi_presisi": take_strings(lokasi, pos),
-        "distance_km": dist, "travel_min": minutes,
+        "titik_lat": rep.y.to_numpy(float), "titik_lon": rep.x.to_numpy(float),
+        "kode_rs": take_strings(cap["kode_rs"], top), "nama_rs": take_strings(cap["nama"], top),
+        "strata": take_strings(cap["strata"], top), "lokasi_presisi": take_strings(lokasi, top),
+        "distance_km": dist_w, "travel_min": min_w,
+        "distance_km_max": weighted_max(dem, dist, n),
         "covered": n_capable > 0, "n_capable": n_capable,
         "threshold_min": np.nan if threshold is None else threshold,
         "within_threshold": within,
@@ -527,87 +585,126 @@ def district_access(
     if "penduduk" in ds.wilayah.columns:
         wil = ds.wilayah.drop_duplicates("kode").set_index("kode")["penduduk"]
         data["penduduk"] = reg["kode"].map(wil).astype("Int64").to_numpy()
-    data.update(extra)
+    if threshold is not None:
+        persons, share = share_where(dem, minutes <= threshold, n)
+    else:
+        persons, share = np.full(n, np.nan), np.full(n, np.nan)
+    data["penduduk_within_threshold"] = persons
+    data["share_within_threshold"] = share
+    data["share_nearest_approx"] = share_where(dem, approx, n)[1]
+    data["penduduk_within_threshold_approx"] = (
+        share_where(dem, approx & (minutes <= threshold), n)[0] if threshold is not None
+        else np.full(n, np.nan))
+    data["n_demand"] = np.bincount(dem.owner, minlength=n).astype(np.int64)
+    if crossings is not None:
+        data["sea_crossings"] = _most_populous(dem, crossings.astype(np.int64), n)
+        data["share_sea_crossing"] = share_where(dem, crossings > 0, n)[1]
+    if population is not None:
+        data["penduduk_grid"] = region_totals(dem, n)
+    if sensitivity:
+        lo, hi = _moved_range(cap, ds, reg, dem, dist)
+        data["distance_km_if_moved_min"] = weighted_mean(dem, lo, n)
+        data["distance_km_if_moved_max"] = weighted_mean(dem, hi, n)
     out = gpd.GeoDataFrame(data, geometry=reg.geometry.to_numpy(), crs="EPSG:4326")
-    out.attrs = {"layanan": layanan, "min_strata": min_strata, "status": status,
-                 "travel": travel, "fasilitas": fasilitas}
-    logger.info("district_access %s>=%s (%s, %s): %d of %d kab/kota covered",
-                layanan, min_strata, status, travel, int(out["covered"].sum()), len(out))
+    out.attrs = attrs
+    logger.info("district_access %s>=%s (%s, %s, demand %s, %d points): %d of %d kab/kota "
+                "covered", layanan or fasilitas, min_strata, status, travel, dem.model, len(dem),
+                int(out["covered"].sum()), len(out))
     return out
 
 
-def _population_points(
-    population: gpd.GeoDataFrame, reg: gpd.GeoDataFrame
-) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], NDArray[np.intp]]:
-    """Lon, lat, persons and region position of each population point inside a region."""
-    if not isinstance(population, gpd.GeoDataFrame):
-        raise TypeError("population must be a GeoDataFrame of Points with a 'penduduk' column")
-    if "penduduk" not in population.columns:
-        raise ValueError("population has no column 'penduduk' (persons per point)")
-    lon, lat = _point_lonlat(population, name="population")
-    w = pd.to_numeric(population["penduduk"], errors="coerce").to_numpy(dtype=float,
-                                                                        na_value=np.nan)
-    bad = np.isnan(w) | (w < 0)
-    if bad.any():
-        raise ValueError(f"population: {int(bad.sum())} 'penduduk' values are missing, not "
-                         f"numbers or negative (index {_labels(population.index[bad])})")
-    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
-    hit = gpd.sjoin(pts, reg[["geometry"]], how="left", predicate="intersects")
-    hit = hit[~hit.index.duplicated(keep="first")].sort_index()  # overlaps: first region
-    owner = hit["index_right"].to_numpy(dtype=float, na_value=np.nan)
-    inside = ~np.isnan(owner)
-    if not inside.all():
-        n_out = int((~inside).sum())
-        warnings.warn(
-            f"{n_out} of {len(inside)} population points ({w[~inside].sum():,.0f} persons) lie "
-            f"outside every region and are not counted (index "
-            f"{_labels(population.index[~inside])})", PengampuanWarning, stacklevel=3)
-    return lon[inside], lat[inside], w[inside], owner[inside].astype(np.intp)
+def _most_populous(dem: Demand, values: NDArray[np.int64], n: int) -> NDArray[np.int64]:
+    """Per region, ``values`` of its demand point with most people (first on ties)."""
+    order = np.lexsort((-dem.penduduk, dem.owner))
+    owner_sorted = dem.owner[order]
+    first = np.r_[True, owner_sorted[1:] != owner_sorted[:-1]] if len(order) else \
+        np.zeros(0, dtype=bool)
+    out = np.zeros(n, dtype=np.int64)
+    out[owner_sorted[first]] = values[order[first]]
+    return out
 
 
-def _population_weighted(
-    cap: pd.DataFrame, reg: gpd.GeoDataFrame, pos: NDArray[np.intp],
-    dist: NDArray[np.float64], minutes: NDArray[np.float64],
-    lon: NDArray[np.float64], lat: NDArray[np.float64], w: NDArray[np.float64],
-    owner: NDArray[np.intp], *, travel: str, config: Config, graph: TravelGraph | None,
-    threshold: float | None, show_progress: bool,
-) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64], dict[str, Any]]:
-    """Population-weighted distance and time per region (regions without people keep theirs)."""
-    p_pos, p_dist, p_min, p_cross = _route(cap, lon, lat, travel=travel, config=config,
-                                           graph=graph, show_progress=show_progress)
-    n = len(reg)
-    total = np.bincount(owner, weights=w, minlength=n)
+def _demand_rows(reg: gpd.GeoDataFrame, dem: Demand, cap: pd.DataFrame, lokasi: pd.Series,
+                 pos: NDArray[np.intp], dist: NDArray[np.float64],
+                 minutes: NDArray[np.float64], crossings: NDArray[np.int32] | None, *,
+                 threshold: float | None, attrs: dict[str, Any]) -> gpd.GeoDataFrame:
+    """One row per demand point (``level="kecamatan"``)."""
+    geoms = np.asarray(gpd.points_from_xy(dem.lon, dem.lat), dtype=object)
+    own = dem.kind == "kabkota"
+    geoms[own] = np.asarray(reg.geometry.values, dtype=object)[dem.owner[own]]
+    kec = dem.kind == "kecamatan"
+    if kec.any():
+        from .kecamatan import bundled_kecamatan
 
-    def wmean(values: NDArray[np.float64]) -> NDArray[np.float64]:
-        contrib = np.where(w > 0, w * values, 0.0)  # 0 persons x inf counts as 0
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.bincount(owner, weights=contrib, minlength=n) / total
+        poly = bundled_kecamatan().set_index("kode").geometry
+        found = pd.Series(dem.kode[kec].astype(str)).map(poly).to_numpy(dtype=object)
+        sub = geoms[kec]
+        has = pd.notna(found)
+        sub[has] = found[has]
+        geoms[kec] = sub
+    data: dict[str, Any] = {
+        "kode": pd.array(dem.kode.astype(str), dtype="string"),
+        "nama": pd.array(dem.nama, dtype="string"),
+        "kode_induk": pd.array(reg["kode"].astype(str).to_numpy()[dem.owner], dtype="string"),
+        "jenis": pd.array(dem.kind, dtype="string"),
+        "penduduk": dem.penduduk,
+        "titik_lat": dem.lat, "titik_lon": dem.lon,
+        "kode_rs": take_strings(cap["kode_rs"], pos), "nama_rs": take_strings(cap["nama"], pos),
+        "strata": take_strings(cap["strata"], pos), "lokasi_presisi": take_strings(lokasi, pos),
+        "distance_km": dist, "travel_min": minutes,
+        "threshold_min": np.nan if threshold is None else threshold,
+        "within_threshold": pd.array(minutes <= threshold if threshold is not None
+                                     else np.full(len(dem), None), dtype="boolean"),
+    }
+    if crossings is not None:
+        data["sea_crossings"] = crossings.astype(np.int64)
+    out = gpd.GeoDataFrame(data, geometry=list(geoms), crs="EPSG:4326")
+    out.attrs = attrs
+    return out
 
-    has_people = total > 0
-    dist = np.where(has_people, wmean(p_dist), dist)
-    minutes = np.where(has_people, wmean(p_min), minutes)
-    share = np.full(n, np.nan)
-    if threshold is not None:
-        inside = np.bincount(owner, weights=w * (p_min <= threshold), minlength=n)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.where(has_people, inside / total, np.nan)
-    # the hospital serving most people in each region
-    served = pd.DataFrame({"owner": owner, "pos": p_pos, "w": w})
-    served = served[served["pos"] >= 0].groupby(["owner", "pos"], sort=False)["w"].sum()
-    if len(served):
-        top = served.sort_values(ascending=False).reset_index().drop_duplicates("owner")
-        pos = pos.copy()
-        pos[top["owner"].to_numpy()] = top["pos"].to_numpy()
-    n_empty = int((~has_people).sum())
-    if n_empty:
-        logger.info("%d of %d regions hold no population point; measured from a point "
-                    "inside the polygon instead", n_empty, n)
-    extra: dict[str, Any] = {"penduduk_grid": total, "share_within_threshold": share}
-    if p_cross is not None:
-        by_sea = np.bincount(owner, weights=w * (p_cross > 0), minlength=n)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            extra["share_sea_crossing"] = np.where(has_people, by_sea / total, np.nan)
-    return pos, dist, minutes, extra
+
+def _moved_range(cap: pd.DataFrame, ds: Dataset, reg: gpd.GeoDataFrame, dem: Demand,
+                 dist: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Nearest distance per demand point if approximate hospitals stood anywhere in their kab/kota.
+
+    Lower end: the nearest of the exact hospitals and of the placeholder kab/kota polygons
+    (distance to the polygon, 0 inside it). Upper end: the nearest of the exact hospitals
+    and of each placeholder kab/kota's farthest point (a vertex of its convex hull).
+    """
+    import shapely
+
+    n = len(dem)
+    if cap.empty or "lokasi_presisi" not in cap:
+        return dist.copy(), dist.copy()
+    approx = (cap["lokasi_presisi"].astype("string") == "kabkota").fillna(False).to_numpy(bool)
+    if not approx.any():
+        return dist.copy(), dist.copy()
+    exact = cap[~approx]
+    d_exact = (_nearest(exact, dem.lon, dem.lat)[0] if len(exact) else np.full(n, np.inf))
+    kab = sorted(set(cap.loc[approx, "kode_wilayah"].astype(str)))
+    polys = reg.set_index(reg["kode"].astype(str)).geometry
+    missing = [k for k in kab if k not in polys.index]
+    if missing:  # placeholder kab/kota outside the given regions: the bundled polygons
+        from .regions import load_regions
+
+        bundled = load_regions(level="kabkota")
+        polys = pd.concat([polys, bundled.set_index(bundled["kode"].astype(str)).geometry
+                           .reindex(missing).dropna()])
+    kab = [k for k in kab if k in polys.index]
+    geoms = np.asarray(polys.reindex(kab).to_numpy(), dtype=object)
+    pts = shapely.points(dem.lon, dem.lat)
+    lo = np.minimum(d_exact, dist)   # the current placement is one of the possible ones
+    hi = d_exact.copy()
+    for g in geoms:
+        near = shapely.get_coordinates(shapely.shortest_line(pts, g)).reshape(-1, 2, 2)[:, 1]
+        d_lo = great_circle_km(dem.lat, dem.lon, near[:, 1], near[:, 0])
+        hull = shapely.get_coordinates(shapely.convex_hull(g))
+        d_far = great_circle_km(dem.lat[:, None], dem.lon[:, None], hull[None, :, 1],
+                                hull[None, :, 0]).max(axis=1)
+        lo = np.minimum(lo, d_lo)
+        hi = np.minimum(hi, d_far)
+    hi = np.maximum(hi, lo)
+    return lo, hi
 
 
 # ---------------------------------------------------------------------------
@@ -801,3 +898,79 @@ def _with_hexagons(grid: pd.DataFrame) -> gpd.GeoDataFrame:
              for c in grid["h3"].tolist()]
     hexagons: gpd.GeoDataFrame = gpd.GeoDataFrame(grid, geometry=polys, crs="EPSG:4326")
     return hexagons
+
+
+def province_access_grid(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    kode_prov: str,
+    *,
+    layanan: str,
+    min_strata: str = "madya",
+    status: str = "ada",
+    resolution: int = 7,
+    travel: Travel = "simple",
+    graph: TravelGraph | None = None,
+    sea_resolution: int = 6,
+) -> gpd.GeoDataFrame:
+    """
+    The H3 access grid of one province as hexagons, ready to draw or write as GeoJSON.
+
+    The national grid is too large for a web page (about 350,000 cells at resolution 7):
+    write it with ``access_grid(...)`` to CSV/GeoPackage instead. The hospitals of the
+    whole dataset count (people cross province borders), and with ``travel="sea"`` the
+    travel graph is built from all ``regions``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals and their strata.
+    regions : geopandas.GeoDataFrame
+        All kab/kota polygons (``pg.load_regions(level="kabkota")``) with ``kode_induk``.
+    kode_prov : str
+        Province code (``PP``, e.g. ``"17"`` Bengkulu).
+    layanan, min_strata, status, resolution, travel, graph, sea_resolution
+        As in :func:`access_grid`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One hexagon per cell of the province (EPSG:4326): the columns of
+        :func:`access_grid` plus ``nama_rs``, ``lokasi_presisi`` (of the chosen
+        hospital; ``kabkota`` = approximate point), ``threshold_min`` and
+        ``within_threshold``.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions(level="kabkota")
+    >>> hexes = province_access_grid(ds, reg, "17", layanan="jantung", resolution=6)
+    >>> hexes.crs.to_epsg(), set(hexes["kode"].astype(str).str[:2])
+    (4326, {'17'})
+    """
+    reg = _check_regions(regions)
+    if "kode_induk" not in reg:
+        raise ValueError("regions has no column 'kode_induk'; pass pg.load_regions("
+                         "level='kabkota')")
+    sel = reg[reg["kode_induk"].astype(str) == str(kode_prov)]
+    if sel.empty:
+        known = sorted(set(reg["kode_induk"].dropna().astype(str)))
+        raise ValueError(f"kode_prov={kode_prov!r} has no kab/kota in regions; expected one "
+                         f"of {known}")
+    cells = land_cells(sel, resolution)
+    grid = access_grid(ds, reg, layanan=layanan, min_strata=min_strata, status=status,
+                       travel=travel, cells=cells, graph=graph, sea_resolution=sea_resolution,
+                       as_geodataframe=True)
+    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status)
+    info = cap.drop_duplicates("kode_rs").set_index(cap["kode_rs"].drop_duplicates()
+                                                     .astype(str).to_numpy())
+    kode_rs = grid["kode_rs"].astype(str)
+    grid["nama_rs"] = kode_rs.map(info["nama"]).astype("string")
+    grid["lokasi_presisi"] = (kode_rs.map(info["lokasi_presisi"]).astype("string")
+                              if "lokasi_presisi" in info else pd.NA)
+    threshold = ds.config.threshold_min(layanan)
+    grid["threshold_min"] = np.nan if threshold is None else threshold
+    grid["within_threshold"] = pd.array(grid["travel_min"].to_numpy() <= threshold
+                                        if threshold is not None else np.full(len(grid), None),
+                                        dtype="boolean")
+    return cast(gpd.GeoDataFrame, grid)

@@ -6,12 +6,15 @@ and every kab/kota one at ``Config.target_strata_kabkota`` (madya) or higher,
 for each layanan of ``Config.target_layanan`` (the four KJSU layanan).
 
 A region *meets the target* when a qualifying hospital lies in it (by its code:
-``kode_wilayah`` for kab/kota, ``kode_prov`` for provinces). Distances start
-from a point inside the region (:func:`pengampuan.geo.inside_point`) and
-are great-circle km. In :func:`target_gaps` and the scenarios the distance of a
-region that meets the target is 0 (it has the service itself); otherwise it is
-the distance to the nearest qualifying hospital, wherever it is (``inf`` when
-there is none). Travel times use :func:`pengampuan.travel.travel_time_simple`
+``kode_wilayah`` for kab/kota, ``kode_prov`` for provinces). Distances are
+great-circle km measured from where people live: the demand points of
+:mod:`pengampuan.demand` (by default the bundled kecamatan with their population),
+averaged with their people as weights, to the nearest qualifying hospital wherever
+it is (``inf`` when there is none). With ``demand="kabkota"`` (the model of earlier
+releases) they start from one point inside the region
+(:func:`pengampuan.geo.inside_point`), and a region that meets the target has
+distance 0 (it has the service itself). Travel times use
+:func:`pengampuan.travel.travel_time_simple`
 (``distance_km x Config.circuity_factor / Config.road_speed_kmh x 60``), and
 the threshold of a layanan is ``Config.travel_threshold_min``.
 """
@@ -33,6 +36,15 @@ from scipy import sparse
 
 from .config import STATUS, Config
 from .dataset import Dataset
+from .demand import (
+    Demand,
+    DemandKind,
+    build_demand,
+    share_where,
+    top_choice,
+    weighted_max,
+    weighted_mean,
+)
 from .errors import PengampuanWarning
 from .fca import pairs_within
 from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
@@ -57,6 +69,10 @@ _GAP_COLUMNS = [
     "n_hospitals", "meets_target", "nearest_kode_rs", "nearest_nama", "nearest_strata",
     "distance_km", "titik_lat", "titik_lon", "penduduk",
 ]
+_DEMAND_COLUMNS = [
+    "distance_km_max", "penduduk_within_threshold", "share_within_threshold",
+    "share_nearest_approx", "n_demand",
+]
 
 
 # ----------------------------------------------------------------------
@@ -68,6 +84,7 @@ def target_gaps(
     layanan: str | Iterable[str] | None = None,
     status: str | Sequence[str] = "target",
     provinces: gpd.GeoDataFrame | None = None,
+    demand: DemandKind | gpd.GeoDataFrame = "kecamatan",
 ) -> pd.DataFrame:
     """
     Provinces and kab/kota against the national strata targets, per layanan.
@@ -89,6 +106,8 @@ def target_gaps(
     provinces : geopandas.GeoDataFrame, optional
         Province polygons with ``kode`` and ``nama``. Default: ``regions``
         dissolved by ``kode_induk``, named from ``ds.wilayah``.
+    demand : {"kecamatan", "kabkota"} or geopandas.GeoDataFrame, default "kecamatan"
+        Where people live, as in :func:`pengampuan.district_access`.
 
     Returns
     -------
@@ -100,14 +119,23 @@ def target_gaps(
         provinces, madya for kab/kota by default), ``n_hospitals`` (hospitals in
         the region with the layanan at the target strata or higher),
         ``meets_target`` (``n_hospitals >= 1``), ``nearest_kode_rs,
-        nearest_nama, nearest_strata`` (the nearest qualifying hospital: for a
-        region meeting the target, the one inside it nearest its point),
-        ``distance_km`` (0 when the region meets the target, great-circle km
-        from ``titik_lat``/``titik_lon`` otherwise, ``inf`` when no hospital
-        qualifies anywhere), ``titik_lat, titik_lon`` (the region's
-        representative point) and ``penduduk`` (from ``ds.wilayah``; for a
-        province without its own figure, the sum of its kab/kota when all are
-        known; else <NA>).
+        nearest_nama, nearest_strata`` (the qualifying hospital nearest to most
+        of the region's people), ``distance_km`` (population-weighted mean
+        great-circle km from the region's demand points to their nearest
+        qualifying hospital; ``inf`` when no hospital qualifies anywhere),
+        ``titik_lat, titik_lon`` (a point inside the region), ``penduduk``
+        (from ``ds.wilayah``; for a province without its own figure, the sum
+        of its kab/kota when all are known; else <NA>), then
+        ``distance_km_max`` (the farthest populated demand point),
+        ``penduduk_within_threshold``, ``share_within_threshold`` (people whose
+        nearest qualifying hospital is within ``Config.threshold_min(layanan)``
+        by the simple travel model; NaN without a threshold),
+        ``share_nearest_approx`` (people whose nearest qualifying hospital has
+        an approximate point, ``lokasi_presisi == "kabkota"``) and ``n_demand``.
+        With ``demand="kabkota"``: ``nearest_*`` is, for a region meeting the
+        target, the hospital inside it nearest its point, ``distance_km`` is 0
+        for such a region and measured from ``titik_lat``/``titik_lon``
+        otherwise, and the columns after ``penduduk`` are left out.
 
     Examples
     --------
@@ -125,7 +153,8 @@ def target_gaps(
     statuses = _status_list(status)
     kab = _kabkota_units(regions, ds)
     prov = _province_units(regions, provinces, ds, kab)
-    return _gaps(ds, kab, prov, layanan_list, statuses)
+    dem = _demands(regions, ds, kab, prov, demand)
+    return _gaps(ds, kab, prov, layanan_list, statuses, dem=dem)
 
 
 def target_summary(gaps: pd.DataFrame, *, provinsi: str | int | None = None) -> pd.DataFrame:
@@ -261,13 +290,14 @@ def compare_status(
     *,
     layanan: str | Iterable[str] | None = None,
     provinces: gpd.GeoDataFrame | None = None,
+    demand: DemandKind | gpd.GeoDataFrame = "kecamatan",
 ) -> pd.DataFrame:
     """
     Current (``ada``) against target-year (``target``) coverage, side by side.
 
     Parameters
     ----------
-    ds, regions, layanan, provinces
+    ds, regions, layanan, provinces, demand
         As for :func:`target_gaps`.
 
     Returns
@@ -287,7 +317,7 @@ def compare_status(
     True
     """
     gaps = target_gaps(ds, regions, layanan=layanan, status=("ada", "target"),
-                       provinces=provinces)
+                       provinces=provinces, demand=demand)
     ident = ["kode", "nama", "tingkat", "kode_induk", "layanan", "target_strata", "penduduk"]
     parts = []
     for st in ("ada", "target"):
@@ -312,15 +342,19 @@ class ScenarioResult:
     before, after : geopandas.GeoDataFrame
         One row per kab/kota: ``kode, nama, kode_induk, layanan, target_strata,
         n_hospitals, meets_target, kode_rs, nama_rs`` (nearest qualifying
-        hospital), ``distance_km`` (0 when the kab/kota meets the target),
-        ``travel_min, threshold_min, within_threshold, penduduk, geometry``
-        (EPSG:4326; ready for :func:`pengampuan.map_access`).
+        hospital), ``distance_km`` (population-weighted from the demand points;
+        with ``demand="kabkota"`` 0 when the kab/kota meets the target),
+        ``travel_min, threshold_min, within_threshold, penduduk`` (with demand
+        points also ``penduduk_within_threshold, share_within_threshold,
+        share_nearest_approx``), ``geometry`` (EPSG:4326; ready for
+        :func:`pengampuan.map_access`).
     changes : pandas.DataFrame
         The kab/kota whose nearest hospital, distance or target status changed,
         with ``_before``/``_after`` columns.
     summary : pandas.DataFrame
         ``metric, before, after, change`` for kab/kota and provinces meeting the
-        target, kab/kota and people within the travel-time threshold, kab/kota
+        target, kab/kota (mean time) and people (each demand point) within the
+        travel-time threshold, kab/kota
         with no qualifying hospital anywhere, and the mean (over kab/kota with
         one) and maximum distance.
     upgrades : pandas.DataFrame
@@ -349,6 +383,7 @@ def upgrade_scenario(
     upgrades: Iterable[tuple[str, str]] | Mapping[str, str],
     status: str = "target",
     provinces: gpd.GeoDataFrame | None = None,
+    demand: DemandKind | gpd.GeoDataFrame = "kecamatan",
 ) -> ScenarioResult:
     """
     Kab/kota coverage before and after raising some hospitals to a strata.
@@ -369,6 +404,9 @@ def upgrade_scenario(
         Strata the baseline uses (see :func:`target_gaps`).
     provinces : geopandas.GeoDataFrame, optional
         As for :func:`target_gaps` (used for the province count of the summary).
+    demand : {"kecamatan", "kabkota"} or geopandas.GeoDataFrame, default "kecamatan"
+        Where people live (see :func:`target_gaps`): distances, times and the people
+        within the threshold are measured from these points.
 
     Returns
     -------
@@ -408,9 +446,10 @@ def upgrade_scenario(
     after_ds = _apply_upgrades(ds, table, layanan=layanan)
     kab = _kabkota_units(regions, ds)
     prov = _province_units(regions, provinces, ds, kab)
+    dem = _demands(regions, ds, kab, prov, demand)
     both = []
     for d in (ds, after_ds):
-        g = _gaps(d, kab, prov, [layanan], [status])
+        g = _gaps(d, kab, prov, [layanan], [status], dem=dem)
         both.append(g)
     geometry = require_wgs84(regions, name="regions").geometry.set_axis(kab["kode"].to_numpy())
     before, after = (
@@ -437,13 +476,15 @@ def recommend_upgrades(
     candidates: Iterable[str] | None = None,
     to_strata: str | None = None,
     status: str = "target",
+    demand: DemandKind | gpd.GeoDataFrame = "kecamatan",
 ) -> pd.DataFrame:
     """
     Greedy choice of ``k`` hospitals to upgrade so that the most kab/kota (or people) are covered.
 
     A hospital raised to ``to_strata`` makes its own kab/kota meet the
     kab/kota target, and brings within the layanan's travel-time threshold
-    every kab/kota whose point is within that time of it. Each step picks the
+    the people of every demand point (kecamatan, by default) within that time of
+    it. Each step picks the
     candidate with the largest marginal gain; ties go to the larger gain of the
     other objective, then to the smaller ``kode_rs``. Coverage is submodular,
     so the greedy gains never increase and the choice is within ``1 - 1/e`` of
@@ -462,9 +503,10 @@ def recommend_upgrades(
         no remaining candidate adds anything.
     objective : {"kabkota", "penduduk"}, default "kabkota"
         ``"kabkota"``: kab/kota newly meeting the kab/kota target.
-        ``"penduduk"``: people (``ds.wilayah.penduduk``) of the kab/kota newly
-        within the travel-time threshold (``Config.travel_threshold_min``) or
-        newly meeting the target.
+        ``"penduduk"``: people of the demand points newly within the travel-time
+        threshold (``Config.travel_threshold_min``). With ``demand="kabkota"``:
+        people (``ds.wilayah.penduduk``) of the kab/kota newly within the
+        threshold or newly meeting the target (the model of earlier releases).
     candidates : iterable of str, optional
         kode_rs that may be upgraded. Default: every hospital of
         ``ds.rumah_sakit``. Hospitals already at ``to_strata`` or higher are
@@ -474,6 +516,8 @@ def recommend_upgrades(
         Must be at least that strata.
     status : {"target", "ada"}, default "target"
         Strata of the baseline.
+    demand : {"kecamatan", "kabkota"} or geopandas.GeoDataFrame, default "kecamatan"
+        Where people live (see :func:`target_gaps`).
 
     Returns
     -------
@@ -517,20 +561,33 @@ def recommend_upgrades(
             "set Config.travel_threshold_min[layanan]"
         )
     kab = _kabkota_units(regions, ds)
+    dem = _demands(regions, ds, kab, None, demand)
     base = _gaps(ds, kab, None, [layanan], [status])
     base = _with_travel(base[base["tingkat"] == "kabkota"], cfg).reset_index(drop=True)
     meets = base["meets_target"].to_numpy(dtype=bool).copy()
-    reach = base["within_threshold"].fillna(False).to_numpy(dtype=bool).copy()
-    pop = pd.to_numeric(base["penduduk"], errors="coerce").astype(float).to_numpy()
-    if np.isnan(pop).any() and objective == "penduduk":
-        warnings.warn(
-            f"{int(np.isnan(pop).sum())} of {len(pop)} kab/kota have no penduduk in "
-            "ds.wilayah; they count as 0 people", PengampuanWarning, stacklevel=2,
-        )
-    pop = np.nan_to_num(pop, nan=0.0)
-
     cand = _candidates(ds, candidates, layanan=layanan, to_strata=to_strata, status=status)
-    m_meet, m_reach = _incidence(cand, kab, threshold_min=threshold_min, cfg=cfg)
+    if dem is None:  # one point per kab/kota: reached when within time or meeting the target
+        reach = base["within_threshold"].fillna(False).to_numpy(dtype=bool).copy()
+        pop = pd.to_numeric(base["penduduk"], errors="coerce").astype(float).to_numpy()
+        if np.isnan(pop).any() and objective == "penduduk":
+            warnings.warn(
+                f"{int(np.isnan(pop).sum())} of {len(pop)} kab/kota have no penduduk in "
+                "ds.wilayah; they count as 0 people", PengampuanWarning, stacklevel=2,
+            )
+        pop = np.nan_to_num(pop, nan=0.0)
+        m_meet, m_reach = _incidence(cand, kab, threshold_min=threshold_min, cfg=cfg)
+    else:  # each demand point: reached when its nearest qualifying hospital is in time
+        dem_k = dem[0]
+        pop = dem_k.penduduk
+        qual = _qualifying(ds, layanan=layanan, strata=target, status=status)
+        d_point = _point_distances(dem_k, qual)[0]
+        reach = (_travel_min(d_point, cfg) <= threshold_min if threshold_min is not None
+                 else np.zeros(len(dem_k), dtype=bool))
+        points = pd.DataFrame({"titik_lon": dem_k.lon, "titik_lat": dem_k.lat})
+        m_meet = _incidence(cand, kab, threshold_min=None, cfg=cfg)[0]
+        m_reach = (_incidence(cand, points.assign(kode=np.arange(len(points))),
+                              threshold_min=threshold_min, cfg=cfg, own=False)[1]
+                   if threshold_min is not None else sparse.csr_array((len(cand), len(dem_k))))
     baseline = float(meets.sum()) if objective == "kabkota" else float(pop[reach].sum())
     tie_rank = cand["kode_rs"].rank(method="first").to_numpy()
     available = np.ones(len(cand), dtype=bool)
@@ -590,6 +647,7 @@ def dialysis_burden(
     layanan: str = "uronefrologi",
     fasilitas: str | None = None,
     bukti: Any = None,
+    demand: DemandKind | gpd.GeoDataFrame = "kecamatan",
 ) -> pd.DataFrame:
     """
     Weekly travel of haemodialysis patients to the nearest uronefrologi hospital, per kab/kota.
@@ -599,9 +657,10 @@ def dialysis_burden(
     great-circle distance; 1.3 by default) and ``hours_per_week = patients x
     sessions_per_week x 2 x travel_min / 60`` with ``travel_min`` from
     :func:`pengampuan.travel.travel_time_simple`. The distance is the
-    great-circle distance from the kab/kota's representative point to the
-    nearest hospital with ``layanan`` at ``min_strata`` or higher, even when
-    that hospital is inside the kab/kota (patients live across it).
+    population-weighted mean great-circle distance from the kab/kota's demand
+    points (kecamatan, by default: patients live across it) to their nearest
+    hospital with ``layanan`` at ``min_strata`` or higher, even when that hospital
+    is inside the kab/kota; with ``demand="kabkota"`` from one point inside it.
 
     Parameters
     ----------
@@ -626,6 +685,8 @@ def dialysis_burden(
         bundled data): where dialysis exists, not where the decree targets it.
     bukti : iterable of str, optional
         Evidence grades of the rows that count (None: ``DEFAULT_BUKTI``).
+    demand : {"kecamatan", "kabkota"} or geopandas.GeoDataFrame, default "kecamatan"
+        Where patients live, as in :func:`pengampuan.district_access`.
 
     Returns
     -------
@@ -633,7 +694,8 @@ def dialysis_burden(
         One row per kab/kota of ``regions``: ``kode, nama, kode_induk,
         <patients_col>, sessions_per_week, kode_rs, nama_rs, distance_km,
         road_km, travel_min`` (one way), ``km_per_patient_week,
-        hours_per_patient_week, km_per_week, hours_per_week``. Without patient
+        hours_per_patient_week, km_per_week, hours_per_week``, ``share_nearest_approx``
+        (patients' share whose nearest hospital has an approximate point). Without patient
         numbers the last two are <NA>; without any capable hospital the
         distances are ``inf``.
 
@@ -658,15 +720,24 @@ def dialysis_burden(
     cap = _hospital_points(
         ds.capable(fasilitas=fasilitas, bukti=bukti) if fasilitas is not None
         else ds.capable(layanan=layanan, min_strata=min_strata, status=status, bukti=bukti))
-    distance_km = np.full(len(kab), np.inf)
-    kode_rs = pd.array([pd.NA] * len(kab), dtype="string")
-    nama_rs = pd.array([pd.NA] * len(kab), dtype="string")
+    dem = _demands(regions, ds, kab, None, demand)
+    if dem is None:
+        dem_k = build_demand(require_wgs84(regions, name="regions").reset_index(drop=True), ds,
+                             demand="kabkota")
+    else:
+        dem_k = dem[0]
+    n = len(kab)
+    distance_km = np.full(n, np.inf)
+    kode_rs = pd.array([pd.NA] * n, dtype="string")
+    nama_rs = pd.array([pd.NA] * n, dtype="string")
+    approx_share = np.full(n, np.nan)
     if len(cap):
-        d, pos = NearestIndex(lon=cap["lon"], lat=cap["lat"]).query(
-            lon=kab["titik_lon"], lat=kab["titik_lat"])
-        distance_km = d
-        kode_rs = pd.array(cap["kode_rs"].to_numpy()[pos], dtype="string")
-        nama_rs = pd.array(cap["nama"].to_numpy()[pos], dtype="string")
+        d, pos = _point_distances(dem_k, cap)
+        distance_km = weighted_mean(dem_k, d, n)
+        top = top_choice(dem_k, pos, n)
+        kode_rs = pd.array(cap["kode_rs"].to_numpy()[top], dtype="string")
+        nama_rs = pd.array(cap["nama"].to_numpy()[top], dtype="string")
+        approx_share = share_where(dem_k, _approx_mask(cap, pos), n)[1]
     else:
         logger.warning("No hospital has %s at strata %s or higher (status=%s)",
                        layanan, min_strata, status)
@@ -689,6 +760,7 @@ def dialysis_burden(
         hours = np.where(n == 0, 0.0, n * trips * travel_min / 60.0)
     out["km_per_week"] = pd.array(km, dtype="Float64")       # NaN (no numbers) -> <NA>
     out["hours_per_week"] = pd.array(hours, dtype="Float64")
+    out["share_nearest_approx"] = approx_share
     out.attrs["circuity_factor"] = cfg.circuity_factor
     out.attrs["road_speed_kmh"] = cfg.road_speed_kmh
     logger.info(
@@ -844,6 +916,8 @@ def _hospital_points(rs: pd.DataFrame) -> pd.DataFrame:
         out["kode_prov"] = out["kode_wilayah"].str.split(".").str[0]
     if "strata" in rs:
         out["strata"] = rs["strata"].to_numpy()
+    if "lokasi_presisi" in rs:
+        out["lokasi_presisi"] = rs["lokasi_presisi"].astype("string").to_numpy()
     return out
 
 
@@ -901,23 +975,26 @@ def _nearest_qualifying(units: pd.DataFrame, cap: pd.DataFrame, key: str) -> dic
 
 def _gaps(
     ds: Dataset, kab: pd.DataFrame, prov: pd.DataFrame | None, layanan_list: list[str],
-    statuses: list[str],
+    statuses: list[str], dem: tuple[Demand, Demand | None] | None = None,
 ) -> pd.DataFrame:
     cfg = ds.config
     order = np.asarray(cfg.strata_order, dtype=object)
-    levels = [("kabkota", kab, cfg.target_strata_kabkota, "kode_wilayah")]
+    dem_k, dem_p = dem if dem is not None else (None, None)
+    levels = [("kabkota", kab, cfg.target_strata_kabkota, "kode_wilayah", dem_k)]
     if prov is not None:
-        levels.insert(0, ("provinsi", prov, cfg.target_strata_provinsi, "kode_prov"))
+        levels.insert(0, ("provinsi", prov, cfg.target_strata_provinsi, "kode_prov", dem_p))
     frames = []
     for st in statuses:
         ranked = _ranked_hospitals(ds, st)
         for lay in layanan_list:
             rank = (ranked[lay].to_numpy(dtype=float) if lay in ranked
                     else np.full(len(ranked), np.nan))
-            for tingkat, units, strata, key in levels:
+            for tingkat, units, strata, key, d in levels:
                 sel = rank >= cfg.strata_rank(strata)          # NaN (no layanan) is False
                 cap = ranked.loc[sel].assign(strata=order[rank[sel].astype(int)])
                 cols = _nearest_qualifying(units, cap, key)
+                if d is not None:
+                    cols.update(_demand_columns(units, cap, d, cfg.threshold_min(lay), cfg))
                 frames.append(units.assign(tingkat=tingkat, layanan=lay, status=st,
                                            target_strata=strata, **cols))
     out = pd.concat(frames, ignore_index=True)
@@ -928,7 +1005,81 @@ def _gaps(
     out["kode_induk"] = out["kode_induk"].astype("string")
     out["n_hospitals"] = out["n_hospitals"].astype("int64")
     out["meets_target"] = out["meets_target"].astype(bool)
-    return out[_GAP_COLUMNS]
+    extra = [c for c in _DEMAND_COLUMNS if c in out] if dem is not None else []
+    if extra:
+        out["n_demand"] = out["n_demand"].astype("int64")
+    return out[_GAP_COLUMNS + extra]
+
+
+def _demands(regions: gpd.GeoDataFrame, ds: Dataset, kab: pd.DataFrame,
+             prov: pd.DataFrame | None, demand: DemandKind | gpd.GeoDataFrame,
+             ) -> tuple[Demand, Demand | None] | None:
+    """Demand points per kab/kota and per province (None for the one-point model)."""
+    if isinstance(demand, str) and demand == "kabkota":
+        return None
+    reg = require_wgs84(regions, name="regions").reset_index(drop=True)
+    dem_k = build_demand(reg, ds, demand=demand, stacklevel=4)
+    if prov is None:
+        return dem_k, None
+    prov_pos = pd.Series(np.arange(len(prov)), index=prov["kode"].astype(str).to_numpy())
+    owner = pd.Series(kab["kode_induk"].to_numpy()[dem_k.owner]).map(prov_pos)
+    dem_p = dataclasses.replace(dem_k, owner=owner.to_numpy(dtype=np.intp))
+    return dem_k, dem_p
+
+
+def _point_distances(dem: Demand, cap: pd.DataFrame
+                     ) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+    """Distance (km) and position in ``cap`` of each demand point's nearest hospital."""
+    if not len(cap) or not len(dem):
+        return np.full(len(dem), np.inf), np.full(len(dem), -1, dtype=np.intp)
+    d, pos = NearestIndex(lon=cap["lon"], lat=cap["lat"]).query(lon=dem.lon, lat=dem.lat)
+    return d, pos.astype(np.intp)
+
+
+def _approx_mask(cap: pd.DataFrame, pos: NDArray[np.intp]) -> NDArray[np.bool_]:
+    """Per demand point: its chosen hospital (position in ``cap``) has a kab/kota placeholder."""
+    if "lokasi_presisi" not in cap or not len(cap):
+        return np.zeros(len(pos), dtype=bool)
+    flag = (cap["lokasi_presisi"].astype("string") == "kabkota").fillna(False)
+    return (pos >= 0) & flag.to_numpy(dtype=bool)[np.where(pos >= 0, pos, 0)]
+
+
+def _qualifying(ds: Dataset, *, layanan: str, strata: str, status: str) -> pd.DataFrame:
+    ranked = _ranked_hospitals(ds, status)
+    rank = (ranked[layanan].to_numpy(dtype=float) if layanan in ranked
+            else np.full(len(ranked), np.nan))
+    return ranked.loc[rank >= ds.config.strata_rank(strata)].reset_index(drop=True)
+
+
+def _demand_columns(units: pd.DataFrame, cap: pd.DataFrame, dem: Demand,
+                    threshold_min: float | None, cfg: Config) -> dict[str, Any]:
+    """Population-weighted distance and the people within the threshold, per unit."""
+    n = len(units)
+    cap = cap.reset_index(drop=True)
+    d, pos = _point_distances(dem, cap)
+    top = top_choice(dem, pos, n)
+    ok = top >= 0
+
+    def col(name: str) -> Any:
+        values = (cap[name].to_numpy(dtype=object)[np.where(ok, top, 0)] if len(cap)
+                  else np.full(n, None, dtype=object))
+        values[~ok] = None
+        return pd.array(values, dtype="string")
+
+    if threshold_min is not None:
+        persons, share = share_where(dem, _travel_min(d, cfg) <= threshold_min, n)
+    else:
+        persons, share = np.full(n, np.nan), np.full(n, np.nan)
+    approx = _approx_mask(cap, pos)
+    return {
+        "nearest_kode_rs": col("kode_rs"), "nearest_nama": col("nama"),
+        "nearest_strata": col("strata"),
+        "distance_km": weighted_mean(dem, d, n),
+        "distance_km_max": weighted_max(dem, d, n),
+        "penduduk_within_threshold": persons, "share_within_threshold": share,
+        "share_nearest_approx": share_where(dem, approx, n)[1],
+        "n_demand": np.bincount(dem.owner, minlength=n),
+    }
 
 
 def _travel_min(distance_km: NDArray[np.float64], cfg: Config) -> NDArray[np.float64]:
@@ -949,8 +1100,11 @@ def _with_travel(kab_gaps: pd.DataFrame, cfg: Config) -> pd.DataFrame:
     thr = cfg.threshold_min(lay) if lay is not None else None
     out["travel_min"] = _travel_min(out["distance_km"].to_numpy(), cfg)
     out["threshold_min"] = np.nan if thr is None else thr
+    by_demand = "penduduk_within_threshold" in out
     if thr is None:
         out["within_threshold"] = pd.array([pd.NA] * len(out), dtype="boolean")
+    elif by_demand:  # the population-weighted mean time
+        out["within_threshold"] = pd.array(out["travel_min"].to_numpy() <= thr, dtype="boolean")
     else:
         within = out["meets_target"].to_numpy() | (out["travel_min"].to_numpy() <= thr)
         out["within_threshold"] = pd.array(within, dtype="boolean")
@@ -958,6 +1112,8 @@ def _with_travel(kab_gaps: pd.DataFrame, cfg: Config) -> pd.DataFrame:
     cols = ["kode", "nama", "kode_induk", "layanan", "target_strata", "n_hospitals",
             "meets_target", "kode_rs", "nama_rs", "distance_km", "travel_min",
             "threshold_min", "within_threshold", "penduduk"]
+    if by_demand:
+        cols += ["penduduk_within_threshold", "share_within_threshold", "share_nearest_approx"]
     return out[cols]
 
 
@@ -1037,7 +1193,9 @@ def _scenario_summary(before: pd.DataFrame, after: pd.DataFrame,
             "provinsi_meets_target": float(n_prov),
             "penduduk_meets_target": float(pop[t["meets_target"].to_numpy()].sum()),
             "kabkota_within_threshold": float(within.sum()),
-            "penduduk_within_threshold": float(pop[within].sum()),
+            "penduduk_within_threshold": (
+                float(t["penduduk_within_threshold"].fillna(0.0).sum())
+                if "penduduk_within_threshold" in t else float(pop[within].sum())),
             "kabkota_without_hospital": float(np.count_nonzero(np.isinf(d))),
             "mean_distance_km": float(finite.mean()) if len(finite) else np.nan,
             "max_distance_km": float(d.max()) if len(d) else np.nan,
@@ -1099,17 +1257,23 @@ def _candidates(
 
 def _incidence(
     cand: pd.DataFrame, kab: pd.DataFrame, *, threshold_min: float | None, cfg: Config,
+    own: bool = True,
 ) -> tuple[sparse.csr_array, sparse.csr_array]:
-    """Candidate x kab/kota matrices: 'makes it meet the target' and 'covers it in time'."""
+    """Candidate x kab/kota matrices: 'makes it meet the target' and 'covers it in time'.
+
+    With ``own=False`` the columns are demand points (``kab`` holds their
+    ``titik_lon``/``titik_lat``) and a candidate covers only what is in time.
+    """
     n_c, n_k = len(cand), len(kab)
     kab_pos = pd.Series(np.arange(n_k), index=kab["kode"].to_numpy())
-    own = cand["kode_wilayah"].map(kab_pos)
-    if own.isna().any():
+    own_pos = (cand["kode_wilayah"].map(kab_pos) if own
+               else pd.Series(np.nan, index=cand.index))
+    if own and own_pos.isna().any():
         logger.info("%d candidate(s) lie in a kab/kota that is not in regions",
-                    int(own.isna().sum()))
-    has = own.notna().to_numpy()
+                    int(own_pos.isna().sum()))
+    has = own_pos.notna().to_numpy()
     rows_in = np.flatnonzero(has)
-    cols_in = own[has].to_numpy(dtype=np.intp)
+    cols_in = own_pos[has].to_numpy(dtype=np.intp)
     ones = np.ones(len(rows_in))
     m_meet = sparse.csr_array((ones, (rows_in, cols_in)), shape=(n_c, n_k))
     if threshold_min is None or n_c == 0:

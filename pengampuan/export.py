@@ -376,8 +376,11 @@ def _wilayah_table(regions: gpd.GeoDataFrame, acc: dict[str, gpd.GeoDataFrame],
     if "penduduk" in w:
         out["penduduk"] = out["kode"].map(
             pd.Series(w["penduduk"].to_numpy(), index=w["kode"].astype(str)))
-    cols = ("kode_rs", "nama_rs", "distance_km", "travel_min", "threshold_min",
-            "within_threshold", "n_capable")
+    cols = ("kode_rs", "nama_rs", "lokasi_presisi", "distance_km", "distance_km_max",
+            "travel_min", "threshold_min", "within_threshold", "n_capable",
+            "penduduk_within_threshold", "share_within_threshold", "share_nearest_approx",
+            "penduduk_within_threshold_approx", "n_demand", "distance_km_if_moved_min",
+            "distance_km_if_moved_max")
     for lay, frame in acc.items():
         f = pd.DataFrame(frame.drop(columns=frame.geometry.name))
         f = f.assign(kode=f["kode"].astype(str)).set_index("kode")

@@ -51,11 +51,11 @@ __all__ = [
     "simplify_coverage",
 ]
 
-Level = Literal["kabkota", "provinsi"]
+Level = Literal["kabkota", "provinsi", "kecamatan"]
 CodeScheme = Literal["auto", "kemendagri", "bps"]
 OnUnmatched = Literal["raise", "warn", "keep"]
 
-LEVELS: tuple[str, ...] = ("kabkota", "provinsi")
+LEVELS: tuple[str, ...] = ("kabkota", "provinsi", "kecamatan")
 CODE_SCHEMES: tuple[str, ...] = ("auto", "kemendagri", "bps")
 ON_UNMATCHED: tuple[str, ...] = ("raise", "warn", "keep")
 
@@ -153,10 +153,14 @@ def region_list(level: Level = "kabkota") -> pd.DataFrame:
     >>> kab = region_list("kabkota")
     >>> len(kab), kab.loc[kab["kode"] == "17.02", "nama"].item()
     (514, 'Kabupaten Rejang Lebong')
-    >>> len(region_list("provinsi"))
-    38
+    >>> len(region_list("provinsi")), len(region_list("kecamatan"))
+    (38, 7285)
     """
     _check_choice("level", level, LEVELS)
+    if level == "kecamatan":
+        from .kecamatan import kecamatan_table
+
+        return cast(pd.DataFrame, kecamatan_table()[["kode", "nama", "kode_induk"]])
     return cast(pd.DataFrame, _region_list_cached(level).copy())
 
 
@@ -327,13 +331,16 @@ def load_regions(level: Level = "kabkota", source: str | os.PathLike[str] = "bun
                  code_col: str | None = None, name_col: str | None = None,
                  province_col: str | None = None, crs: Any = None,
                  code_scheme: CodeScheme = "auto", on_unmatched: OnUnmatched = "raise",
+                 kabkota_col: str | None = None,
                  ) -> gpd.GeoDataFrame:
     """Region boundaries with Kemendagri codes: ``kode``, ``nama``, ``kode_induk``, geometry.
 
     Parameters
     ----------
-    level : {'kabkota', 'provinsi'}
-        514 kabupaten/kota or 38 provinces.
+    level : {'kabkota', 'provinsi', 'kecamatan'}
+        514 kabupaten/kota, 38 provinces or 7,285 kecamatan (``PP.KK.CC``; the
+        bundled layer adds ``penduduk``, the 2025 population estimate of
+        ``data/kecamatan.csv``, <NA> for the 45 kecamatan without a figure).
     source : 'bundled', 'geoboundaries' or path
         ``'bundled'``: the generalised boundaries shipped with the package
         (Kepmendagri 2025 codes; derived by ``scripts/build_boundaries.py``).
@@ -350,6 +357,10 @@ def load_regions(level: Level = "kabkota", source: str | os.PathLike[str] = "bun
         Scheme of 4-digit codes (see :func:`match_regions`).
     on_unmatched : {'raise', 'warn', 'keep'}
         What to do with features that match no region (see :func:`match_regions`).
+    kabkota_col : str, optional
+        For ``level="kecamatan"``: the column naming each kecamatan's kab/kota
+        (code or name), so that kecamatan names are matched within their kab/kota;
+        guessed when not given.
 
     Returns
     -------
@@ -379,11 +390,18 @@ def load_regions(level: Level = "kabkota", source: str | os.PathLike[str] = "bun
     >>> prov = load_regions("provinsi")
     >>> len(prov), round(float(prov["luas_km2"].sum()), -4)
     (38, 1880000.0)
+    >>> kec = load_regions("kecamatan")
+    >>> len(kec), int(kec["penduduk"].sum()), list(kec.columns[:4])
+    (7285, 284973643, ['kode', 'nama', 'kode_induk', 'penduduk'])
     """
     _check_choice("level", level, LEVELS)
     _check_choice("code_scheme", code_scheme, CODE_SCHEMES)
     _check_choice("on_unmatched", on_unmatched, ON_UNMATCHED)
     if isinstance(source, str) and source == "bundled":
+        if level == "kecamatan":
+            from .kecamatan import bundled_kecamatan
+
+            return bundled_kecamatan()
         return _bundled_regions(level)
     if isinstance(source, str) and source == "geoboundaries":
         path = download_boundaries(level)
@@ -394,7 +412,8 @@ def load_regions(level: Level = "kabkota", source: str | os.PathLike[str] = "bun
         gdf = read_boundary_file(path, crs=crs)
     return _regions_from_file(gdf, path=path, level=level, code_col=code_col,
                               name_col=name_col, province_col=province_col,
-                              code_scheme=code_scheme, on_unmatched=on_unmatched)
+                              code_scheme=code_scheme, on_unmatched=on_unmatched,
+                              kabkota_col=kabkota_col)
 
 
 # ---------------------------------------------------------------------------
@@ -878,6 +897,7 @@ def _overlap_function(level: str) -> Any:
 def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str | None = None,
                   name_col: str | None = None, province_col: str | None = None,
                   code_scheme: CodeScheme = "auto", on_unmatched: OnUnmatched = "raise",
+                  kabkota_col: str | None = None,
                   ) -> tuple[pd.DataFrame, MatchReport]:
     """Attach Kemendagri codes to rows that name a kab/kota or province by code and/or name.
 
@@ -910,8 +930,10 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
     ----------
     gdf : pandas.DataFrame or geopandas.GeoDataFrame
         Rows to match (a boundary file or any table).
-    level : {'kabkota', 'provinsi'}
-        Match against the 514 kab/kota or the 38 provinces.
+    level : {'kabkota', 'provinsi', 'kecamatan'}
+        Match against the 514 kab/kota, the 38 provinces or the 7,285 kecamatan.
+        Kecamatan are matched by code (``PP.KK.CC``) or by name *within their
+        kab/kota* (``kabkota_col``), see :func:`pengampuan.kecamatan.match_kecamatan`.
     code_col, name_col, province_col : str, optional
         Columns with the code, the name and the province (code or name).
         Guessed from common names (``kode``, ``kode_kab``, ``nama``,
@@ -926,6 +948,8 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
         ``err.report``), ``'warn'`` with a :class:`PengampuanWarning`, or ``'keep'``
         quietly. With 'warn' and 'keep' such rows are kept with ``kode = <NA>``:
         no row is ever dropped.
+    kabkota_col : str, optional
+        For ``level="kecamatan"``: the column with each row's kab/kota (code or name).
 
     Returns
     -------
@@ -948,6 +972,12 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
     _check_choice("level", level, LEVELS)
     _check_choice("code_scheme", code_scheme, CODE_SCHEMES)
     _check_choice("on_unmatched", on_unmatched, ON_UNMATCHED)
+    if level == "kecamatan":
+        from .kecamatan import match_kecamatan
+
+        return cast(tuple[pd.DataFrame, MatchReport], match_kecamatan(
+            gdf, code_col=code_col, name_col=name_col, kabkota_col=kabkota_col,
+            code_scheme=code_scheme, on_unmatched=on_unmatched))
     ref = _reference(level)
     cols = [str(c) for c in gdf.columns if c != getattr(gdf, "_geometry_column_name", None)]
     for given, what in ((code_col, "code_col"), (name_col, "name_col"),
@@ -1302,12 +1332,13 @@ def _repair(gdf: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
 
 def _regions_from_file(gdf: gpd.GeoDataFrame, *, path: Path | str, level: str,
                        code_col: str | None, name_col: str | None, province_col: str | None,
-                       code_scheme: str, on_unmatched: str) -> gpd.GeoDataFrame:
+                       code_scheme: str, on_unmatched: str,
+                       kabkota_col: str | None = None) -> gpd.GeoDataFrame:
     try:
         coded, report = match_regions(gdf, level=cast(Level, level), code_col=code_col,
                                       name_col=name_col, province_col=province_col,
                                       code_scheme=cast(CodeScheme, code_scheme),
-                                      on_unmatched="keep")
+                                      on_unmatched="keep", kabkota_col=kabkota_col)
     except RegionMatchError as err:
         raise RegionMatchError(f"{path}: {err}") from err
     report.source = str(path)
@@ -1338,8 +1369,14 @@ def _regions_from_file(gdf: gpd.GeoDataFrame, *, path: Path | str, level: str,
     geo_col = coded.geometry.name
     extra = [c for c in coded.columns if c not in ("kode", "nama", "kode_induk", geo_col)]
     coded["luas_km2"] = _area_km2(coded)
+    if level == "kecamatan" and "penduduk" not in coded.columns:  # the bundled estimate
+        from .kecamatan import kecamatan_table
+
+        pend = kecamatan_table().set_index("kode")["penduduk"]
+        coded["penduduk"] = coded["kode"].map(pend).astype("Int64")
+        extra = ["penduduk", *extra]
     coded = coded[["kode", "nama", "kode_induk", "luas_km2", *extra, geo_col]]
-    n_ref = len(_reference(level).table)
+    n_ref = len(region_list(cast(Level, level)))
     logger.info("%s: %d features, %d coded, covering %d of %d %s", path, len(coded),
                 int(coded["kode"].notna().sum()), int(coded["kode"].nunique()), n_ref, level)
     return coded.reset_index(drop=True)
@@ -1495,7 +1532,7 @@ def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundarie
     from .datasets import cached_download, cached_path, fetch_json
     from .errors import DownloadError
 
-    _check_choice("level", level, LEVELS)
+    _check_choice("level", level, tuple(_ADM))
     _check_choice("source", source, ("geoboundaries",))
     adm = _ADM[level]
     name = f"geoBoundaries-IDN-{adm}.geojson" if url is None else \

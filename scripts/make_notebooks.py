@@ -168,10 +168,36 @@ NB01 = [
     ),
     md(
         """
-        Jarak diukur dari titik wakil kab/kota (`titik_lat`, `titik_lon`). Rumah sakit tanpa
-        titik bersumber (`lokasi_presisi = "kabkota"`) diletakkan di dalam kab/kotanya,
-        biasanya dekat titik itu, sehingga jaraknya mendekati 0 km: jarak di dalam satu
-        kab/kota tidak terukur dengan data ini.
+        Jarak diukur dari tempat penduduk tinggal: titik setiap **kecamatan** (7.285 titik,
+        dengan jumlah penduduk 2025) menuju rumah sakit terdekatnya, lalu dirata-rata per
+        kab/kota dengan bobot penduduk (`distance_km`, `travel_min`); `distance_km_max` adalah
+        kecamatan berpenduduk yang terjauh. `share_nearest_approx` = bagian penduduk yang
+        rumah sakit terdekatnya hanya bertitik perkiraan (`lokasi_presisi = "kabkota"`).
+        Batasnya: satu kecamatan tetap satu titik.
+        """
+    ),
+    code(
+        """
+        kolom = ["kode", "nama", "distance_km", "distance_km_max", "share_within_threshold",
+                 "share_nearest_approx", "n_demand"]
+        acc[acc["kode_induk"] == "17"][kolom].round(2)   # Bengkulu
+        """
+    ),
+    md(
+        """
+        ### Per kecamatan di satu provinsi
+
+        `level="kecamatan"` memberi satu baris per kecamatan (dengan poligonnya), misalnya
+        untuk Bengkulu (`17`): kecamatan mana yang paling jauh dari rumah sakit stroke?
+        """
+    ),
+    code(
+        """
+        kec = pg.district_access(ds, reg[reg["kode_induk"] == "17"], layanan="stroke",
+                                 min_strata="madya", status="target", level="kecamatan")
+        kolom = ["kode", "nama", "penduduk", "nama_rs", "lokasi_presisi", "distance_km",
+                 "travel_min"]
+        kec.sort_values("distance_km", ascending=False)[kolom].head(10).round(1)
         """
     ),
     code(
@@ -446,14 +472,18 @@ NB03 = [
     ),
     code(
         """
-        # persentase penduduk yang tinggal dalam ambang waktu tempuh (Config.travel_threshold_min)
+        # persentase penduduk (per kecamatan) dalam ambang waktu tempuh, dan bagian yang
+        # bertumpu pada titik rumah sakit perkiraan (lokasi_presisi = "kabkota")
         pd.DataFrame({
             lay: {
                 "ambang_menit": ds.config.threshold_min(lay),
                 "kabkota_dalam_ambang": int(a["within_threshold"].sum()),
                 "persen_penduduk": round(
-                    100 * a.loc[a["within_threshold"].astype(bool), "penduduk"].sum()
-                    / a["penduduk"].sum(), 2),
+                    100 * a["penduduk_within_threshold"].sum() / a["penduduk"].sum(), 2),
+                "persen_dari_itu_titik_perkiraan": round(
+                    100 * a["penduduk_within_threshold_approx"].sum()
+                    / a["penduduk_within_threshold"].sum(), 2),
+                "titik_permintaan": int(a["n_demand"].sum()),
             }
             for lay, a in akses.items()
         })
@@ -468,10 +498,10 @@ NB03 = [
     ),
     md(
         """
-        Banyak kab/kota berjarak hampir 0 km: rumah sakitnya berada di kab/kota itu, dan rumah
-        sakit tanpa titik bersumber (`lokasi_presisi = "kabkota"`) diletakkan di dalam
-        kab/kotanya, biasanya dekat titik wakil yang menjadi asal perjalanan. Jarak di dalam
-        satu kab/kota tidak terukur dengan data ini.
+        Jarak di atas dihitung dari 7.285 titik kecamatan, dibobot penduduknya. Rumah sakit
+        tanpa titik bersumber (`lokasi_presisi = "kabkota"`) hanya diketahui berada di
+        kab/kotanya: `sensitivity=True` memberi rentang jarak seandainya rumah sakit itu berada
+        di mana saja di kab/kotanya (`distance_km_if_moved_min` .. `_max`).
 
         ## 2. Waktu tempuh antarpulau (model sadar laut)
 
@@ -506,6 +536,37 @@ NB03 = [
         memilih rumah sakit lain: yang terdekat menurut garis lurus belum tentu yang tercepat
         dicapai dengan kapal. Keduanya tetap **perkiraan** (tanpa jadwal kapal, cuaca, atau
         jaringan jalan).
+
+        ### Kecamatan di satu provinsi kepulauan
+
+        Per kecamatan di Maluku (`81`), model sadar laut: kecamatan mana yang harus
+        menyeberang, dan berapa lama? Grid H3 provinsi itu (`pg.province_access_grid`) dapat
+        disimpan sebagai GeoJSON untuk QGIS.
+        """
+    ),
+    code(
+        """
+        kec_maluku = pg.district_access(ds, reg_kep[reg_kep["kode_induk"] == "81"], **opsi,
+                                        travel="sea", level="kecamatan")
+        kolom = ["kode", "nama", "penduduk", "nama_rs", "travel_min", "sea_crossings"]
+        kec_maluku.sort_values("travel_min", ascending=False)[kolom].head(10).round(0)
+        """
+    ),
+    code(
+        """
+        rentang = pg.district_access(ds, reg[reg["kode_induk"] == "81"], layanan="stroke",
+                                     min_strata="madya", status="target", sensitivity=True)
+        kolom = ["nama", "distance_km_if_moved_min", "distance_km", "distance_km_if_moved_max",
+                 "share_nearest_approx"]
+        rentang[kolom].round(1)
+        """
+    ),
+    code(
+        """
+        grid = pg.province_access_grid(ds, reg, "81", layanan="stroke", status="target",
+                                       resolution=6)
+        pg.to_geojson(grid, "grid_akses_stroke_maluku.geojson")
+        len(grid), grid["within_threshold"].mean().round(3)
         """
     ),
     md(

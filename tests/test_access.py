@@ -446,3 +446,17 @@ def test_cli_access_grid_needs_grid_out(tiny_dir, tmp_path, capsys):
                  "--grid", "5"])
     assert code == 1
     assert "--grid RES and --grid-out FILE go together" in capsys.readouterr().err
+
+
+def test_province_access_grid_is_one_province_of_hexagons(tiny_ds, tiny_regions, tmp_path):
+    grid = pg.province_access_grid(tiny_ds, tiny_regions, "01", layanan="kanker", resolution=5)
+    assert isinstance(grid, gpd.GeoDataFrame) and grid.crs.to_epsg() == 4326
+    assert set(grid["kode"].astype(str)) == {"01.01", "01.02"}
+    assert set(grid.geometry.geom_type) == {"Polygon"}
+    assert set(grid["lokasi_presisi"].dropna()) <= {"sumber", "kabkota"}
+    np.testing.assert_array_equal(grid["within_threshold"].to_numpy(dtype=bool),
+                                  grid["travel_min"].to_numpy() <= 240.0)
+    out = pg.to_geojson(grid, tmp_path / "grid.geojson")
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == len(grid)
+    with pytest.raises(ValueError, match=re.escape("kode_prov='99' has no kab/kota")):
+        pg.province_access_grid(tiny_ds, tiny_regions, "99", layanan="kanker")

@@ -133,7 +133,7 @@ def test_load_regions_returns_a_copy(kab: gpd.GeoDataFrame) -> None:
 
 @pytest.mark.parametrize(("kwargs", "fragment"), [
     ({"level": "kabupaten"}, "level='kabupaten' is not known; expected one of ['kabkota', "
-                             "'provinsi']"),
+                             "'provinsi', 'kecamatan']"),
     ({"code_scheme": "BPS"}, "code_scheme='BPS' is not known"),
     ({"on_unmatched": "drop"}, "on_unmatched='drop' is not known"),
 ])

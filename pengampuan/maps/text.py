@@ -23,6 +23,7 @@ DOT = " \u00b7 "
 
 TEXT: dict[str, dict[str, str]] = {
     "id": {
+        "of_which_approx": "di antaranya bertumpu pada titik RS perkiraan",
         "title_access": "Akses ke rumah sakit layanan KJSU per kabupaten/kota",
         "title_network": "Jejaring pengampuan rumah sakit",
         "title_coverage": "Capaian target rumah sakit per kabupaten/kota",
@@ -110,6 +111,7 @@ TEXT: dict[str, dict[str, str]] = {
         "kab_met": "Kab/kota \u2265 {strata}",
     },
     "en": {
+        "of_which_approx": "of which resting on an approximate hospital point",
         "title_access": "Access to KJSU hospitals by district (kabupaten/kota)",
         "title_network": "Hospital mentoring network (pengampuan)",
         "title_coverage": "Hospital targets met by district (kabupaten/kota)",
@@ -463,13 +465,22 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
     if frame is None or threshold_min is None:
         return "\u2013"
     pop = frame["kode"].astype(str).map(penduduk).astype(float)
-    travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
     total = float(pop.sum())
     if not total > 0:
         return "\u2013"
-    share = float(pop[travel <= threshold_min].sum()) / total
-    pct = f"{100 * share:.0f}%"
-    return f"{pct} ({fmt_min(threshold_min, lang)})"
+    if "penduduk_within_threshold" in frame:  # people per demand point (kecamatan)
+        within = float(pd.to_numeric(frame["penduduk_within_threshold"]).fillna(0.0).sum())
+    else:  # one point per region: all of its people or none
+        travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
+        within = float(pop[travel <= threshold_min].sum())
+    share = within / total
+    text = f"{100 * share:.0f}% ({fmt_min(threshold_min, lang)})"
+    if "penduduk_within_threshold_approx" in frame and within > 0:
+        approx = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
+                       .fillna(0.0).sum()) / within
+        text += (f'<br><span class="pg-approx">{100 * approx:.0f}% '
+                 f'{esc(TEXT[lang]["of_which_approx"])}</span>')
+    return text
 
 
 def network_summary_html(n_hospitals: Mapping[str, int], links: Mapping[str, list[list[Any]]],

@@ -307,6 +307,25 @@ function pengampuanPage(map, D, P) {
   if (narrow() || map.getSize().y < 520) { fold(legendBox); }
   if (narrow() || short()) { fold(summaryBox); }
 
+  // ---- keep the panels of each side apart: the lower one scrolls in the room left --------
+  function fitPanels() {
+    var top = map.getContainer().getBoundingClientRect().top;
+    function room(upper, lower) {
+      if (!upper || !lower) { return; }
+      lower.style.maxHeight = "";
+      var above = upper.getBoundingClientRect().bottom - top;
+      var below = lower.getBoundingClientRect().bottom - top;
+      lower.style.maxHeight = Math.max(48, Math.floor(below - above - 10)) + "px";
+    }
+    room(titleBox, legendBox);
+    room(control.getContainer(), summaryBox);
+  }
+  fitPanels();
+  map.on("resize overlayadd overlayremove baselayerchange", fitPanels);
+  [titleBox, legendBox, summaryBox].forEach(function (box) {
+    if (box) { box.addEventListener("toggle", fitPanels, true); }
+  });
+
   // kab/kota table (province maps)
   var tableBox = summaryBox && D.table ? summaryBox.querySelector(".pg-kabtab") : null;
   function fillTable() {
@@ -345,11 +364,13 @@ function pengampuanPage(map, D, P) {
     picker.addEventListener("change", function () {
       if (picker.value === "") {
         if (summaryBox) { summaryBox.innerHTML = summaryHome; }
+        fitPanels();
         fit(D.bounds);
         return;
       }
       var p = D.provinces[+picker.value];
       if (summaryBox) { summaryBox.innerHTML = p[3]; summaryBox.setAttribute("data-kode", p[0]); }
+      fitPanels();
       fit(p[2]);
     });
   }
