@@ -71,14 +71,15 @@ MESSAGES: dict[str, str] = {
         "{sep!r}: write {plain}"),
     # --- file names in a data folder ------------------------------------------------------------
     "name_near_miss_read": (
-        "no {expected} in {folder}, but {found} ({why}); it was read as {expected}: rename it "
-        "{expected}"),
+        "found {found!r} instead of {expected!r} ({why}); it was read as {expected}: rename it "
+        "{expected!r} (in {folder})"),
     "name_near_miss_excel": (
-        "no {expected} in {folder}, but {found} ({why}); the data is read from CSV files only: "
-        "open it in a spreadsheet and save it as 'CSV UTF-8 (Comma delimited)' named {expected}"),
+        "found {found!r} instead of {expected!r} ({why}); data is read from CSV files only: "
+        "open it in a spreadsheet and save it as 'CSV UTF-8 (Comma delimited)' named "
+        "{expected!r} (in {folder})"),
     "name_near_miss_several": (
-        "no {expected} in {folder}, but several files that could be it: {found}; keep one and "
-        "name it {expected}"),
+        "found several files that could be {expected!r}: {found}; keep one and name it "
+        "{expected!r} (in {folder})"),
     "name_other_files": " (the folder holds {found})",
 }
 

@@ -465,8 +465,10 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        others = other_data_files(path.parent, list(FILES.values()))
         problems.add(file, f"file not found at {path}; expected a CSV file with the columns "
-                     f"{list(required)}")
+                     f"{list(required)}"
+                     + (msg("name_other_files", found=others) if others else ""))
         return None
     except IsADirectoryError:
         problems.add(file, f"{path} is a folder; expected a CSV file")
@@ -653,6 +655,93 @@ def _clean_characters(df: pd.DataFrame, columns: Sequence[str], problems: _Probl
             replacement = "" if key == "invisible_chars" else " "
             s = s.where(~hit, s.str.replace(pattern, replacement, regex=True).str.strip())
             df[col] = s
+
+
+# ---------------------------------------------------------------------------
+# file discovery: near-miss names in a data folder
+# ---------------------------------------------------------------------------
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab", ".dat")
+_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_DATA_SUFFIXES = _TEXT_SUFFIXES + _SHEET_SUFFIXES
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A file whose name is close to an expected one (``jejaring.csv.csv`` for ``jejaring.csv``)."""
+
+    path: Path
+    why: str
+    spreadsheet: bool
+
+
+def _name_parts(name: str) -> tuple[str, list[str]]:
+    """Stem key (lower case, letters and digits only) and the data suffixes stripped."""
+    stem, suffixes = name.lower(), []
+    while True:
+        for suffix in _DATA_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) > len(suffix):
+                stem, suffixes = stem[:-len(suffix)], [suffix, *suffixes]
+                break
+        else:
+            break
+    return re.sub(r"[^0-9a-z]+", "", stem), suffixes
+
+
+def near_misses(folder: Path, expected: str) -> list[NearMiss]:
+    """Files in ``folder`` that are probably ``expected`` under another name.
+
+    Recognised: another letter case (``Wilayah.csv``), a doubled or other text
+    extension (``jejaring.csv.csv``, ``jejaring.txt``, ``layanan.csv.txt``), a
+    spreadsheet (``rumah_sakit.xlsx``) and spaces or hyphens for ``_``
+    (``rumah sakit.csv``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "jejaring.csv.csv").write_text("pengampu,diampu,layanan")
+    >>> [(m.path.name, m.why[:30]) for m in near_misses(d, "jejaring.csv")]
+    [('jejaring.csv.csv', "the name ends in '.csv.csv': W")]
+    """
+    want, _ = _name_parts(expected)
+    out: list[NearMiss] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        name = path.name
+        if name == expected or not path.is_file() or name.startswith(("~$", ".")):
+            continue
+        key, suffixes = _name_parts(name)
+        if key != want or not suffixes:
+            continue
+        ext = "".join(suffixes)
+        if suffixes[-1] in _SHEET_SUFFIXES:
+            why = f"a spreadsheet ({suffixes[-1]}), not a CSV file"
+            out.append(NearMiss(path, why, True))
+            continue
+        if len(suffixes) > 1:
+            why = (f"the name ends in {ext!r}: Windows hides known extensions, so {expected!r} "
+                   f"was saved with a second {suffixes[-1]!r}")
+        elif name.lower() == expected.lower():
+            why = "the name differs in upper/lower case, which matters on Linux and macOS servers"
+        elif suffixes[-1] != ".csv":
+            why = f"a text file with the extension {suffixes[-1]!r} instead of '.csv'"
+        else:
+            why = "the name is spelled with spaces, hyphens or capitals instead of '_'"
+        out.append(NearMiss(path, why, False))
+    return out
+
+
+def other_data_files(folder: Path, known: Sequence[str]) -> list[str]:
+    """Names of CSV/text/spreadsheet files in ``folder`` that are none of ``known``."""
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return []
+    return [n for n in names if n not in known and not n.startswith(("~$", "."))
+            and _name_parts(n)[1] and _name_parts(n)[1][-1] != ".txt"]  # not readme.txt
 
 
 def _check_columns(raw: _RawTable, problems: _Problems, table: str) -> list[str]:

@@ -27,14 +27,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._messages import msg
 from .config import DEFAULT_CONFIG, Config
-from .errors import DataFileMissingError, format_problem
+from .errors import MAX_PER_KIND, DataFileMissingError, format_problem, format_problems
 from .io import (
     FILES,
     LOKASI_PRESISI,
     PROBLEM_COLUMNS,
     ROW,
     CodeScheme,
+    NearMiss,
     _check_links,
     _parse_jejaring,
     _parse_layanan,
@@ -45,6 +47,8 @@ from .io import (
     _read_raw,
     _rows_text,
     bps_crosswalk,
+    near_misses,
+    other_data_files,
 )
 
 logger = logging.getLogger(__name__)
@@ -129,14 +133,33 @@ class ValidationReport:
         return "\n".join(lines)
 
     def __str__(self) -> str:
+        return self.to_text()
+
+    def headline(self) -> str:
+        """'Validation of PATH: 1 error(s), 0 warning(s), 2 note(s)'."""
         where = f" of {self.path}" if self.path else ""
-        head = (f"Validation{where}: {self.n_errors} error(s), {self.n_warnings} warning(s), "
+        return (f"Validation{where}: {self.n_errors} error(s), {self.n_warnings} warning(s), "
                 f"{self.n_notes} note(s)")
-        lines = [head]
+
+    def problem_lines(self, max_per_kind: int | None = MAX_PER_KIND) -> list[str]:
+        """One line per problem, at most ``max_per_kind`` of each kind (None or 0: all).
+
+        A kind with more problems ends with a line saying how many more there are.
+        """
+        return format_problems(self.problems, max_per_kind=max_per_kind)
+
+    def to_text(self, max_per_kind: int | None = MAX_PER_KIND) -> str:
+        """The headline, the summary and the problems (at most ``max_per_kind`` of each kind).
+
+        Examples
+        --------
+        >>> print(validate().to_text().splitlines()[0])  # doctest: +ELLIPSIS
+        Validation of ...: 0 error(s), ...
+        """
+        lines = [self.headline()]
         if self.counts:
             lines.append(self.summary())
-        lines.extend(format_problem({str(k): v for k, v in r.items()})
-                     for r in self.problems.to_dict("records"))
+        lines.extend(self.problem_lines(max_per_kind))
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -207,6 +230,11 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
     raws: dict[str, _RawTable | None] = {}
     for table, fname in FILES.items():
         fpath = folder / fname
+        if not fpath.exists():
+            found = near_misses(folder, fname)
+            if found:
+                raws[table] = _read_near_miss(table, fname, folder, found, problems)
+                continue
         if table in ("jejaring", "wilayah") and not fpath.exists():
             raws[table] = _fallback(table, fpath, problems, bundled=path is None)
             if table == "wilayah" and raws[table] is not None and path is not None:
@@ -291,9 +319,11 @@ def _missing_record(file: str, msg: str) -> pd.DataFrame:
 def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) -> _RawTable | None:
     """jejaring.csv absent: no links; wilayah.csv absent: the bundled region list."""
     file = fpath.name
+    others = other_data_files(fpath.parent, list(FILES.values()))
+    holds = msg("name_other_files", found=others) if others else ""
     if table == "jejaring":
-        problems.add(file, f"no {file} in {fpath.parent}: the dataset has no pengampuan links",
-                     severity="note")
+        problems.add(file, f"no {file} in {fpath.parent}: the dataset has no pengampuan "
+                     f"links{holds}", severity="note")
         columns = ["pengampu", "diampu", "layanan", "mulai", "sumber"]
         data = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
         data[ROW] = pd.Series([], dtype="int64")
@@ -306,8 +336,28 @@ def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) ->
                      "['kode', 'nama', 'tingkat']")
         return None
     problems.add(file, f"no {file} in {fpath.parent}: the bundled Kemendagri region list "
-                 f"({source}) is used", severity="note")
+                 f"({source}) is used{holds}", severity="note")
     return _read_raw(source, problems, table=table)
+
+
+def _read_near_miss(table: str, fname: str, folder: Path, found: list[NearMiss],
+                    problems: _Problems) -> _RawTable | None:
+    """A file named like ``fname`` but not quite: read it (warning) or say why not (error)."""
+    text = [m for m in found if not m.spreadsheet]
+    if len(text) == 1:
+        m = text[0]
+        problems.add(fname, msg("name_near_miss_read", expected=fname, folder=folder,
+                                found=m.path.name, why=m.why), severity="warning")
+        return _read_raw(m.path, problems, table=table, empty_ok=table == "jejaring",
+                         file=fname)
+    if len(text) > 1:
+        problems.add(fname, msg("name_near_miss_several", expected=fname, folder=folder,
+                                found=[m.path.name for m in text]))
+        return None
+    m = found[0]
+    problems.add(fname, msg("name_near_miss_excel", expected=fname, folder=folder,
+                            found=m.path.name, why=m.why))
+    return None
 
 
 def _report(problems: _Problems, counts: dict[str, Any], folder: Path | None) -> ValidationReport:

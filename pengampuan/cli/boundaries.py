@@ -115,7 +115,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(str(report))
     dup = coded["kode"].notna() & coded["kode"].duplicated(keep=False)
     if dup.any():
-        print(f"{int(dup.sum())} features share a region code: "
+        print(f"{args.path}: {int(dup.sum())} features share a region code: "
               f"{sorted(set(coded.loc[dup, 'kode']))}")
     ok = report.ok and not dup.any()
     print("OK" if ok else "NOT OK: fix the features listed above")

@@ -141,6 +141,14 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 GARBAGE_BYTES = bytes((i * 37 + 11) % 256 for i in range(2048))
 
 
+def _rename(name: str, new: str, content: str | bytes | None = None) -> Callable[[Files], None]:
+    """Save ``name`` as ``new`` (optionally with other content); ``name`` is then absent."""
+    def edit(files: Files) -> None:
+        files[new] = files[name] if content is None else content
+        files[name] = None
+    return edit
+
+
 def _then(*edits: Callable[[Files], None]) -> Callable[[Files], None]:
     def edit(files: Files) -> None:
         for e in edits:
@@ -247,7 +255,26 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
     "thousands_separator_beds": (_sub(RS, ",900,", ',"1.200",'),
                                  "[note] rumah_sakit.csv, column 'tempat_tidur': thousands "
                                  "separators in 1 value(s) removed (e.g. '1.200' in row 2)", ""),
+    "jejaring_named_csv_csv": (_rename(JEJ, "jejaring.csv.csv"),
+                               "[warning] jejaring.csv: found 'jejaring.csv.csv' instead of "
+                               "'jejaring.csv' (the name ends in '.csv.csv'", ""),
+    "wilayah_capitalised": (_rename(WIL, "Wilayah.csv"),
+                            "[warning] wilayah.csv: found 'Wilayah.csv' instead of 'wilayah.csv' "
+                            "(the name differs in upper/lower case", ""),
+    "layanan_as_txt": (_rename(LAY, "layanan.txt"),
+                       "[warning] layanan.csv: found 'layanan.txt' instead of 'layanan.csv' (a "
+                       "text file with the extension '.txt'", ""),
     # --- errors -------------------------------------------------------------------------------
+    "rumah_sakit_as_xlsx": (_rename(RS, "Rumah_Sakit.xlsx", _xlsx_bytes()),
+                            "[error] rumah_sakit.csv: found 'Rumah_Sakit.xlsx' instead of "
+                            "'rumah_sakit.csv' (a spreadsheet (.xlsx), not a CSV file)", ""),
+    "jejaring_as_xlsx": (_rename(JEJ, "jejaring.xlsx", _xlsx_bytes()),
+                         "[error] jejaring.csv: found 'jejaring.xlsx' instead of 'jejaring.csv'",
+                         ""),
+    "jejaring_two_candidates": (_then(_rename(JEJ, "Jejaring.csv"),
+                                      lambda f: f.__setitem__("jejaring.txt", f["Jejaring.csv"])),
+                                "[error] jejaring.csv: found several files that could be "
+                                "'jejaring.csv': ['Jejaring.csv', 'jejaring.txt']", ""),
     "quote_unclosed": (_sub(RS, "RS0002,RSUD Uji Kota Bengkulu,", 'RS0002,"RSUD Uji Kota Bengkulu,'),
                        "[error] rumah_sakit.csv, row 3, column 'nama': value 'RSUD Uji Kota "
                        "Bengkulu,-3.8206,102.3003,17.71,B,Pemprov,350,,sumber,,contoh uji ' "
