@@ -81,6 +81,38 @@ MESSAGES: dict[str, str] = {
         "found several files that could be {expected!r}: {found}; keep one and name it "
         "{expected!r} (in {folder})"),
     "name_other_files": " (the folder holds {found})",
+    # --- downloads --------------------------------------------------------------------------------
+    "download_offline": (
+        "{url}: not in the cache ({target}) and offline mode is on (settings.offline / "
+        "PENGAMPUAN_OFFLINE); download it on a connected machine and copy it to {target}"),
+    "download_cache_folder": (
+        "{url}: cannot create the cache folder {folder} ({reason}); set settings.cache_dir or "
+        "the environment variable PENGAMPUAN_CACHE_DIR to a writable folder"),
+    "download_deadline": (
+        "{url}: gave up after {seconds:g} s in all while {doing} (settings.deadline_s; the "
+        "command line's --timeout): the server is too slow or does not answer"),
+    "download_redirects": (
+        "{url}: too many redirects (a redirect loop?): {reason}; check the URL"),
+    "download_bad_request": "{url}: cannot be requested ({reason}); check the URL",
+    "download_retry_after": (
+        "{url}: {reason}, and the server asks to wait {wait:g} s before trying again (longer "
+        "than the {limit:g} s this download may still wait); try again later"),
+    "download_empty": "{url}: the server answered with an empty body; nothing was cached",
+    "download_html": (
+        "{url}: the server answered with an HTML page{title}, not {expected} (an error or login "
+        "page sent with HTTP 200?); nothing was cached: check the URL in a browser"),
+    "download_not_kind": "{url}: the answer is not {expected} ({found}); nothing was cached",
+    "download_bad_gzip": (
+        "{url}: the gzip file is damaged or incomplete ({reason}); nothing was cached"),
+    "download_bad_zip": (
+        "{url}: the zip file is damaged or incomplete ({reason}); nothing was cached"),
+    "download_bad_json": (
+        "{url}: the answer does not parse as JSON/GeoJSON ({reason}); truncated or not a "
+        "GeoJSON file; nothing was cached"),
+    "download_error_json": (
+        "{url}: the server answered with JSON that is not GeoJSON, probably an error message: "
+        "{shown}; nothing was cached"),
+    "download_no_features": "{url}: the GeoJSON file has no features; nothing was cached",
 }
 
 

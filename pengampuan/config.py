@@ -439,7 +439,11 @@ def _env_flag(name: str) -> bool:
 
 
 class Settings:
-    """Runtime settings: ``cache_dir``, ``offline``, ``timeout_s``, ``retries``, ``language``.
+    """Runtime settings: ``cache_dir``, ``offline``, ``timeout_s``, ``deadline_s``, ``retries``,
+    ``language``.
+
+    ``timeout_s`` bounds each wait for the network (connecting, each read);
+    ``deadline_s`` bounds one whole download, retries and waits included.
 
     Defaults come from the environment (``PENGAMPUAN_CACHE_DIR``,
     ``PENGAMPUAN_OFFLINE``). Assigning an unknown name or a bad value raises.
@@ -451,14 +455,15 @@ class Settings:
     >>> s.languag = "en"
     Traceback (most recent call last):
     ...
-    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'language', ...]
+    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'deadline_s', ...]
     """
 
-    _names = ("cache_dir", "offline", "timeout_s", "retries", "language")
+    _names = ("cache_dir", "offline", "timeout_s", "deadline_s", "retries", "language")
 
     cache_dir: Path
     offline: bool
     timeout_s: float
+    deadline_s: float
     retries: int
     language: str
 
@@ -470,6 +475,7 @@ class Settings:
         self.cache_dir = _default_cache_dir()
         self.offline = _env_flag("PENGAMPUAN_OFFLINE")
         self.timeout_s = 30.0
+        self.deadline_s = 600.0
         self.retries = 3
         self.language = "id"
 
@@ -481,10 +487,10 @@ class Settings:
         elif name == "offline":
             if not isinstance(value, bool):
                 raise TypeError(f"offline must be True or False, not {value!r}")
-        elif name == "timeout_s":
+        elif name in ("timeout_s", "deadline_s"):
             value = float(value)
             if not value > 0:
-                raise ValueError(f"timeout_s must be > 0, not {value!r}")
+                raise ValueError(f"{name} must be > 0, not {value!r}")
         elif name == "retries":
             if int(value) != value or value < 0:
                 raise ValueError(f"retries must be an integer >= 0, not {value!r}")

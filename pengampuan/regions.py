@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Literal, cast
 
 import geopandas as gpd
@@ -1498,16 +1499,20 @@ def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundarie
     _check_choice("level", level, LEVELS)
     _check_choice("source", source, ("geoboundaries",))
     adm = _ADM[level]
+    # the cache is keyed by the full URL: the API's for geoBoundaries (its answer names the
+    # file, which may change), the file's own for url=
     name = f"geoBoundaries-IDN-{adm}.geojson" if url is None else \
-        f"{adm}-{Path(url.split('?')[0]).name or 'boundaries.geojson'}"
+        f"{adm}-{Path(urlsplit(url).path).name or 'boundaries.geojson'}"
     hint = (f"instead, pass a boundary file you already have: "
             f"load_regions({level!r}, source='path/to/file.geojson') or "
             f"`pengampuan report --boundaries path/to/file.geojson`")
+    key = None
     if url is None:
-        cached = cached_path(name, sha256=sha256, size=size)
+        api = GEOBOUNDARIES_API.format(adm=adm)
+        key = api
+        cached = cached_path(name, sha256=sha256, size=size, url=api)
         if cached is not None:
             return cached
-        api = GEOBOUNDARIES_API.format(adm=adm)
         try:
             meta = fetch_json(api)
         except DownloadError as err:
@@ -1517,6 +1522,6 @@ def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundarie
             raise DownloadError(f"{api} answered without 'gjDownloadURL'; the API changed. "
                                 f"Pass url= (CLI --url), {hint}")
     try:
-        return cached_download(str(url), name=name, sha256=sha256, size=size)
+        return cached_download(str(url), name=name, sha256=sha256, size=size, key=key)
     except DownloadError as err:
         raise DownloadError(f"{err}; {hint}") from err
