@@ -439,7 +439,9 @@ def _env_flag(name: str) -> bool:
 
 
 class Settings:
-    """Runtime settings: ``cache_dir``, ``offline``, ``timeout_s``, ``deadline_s``, ``retries``,
+    """Runtime settings: cache folder, offline mode, network time limits, retries, language.
+
+    The names: ``cache_dir``, ``offline``, ``timeout_s``, ``deadline_s``, ``retries``,
     ``language``.
 
     ``timeout_s`` bounds each wait for the network (connecting, each read);

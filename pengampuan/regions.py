@@ -25,8 +25,8 @@ import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any, Literal, cast
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 import numpy as np

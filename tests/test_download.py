@@ -347,7 +347,7 @@ def test_download_boundaries_offline_without_cache(cache: Path,
     assert cache_files(cache) == []
 
 
-# --------------------------------------------------------------------------- nothing bad enters the cache
+# --------------------------------------------------------------------------- nothing bad is cached
 def _gzip(data: bytes) -> bytes:
     import gzip
 

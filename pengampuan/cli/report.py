@@ -59,9 +59,10 @@ def _layanan(values: list[str] | None) -> list[str] | None:
 def run(args: argparse.Namespace) -> int:
     """Write the report into ``args.out``; print the files written."""
     from ..config import load_config, settings
-    from ..export import write_report
+    from ..export import check_out_dir, write_report
     from ..io import load_dataset
 
+    check_out_dir(args.out)  # before anything is computed
     t0 = time.perf_counter()
     lang = getattr(args, "lang", None)
     if lang:
