@@ -81,6 +81,23 @@ MESSAGES: dict[str, str] = {
         "found several files that could be {expected!r}: {found}; keep one and name it "
         "{expected!r} (in {folder})"),
     "name_other_files": " (the folder holds {found})",
+    # --- hospital points and their kab/kota ----------------------------------------------------
+    "point_in_other_region": (
+        "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); {hint}"),
+    "point_at_sea": (
+        "the point lies outside every kab/kota (at sea?), {km:.1f} km from {own} (its "
+        "kode_wilayah); {hint}"),
+    "point_hint_lat_sign": (
+        "with latitude {lat:g} it would lie in {own}: the sign of the latitude is wrong (south "
+        "of the equator is negative)"),
+    "point_hint_other_region": (
+        "if the hospital stands there, kode_wilayah should be {other} (a decree's listing "
+        "goes in kode_wilayah_sk); else correct lat/lon"),
+    "point_hint_sea": "check lat/lon (digits dropped or shifted? lat and lon swapped?)",
+    "same_hospital_twice": (
+        "rows {rows} have the same name ({nama!r}) and points {km:.2f} km apart under two codes "
+        "({codes}): the same hospital twice? keep one row and move its layanan and jejaring rows "
+        "to its code"),
     # --- downloads --------------------------------------------------------------------------------
     "download_offline": (
         "{url}: not in the cache ({target}) and offline mode is on (settings.offline / "

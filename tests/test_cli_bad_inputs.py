@@ -3,6 +3,7 @@ no partial output files (bad-input corpus in tests/bad_inputs/)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import warnings
 from pathlib import Path
@@ -179,3 +180,39 @@ def test_every_row_wrong_lists_a_capped_number_of_lines(tmp_path: Path,
     assert main(["report", "--data", str(folder), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert len(err.splitlines()) < 60 and "2,980 more like the line above" in err
+
+
+# --------------------------------------------------------------------------- boundary coverage
+def test_boundary_file_without_features(capsys: pytest.CaptureFixture[str]) -> None:
+    import pengampuan as pg
+
+    path = BAD / "boundaries" / "no_features.geojson"
+    with pytest.raises(pg.DataFileError, match="the file has no features"):
+        pg.load_regions("kabkota", path)
+    assert main(["boundaries", "check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: the file has no features" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("fname", "fragment"), [
+    ("overlapping_polygons.geojson", r"4 pair\(s\) of features overlap by 0.05 km² or more .*"
+                                     r"feature 2 \(kode '17.02'"),
+    ("sliver_polygon.geojson", r"1 sliver feature\(s\), too small or thin to be a region "
+                               r"\(e.g. feature 10 \(kode '17.71', nama 'Kota Bengkulu'\)"),
+])
+def test_overlaps_and_slivers_are_warned(fname: str, fragment: str) -> None:
+    import pengampuan as pg
+
+    with pytest.warns(pg.PengampuanWarning) as caught:
+        reg = pg.load_regions("kabkota", BAD / "boundaries" / fname)
+    assert len(reg) == 10
+    assert any(re.search(fragment, str(w.message)) for w in caught), [str(w.message)
+                                                                     for w in caught]
+
+
+def test_clean_coverage_gives_no_warning() -> None:
+    import pengampuan as pg
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(pg.load_regions("kabkota", BAD / "boundaries" / "zipped_shapefile.zip")) == 10

@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         settings.language = args.lang
     try:
-        with _terminate_as_exit():
+        with _terminate_as_exit(), _short_warnings():
             return int(args.func(args))
     except (DataFileError, FileNotFoundError, DownloadError, PengampuanError, ValueError,
             OSError) as err:
@@ -112,6 +112,24 @@ def error_text(err: BaseException) -> str:
     if isinstance(err, OSError) and not str(err).strip() and err.filename:
         return f"{err.filename}: {err.strerror or type(err).__name__}"
     return str(err)
+
+
+@contextlib.contextmanager
+def _short_warnings() -> Iterator[None]:
+    """Warnings on stderr as ``[warning] message`` lines, without Python's source line."""
+    import warnings
+
+    previous = warnings.formatwarning
+
+    def short(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+              line: str | None = None) -> str:
+        return f"[warning] {message}\n"
+
+    warnings.formatwarning = short
+    try:
+        yield
+    finally:
+        warnings.formatwarning = previous
 
 
 class _Terminated(SystemExit):

@@ -264,7 +264,28 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
     "layanan_as_txt": (_rename(LAY, "layanan.txt"),
                        "[warning] layanan.csv: found 'layanan.txt' instead of 'layanan.csv' (a "
                        "text file with the extension '.txt'", ""),
+    "coordinates_of_neighbouring_kabkota": (_sub(RS, "RS0003,RSUD Uji Curup,-3.4700,102.5200",
+                                                 "RS0003,RSUD Uji Curup,-3.7900,102.2700"),
+                                            "[warning] rumah_sakit.csv, row 4, column 'lat': value "
+                                            "'-3.79, 102.27' the point lies in 17.71 Kota Bengkulu",
+                                            ""),
+    "same_hospital_two_codes": (_append(RS, f"RS0006,Rumah Sakit Umum Daerah Uji Kota Bengkulu,"
+                                            f"-3.8207,102.3004,17.71,B,Pemprov,350,,sumber,,{SRC}"),
+                                "[warning] rumah_sakit.csv, row 7, column 'kode_rs': value 'RS0006' "
+                                "rows 3 and 7 have the same name ('RSUD Uji Kota Bengkulu') and "
+                                "points 0.02 km apart under two codes (RS0002 and RS0006)", ""),
     # --- errors -------------------------------------------------------------------------------
+    "latitude_wrong_hemisphere": (_sub(RS, "-6.1969,106.8464", "6.1969,106.8464"),
+                                  "[error] rumah_sakit.csv, row 2, column 'lat': value '6.1969, "
+                                  "106.8464' the point lies outside every kab/kota (at sea?), "
+                                  "1371.5 km from 31.71 Kota Administrasi Jakarta Pusat (its "
+                                  "kode_wilayah); with latitude -6.1969 it would lie in 31.71", ""),
+    "coordinates_of_another_province": (_sub(RS, "1.6700,101.4500", "-3.8000,102.2800"),
+                                        "[error] rumah_sakit.csv, row 6, column 'lat': value "
+                                        "'-3.8, 102.28' the point lies in 17.71 Kota Bengkulu", ""),
+    "point_at_sea": (_sub(RS, "-3.8206,102.3003", "-3.8206,101.8003"),
+                     "[error] rumah_sakit.csv, row 3, column 'lat': value '-3.8206, 101.8003' the "
+                     "point lies outside every kab/kota (at sea?)", ""),
     "rumah_sakit_as_xlsx": (_rename(RS, "Rumah_Sakit.xlsx", _xlsx_bytes()),
                             "[error] rumah_sakit.csv: found 'Rumah_Sakit.xlsx' instead of "
                             "'rumah_sakit.csv' (a spreadsheet (.xlsx), not a CSV file)", ""),
