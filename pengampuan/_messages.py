@@ -94,6 +94,10 @@ MESSAGES: dict[str, str] = {
         "if the hospital stands there, kode_wilayah should be {other} (a decree's listing "
         "goes in kode_wilayah_sk); else correct lat/lon"),
     "point_hint_sea": "check lat/lon (digits dropped or shifted? lat and lon swapped?)",
+    "points_other_region_list": (
+        "{n} kab/kota code(s) of wilayah.csv name another region than the Kemendagri list "
+        "(e.g. {example}, which is {bundled!r} there): the points of their hospitals were not "
+        "checked against the bundled boundaries"),
     "same_hospital_twice": (
         "rows {rows} have the same name ({nama!r}) and points {km:.2f} km apart under two codes "
         "({codes}): the same hospital twice? keep one row and move its layanan and jejaring rows "

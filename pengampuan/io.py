@@ -100,33 +100,50 @@ ROW = "__row"
 # problems
 # ---------------------------------------------------------------------------
 class _Problems:
-    """Collector of data problems (one dict per problem, see :data:`PROBLEM_COLUMNS`)."""
+    """Collector of data problems (one row per problem, see :data:`PROBLEM_COLUMNS`).
+
+    Kept as one list per column, with repeated texts shared, so that a file
+    with a million wrong rows costs tens of bytes per problem, not a dict each.
+    """
 
     def __init__(self) -> None:
-        self.records: list[dict[str, Any]] = []
+        self._cols: dict[str, list[Any]] = {c: [] for c in PROBLEM_COLUMNS}
+        self._texts: dict[str, str] = {}
 
     def add(self, file: str, problem: str, *, row: int | None = None, column: str | None = None,
             value: object = None, severity: str = "error") -> None:
         """Record one problem."""
         if severity not in SEVERITIES:  # pragma: no cover - programming error
             raise ValueError(f"severity={severity!r}; expected one of {SEVERITIES}")
-        self.records.append({
-            "file": file, "row": None if row is None else int(row), "column": column,
-            "value": None if value is None else str(value), "problem": problem,
-            "severity": severity,
-        })
+        share = self._texts.setdefault
+        cols = self._cols
+        cols["file"].append(share(file, file))
+        cols["row"].append(None if row is None else int(row))
+        cols["column"].append(None if column is None else share(column, column))
+        cols["value"].append(None if value is None else str(value))
+        cols["problem"].append(share(problem, problem))
+        cols["severity"].append(severity)
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        """The problems as a list of dicts (built on demand)."""
+        names = list(PROBLEM_COLUMNS)
+        return [dict(zip(names, values, strict=True))
+                for values in zip(*(self._cols[c] for c in names), strict=True)]
+
+    def __len__(self) -> int:
+        return len(self._cols["severity"])
 
     @property
     def n_errors(self) -> int:
         """Number of problems of severity ``error``."""
-        return sum(r["severity"] == "error" for r in self.records)
+        return self._cols["severity"].count("error")
 
     def frame(self) -> pd.DataFrame:
         """The problems as a DataFrame (``row`` as Int64, spreadsheet numbering)."""
-        df = pd.DataFrame(self.records, columns=list(PROBLEM_COLUMNS))
-        df["row"] = df["row"].astype("Int64")
-        for col in ("file", "column", "value", "problem", "severity"):
-            df[col] = df[col].astype(object)
+        df = pd.DataFrame({c: pd.Series(self._cols[c], dtype=object) for c in PROBLEM_COLUMNS},
+                          columns=list(PROBLEM_COLUMNS))
+        df["row"] = pd.array(self._cols["row"], dtype="Int64")
         return df
 
     def raise_if_errors(self) -> None:

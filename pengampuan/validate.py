@@ -266,7 +266,8 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
                             problems, code_scheme=code_scheme)
     if "rumah_sakit" in tables and raws["rumah_sakit"] is not None and {
             "lat", "lon", "kode_wilayah", "nama"} <= set(raws["rumah_sakit"].columns):
-        counts["titik_diperiksa"] = _check_points_in_regions(tables["rumah_sakit"], problems)
+        counts["titik_diperiksa"] = _check_points_in_regions(
+            tables["rumah_sakit"], problems, wilayah=tables.get("wilayah"))
         _check_same_hospital_twice(tables["rumah_sakit"], problems)
     rs_usable = ("rumah_sakit" in tables and raws["rumah_sakit"] is not None
                  and "kode_rs" in raws["rumah_sakit"].columns and len(tables["rumah_sakit"]) > 0)
@@ -655,13 +656,40 @@ def _polygon_of(poly: _Polygons, points: np.ndarray) -> np.ndarray:
     return out
 
 
-def _check_points_in_regions(rs: pd.DataFrame, problems: _Problems) -> int:
+def _same_regions(poly: _Polygons, wilayah: pd.DataFrame | None,
+                  problems: _Problems) -> set[str] | None:
+    """Codes of ``wilayah`` that name the same kab/kota as the bundled boundaries.
+
+    A data folder with its own region list may use a code for another region
+    (a synthetic or an old list); its points are not checked against the
+    bundled polygon of that code (a note says how many). None: every code.
+    """
+    from ._textnorm import region_key
+
+    if wilayah is None or not {"kode", "nama"} <= set(wilayah.columns):
+        return None
+    kab = wilayah[wilayah["kode"].isin(poly.index.keys())]
+    agree = {k for k, n in zip(kab["kode"], kab["nama"], strict=True)
+             if region_key(n) == region_key(poly.nama.get(k, ""))}
+    other = kab[~kab["kode"].isin(agree)]
+    if len(other):
+        k, n = other["kode"].iloc[0], other["nama"].iloc[0]
+        problems.add(FILES["rumah_sakit"], msg("points_other_region_list", n=len(other),
+                                               example=f"{k} {n!r}",
+                                               bundled=poly.nama.get(k, "")), column="lat",
+                     severity="note")
+    return agree
+
+
+def _check_points_in_regions(rs: pd.DataFrame, problems: _Problems, *,
+                             wilayah: pd.DataFrame | None = None) -> int:
     """Check every hospital point against the bundled polygon of its ``kode_wilayah``.
 
     Vectorised: one STRtree query for all points, a great-circle distance to
     the own polygon for the points outside it, and one more query for the
-    corrected points the hints try (latitude with the other sign). Returns
-    the number of points checked.
+    corrected points the hints try (latitude with the other sign). Codes that
+    ``wilayah`` gives to another region than the bundled list are not checked.
+    Returns the number of points checked.
     """
     import shapely
 
@@ -671,7 +699,10 @@ def _check_points_in_regions(rs: pd.DataFrame, problems: _Problems) -> int:
     file = FILES["rumah_sakit"]
     lat = pd.to_numeric(rs["lat"], errors="coerce").to_numpy(dtype=float)
     lon = pd.to_numeric(rs["lon"], errors="coerce").to_numpy(dtype=float)
-    own_idx = rs["kode_wilayah"].map(poly.index).to_numpy(dtype=float)
+    agree = _same_regions(poly, wilayah, problems)
+    codes = rs["kode_wilayah"] if agree is None else rs["kode_wilayah"].where(
+        rs["kode_wilayah"].isin(agree), "")
+    own_idx = codes.map(poly.index).to_numpy(dtype=float)
     use = np.isfinite(lat) & np.isfinite(lon) & np.isfinite(own_idx)
     if not use.any():
         return 0
@@ -727,13 +758,28 @@ def _check_same_hospital_twice(rs: pd.DataFrame, problems: _Problems) -> None:
 
     if len(rs) < 2:
         return
-    names = rs["nama"].astype(str)
+    # only rows that share a cell of ~1 km (or a neighbouring one) with another row can be
+    # one hospital twice: fold the names of those alone
+    lat_all = pd.to_numeric(rs["lat"], errors="coerce").to_numpy(dtype=float)
+    lon_all = pd.to_numeric(rs["lon"], errors="coerce").to_numpy(dtype=float)
+    ok = np.isfinite(lat_all) & np.isfinite(lon_all)
+    cell_y = np.floor(np.where(ok, lat_all, 0) / 0.01).astype(np.int64)
+    cell_x = np.floor(np.where(ok, lon_all, 0) / 0.01).astype(np.int64)
+    crowded = np.zeros(len(rs), dtype=bool)
+    for dy in (0, 1):  # 2x2 blocks of cells, shifted: two points 0.2 km apart share one
+        for dx in (0, 1):
+            block = pd.Series(((cell_y + dy) // 2) * 100_000 + (cell_x + dx) // 2)
+            crowded |= block.duplicated(keep=False).to_numpy()
+    crowded &= ok
+    if crowded.sum() < 2:
+        return
+    names = rs["nama"].astype(str)[crowded]
     unique = pd.unique(names.to_numpy())
     folded = names.map(dict(zip(unique, map(hospital_key, unique), strict=True)))
     dup = folded.duplicated(keep=False).to_numpy()
     if not dup.any():
         return
-    sub = rs[dup].assign(_key=folded[dup].to_numpy())
+    sub = rs[crowded][dup].assign(_key=folded[dup].to_numpy())
     lat = pd.to_numeric(sub["lat"], errors="coerce").to_numpy(dtype=float)
     lon = pd.to_numeric(sub["lon"], errors="coerce").to_numpy(dtype=float)
     sub = sub.assign(_lat=lat, _lon=lon)
