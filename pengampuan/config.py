@@ -339,6 +339,91 @@ class Config:
 
 
 _CONFIG_FIELDS = {f.name for f in dataclasses.fields(Config)}
+_FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Config)}
+_LAYANAN_KEYS = ("label_id", "label_en", "colour")
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return f"a {type(value).__name__}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _check_value(key: str, value: Any, annotation: str) -> list[str]:
+    """Problems of one configuration value against its field's annotation (as text)."""
+    example = getattr(Config(), key, None)
+    if annotation == "float":
+        if not _is_number(value):
+            return [f"key {key!r} is {_type_name(value)}; expected a number (e.g. {key} = "
+                    f"{example!r})"]
+    elif annotation == "str":
+        if not isinstance(value, str):
+            return [f"key {key!r} is {_type_name(value)}; expected a text (e.g. {key} = "
+                    f"{example!r})"]
+    elif annotation.startswith("tuple[str"):
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            return [f"key {key!r} is {_type_name(value)}; expected an array of texts (e.g. {key} "
+                    f"= {list(example or ())!r})"]
+    elif annotation.startswith("Mapping"):
+        if not isinstance(value, Mapping):
+            return [f"key {key!r} is {_type_name(value)}; expected a table ([{key}] with one "
+                    "line per entry)"]
+        inner = annotation.split(",", 1)[1].strip()[:-1] if "," in annotation else ""
+        out = []
+        for k, v in value.items():
+            if inner == "float" and not _is_number(v):
+                out.append(f"key '{key}.{k}' is {_type_name(v)}; expected a number (minutes)")
+            elif inner == "str" and not isinstance(v, str):
+                out.append(f"key '{key}.{k}' is {_type_name(v)}; expected a text")
+            elif inner.startswith("tuple[str") and not (
+                    isinstance(v, (list, tuple)) and len(v) == 2
+                    and all(isinstance(x, str) for x in v)):
+                out.append(f"key '{key}.{k}' is {_type_name(v)}; expected an array of two texts "
+                           "(label in Bahasa Indonesia, label in English)")
+            elif inner == "LayananInfo" and not isinstance(v, LayananInfo):
+                if not isinstance(v, Mapping):
+                    out.append(f"key '{key}.{k}' is {_type_name(v)}; expected a table "
+                               f"[{key}.{k}] with {', '.join(_LAYANAN_KEYS)}")
+                    continue
+                for kk, vv in v.items():
+                    if kk not in _LAYANAN_KEYS:
+                        out.append(f"unknown key '{key}.{k}.{kk}'; expected some of "
+                                   f"{list(_LAYANAN_KEYS)}")
+                    elif not isinstance(vv, str):
+                        out.append(f"key '{key}.{k}.{kk}' is {_type_name(vv)}; expected a text")
+        return out
+    return []
+
+
+def _check_config_values(values: Mapping[str, Any], source: str) -> None:
+    """Raise :class:`ConfigError` naming every unknown key and every value of a wrong type."""
+    import difflib
+
+    from .errors import ConfigError
+
+    problems: list[str] = []
+    for key in values:
+        if key not in _CONFIG_FIELDS:
+            close = difflib.get_close_matches(str(key), sorted(_CONFIG_FIELDS), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(f"unknown key {key!r}{hint}; the keys are {sorted(_CONFIG_FIELDS)}")
+    for key, value in values.items():
+        if key in _FIELD_TYPES:
+            problems.extend(_check_value(key, value, _FIELD_TYPES[key]))
+    if problems:
+        raise ConfigError("\n".join(f"{source}: {p}" for p in problems))
 
 
 def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Config:
@@ -352,23 +437,31 @@ def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) ->
     >>> load_config(road_speed_kmh=50).road_speed_kmh
     50
     """
+    from .errors import ConfigError
+
     values: dict[str, Any] = {}
+    source = "load_config(...)"
     if path is not None:
         p = Path(path)
+        source = str(p)
         try:
             with p.open("rb") as fh:
                 raw = tomllib.load(fh)
         except FileNotFoundError:
             raise FileNotFoundError(f"configuration file {p} does not exist") from None
+        except IsADirectoryError:
+            raise ConfigError(f"{p}: is a folder; expected a TOML configuration file") from None
         except tomllib.TOMLDecodeError as err:
-            raise ValueError(f"{p}: not valid TOML: {err}") from err
+            raise ConfigError(f"{p}: not valid TOML: {err}") from err
+        except UnicodeDecodeError as err:
+            raise ConfigError(f"{p}: not a UTF-8 text file ({err.reason} at byte {err.start}); "
+                              "expected a TOML configuration file") from err
+        except OSError as err:
+            raise ConfigError(f"{p}: cannot be read ({err.strerror or err})") from err
+        _check_config_values(raw, source)
         values.update(raw)
+    _check_config_values(overrides, "load_config(...)")
     values.update(overrides)
-    unknown = sorted(set(values) - _CONFIG_FIELDS)
-    if unknown:
-        raise ValueError(
-            f"unknown configuration key(s) {unknown}; expected some of {sorted(_CONFIG_FIELDS)}"
-        )
     if "layanan" in values:
         base = dict(_default_layanan())
         for code, spec in dict(values["layanan"]).items():
@@ -386,7 +479,10 @@ def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) ->
     for key in ("strata_order", "target_layanan"):
         if key in values:
             values[key] = tuple(values[key])
-    return Config(**values)
+    try:
+        return Config(**values)
+    except (ValueError, TypeError) as err:
+        raise ConfigError(f"{source}: {err}") from err
 
 
 DEFAULT_CONFIG = Config()
@@ -409,7 +505,13 @@ def _env_flag(name: str) -> bool:
 
 
 class Settings:
-    """Runtime settings: ``cache_dir``, ``offline``, ``timeout_s``, ``retries``, ``language``.
+    """Runtime settings: cache folder, offline mode, network time limits, retries, language.
+
+    The names: ``cache_dir``, ``offline``, ``timeout_s``, ``deadline_s``, ``retries``,
+    ``language``.
+
+    ``timeout_s`` bounds each wait for the network (connecting, each read);
+    ``deadline_s`` bounds one whole download, retries and waits included.
 
     Defaults come from the environment (``PENGAMPUAN_CACHE_DIR``,
     ``PENGAMPUAN_OFFLINE``). Assigning an unknown name or a bad value raises.
@@ -421,14 +523,15 @@ class Settings:
     >>> s.languag = "en"
     Traceback (most recent call last):
     ...
-    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'language', ...]
+    AttributeError: unknown setting 'languag'; expected one of ['cache_dir', 'deadline_s', ...]
     """
 
-    _names = ("cache_dir", "offline", "timeout_s", "retries", "language")
+    _names = ("cache_dir", "offline", "timeout_s", "deadline_s", "retries", "language")
 
     cache_dir: Path
     offline: bool
     timeout_s: float
+    deadline_s: float
     retries: int
     language: str
 
@@ -440,6 +543,7 @@ class Settings:
         self.cache_dir = _default_cache_dir()
         self.offline = _env_flag("PENGAMPUAN_OFFLINE")
         self.timeout_s = 30.0
+        self.deadline_s = 600.0
         self.retries = 3
         self.language = "id"
 
@@ -451,10 +555,10 @@ class Settings:
         elif name == "offline":
             if not isinstance(value, bool):
                 raise TypeError(f"offline must be True or False, not {value!r}")
-        elif name == "timeout_s":
+        elif name in ("timeout_s", "deadline_s"):
             value = float(value)
             if not value > 0:
-                raise ValueError(f"timeout_s must be > 0, not {value!r}")
+                raise ValueError(f"{name} must be > 0, not {value!r}")
         elif name == "retries":
             if int(value) != value or value < 0:
                 raise ValueError(f"retries must be an integer >= 0, not {value!r}")

@@ -4,28 +4,43 @@ The bundled tables and boundaries live in the repository's top-level ``data/``
 folder, which the wheel ships as the pseudo-package ``pengampuan.data``.
 
 Downloads (optional extras: the bundled data covers every example and test) go
-through :func:`cached_download`: explicit timeouts (``settings.timeout_s``),
-retries with exponential backoff on connection errors, timeouts and HTTP 5xx
-(``settings.retries``), size and SHA-256 checks when known, and atomic writes
-(``<name>.<pid>.part``, then ``os.replace``) into ``settings.cache_dir``, so the
-cache never holds a partial or corrupt file. ``settings.offline`` serves the
-cache only.
+through :func:`cached_download`: a cache keyed by the full URL, explicit timeouts
+(``settings.timeout_s`` per wait, ``settings.deadline_s`` for the whole download),
+retries with exponential backoff on connection errors, timeouts, HTTP 5xx and 429
+(``settings.retries``; ``Retry-After`` honoured up to a bound), size, SHA-256 and
+content checks (no HTML error page, error JSON, empty body or truncated archive
+enters the cache), and atomic writes (``<name>.<pid>.part``, then ``os.replace``;
+stale ``.part`` files of killed downloads are removed) into ``settings.cache_dir``,
+so the cache never holds a partial or corrupt file. ``settings.offline`` serves
+the cache only. Every failure is a :class:`~pengampuan.errors.DownloadError` that
+names the URL.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import email.utils
 import errno
 import hashlib
 import json
 import logging
 import os
+import re
+import socket
+import threading
 import time
+import zipfile
+import zlib
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 import requests
 
+from ._messages import msg
 from .config import settings
 from .errors import DownloadError
 
@@ -86,14 +101,39 @@ def bundled_file(name: str) -> Path:
 
 #: First wait between download attempts, doubled after each failure (seconds).
 BACKOFF_S = 1.0
+#: Longest wait a server may ask for with ``Retry-After`` (seconds); longer asks fail at once.
+MAX_RETRY_AFTER_S = 120.0
 #: Bytes read and written at a time while downloading.
 CHUNK_BYTES = 1 << 16
-#: HTTP status codes worth retrying (server-side, usually temporary).
-RETRY_STATUS = frozenset({500, 502, 503, 504})
+#: HTTP status codes worth retrying (server busy or failing, usually temporary).
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+#: ``.part`` files older than this are removed even when their process may still run (s).
+STALE_PART_S = 24 * 3600.0
 
 
 class _Retryable(Exception):
-    """A failure worth another attempt (connection, timeout, 5xx, short body)."""
+    """A failure worth another attempt (connection, timeout, 5xx, 429, short body)."""
+
+    def __init__(self, reason: str, *, wait_s: float | None = None) -> None:
+        super().__init__(reason)
+        self.wait_s = wait_s  # what the server asked for (Retry-After), if anything
+
+
+class _Deadline:
+    """The overall time limit of one download (``settings.deadline_s``), retries included."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False  # set by the watchdog when it cut a transfer
+
+    def remaining(self) -> float:
+        return self.end - time.monotonic()
+
+    def check(self, url: str, doing: str) -> None:
+        if self.expired or self.remaining() <= 0:
+            raise DownloadError(msg("download_deadline", url=url, seconds=self.seconds,
+                                    doing=doing))
 
 
 def _sha256(path: Path) -> str:
@@ -110,8 +150,31 @@ def _check_name(name: str) -> None:
                          "'boundaries.geojson'")
 
 
-def cached_path(name: str, *, sha256: str | None = None, size: int | None = None) -> Path | None:
-    """The cached file ``settings.cache_dir / name`` if present and as expected, else None.
+def cache_file(url: str, name: str | None = None) -> Path:
+    """Where the download of ``url`` is cached: ``settings.cache_dir / <name with URL hash>``.
+
+    The cache is keyed by the full URL (query string included): two URLs never
+    share an entry even when their file names are the same. ``name`` (default:
+    the URL's file name) keeps the file recognisable; the first 16 hex digits of
+    the URL's SHA-256 go before its extension.
+
+    Examples
+    --------
+    >>> a = cache_file("https://example.org/a/batas.geojson")
+    >>> b = cache_file("https://example.org/b/batas.geojson?v=2")
+    >>> a.name.startswith("batas.") and a.name.endswith(".geojson") and a != b
+    True
+    """
+    base = name or Path(urlsplit(url).path).name or "download"
+    _check_name(base)
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+    head, dot, rest = base.partition(".")
+    return settings.cache_dir / (f"{head}.{digest}.{rest}" if dot else f"{head}.{digest}")
+
+
+def cached_path(name: str | None = None, *, sha256: str | None = None, size: int | None = None,
+                url: str | None = None) -> Path | None:
+    """The cached file of ``url`` (or ``settings.cache_dir / name``) if present and as expected.
 
     A cached file whose size or checksum differs from the expected one is
     ignored (and logged), so it is downloaded again.
@@ -120,9 +183,16 @@ def cached_path(name: str, *, sha256: str | None = None, size: int | None = None
     --------
     >>> cached_path("no-such-file.geojson") is None
     True
+    >>> cached_path(url="https://example.org/never-downloaded.geojson") is None
+    True
     """
-    _check_name(name)
-    target = settings.cache_dir / name
+    if url is not None:
+        target = cache_file(url, name)
+    else:
+        if name is None:
+            raise ValueError("cached_path needs name= or url=")
+        _check_name(name)
+        target = settings.cache_dir / name
     if not target.is_file():
         return None
     if size is not None and target.stat().st_size != size:
@@ -136,39 +206,52 @@ def cached_path(name: str, *, sha256: str | None = None, size: int | None = None
     return target
 
 
-def cached_download(url: str, *, name: str, sha256: str | None = None,
-                    size: int | None = None) -> Path:
-    """Download ``url`` into the cache as ``name`` (once) and return its path.
+def cached_download(url: str, *, name: str | None = None, sha256: str | None = None,
+                    size: int | None = None, key: str | None = None) -> Path:
+    """Download ``url`` into the cache (once) and return its path.
 
-    A cached copy that matches ``sha256``/``size`` (when given) is returned
-    without touching the network. Otherwise the file is fetched with
-    ``settings.timeout_s`` per connect/read, retried ``settings.retries`` times
-    with exponential backoff on connection errors, timeouts, HTTP 5xx and
-    short bodies, checked against ``size``/``sha256`` and the server's
-    Content-Length, and moved into place atomically.
+    The cache is keyed by the full URL (``key``, default ``url``; see
+    :func:`cache_file`). A cached copy that matches ``sha256``/``size`` (when
+    given) is returned without touching the network. Otherwise the file is
+    fetched with ``settings.timeout_s`` per connect/read and an overall limit of
+    ``settings.deadline_s`` for the whole download (a server that trickles bytes
+    is cut off), retried ``settings.retries`` times with exponential backoff on
+    connection errors, timeouts, HTTP 5xx/429 (honouring ``Retry-After`` up to
+    :data:`MAX_RETRY_AFTER_S`) and short bodies, then checked before it enters
+    the cache: the server's Content-Length, ``size``/``sha256``, and the content
+    itself (an empty body, an HTML page, an error JSON, a truncated gzip or zip,
+    or a GeoJSON that does not parse is refused). The file is written as
+    ``<file>.<pid>.part`` and moved into place atomically; ``.part`` files left
+    by a killed process are removed on the next download.
 
     Parameters
     ----------
     url : str
         http(s) URL.
-    name : str
-        File name in ``settings.cache_dir``.
+    name : str, optional
+        Readable file name in the cache (default: the URL's file name); its
+        extension says what the content must be (``.geojson``, ``.json``,
+        ``.zip``, ``.gz``, ``.gpkg``).
     sha256 : str, optional
         Expected SHA-256 of the file, hex.
     size : int, optional
         Expected size in bytes.
+    key : str, optional
+        The URL the cache entry is keyed by, when it differs from ``url`` (e.g.
+        an API that answers with the download URL).
 
     Returns
     -------
     pathlib.Path
-        ``settings.cache_dir / name``.
+        The cached file (:func:`cache_file`).
 
     Raises
     ------
     DownloadError
-        Offline without a cached copy, HTTP 4xx, every attempt failed, a size or
-        checksum mismatch, or the cache folder cannot be written. Nothing
-        partial is left in the cache.
+        Offline without a cached copy, HTTP 4xx, a redirect loop, every attempt
+        failed, the time limit passed, a size, checksum or content check failed,
+        or the cache folder cannot be written. The message names the URL.
+        Nothing partial is left in the cache.
 
     Examples
     --------
@@ -177,30 +260,25 @@ def cached_download(url: str, *, name: str, sha256: str | None = None,
     >>> cached_download("https://example.org/x.geojson", name="x-not-cached.geojson")
     Traceback (most recent call last):
     ...
-    pengampuan.errors.DownloadError: x-not-cached.geojson is not in the cache (...) and offline ...
+    pengampuan.errors.DownloadError: https://example.org/x.geojson: not in the cache ...
     >>> settings.reset()
     """
-    hit = cached_path(name, sha256=sha256, size=size)
+    hit = cached_path(name, sha256=sha256, size=size, url=key or url)
     if hit is not None:
         return hit
-    target = settings.cache_dir / name
+    target = cache_file(key or url, name)
     if settings.offline:
-        raise DownloadError(
-            f"{name} is not in the cache ({target}) and offline mode is on "
-            f"(settings.offline / PENGAMPUAN_OFFLINE); download {url} on a connected machine "
-            f"and copy it to {target}"
-        )
+        raise DownloadError(msg("download_offline", url=url, target=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise DownloadError(
-            f"cannot create the cache folder {target.parent} ({err.strerror or err}); set "
-            "settings.cache_dir or the environment variable PENGAMPUAN_CACHE_DIR to a "
-            "writable folder"
-        ) from err
+        raise DownloadError(msg("download_cache_folder", url=url, folder=target.parent,
+                                reason=err.strerror or err)) from err
+    clean_stale_parts(target.parent)
+    deadline = _Deadline(settings.deadline_s)
     part = target.with_name(f"{target.name}.{os.getpid()}.part")
     try:
-        _with_retries(url, lambda: _fetch_to(url, part))
+        _with_retries(url, lambda: _fetch_to(url, part, deadline), deadline)
         got_size = part.stat().st_size
         if size is not None and got_size != size:
             raise DownloadError(
@@ -215,6 +293,7 @@ def cached_download(url: str, *, name: str, sha256: str | None = None,
                     "the file changed at the source or was corrupted in transit. If the source "
                     "changed on purpose, pass its new checksum (--sha256/sha256=)"
                 )
+        check_content(part, url=url, name=target.name)
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)
@@ -222,41 +301,244 @@ def cached_download(url: str, *, name: str, sha256: str | None = None,
     return target
 
 
-def fetch_json(url: str) -> Any:
-    """GET a small JSON document with the same timeouts and retries as downloads.
+def clean_stale_parts(folder: Path) -> list[Path]:
+    """Remove ``<file>.<pid>.part`` files whose process no longer runs (or older than a day).
+
+    A download killed with SIGKILL (or a power cut) cannot remove its partial
+    file; the next download does. Returns the files removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.geojson.999999999.part").write_bytes(b"{")
+    >>> [p.name for p in clean_stale_parts(d)]
+    ['a.geojson.999999999.part']
+    """
+    removed = []
+    try:
+        parts = list(folder.glob("*.part"))
+    except OSError:
+        return removed
+    now = time.time()
+    for path in parts:
+        pid_text = path.name[:-len(".part")].rsplit(".", 1)[-1]
+        try:
+            old = now - path.stat().st_mtime > STALE_PART_S
+        except OSError:
+            continue
+        alive = pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text))
+        own = pid_text.isdigit() and int(pid_text) == os.getpid()
+        if old or not (alive or own):
+            try:
+                path.unlink()
+                removed.append(path)
+                logger.info("Removed %s, left by an interrupted download", path)
+            except OSError:
+                pass
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # exists (another user's process) or cannot tell: keep its file
+    return True
+
+
+# ---------------------------------------------------------------------------
+# content checks
+# ---------------------------------------------------------------------------
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")
+_JSON_SUFFIXES = (".geojson", ".json", ".topojson")
+
+
+def _kind_of_name(name: str) -> str:
+    lower = name.lower()
+    for suffix, kind in ((".geojson.gz", "gzip"), (".json.gz", "gzip"), (".gz", "gzip"),
+                         (".zip", "zip"), (".gpkg", "gpkg"), (".geojson", "geojson"),
+                         (".topojson", "json"), (".json", "json")):
+        if lower.endswith(suffix):
+            return kind
+    return ""
+
+
+def check_content(path: Path, *, url: str, name: str | None = None) -> None:
+    """Refuse a downloaded file that is not what its name says (before it enters the cache).
+
+    Always refused: an empty body and an HTML page (a server's error or login
+    page answered with HTTP 200). By the name's extension: ``.geojson``/``.json``
+    must be JSON (an error JSON such as ``{"error": ...}`` is refused) and a
+    GeoJSON must parse with features; ``.zip`` must pass its CRC checks;
+    ``.gz`` must be a complete gzip stream; ``.gpkg`` must be a SQLite file.
 
     Raises
     ------
     DownloadError
-        Offline, unreachable, HTTP error or not JSON.
+        Naming the URL and what the content is.
+    """
+    size = path.stat().st_size
+    what = name or path.name
+    if size == 0:
+        raise DownloadError(msg("download_empty", url=url))
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(_HTML_START) or b"<html" in start[:512]:
+        title = re.search(rb"<title[^>]*>(.*?)</title>", head, re.I | re.S)
+        shown = title.group(1).decode("utf-8", "replace").strip()[:80] if title else ""
+        raise DownloadError(msg("download_html", url=url, title=f" ({shown!r})" if shown else "",
+                                expected=what))
+    kind = _kind_of_name(what)
+    if kind == "gpkg":
+        if not head.startswith(b"SQLite format 3\x00"):
+            raise DownloadError(msg("download_not_kind", url=url, expected="a GeoPackage",
+                                    found=_describe(head)))
+        return
+    if head.startswith(b"\x1f\x8b") or kind == "gzip":
+        _check_gzip(path, url)
+        return
+    if kind == "zip" or head.startswith(b"PK\x03\x04"):
+        _check_zip(path, url)
+        return
+    if kind in ("geojson", "json"):
+        if start[:1] not in (b"{", b"["):
+            raise DownloadError(msg("download_not_kind", url=url, expected="JSON",
+                                    found=_describe(head)))
+        _check_json(path, url, size=size, geojson=kind == "geojson")
+
+
+def _describe(head: bytes) -> str:
+    text = head[:60].decode("utf-8", "replace")
+    return f"it starts with {text!r}"
+
+
+def _check_gzip(path: Path, url: str) -> None:
+    decomp = zlib.decompressobj(wbits=31)
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                decomp.decompress(block, 1 << 16)
+                while decomp.unconsumed_tail:
+                    decomp.decompress(decomp.unconsumed_tail, 1 << 16)
+    except zlib.error as err:
+        raise DownloadError(msg("download_bad_gzip", url=url, reason=str(err))) from err
+    if not decomp.eof:
+        raise DownloadError(msg("download_bad_gzip", url=url,
+                                reason="the stream ends before its end marker (truncated)"))
+
+
+def _check_zip(path: Path, url: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            bad = zf.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as err:
+        raise DownloadError(msg("download_bad_zip", url=url, reason=str(err))) from err
+    if bad is not None:
+        raise DownloadError(msg("download_bad_zip", url=url, reason=f"{bad} fails its CRC check"))
+
+
+def _check_json(path: Path, url: str, *, size: int, geojson: bool) -> None:
+    if size <= 1 << 20:  # small: parse it here, for a precise message
+        try:
+            doc = json.loads(path.read_bytes())
+        except ValueError as err:
+            raise DownloadError(msg("download_bad_json", url=url, reason=str(err))) from err
+        if isinstance(doc, dict) and geojson and doc.get("type") not in _GEOJSON_TYPES:
+            shown = json.dumps(doc, ensure_ascii=False)[:200]
+            raise DownloadError(msg("download_error_json", url=url, shown=shown))
+        if not geojson:
+            return
+    try:
+        import pyogrio
+
+        info = pyogrio.read_info(path)
+    except Exception as err:  # noqa: BLE001 - any GDAL failure means: not a usable GeoJSON
+        raise DownloadError(msg("download_bad_json", url=url, reason=_short(err))) from err
+    if not info.get("features"):
+        raise DownloadError(msg("download_no_features", url=url))
+
+
+_GEOJSON_TYPES = frozenset({"FeatureCollection", "Feature", "Topology", "GeometryCollection",
+                            "Polygon", "MultiPolygon"})
+
+
+def fetch_json(url: str) -> Any:
+    """GET a small JSON document with the same timeouts, retries and time limit as downloads.
+
+    Raises
+    ------
+    DownloadError
+        Offline, unreachable, HTTP error, past the time limit or not JSON.
     """
     if settings.offline:
         raise DownloadError(f"cannot ask {url}: offline mode is on (settings.offline / "
                             "PENGAMPUAN_OFFLINE)")
+    deadline = _Deadline(settings.deadline_s)
 
     def once() -> Any:
-        with _get(url) as resp:
-            body = resp.content
+        chunks: list[bytes] = []
+        with _get(url, deadline) as resp, _watchdog(resp, deadline):
+            try:
+                for chunk in resp.iter_content(CHUNK_BYTES):
+                    chunks.append(chunk)
+            except (requests.RequestException, OSError) as err:
+                deadline.check(url, "reading the answer")
+                raise _Retryable(f"the connection broke off ({_short(err)})") from err
+        deadline.check(url, "reading the answer")
+        body = b"".join(chunks)
         try:
             return json.loads(body)
         except ValueError as err:
-            raise DownloadError(f"{url}: the answer is not JSON ({err})") from err
+            start = body[:200].decode("utf-8", "replace").strip()
+            raise DownloadError(f"{url}: the answer is not JSON ({err}); it starts with "
+                                f"{start[:80]!r}") from err
 
-    return _with_retries(url, once)
+    return _with_retries(url, once, deadline)
 
 
-def _get(url: str) -> requests.Response:
+def _retry_after_s(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (seconds or an HTTP date); None if absent."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
     try:
-        resp = requests.get(url, stream=True, timeout=(settings.timeout_s, settings.timeout_s),
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return max(0.0, (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds())
+
+
+def _get(url: str, deadline: _Deadline) -> requests.Response:
+    deadline.check(url, "connecting")
+    wait = max(0.01, min(settings.timeout_s, deadline.remaining()))
+    try:
+        resp = requests.get(url, stream=True, timeout=(wait, wait),
                             headers={"User-Agent": "pengampuan (+https://github.com/pengampuan)"})
+    except requests.TooManyRedirects as err:
+        raise DownloadError(msg("download_redirects", url=url, reason=_short(err))) from err
     except requests.Timeout as err:
-        raise _Retryable(f"no answer within {settings.timeout_s:g} s (settings.timeout_s)") \
-            from err
+        deadline.check(url, "waiting for an answer")
+        raise _Retryable(f"no answer within {wait:g} s (settings.timeout_s)") from err
     except requests.ConnectionError as err:
         raise _Retryable(f"cannot connect ({_short(err)})") from err
+    except (requests.RequestException, ValueError) as err:  # bad URL, schema, ...
+        raise DownloadError(msg("download_bad_request", url=url, reason=_short(err))) from err
     if resp.status_code in RETRY_STATUS:
+        asked = _retry_after_s(resp.headers.get("Retry-After"))
         resp.close()
-        raise _Retryable(f"server error HTTP {resp.status_code} {resp.reason}")
+        busy = " (too many requests)" if resp.status_code == 429 else ""
+        raise _Retryable(f"server error HTTP {resp.status_code} {resp.reason}{busy}",
+                         wait_s=asked)
     if resp.status_code >= 400:
         resp.close()
         raise DownloadError(f"{url}: HTTP {resp.status_code} {resp.reason}; check the URL "
@@ -264,12 +546,36 @@ def _get(url: str) -> requests.Response:
     return resp
 
 
+@contextlib.contextmanager
+def _watchdog(resp: requests.Response, deadline: _Deadline) -> Iterator[None]:
+    """Cut the connection when the time limit passes, even in the middle of a blocked read."""
+
+    def cut() -> None:
+        deadline.expired = True
+        sock = getattr(getattr(resp.raw, "connection", None), "sock", None)
+        try:
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
+            else:  # pragma: no cover - another urllib3
+                resp.close()
+        except OSError:
+            pass
+
+    timer = threading.Timer(max(0.0, deadline.remaining()), cut)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
 def _write_chunk(fh: IO[bytes], chunk: bytes) -> None:
     fh.write(chunk)
 
 
-def _fetch_to(url: str, part: Path) -> None:
-    with _get(url) as resp:
+def _fetch_to(url: str, part: Path, deadline: _Deadline) -> None:
+    with _get(url, deadline) as resp, _watchdog(resp, deadline):
         expected = resp.headers.get("Content-Length")
         encoded = resp.headers.get("Content-Encoding", "identity") not in ("identity", "")
         received = 0
@@ -281,38 +587,55 @@ def _fetch_to(url: str, part: Path) -> None:
                     except OSError as err:
                         full = err.errno == errno.ENOSPC
                         raise DownloadError(
-                            f"writing {part} failed ({err.strerror or err})"
+                            f"{url}: writing {part} failed ({err.strerror or err})"
                             + ("; the disk is full" if full else "")
                             + f": free space in {part.parent} or set settings.cache_dir / "
                             "PENGAMPUAN_CACHE_DIR to another folder"
                         ) from err
                     received += len(chunk)
+                    if deadline.remaining() <= 0:
+                        deadline.check(url, f"receiving the file ({received} bytes so far)")
         except requests.Timeout as err:
+            deadline.check(url, f"receiving the file ({received} bytes so far)")
             raise _Retryable(f"the server stopped sending for more than "
                              f"{settings.timeout_s:g} s after {received} bytes "
                              "(settings.timeout_s)") from err
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
-                requests.exceptions.ContentDecodingError) as err:
+                requests.exceptions.ContentDecodingError, OSError) as err:
+            if isinstance(err, DownloadError):
+                raise
+            deadline.check(url, f"receiving the file ({received} bytes so far)")
             of = f" of {expected}" if expected else ""
             raise _Retryable(f"the connection broke off after {received}{of} bytes "
                              f"({_short(err)})") from err
+    deadline.check(url, f"receiving the file ({received} bytes so far)")
     if expected is not None and not encoded and received != int(expected):
         raise _Retryable(f"the body ended after {received} of {expected} bytes")
 
 
-def _with_retries(url: str, action: Any) -> Any:
+def _with_retries(url: str, action: Any, deadline: _Deadline) -> Any:
     attempts = settings.retries + 1
     reason = ""
     for attempt in range(attempts):
+        deadline.check(url, f"before attempt {attempt + 1} ({reason})" if reason
+                       else "before the first attempt")
         try:
             return action()
         except _Retryable as err:
             reason = str(err)
-            if attempt + 1 < attempts:
-                wait_s = BACKOFF_S * 2**attempt
-                logger.info("%s: %s; retrying in %.1f s (%d/%d)", url, reason, wait_s,
-                            attempt + 1, attempts - 1)
-                time.sleep(wait_s)
+            if attempt + 1 >= attempts:
+                break
+            wait_s = BACKOFF_S * 2**attempt
+            if err.wait_s is not None:
+                if err.wait_s > MAX_RETRY_AFTER_S or err.wait_s > deadline.remaining():
+                    raise DownloadError(msg(
+                        "download_retry_after", url=url, reason=reason, wait=err.wait_s,
+                        limit=min(MAX_RETRY_AFTER_S, max(0.0, deadline.remaining())))) from err
+                wait_s = err.wait_s
+            wait_s = min(wait_s, max(0.0, deadline.remaining()))
+            logger.info("%s: %s; retrying in %.1f s (%d/%d)", url, reason, wait_s,
+                        attempt + 1, attempts - 1)
+            time.sleep(wait_s)
     raise DownloadError(f"{url}: {reason} ({attempts} attempt(s); settings.retries, "
                         "settings.timeout_s)")
 

@@ -84,6 +84,23 @@ class CRSError(PengampuanError, ValueError):
     """
 
 
+class ConfigError(PengampuanError, ValueError):
+    """A configuration file or value is invalid (unknown key, wrong type, bad value).
+
+    The message names the file (or ``load_config(...)`` for keyword values), every
+    key at fault and the type expected.
+
+    Examples
+    --------
+    >>> from pengampuan.config import load_config
+    >>> try:
+    ...     load_config(road_speed_kmh="40 km/jam")
+    ... except ConfigError as err:
+    ...     print(err)  # doctest: +ELLIPSIS
+    load_config(...): key 'road_speed_kmh' is the text '40 km/jam'; expected a number ...
+    """
+
+
 class DownloadError(PengampuanError, OSError):
     """A download failed or the cache cannot serve a file.
 
@@ -104,17 +121,88 @@ class PengampuanWarning(UserWarning):
     """
 
 
+#: Problems of one kind listed before the rest of that kind are only counted.
+MAX_PER_KIND = 20
+
+
 def _format_problems(problems: Any) -> str:
-    """Render a problems table (DataFrame or list of dicts) as readable lines."""
-    try:
-        records = problems.to_dict("records")
-    except AttributeError:
-        records = list(problems or [])
-    if not records:
+    """Render a problems table (DataFrame or list of dicts) as readable lines, capped per kind."""
+    import pandas as pd
+
+    frame = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems or []))
+    if not len(frame):
         return "no problems"
-    n_err = sum(1 for r in records if r.get("severity", "error") == "error")
-    head = f"{n_err} error(s), {len(records) - n_err} warning(s)/note(s) in the data:"
-    return "\n".join([head, *(format_problem(r) for r in records)])
+    sev = frame["severity"] if "severity" in frame else pd.Series("error", index=frame.index)
+    n_err = int((sev.fillna("error") == "error").sum())
+    head = f"{n_err} error(s), {len(frame) - n_err} warning(s)/note(s) in the data:"
+    return "\n".join([head, *format_problems(frame)])
+
+
+def problem_kinds(problems: Any) -> Any:
+    """A key per problem that is equal for problems of the same kind (a pandas Series).
+
+    Problems of one kind share the severity, the file, the column and the text
+    of the problem with its numbers masked ("appears in rows 3 and 7" and
+    "appears in rows 4 and 9" are one kind).
+    """
+    import pandas as pd
+
+    def col(name: str) -> pd.Series:
+        if name in problems:
+            return problems[name].astype(object).where(problems[name].notna(), "").astype(str)
+        return pd.Series("", index=problems.index)
+
+    return (col("severity") + "\x1f" + col("file") + "\x1f" + col("column") + "\x1f"
+            + col("problem").str.replace(r"\d+", "#", regex=True))
+
+
+def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND) -> list[str]:
+    """One line per problem (:func:`format_problem`), at most ``max_per_kind`` of each kind.
+
+    After the lines shown of a kind that has more, one line says how many more
+    there are (``... and 999,980 more like the line above``). ``None`` or 0 lists
+    every problem.
+
+    Examples
+    --------
+    >>> rows = [{"file": "rs.csv", "row": r, "column": "lat", "value": "x",
+    ...          "problem": "is not a number", "severity": "error"} for r in range(2, 6)]
+    >>> print(chr(10).join(format_problems(rows, max_per_kind=2)))
+    [error] rs.csv, row 2, column 'lat': value 'x' is not a number
+    [error] rs.csv, row 3, column 'lat': value 'x' is not a number
+    [error] rs.csv, column 'lat': ... and 2 more like the line above (is not a number)
+    """
+    import pandas as pd
+
+    frame = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems or []))
+    if not len(frame):
+        return []
+    records = frame.to_dict("records") if not max_per_kind or len(frame) <= max_per_kind \
+        else None
+    if records is not None:
+        return [format_problem({str(k): v for k, v in r.items()}) for r in records]
+    kinds = problem_kinds(frame).to_numpy()
+    rank = pd.Series(kinds).groupby(kinds, sort=False).cumcount().to_numpy()
+    total = pd.Series(kinds).map(pd.Series(kinds).value_counts()).to_numpy()
+    keep = rank < max_per_kind
+    last_shown = rank == max_per_kind - 1
+    lines: list[str] = []
+    sub = frame[keep]
+    for rec, is_last, n in zip(sub.to_dict("records"), last_shown[keep], total[keep],
+                               strict=True):
+        rec = {str(k): v for k, v in rec.items()}
+        lines.append(format_problem(rec))
+        if is_last and n > max_per_kind:
+            more = {"file": rec.get("file"), "column": rec.get("column"),
+                    "severity": rec.get("severity", "error"),
+                    "problem": f"... and {n - max_per_kind:,} more like the line above "
+                               f"({_short_problem(str(rec.get('problem', '')))})"}
+            lines.append(format_problem(more))
+    return lines
+
+
+def _short_problem(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
 def format_problem(rec: dict[str, Any]) -> str:

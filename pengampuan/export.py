@@ -12,12 +12,18 @@ self-contained map) with ``wilayah.geojson``, ``rumah_sakit.geojson``,
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import logging
 import os
+import re
 import shutil
+import signal
+import stat
 import tempfile
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["to_geojson", "write_report", "REPORT_FILES"]
+__all__ = ["to_geojson", "write_report", "REPORT_FILES", "check_out_dir", "report_folder"]
 
 #: Files written by :func:`write_report`, in that order.
 REPORT_FILES = ("index.html", "wilayah.geojson", "rumah_sakit.geojson", "jejaring.geojson",
@@ -171,8 +177,11 @@ def write_report(
     ``peta_akses_<layanan>.png/.svg``, ``grafik_dalam_ambang.png/.svg``, ``grafik_target.png/.svg``
         static maps per layanan and two charts (:mod:`pengampuan.figures`).
 
-    Files are written in a temporary folder next to ``out_dir`` and moved in
-    at the end: a failure leaves no partial output.
+    Files are written in a temporary folder next to ``out_dir`` and swapped in
+    at the end (:func:`report_folder`): a failure (a locked file, a full disk,
+    SIGTERM from the command line) leaves the previous report as it was and no
+    temporary file. An ``out_dir`` that cannot be a folder (it, or a parent,
+    is a file) is refused before anything is computed.
 
     Parameters
     ----------
@@ -235,9 +244,7 @@ def write_report(
     if csv_dialect not in ("standard", "excel-id"):
         raise ValueError(f"csv_dialect={csv_dialect!r} is not known; "
                          "expected one of ['standard', 'excel-id']")
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise NotADirectoryError(f"{out_dir} exists and is not a folder")
+    out_dir = check_out_dir(out_dir)
     if ds is None:
         ds = load_dataset()
     if regions is None:
@@ -288,10 +295,7 @@ def write_report(
         maps.check_offline(page)
     t_map = time.perf_counter()
 
-    parent = out_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=parent))
-    try:
+    with report_folder(out_dir) as tmp:
         (tmp / "index.html").write_text(page, encoding="utf-8")
         wilayah = _wilayah_table(regions, acc, gaps, ds)
         rumah_sakit = hospitals
@@ -305,9 +309,8 @@ def write_report(
             rumah_sakit=rumah_sakit, jejaring=links, access=acc, gaps=gaps, network=net,
             provinsi=scope.kode),
             display=acc_display, provinces=provinces, lang=lang, figures=figures)
-        written = _move_into(tmp, out_dir)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
+    written = {name: out_dir / name for name in (*REPORT_FILES, *extra)}
     logger.info(
         "Report in %s: access %.1f s, targets+network %.1f s, map %.1f s, total %.1f s; "
         "index.html %.2f MB", out_dir, t_acc - t0, t_net - t_acc, t_map - t_net,
@@ -316,19 +319,213 @@ def write_report(
 
 
 # ---------------------------------------------------------------------------
-def _move_into(tmp: Path, out_dir: Path) -> dict[str, Path]:
-    """Move the finished files into ``out_dir`` (the whole folder at once when it is new)."""
-    extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
-    names = [*REPORT_FILES, *extra]
+def check_out_dir(out_dir: str | os.PathLike[str]) -> Path:
+    """``out_dir`` as a Path if it can be a report folder; raise before anything is computed.
+
+    Raises
+    ------
+    NotADirectoryError
+        ``out_dir`` or one of its parents exists and is a file.
+    PermissionError
+        The nearest existing parent cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "catatan.txt").write_text("x")
+    >>> check_out_dir(d / "catatan.txt" / "laporan")
+    Traceback (most recent call last):
+    ...
+    NotADirectoryError: .../laporan: cannot be created: .../catatan.txt is a file, not a folder
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(f"{out_dir}: exists and is not a folder (a file of that name); "
+                                 "choose another output folder")
+    for parent in out_dir.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise NotADirectoryError(f"{out_dir}: cannot be created: {parent} is a file, "
+                                         "not a folder")
+            if not os.access(parent, os.W_OK):
+                raise PermissionError(f"{out_dir}: cannot be written: the folder {parent} is "
+                                      "not writable")
+            break
+    return out_dir
+
+
+#: Marks of the temporary siblings of a report folder (``.<name>.tmp-<pid>-...``).
+_TMP_MARK, _OLD_MARK = "tmp", "old"
+
+
+@contextlib.contextmanager
+def report_folder(out_dir: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary folder next to ``out_dir`` to write a report in, swapped in on success.
+
+    The files are written in ``.<name>.tmp-<pid>-<random>`` beside ``out_dir``.
+    When the block ends without an error the folder replaces ``out_dir`` in
+    one rename (the old folder is first renamed aside, then removed); when
+    ``out_dir`` also holds files of its own (not from a report), only the
+    report's files are swapped, each old one moved aside first and put back
+    if any later step fails. On any failure -- an error in the block, a
+    locked or unwritable file, SIGTERM in the command line -- the previous
+    report stays as it was and the temporary folder is removed. Temporary
+    siblings left by a killed process are removed (or, for a swap cut in the
+    middle, put back) the next time.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "laporan"
+    >>> with report_folder(out) as tmp:
+    ...     _ = (tmp / "index.html").write_text("<html></html>")
+    >>> [p.name for p in out.iterdir()]
+    ['index.html']
+    """
+    out_dir = Path(out_dir)
+    parent = out_dir.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    recover_report_folder(out_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{_TMP_MARK}-{os.getpid()}-",
+                                dir=parent))
+    pending: list[int] = []
+    try:
+        yield tmp
+        with _signals_deferred(pending):
+            _swap_in(tmp, out_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        for signum in pending:  # deliver a SIGTERM/SIGINT that came during the swap
+            signal.raise_signal(signum)
+
+
+#: Names of the files a report may hold besides REPORT_FILES (office files and figures).
+_REPORT_EXTRA = re.compile(r"ringkasan\.xlsx|(peta_akses_[a-z_]+|grafik_[a-z_]+)\.(png|svg)")
+
+
+def is_report_file(name: str) -> bool:
+    """True for the name of a file that :func:`write_report` writes.
+
+    Examples
+    --------
+    >>> is_report_file("index.html"), is_report_file("peta_akses_stroke.png")
+    (True, True)
+    >>> is_report_file("catatan saya.docx")
+    False
+    """
+    return name in REPORT_FILES or _REPORT_EXTRA.fullmatch(name) is not None
+
+
+def _swap_in(tmp: Path, out_dir: Path) -> None:
+    """Replace ``out_dir`` by ``tmp`` (a whole-folder swap when it holds only report files)."""
+    new = sorted(p.name for p in tmp.iterdir())
     if not out_dir.exists():
         umask = os.umask(0)
         os.umask(umask)
         tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private (0700); give it the usual mode
-        tmp.replace(out_dir)
-    else:
-        for name in names:
-            (tmp / name).replace(out_dir / name)
-    return {name: out_dir / name for name in names}
+        tmp.rename(out_dir)
+        return
+    old_entries = {p.name for p in out_dir.iterdir()}
+    backup = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{_OLD_MARK}-{os.getpid()}-",
+                                   dir=out_dir.absolute().parent))
+    old_report = {name for name in old_entries if is_report_file(name)} | (old_entries & set(new))
+    if old_entries <= old_report:
+        # the folder is a report: swap whole folders
+        tmp.chmod(stat.S_IMODE(out_dir.stat().st_mode))
+        backup.rmdir()
+        out_dir.rename(backup)  # a locked file makes this fail: nothing has changed yet
+        try:
+            tmp.rename(out_dir)
+        except BaseException:
+            backup.rename(out_dir)
+            raise
+        shutil.rmtree(backup, ignore_errors=True)
+        return
+    # the folder holds other files too: swap the report's files one by one, undoably; files
+    # of an earlier report that this one does not write (e.g. its figures) are moved out too,
+    # so the folder never mixes two runs
+    moved: list[str] = []
+    placed: list[str] = []
+    try:
+        for name in sorted(old_report | set(new)):
+            if (out_dir / name).exists():
+                (out_dir / name).rename(backup / name)
+                moved.append(name)
+        for name in new:
+            (tmp / name).rename(out_dir / name)
+            placed.append(name)
+    except BaseException:
+        for name in placed:
+            (out_dir / name).rename(tmp / name)
+        for name in moved:
+            (backup / name).rename(out_dir / name)
+        shutil.rmtree(backup, ignore_errors=True)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def recover_report_folder(out_dir: str | os.PathLike[str]) -> None:
+    """Clean up after a report writer that was killed: remove its temporary siblings.
+
+    ``.<name>.tmp-<pid>-*`` folders of processes that no longer run are
+    removed; a ``.<name>.old-<pid>-*`` folder is the previous report renamed
+    aside in the middle of a swap: it is renamed back when ``out_dir`` is
+    missing, else removed.
+    """
+    out_dir = Path(out_dir)
+    parent = out_dir.absolute().parent
+    try:
+        siblings = sorted(parent.glob(f".{glob.escape(out_dir.name)}.*-*-*"))
+    except OSError:
+        return
+    for path in siblings:
+        mark, _, rest = path.name[len(out_dir.name) + 2:].partition("-")
+        pid = rest.split("-", 1)[0]
+        if mark not in (_TMP_MARK, _OLD_MARK) or not pid.isdigit() or _pid_alive(int(pid)):
+            continue
+        if mark == _OLD_MARK and not out_dir.exists() and any(path.iterdir()):
+            logger.warning("Putting back %s, the report a killed run had moved aside", out_dir)
+            path.rename(out_dir)
+            continue
+        logger.info("Removing %s, left by a report run that was killed", path)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _signals_deferred(pending: list[int]) -> Iterator[None]:
+    """Hold SIGTERM and SIGINT back while files are swapped (they are delivered afterwards)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = (signal.SIGTERM, signal.SIGINT)
+
+    def hold(signum: int, frame: object) -> None:
+        pending.append(signum)
+
+    previous = {}
+    try:
+        for signum in wanted:
+            previous[signum] = signal.signal(signum, hold)
+    except (ValueError, OSError):  # pragma: no cover - signals unavailable here
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _display_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -22,7 +22,8 @@ import io as _io
 import logging
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -34,6 +35,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ._messages import INVISIBLE, NON_BREAKING, msg, visible
 from ._textnorm import normalise_region_code
 from .config import BUKTI, DEFAULT_CONFIG, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
 from .dataset import Dataset, empty_fasilitas
@@ -101,33 +103,50 @@ ROW = "__row"
 # problems
 # ---------------------------------------------------------------------------
 class _Problems:
-    """Collector of data problems (one dict per problem, see :data:`PROBLEM_COLUMNS`)."""
+    """Collector of data problems (one row per problem, see :data:`PROBLEM_COLUMNS`).
+
+    Kept as one list per column, with repeated texts shared, so that a file
+    with a million wrong rows costs tens of bytes per problem, not a dict each.
+    """
 
     def __init__(self) -> None:
-        self.records: list[dict[str, Any]] = []
+        self._cols: dict[str, list[Any]] = {c: [] for c in PROBLEM_COLUMNS}
+        self._texts: dict[str, str] = {}
 
     def add(self, file: str, problem: str, *, row: int | None = None, column: str | None = None,
             value: object = None, severity: str = "error") -> None:
         """Record one problem."""
         if severity not in SEVERITIES:  # pragma: no cover - programming error
             raise ValueError(f"severity={severity!r}; expected one of {SEVERITIES}")
-        self.records.append({
-            "file": file, "row": None if row is None else int(row), "column": column,
-            "value": None if value is None else str(value), "problem": problem,
-            "severity": severity,
-        })
+        share = self._texts.setdefault
+        cols = self._cols
+        cols["file"].append(share(file, file))
+        cols["row"].append(None if row is None else int(row))
+        cols["column"].append(None if column is None else share(column, column))
+        cols["value"].append(None if value is None else str(value))
+        cols["problem"].append(share(problem, problem))
+        cols["severity"].append(severity)
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        """The problems as a list of dicts (built on demand)."""
+        names = list(PROBLEM_COLUMNS)
+        return [dict(zip(names, values, strict=True))
+                for values in zip(*(self._cols[c] for c in names), strict=True)]
+
+    def __len__(self) -> int:
+        return len(self._cols["severity"])
 
     @property
     def n_errors(self) -> int:
         """Number of problems of severity ``error``."""
-        return sum(r["severity"] == "error" for r in self.records)
+        return self._cols["severity"].count("error")
 
     def frame(self) -> pd.DataFrame:
         """The problems as a DataFrame (``row`` as Int64, spreadsheet numbering)."""
-        df = pd.DataFrame(self.records, columns=list(PROBLEM_COLUMNS))
-        df["row"] = df["row"].astype("Int64")
-        for col in ("file", "column", "value", "problem", "severity"):
-            df[col] = df[col].astype(object)
+        df = pd.DataFrame({c: pd.Series(self._cols[c], dtype=object) for c in PROBLEM_COLUMNS},
+                          columns=list(PROBLEM_COLUMNS))
+        df["row"] = pd.array(self._cols["row"], dtype="Int64")
         return df
 
     def raise_if_errors(self) -> None:
@@ -163,18 +182,89 @@ class _RawTable:
     unreadable: dict[int, list[str]] = field(default_factory=dict)
 
 
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    """Text of a CSV file and notes on what was detected (BOM, encoding)."""
+#: Most physical lines one CSV record may span before its opening quote is taken as unclosed
+#: (a line break inside a quoted value is rare; a stray quote swallows every following line).
+MAX_RECORD_LINES = 50
+#: Most characters of one record (below the csv module's field limit of 131,072).
+MAX_RECORD_CHARS = 100_000
+#: Rows at the top of a file searched for the header when the first row is not it.
+HEADER_SEARCH_ROWS = 30
+
+#: First bytes of files that are not CSV text -> what they are.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"PK\x03\x04", "zip"), (b"PK\x05\x06", "zip"),
+    (b"%PDF", "PDF"), (b"\x1f\x8b", "gzip"), (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"GIF8", "GIF image"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
+def _sniff_wrong_file(data: bytes, expected: str) -> str | None:
+    """What a file that is not CSV text is (a message), or None for text."""
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            if kind == "ole":
+                return msg("file_excel_xls", expected=expected)
+            if kind == "zip":
+                head = data[:65536]
+                if b"xl/" in head or b"[Content_Types].xml" in head and b"xl" in head:
+                    return msg("file_excel_xlsx", expected=expected)
+                if b"opendocument.spreadsheet" in head:
+                    return msg("file_ods", expected=expected)
+                return msg("file_binary_kind", kind="zip archive", expected=expected)
+            return msg("file_binary_kind", kind=kind, expected=expected)
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the bytes look like UTF-16 text without a BOM."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+#: Control characters that do not occur in text (all but tab, line feed, carriage return).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _decode(data: bytes, *, expected: str = "a CSV file") -> tuple[str, list[str]]:
+    """Text of a CSV file and notes on what was detected (BOM, encoding).
+
+    Raises
+    ------
+    _NotText
+        The bytes are not text (a workbook, an archive, an image, ...); the
+        message says what they are.
+    """
     notes: list[str] = []
+    wrong = _sniff_wrong_file(data, expected)
+    if wrong is not None:
+        raise _NotText(wrong)
+    if data.startswith(_UTF32_BOMS):
+        notes.append(msg("file_utf32"))
+        return data.decode("utf-32"), notes
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         notes.append("UTF-16 text (Excel 'Unicode text') detected; read as UTF-16")
-        return data.decode("utf-16"), notes
+        return data.decode("utf-16", errors="replace"), notes
+    order = _utf16_without_bom(data)
+    if order is not None:
+        notes.append(msg("file_utf16_no_bom", order=order.upper().replace("UTF-16-", "UTF-16 ")))
+        return data.decode(order, errors="replace"), notes
     if data.startswith(codecs.BOM_UTF8):
         notes.append("UTF-8 byte-order mark (BOM) detected, as Excel's 'CSV UTF-8' writes; "
                      "read as UTF-8")
         data = data[len(codecs.BOM_UTF8):]
     try:
-        return data.decode("utf-8"), notes
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         try:
             text, enc = data.decode("cp1252"), "Windows-1252 (cp1252)"
@@ -182,7 +272,18 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
             text, enc = data.decode("latin-1"), "Latin-1 (ISO-8859-1)"
         notes.append(f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at position {err.start}); "
                      f"read as {enc}: check accented names, and save as 'CSV UTF-8' next time")
-        return text, notes
+    sample = text[:65536]
+    n_control = len(_CONTROL.findall(sample))
+    if n_control and (n_control > 0.01 * len(sample) or "\x00" in sample):
+        first = _CONTROL.search(sample)
+        detail = (f"{n_control} control character(s) in the first {len(sample)} characters, e.g. "
+                  f"U+{ord(first.group()):04X}" if first else "control characters")
+        raise _NotText(msg("file_binary", detail=detail, expected=expected))
+    return text, notes
+
+
+class _NotText(Exception):
+    """A file that is not CSV text; the message says what it is."""
 
 
 _QUOTED = re.compile(r'"[^"]*"')
@@ -204,24 +305,203 @@ def _normalise_column(name: str) -> str:
     return _COLUMN_ALIASES.get(key, key)
 
 
+class _Runaway(Exception):
+    """A record grew past :data:`MAX_RECORD_LINES` lines or :data:`MAX_RECORD_CHARS`."""
+
+
+class _Lines:
+    """Physical lines of a text for ``csv.reader``, remembering the lines of the current record.
+
+    Lines can be pushed back to be read again (after a stray quote swallowed them).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._it = iter(_io.StringIO(text, newline=""))
+        self._pending: deque[tuple[int, str]] = deque()
+        self._next_no = 1
+        self.record: list[tuple[int, str]] = []
+        self._chars = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._pending:
+            lineno, line = self._pending.popleft()
+        else:
+            line = next(self._it)
+            lineno = self._next_no
+            self._next_no += 1
+        if len(self.record) >= MAX_RECORD_LINES or self._chars + len(line) > MAX_RECORD_CHARS:
+            self._pending.appendleft((lineno, line))
+            raise _Runaway
+        self.record.append((lineno, line))
+        self._chars += len(line)
+        return line
+
+    def start_record(self) -> None:
+        self.record = []
+        self._chars = 0
+
+    def push_back(self, lines: Sequence[tuple[int, str]]) -> None:
+        self._pending.extendleft(reversed(lines))
+
+
+def _looks_like_rows(value: str, sep: str, n_columns: int) -> bool:
+    """Whether the lines after the first in a multi-line value look like CSV rows."""
+    need = max(2, (n_columns - 1) // 2)
+    return any(part.count(sep) >= need for part in value.splitlines()[1:])
+
+
+@dataclass
+class _Record:
+    """One CSV record: the row number (spreadsheet numbering), its cells, its lines."""
+
+    row: int
+    cells: list[str]
+    first_line: int
+    last_line: int
+    #: the opening quote of this record was not closed (the cells are a best guess)
+    broken: bool = False
+    swallowed: int = 0  # lines taken by the unclosed quote (0 = none)
+    to_eof: bool = False
+    reason: str = ""
+
+
+def _records(text: str, sep: str, n_columns: Callable[[], int]) -> Iterator[_Record]:
+    """Every record of ``text``, with stray quotes found and the lines they swallowed re-read.
+
+    A quote that opens a value and is not closed on its line makes a CSV
+    reader take the following lines into that value. Such a record (one whose
+    lines after the first look like rows, whose field count is wrong, or that
+    runs past :data:`MAX_RECORD_LINES`) is returned as ``broken`` with the
+    cells of its first line alone, and the lines after it are read again as
+    records of their own, so no row is lost.
+    """
+    feed = _Lines(text)
+    reader = csv.reader(feed, delimiter=sep)
+    row = 0
+    while True:
+        feed.start_record()
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except _Runaway:
+            span = feed.record
+            row += 1
+            yield _broken_record(row, span, sep, to_eof=False)
+            feed.start_record()
+            feed.push_back(span[1:])
+            reader = csv.reader(feed, delimiter=sep)
+            continue
+        except csv.Error as err:
+            span = feed.record
+            row += 1
+            yield _Record(row, [], span[0][0] if span else 0, span[-1][0] if span else 0,
+                          broken=True, reason=str(err))
+            feed.start_record()
+            feed.push_back(span[1:])
+            reader = csv.reader(feed, delimiter=sep)
+            continue
+        span = feed.record
+        row += 1
+        if len(span) <= 1:
+            line = span[0][1]
+            if '"' in line and (any("\n" in c or "\r" in c for c in cells) or (
+                    not line.endswith(("\n", "\r")) and _ends_inside_quote(line, sep))):
+                yield _broken_record(row, span, sep, to_eof=True)  # the last line
+            else:
+                yield _Record(row, cells, span[0][0], span[0][0])
+            continue
+        n = n_columns()
+        multi = [c for c in cells if "\n" in c or "\r" in c]
+        to_eof = _ends_inside_quote("".join(line for _, line in span), sep)
+        if to_eof or (n and len(cells) != n) or any(_looks_like_rows(c, sep, n or len(cells))
+                                                    for c in multi):
+            yield _broken_record(row, span, sep, to_eof=to_eof)
+            feed.start_record()
+            feed.push_back(span[1:])
+            reader = csv.reader(feed, delimiter=sep)
+            continue
+        yield _Record(row, [_LINE_BREAKS.sub(" ", c) if c in multi else c for c in cells],
+                      span[0][0], span[-1][0])
+
+
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def _ends_inside_quote(raw: str, sep: str) -> bool:
+    """Whether the text of a record ends inside a quoted value (the quote never closes)."""
+    try:
+        for _ in csv.reader(_io.StringIO(raw, newline=""), delimiter=sep, strict=True):
+            pass
+    except csv.Error as err:
+        return "unexpected end of data" in str(err)
+    return False
+
+
+def _broken_record(row: int, span: list[tuple[int, str]], sep: str, *, to_eof: bool) -> _Record:
+    lineno, line = span[0]
+    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=sep), [])
+    return _Record(row, cells, lineno, span[-1][0], broken=True, swallowed=len(span) - 1,
+                   to_eof=to_eof)
+
+
+def _blank(cell: str) -> bool:
+    """A cell with nothing but spaces and quote characters."""
+    return not cell.strip().strip('"').strip()
+
+
+def _header_row_index(records: list[_Record], required: Sequence[str]) -> tuple[int, int]:
+    """Index of the first record with a value, and of the likely header (may be later)."""
+    first = next((i for i, r in enumerate(records) if any(not _blank(c) for c in r.cells)), -1)
+    if first < 0:
+        return -1, -1
+    want = set(required)
+
+    def hits(rec: _Record) -> int:
+        return len(want & {_normalise_column(c) for c in rec.cells})
+
+    best = hits(records[first])
+    if best >= min(len(want), 2):
+        return first, first
+    for i in range(first + 1, len(records)):
+        h = hits(records[i])
+        if h > best and h >= min(len(want), 2):
+            return first, i
+    return first, first
+
+
 def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = False,
-             ) -> _RawTable | None:
+             file: str | None = None) -> _RawTable | None:
     """Read one CSV file as text; None when it cannot be read (problems recorded).
 
     ``empty_ok``: a file with a header but no data rows is a note instead of an error.
+    ``file``: the name problems are reported under (default: the file's own name).
     """
-    file = path.name
+    file = file or path.name
     required = REQUIRED[table]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        others = other_data_files(path.parent, list(FILES.values()))
         problems.add(file, f"file not found at {path}; expected a CSV file with the columns "
-                     f"{list(required)}")
+                     f"{list(required)}"
+                     + (msg("name_other_files", found=others) if others else ""))
         return None
     except IsADirectoryError:
         problems.add(file, f"{path} is a folder; expected a CSV file")
         return None
-    text, notes = _decode(data)
+    except OSError as err:
+        problems.add(file, msg("file_unreadable", reason=err.strerror or str(err)))
+        return None
+    try:
+        text, notes = _decode(data, expected=FILES.get(table, file))
+    except _NotText as err:
+        problems.add(file, str(err))
+        return None
+    del data
     for note in notes:
         problems.add(file, note, severity="note")
     if not text.strip():
@@ -231,20 +511,49 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
         return None
     header_line = next(line for line in text.splitlines() if line.strip())
     sep = _sniff_separator(header_line)
+    columns: list[str] = []
+    stream = _records(text, sep, lambda: len(columns))
+    # the top of the file, to find the header (a title may stand above it)
+    top: list[_Record] = []
+    first_value = -1
+    for rec in stream:
+        top.append(rec)
+        if first_value < 0 and any(not _blank(c) for c in rec.cells):
+            first_value = len(top) - 1
+        if first_value >= 0 and len(top) >= first_value + HEADER_SEARCH_ROWS:
+            break
+    first_idx, header_idx = _header_row_index(top, required)
+    if first_value < 0:
+        key = "file_only_quotes" if '"' in text else "file_only_separators"
+        problems.add(file, msg(key, sep=sep, required=list(required)))
+        return None
+    del text
+    if header_idx != first_idx:
+        above = [" ".join(c.strip() for c in r.cells if c.strip()) for r in top[:header_idx]
+                 if any(c.strip() for c in r.cells)]
+        problems.add(file, msg("header_below_title", header_row=top[header_idx].row,
+                               found=[c for c in top[header_idx].cells if c.strip()][:6],
+                               n_above=top[header_idx].row - 1,
+                               above="; ".join(repr(a[:60]) for a in above[:3])),
+                     row=top[first_idx].row)
+    header = top[header_idx]
+    header_row = header.row
+    if header.broken:
+        _report_broken(header, problems, file, [c for c in header.cells])
     if sep != ",":
         problems.add(file, f"{_SEP_NAME[sep]} separator detected (as spreadsheets in an Indonesian "
                      "locale write); read accordingly", severity="note")
-    records = list(csv.reader(_io.StringIO(text, newline=""), delimiter=sep))
-    header_idx = next(i for i, rec in enumerate(records) if any(c.strip() for c in rec))
-    header_row = header_idx + 1
-    found = records[header_idx]
-    columns = [_normalise_column(c) for c in found]
+    found = header.cells
+    columns.extend(_normalise_column(c) for c in found)
+    body = [*top[header_idx + 1:], *stream]
     # Excel often writes trailing separators: drop unnamed columns that hold nothing.
-    body = records[header_idx + 1:]
-    while columns and columns[-1] == "" and all(
-            len(r) < len(columns) or not r[len(columns) - 1].strip() for r in body):
-        columns.pop()
-    for i, (orig, col) in enumerate(zip(found, columns, strict=True)):
+    if columns and columns[-1] == "":
+        body = list(body)
+        while columns and columns[-1] == "" and all(
+                len(r.cells) < len(columns) or not r.cells[len(columns) - 1].strip()
+                for r in body):
+            columns.pop()
+    for i, (orig, col) in enumerate(zip(found, columns, strict=False)):
         if col == "":
             problems.add(file, f"column {i + 1} has no name in the header; it is called "
                          f"'kolom_{i + 1}'", row=header_row, severity="warning")
@@ -265,50 +574,194 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
         else:
             seen[col] = i
     n = len(columns)
-    cells: list[list[str]] = []
+    cells_by_col: list[list[str]] = [[] for _ in range(n)]
     rows: list[int] = []
     n_blank = 0
     unreadable: dict[int, list[str]] = {}
     n_spaces = [0] * n
     first_spaces = [0] * n
-    for i, rec in enumerate(body, start=header_row + 1):
-        stripped = [c.strip() for c in rec]
+    for rec in body:
+        i = rec.row
+        cells = rec.cells
+        if rec.broken:
+            _report_broken(rec, problems, file, columns)
+            unreadable[i] = cells
+            continue
+        if rec.first_line != rec.last_line:
+            problems.add(file, msg("quote_multiline_value", first=rec.first_line,
+                                   last=rec.last_line), row=i, severity="warning")
+        stripped = [c.strip() for c in cells]
         if not any(stripped):
             n_blank += 1
             continue
-        if len(rec) > n:
+        if len(cells) > n:
             if any(stripped[n:]):
                 hint = ("a decimal comma in a comma-separated file? write -6.197 or quote the value"
                         if sep == "," else "a separator inside a value? quote the value")
-                problems.add(file, f"has {len(rec)} fields but the header has {n} ({hint})",
-                             row=i, value=sep.join(rec))
-                unreadable[i] = rec
+                problems.add(file, f"has {len(cells)} fields but the header has {n} ({hint})",
+                             row=i, value=sep.join(cells))
+                unreadable[i] = cells
                 continue
-            rec, stripped = rec[:n], stripped[:n]
-        elif len(rec) < n:
-            pad = [""] * (n - len(rec))
-            rec, stripped = [*rec, *pad], [*stripped, *pad]
+            cells, stripped = cells[:n], stripped[:n]
+        elif len(cells) < n:
+            pad = [""] * (n - len(cells))
+            cells, stripped = [*cells, *pad], [*stripped, *pad]
         for j in range(n):
-            if len(stripped[j]) != len(rec[j]):
+            if len(stripped[j]) != len(cells[j]):
                 if not n_spaces[j]:
                     first_spaces[j] = i
                 n_spaces[j] += 1
-        cells.append(stripped)
+            cells_by_col[j].append(stripped[j])
         rows.append(i)
+    del body
     if n_blank:
         problems.add(file, f"{n_blank} empty row(s) ignored", severity="note")
     for j, col in enumerate(columns):
         if n_spaces[j]:
             problems.add(file, f"spaces at the start or end of {n_spaces[j]} cell(s) removed "
                          f"(first in row {first_spaces[j]})", column=col, severity="note")
-    df = pd.DataFrame(cells, columns=columns, dtype="str") if cells else pd.DataFrame(
-        {c: pd.Series([], dtype="str") for c in columns})
+    df = pd.DataFrame({c: pd.Series(cells_by_col[j], dtype="str")
+                       for j, c in enumerate(columns)})
+    del cells_by_col
     df[ROW] = np.asarray(rows, dtype=np.int64)
-    if not cells and not unreadable:
+    _clean_characters(df, columns, problems, file)
+    if not rows and not unreadable:
         problems.add(file, "has a header but no data rows", row=header_row,
                      severity="note" if empty_ok else "error")
     return _RawTable(file=file, path=path, data=df, columns=columns, header_row=header_row,
                     unreadable=unreadable)
+
+
+def _report_broken(rec: _Record, problems: _Problems, file: str, columns: Sequence[str]) -> None:
+    """Error for a record with an unclosed quote (or one the csv module cannot read)."""
+    if not rec.swallowed and rec.reason:
+        problems.add(file, msg("record_unreadable", reason=rec.reason), row=rec.row)
+        return
+    j = max(len(rec.cells) - 1, 0)
+    column = columns[j] if j < len(columns) else f"kolom_{j + 1}"
+    if rec.to_eof:
+        what = msg("quote_swallowed_rest", n=rec.swallowed)
+    else:
+        what = msg("quote_swallowed_lines", n=rec.swallowed, first=rec.first_line + 1,
+                   last=rec.last_line)
+    if not rec.swallowed:
+        what = msg("quote_swallowed_rest", n=0)
+    problems.add(file, msg("quote_unclosed", column=column, line=rec.first_line, what=what),
+                 row=rec.row, column=column,
+                 value=rec.cells[j][:80] if rec.cells else None)
+
+
+_INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+_NBSP_RE = re.compile("[" + "".join(NON_BREAKING) + "]")
+
+
+def _clean_characters(df: pd.DataFrame, columns: Sequence[str], problems: _Problems,
+                      file: str) -> None:
+    """Remove invisible characters (warning) and read non-breaking spaces as spaces (note)."""
+    rows = df[ROW].to_numpy()
+    for col in columns:
+        s = df[col]
+        for pattern, key, severity in ((_INVISIBLE_RE, "invisible_chars", "warning"),
+                                       (_NBSP_RE, "nbsp_chars", "note")):
+            hit = s.str.contains(pattern, regex=True).to_numpy(dtype=bool)
+            if not hit.any():
+                continue
+            k = int(np.flatnonzero(hit)[0])
+            found = sorted(set(pattern.findall("".join(s[hit].head(1000)))))
+            names = INVISIBLE if key == "invisible_chars" else NON_BREAKING
+            chars = ", ".join(f"U+{ord(c):04X} ({names[c]})" for c in found)
+            problems.add(file, msg(key, n=int(hit.sum()), chars=chars, row=int(rows[k]),
+                                   shown=visible(s.iloc[k])), column=col, severity=severity)
+            replacement = "" if key == "invisible_chars" else " "
+            s = s.where(~hit, s.str.replace(pattern, replacement, regex=True).str.strip())
+            df[col] = s
+
+
+# ---------------------------------------------------------------------------
+# file discovery: near-miss names in a data folder
+# ---------------------------------------------------------------------------
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab", ".dat")
+_SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_DATA_SUFFIXES = _TEXT_SUFFIXES + _SHEET_SUFFIXES
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A file whose name is close to an expected one (``jejaring.csv.csv`` for ``jejaring.csv``)."""
+
+    path: Path
+    why: str
+    spreadsheet: bool
+
+
+def _name_parts(name: str) -> tuple[str, list[str]]:
+    """Stem key (lower case, letters and digits only) and the data suffixes stripped."""
+    stem, suffixes = name.lower(), []
+    while True:
+        for suffix in _DATA_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) > len(suffix):
+                stem, suffixes = stem[:-len(suffix)], [suffix, *suffixes]
+                break
+        else:
+            break
+    return re.sub(r"[^0-9a-z]+", "", stem), suffixes
+
+
+def near_misses(folder: Path, expected: str) -> list[NearMiss]:
+    """Files in ``folder`` that are probably ``expected`` under another name.
+
+    Recognised: another letter case (``Wilayah.csv``), a doubled or other text
+    extension (``jejaring.csv.csv``, ``jejaring.txt``, ``layanan.csv.txt``), a
+    spreadsheet (``rumah_sakit.xlsx``) and spaces or hyphens for ``_``
+    (``rumah sakit.csv``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "jejaring.csv.csv").write_text("pengampu,diampu,layanan")
+    >>> [(m.path.name, m.why[:30]) for m in near_misses(d, "jejaring.csv")]
+    [('jejaring.csv.csv', "the name ends in '.csv.csv': W")]
+    """
+    want, _ = _name_parts(expected)
+    out: list[NearMiss] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        name = path.name
+        if name == expected or not path.is_file() or name.startswith(("~$", ".")):
+            continue
+        key, suffixes = _name_parts(name)
+        if key != want or not suffixes:
+            continue
+        ext = "".join(suffixes)
+        if suffixes[-1] in _SHEET_SUFFIXES:
+            why = f"a spreadsheet ({suffixes[-1]}), not a CSV file"
+            out.append(NearMiss(path, why, True))
+            continue
+        if len(suffixes) > 1:
+            why = (f"the name ends in {ext!r}: Windows hides known extensions, so {expected!r} "
+                   f"was saved with a second {suffixes[-1]!r}")
+        elif name.lower() == expected.lower():
+            why = "the name differs in upper/lower case, which matters on Linux and macOS servers"
+        elif suffixes[-1] != ".csv":
+            why = f"a text file with the extension {suffixes[-1]!r} instead of '.csv'"
+        else:
+            why = "the name is spelled with spaces, hyphens or capitals instead of '_'"
+        out.append(NearMiss(path, why, False))
+    return out
+
+
+def other_data_files(folder: Path, known: Sequence[str]) -> list[str]:
+    """Names of CSV/text/spreadsheet files in ``folder`` that are none of ``known``."""
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return []
+    return [n for n in names if n not in known and not n.startswith(("~$", "."))
+            and _name_parts(n)[1] and _name_parts(n)[1][-1] != ".txt"]  # not readme.txt
 
 
 def _check_columns(raw: _RawTable, problems: _Problems, table: str) -> list[str]:
@@ -352,7 +805,7 @@ def _optional(df: pd.DataFrame, col: str, default: str = "") -> pd.Series:
 # value parsers
 # ---------------------------------------------------------------------------
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:([., '])\d{3})(?:\1\d{3})*$")
 
 
 def _parse_float(raw: _RawTable, problems: _Problems, col: str, *, expected: str) -> pd.Series:
@@ -386,7 +839,7 @@ def _parse_int(raw: _RawTable, problems: _Problems, col: str, *, expected: str,
             problems.add(raw.file, f"thousands separators in {int(sep.sum())} value(s) removed "
                          f"(e.g. {s.to_numpy()[sep][0]!r} in row {int(rows[sep][0])})", column=col,
                          severity="note")
-            s = s.where(~sep, s.str.replace(r"[.,]", "", regex=True))
+            s = s.where(~sep, s.str.replace(r"[., ']", "", regex=True))
         comma = s.str.match(r"^[+-]?\d+,0+$").fillna(False).to_numpy(dtype=bool)
         s = s.where(~comma, s.str.replace(r",0+$", "", regex=True))
     num = pd.to_numeric(s.where(s != "", None), errors="coerce").astype("float64")
@@ -397,8 +850,11 @@ def _parse_int(raw: _RawTable, problems: _Problems, col: str, *, expected: str,
     hi = maximum if maximum is not None else np.inf
     out_of_range = ~bad & ~np.isnan(arr) & ((filled < lo) | (filled > hi))
     for row, value in zip(rows[bad], raw.data[col].to_numpy()[bad], strict=True):
-        problems.add(raw.file, f"is not a whole number; expected {expected}", row=int(row),
-                     column=col, value=value)
+        m = _THOUSANDS.match(str(value))
+        text = (msg("thousands_in_whole_number", plain=re.sub(r"[., ']", "", str(value)),
+                    sep=m.group(1)) if m and not thousands else "is not a whole number")
+        problems.add(raw.file, f"{text}; expected {expected}", row=int(row), column=col,
+                     value=value)
     for row, value in zip(rows[out_of_range], raw.data[col].to_numpy()[out_of_range], strict=True):
         problems.add(raw.file, f"is out of range; expected {expected}", row=int(row), column=col,
                      value=value)
@@ -688,7 +1144,7 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     out["kelas"] = kelas
     for col in ("kepemilikan", "alias", "sumber"):
         out[col] = _text(raw, col)
-    out["tempat_tidur"] = (_parse_int(raw, problems, "tempat_tidur", minimum=0,
+    out["tempat_tidur"] = (_parse_int(raw, problems, "tempat_tidur", minimum=0, thousands=True,
                                      expected="the number of beds (a whole number >= 0)")
                            if "tempat_tidur" in df else pd.Series(pd.NA, index=df.index,
                                                                     dtype="Int64"))

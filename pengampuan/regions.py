@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 import numpy as np
@@ -1239,6 +1240,9 @@ def read_boundary_file(path: str | os.PathLike[str], *, crs: Any = None,
         gdf = gpd.read_file(uri, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
         raise DataFileError([], f"{path}: cannot be read as a boundary file ({err})") from err
+    if len(gdf) == 0:
+        raise DataFileError([], f"{path}: the file has no features; expected one polygon per "
+                                "region (is it an export of an empty layer or selection?)")
     if gdf.crs is None and crs is None and path.suffix.lower() in (".topojson", ".json") \
             and pyogrio.read_info(uri, layer=layer).get("driver") == "TopoJSON":
         # TopoJSON has no CRS member; like GeoJSON its coordinates are lon/lat (the
@@ -1279,7 +1283,74 @@ def read_boundary_file(path: str | os.PathLike[str], *, crs: Any = None,
             f"{minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f}, outside Indonesia; "
             "the declared CRS is probably wrong (or lat/lon are swapped)"
         )
-    return _repair(gdf, path)
+    gdf = _repair(gdf, path)
+    _check_coverage(gdf, path)
+    return gdf
+
+
+#: Overlaps of two features larger than this are listed (km²); smaller ones are counted.
+OVERLAP_LIST_KM2 = 0.05
+#: A feature smaller than this (km²), or thin and smaller than :data:`SLIVER_THIN_KM2`, is
+#: a sliver: no kab/kota or province is that small or that thin.
+SLIVER_KM2 = 1.0
+SLIVER_THIN_KM2 = 50.0
+#: Thinness 4*pi*area/perimeter^2 below which a feature counts as thin (a circle has 1).
+SLIVER_THINNESS = 0.02
+
+
+def _check_coverage(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    """Warn about features that overlap each other and about sliver features.
+
+    A set of region boundaries should be a coverage: no two regions share
+    area. Overlaps are found with one STRtree query (``overlaps``), measured
+    in :data:`config.AREA_CRS`; slivers are features under :data:`SLIVER_KM2`
+    or thin single polygons (4*pi*area/perimeter^2 < :data:`SLIVER_THINNESS`) under
+    :data:`SLIVER_THIN_KM2`.
+    """
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    if len(geoms) < 1:
+        return
+    projected = gpd.GeoSeries(geoms, crs=gdf.crs).to_crs(AREA_CRS)
+    area = projected.area.to_numpy() / 1e6
+    perimeter = projected.length.to_numpy() / 1e3
+    with np.errstate(divide="ignore", invalid="ignore"):
+        thinness = np.where(perimeter > 0, 4 * np.pi * area / perimeter**2, 1.0)
+    single = shapely.get_type_id(geoms) == 3  # archipelagos (MultiPolygon) are thin by nature
+    sliver = (area < SLIVER_KM2) | (single & (thinness < SLIVER_THINNESS)
+                                    & (area < SLIVER_THIN_KM2))
+    if sliver.any():
+        idx = np.flatnonzero(sliver)
+        labels = [f"{_feature_label(gdf, int(i))}: {area[i]:.3g} km²" for i in idx[:5]]
+        warnings.warn(
+            f"{path}: {len(idx)} sliver feature(s), too small or thin to be a region (e.g. "
+            f"{'; '.join(labels)}): leftovers of an edit or a clip? remove them or merge them "
+            "into their region",
+            PengampuanWarning, stacklevel=3,
+        )
+    if len(geoms) < 2:
+        return
+    tree = shapely.STRtree(geoms)
+    i, j = tree.query(geoms, predicate="overlaps")
+    keep = i < j
+    i, j = i[keep], j[keep]
+    if not len(i):
+        return
+    inter = shapely.intersection(geoms[i], geoms[j])
+    shared = gpd.GeoSeries(inter, crs=gdf.crs).to_crs(AREA_CRS).area.to_numpy() / 1e6
+    big = np.flatnonzero(shared >= OVERLAP_LIST_KM2)
+    if not len(big):
+        return
+    order = big[np.argsort(-shared[big])]
+    labels = [f"{_feature_label(gdf, int(i[k]))} and {_feature_label(gdf, int(j[k]))}: "
+              f"{shared[k]:.2f} km²" for k in order[:5]]
+    warnings.warn(
+        f"{path}: {len(big)} pair(s) of features overlap by {OVERLAP_LIST_KM2} km² or more "
+        f"({shared.sum():.1f} km² of overlap in all, {len(i)} pair(s) touching with some "
+        f"overlap), e.g. {'; '.join(labels)}: the boundaries are not a clean coverage, so an "
+        "area or a population split by polygon counts the overlap twice; clean them in a GIS "
+        "(e.g. QGIS 'Fix geometries' and 'Remove overlaps')",
+        PengampuanWarning, stacklevel=3,
+    )
 
 
 def _check_geometries(gdf: gpd.GeoDataFrame, path: Path) -> None:
@@ -1535,16 +1606,20 @@ def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundarie
     _check_choice("level", level, tuple(_ADM))
     _check_choice("source", source, ("geoboundaries",))
     adm = _ADM[level]
+    # the cache is keyed by the full URL: the API's for geoBoundaries (its answer names the
+    # file, which may change), the file's own for url=
     name = f"geoBoundaries-IDN-{adm}.geojson" if url is None else \
-        f"{adm}-{Path(url.split('?')[0]).name or 'boundaries.geojson'}"
+        f"{adm}-{Path(urlsplit(url).path).name or 'boundaries.geojson'}"
     hint = (f"instead, pass a boundary file you already have: "
             f"load_regions({level!r}, source='path/to/file.geojson') or "
             f"`pengampuan report --boundaries path/to/file.geojson`")
+    key = None
     if url is None:
-        cached = cached_path(name, sha256=sha256, size=size)
+        api = GEOBOUNDARIES_API.format(adm=adm)
+        key = api
+        cached = cached_path(name, sha256=sha256, size=size, url=api)
         if cached is not None:
             return cached
-        api = GEOBOUNDARIES_API.format(adm=adm)
         try:
             meta = fetch_json(api)
         except DownloadError as err:
@@ -1554,6 +1629,6 @@ def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundarie
             raise DownloadError(f"{api} answered without 'gjDownloadURL'; the API changed. "
                                 f"Pass url= (CLI --url), {hint}")
     try:
-        return cached_download(str(url), name=name, sha256=sha256, size=size)
+        return cached_download(str(url), name=name, sha256=sha256, size=size, key=key)
     except DownloadError as err:
         raise DownloadError(f"{err}; {hint}") from err

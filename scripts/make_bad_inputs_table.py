@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CSV_CASES = Path("tests/bad_inputs/csv")
 BOUNDARY_CASES = Path("tests/bad_inputs/boundaries")
+CONFIG_CASES = Path("tests/bad_inputs/config")
 OUT = ROOT / "docs" / "bad_inputs.md"
 
 OUTCOME_ORDER = ("error", "warning", "note", "accepted")
@@ -85,14 +86,26 @@ def _base_files() -> dict[str, bytes]:
     return {name: text.encode("utf-8") for name, text in base.items()}
 
 
+_BINARY = ((b"PK\x03\x04", "a zip (Excel .xlsx) file"),
+           (b"\xd0\xcf\x11\xe0", "an OLE2 (Excel .xls) file"), (b"\x89PNG", "a PNG image"))
+
+
 def _decode(data: bytes) -> tuple[str, str]:
-    """Text of a file and the encoding's name when it is not UTF-8."""
+    """Text of a file and the encoding's name when it is not UTF-8 ('' text if binary)."""
+    for magic, label in _BINARY:
+        if data.startswith(magic):
+            return "", label
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "UTF-16"
+    if len(data) > 3 and data[1:2] == b"\x00" and data[3:4] == b"\x00":
+        return data.decode("utf-16-le"), "UTF-16 LE without a BOM"
     try:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
-        return data.decode("cp1252"), "Windows-1252"
+        try:
+            return data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            return "", "binary bytes"
 
 
 def _change(folder: Path, base: dict[str, bytes]) -> str:
@@ -109,6 +122,9 @@ def _change(folder: Path, base: dict[str, bytes]) -> str:
         old = before.decode("utf-8").splitlines()
         text, label = _decode(after)
         new = text.splitlines()
+        if label and not text:
+            parts.append(f"{name} is {label}")
+            continue
         if label:
             parts.append(f"{name} saved as {label}")
         rows = [i for i in range(max(len(old), len(new)))
@@ -124,6 +140,9 @@ def _change(folder: Path, base: dict[str, bytes]) -> str:
         else:
             parts += [f"{name} row {i + 1}: {new[i][:70]!r}" if i < len(new)
                       else f"{name}: row {i + 1} removed" for i in rows[:2]]
+    extra = sorted(p.name for p in folder.iterdir()
+                   if p.name not in base and p.name not in ("expected.txt", "options.txt"))
+    parts += [f"a file {n!r}" for n in extra]
     return "; ".join(parts)
 
 
@@ -184,12 +203,60 @@ def boundary_case(path: Path) -> Case:
     return Case(path.name, "accepted", f"{len(regions)} region(s) loaded", expected)
 
 
+def config_case(path: Path) -> Case:
+    import pengampuan as pg
+
+    expected_file = path.with_name(f"{path.stem}.expected.txt")
+    expected = (expected_file.read_text(encoding="utf-8").strip()
+                if expected_file.is_file() else "")
+    try:
+        pg.load_config(path)
+    except Exception as err:  # noqa: BLE001 - every outcome is tabulated
+        lines = str(err).splitlines()
+        chosen = next((ln for ln in lines if expected and expected in ln), lines[0])
+        more = len(lines) - 1
+        message = f"{type(err).__name__}: {chosen}" + (
+            f" (+{more} more line{'s' if more > 1 else ''})" if more > 0 else "")
+        return Case(path.name, "error", message, expected)
+    return Case(path.name, "accepted", "configuration loaded", expected)
+
+
+#: What the command line does with downloads and report folders (tested in
+#: tests/test_download.py and tests/test_report_atomic.py against a local server and
+#: real folders; these are behaviours, not files, so they are described here).
+BEHAVIOURS = [
+    ("HTML error or login page answered with HTTP 200", "refused, not cached, exit 4",
+     "`<url>: the server answered with an HTML page ('502 Bad Gateway'), not ...`"),
+    ("error JSON (`{\"error\": ...}`) where a GeoJSON was asked for",
+     "refused, not cached, exit 4",
+     "`<url>: the server answered with JSON that is not GeoJSON, probably an error message`"),
+    ("empty body; GeoJSON that does not parse or has no features; truncated gzip or zip",
+     "refused, not cached, exit 4", "`<url>: the gzip file is damaged or incomplete ...`"),
+    ("two URLs with the same file name, or differing only in the query string",
+     "two cache entries", "the cache is keyed by the full URL (hash in the file name)"),
+    ("a server that trickles bytes forever", "cut at `--timeout` (all attempts included), exit 4",
+     "`<url>: gave up after 2 s in all while receiving the file ...`"),
+    ("HTTP 429 / 503 with `Retry-After`", "waits as asked (up to 120 s and the time limit)",
+     "`... the server asks to wait 3600 s before trying again (longer than ...)`"),
+    ("redirect loop, malformed URL", "exit 4", "`<url>: too many redirects (a redirect loop?)`"),
+    ("download killed (SIGTERM; SIGKILL)", "no `.part` left (SIGKILL: removed on the next run)",
+     ""),
+    ("`report --out` over a folder with a file open in Excel (locked)",
+     "the previous report stays complete, no temporary folder", ""),
+    ("`report` stopped with SIGTERM", "the previous report, or the complete new one; exit 143",
+     ""),
+    ("`report --out` inside a file (`catatan.txt/laporan`)", "refused before computing, exit 5",
+     "`<out>: cannot be created: catatan.txt is a file, not a folder`"),
+]
+
+
 def _cell(text: str) -> str:
     text = " ".join(text.split()).replace("|", "\\|")
     return f"`{text}`" if "`" not in text else text
 
 
-def render(csv_cases: list[Case], boundary_cases: list[Case]) -> str:
+def render(csv_cases: list[Case], boundary_cases: list[Case],
+           config_cases: list[Case] | None = None) -> str:
     parts = [
         "# Bad inputs: what pengampuan does with each",
         "",
@@ -252,6 +319,30 @@ def render(csv_cases: list[Case], boundary_cases: list[Case]) -> str:
         parts += [f"| `{c.name}` | {OUTCOME_LABEL[c.outcome].replace(' (exit 1)', '')} | "
                   f"{_cell(c.message)} |" for c in ordered]
         parts.append("")
+    if config_cases:
+        parts += [
+            "## Configuration files (TOML)",
+            "",
+            f"{len(config_cases)} cases in `{CONFIG_CASES.as_posix()}/` (written by "
+            "`make_config_cases.py` there), each loaded with",
+            "`pg.load_config(path)`; on the command line (`--config`) the same message follows",
+            "`pengampuan <command>:` with exit status 1. Every message names the file, the key",
+            "and the type or value expected.",
+            "",
+            "| case | outcome | message |",
+            "|---|---|---|",
+        ]
+        parts += [f"| `{c.name}` | {OUTCOME_LABEL[c.outcome]} | {_cell(c.message)} |"
+                  for c in sorted(config_cases, key=lambda c: c.name)]
+        parts.append("")
+    parts += [
+        "## Downloads and report folders",
+        "",
+        "| situation | what happens | message |",
+        "|---|---|---|",
+        *(f"| {a} | {b} | {c} |" for a, b, c in BEHAVIOURS),
+        "",
+    ]
     return "\n".join(parts)
 
 
@@ -276,8 +367,10 @@ def main() -> None:
                         help="exit 1 if docs/bad_inputs.md differs from what would be written")
     args = parser.parse_args()
     csv_cases, boundary_cases = collect()
-    text = render(csv_cases, boundary_cases)
-    mismatched = [c.name for c in [*csv_cases, *boundary_cases] if not c.matches]
+    config_cases = ([config_case(p) for p in sorted(CONFIG_CASES.glob("*.toml"))]
+                    if CONFIG_CASES.is_dir() else [])
+    text = render(csv_cases, boundary_cases, config_cases)
+    mismatched = [c.name for c in [*csv_cases, *boundary_cases, *config_cases] if not c.matches]
     if mismatched:
         print("warning: the message does not contain the expected fragment for: "
               + ", ".join(mismatched), file=sys.stderr)

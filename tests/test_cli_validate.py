@@ -30,11 +30,12 @@ def test_valid_folder(tiny_dir, capsys):
 def test_invalid_folder_lists_every_problem(capsys):
     assert main(["validate", str(BROKEN / "many_mistakes")]) == 1
     out, err = capsys.readouterr()
-    errors = [line for line in out.splitlines() if line.startswith("[error]")]
-    assert len(errors) == 7
+    errors = [line for line in err.splitlines() if line.startswith("[error]")]
+    assert len(errors) == 7  # on stderr, as the README says
     assert ("[error] rumah_sakit.csv, row 3, column 'lat': value '100.5' is outside -11.5..6.5; "
             "expected latitude in decimal degrees (are lat and lon swapped?)") in errors
-    assert "data NOT valid: fix the 7 error(s) above" in out
+    assert "data NOT valid: fix the 7 error(s) listed above" in out
+    assert "[error]" not in out
     assert "Traceback" not in out + err
 
 
@@ -58,8 +59,8 @@ def test_code_scheme_option(capsys):
     folder = CORPUS / "bps_codes_with_scheme"
     assert main(["validate", str(folder)]) == 1
     assert main(["validate", str(folder), "--code-scheme", "bps"]) == 0
-    out, _ = capsys.readouterr()
-    assert "3 BPS code(s) converted to Kemendagri" in out
+    _, err = capsys.readouterr()
+    assert "3 BPS code(s) converted to Kemendagri" in err
 
 
 def test_bundled_data(capsys):
@@ -104,5 +105,6 @@ def test_corpus_case(case, capsys):
     code = main(["validate", str(CORPUS / case), *options])
     out, err = capsys.readouterr()
     assert code == (1 if broken else 0), out + err
-    assert fragment in out
+    assert fragment in err  # the problems go to stderr, the verdict to stdout
+    assert out.rstrip().endswith("error(s) listed above" if broken else "data valid")
     assert "Traceback" not in out + err

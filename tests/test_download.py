@@ -24,7 +24,9 @@ from pengampuan.cli import EXIT_NETWORK, EXIT_OK, main
 from pengampuan.config import settings
 from pengampuan.errors import DownloadError
 
-BODY = (b'{"type":"FeatureCollection","features":[]}' + b" " * 200_000)  # ~200 kB
+BODY = (b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kode":"17.02"},'
+        b'"geometry":{"type":"Polygon","coordinates":[[[102,-3],[103,-3],[103,-4],[102,-3]]]}}]}'
+        + b" " * 200_000)  # ~200 kB
 BODY_SHA = hashlib.sha256(BODY).hexdigest()
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -98,6 +100,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(settings, "cache_dir", folder)
     monkeypatch.setattr(settings, "offline", False)
     monkeypatch.setattr(settings, "timeout_s", 2.0)
+    monkeypatch.setattr(settings, "deadline_s", 600.0)
     monkeypatch.setattr(settings, "retries", 2)
     monkeypatch.setattr(datasets, "BACKOFF_S", 0.0)
     return folder
@@ -111,12 +114,13 @@ def test_success_then_cache_hit_without_network(server: Server, cache: Path) -> 
     server.routes["/f.geojson"] = send()
     path = pg.cached_download(server.url("/f.geojson"), name="f.geojson", sha256=BODY_SHA,
                               size=len(BODY))
-    assert path == cache / "f.geojson" and path.read_bytes() == BODY
+    assert path == datasets.cache_file(server.url("/f.geojson"), "f.geojson")
+    assert path.parent == cache and path.read_bytes() == BODY
     server.close()  # no network from now on
     settings.offline = True
     again = pg.cached_download(server.url("/f.geojson"), name="f.geojson", sha256=BODY_SHA)
     assert again == path and server.hits == {"/f.geojson": 1}
-    assert cache_files(cache) == ["f.geojson"]
+    assert cache_files(cache) == [path.name]
 
 
 def test_404_is_not_retried(server: Server, cache: Path) -> None:
@@ -222,7 +226,7 @@ def test_checksum_mismatch(server: Server, cache: Path) -> None:
 
 def test_corrupt_cached_copy_is_replaced(server: Server, cache: Path) -> None:
     cache.mkdir(parents=True)
-    (cache / "f.geojson").write_bytes(BODY[:100])  # e.g. copied by hand, incomplete
+    datasets.cache_file(server.url("/f"), "f.geojson").write_bytes(BODY[:100])  # incomplete
     server.routes["/f"] = send()
     path = pg.cached_download(server.url("/f"), name="f.geojson", sha256=BODY_SHA)
     assert path.read_bytes() == BODY and server.hits["/f"] == 1
@@ -231,7 +235,8 @@ def test_corrupt_cached_copy_is_replaced(server: Server, cache: Path) -> None:
 def test_write_interrupted_midway(server: Server, cache: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     cache.mkdir(parents=True)
-    (cache / "f.geojson").write_bytes(b"old good copy")  # must survive a failed update
+    old = datasets.cache_file(server.url("/f"), "f.geojson")
+    old.write_bytes(b"old good copy")  # must survive a failed update
     server.routes["/f"] = send()
     calls = {"n": 0}
     real = datasets._write_chunk
@@ -246,13 +251,14 @@ def test_write_interrupted_midway(server: Server, cache: Path,
     monkeypatch.setattr(datasets, "CHUNK_BYTES", 4096)
     with pytest.raises(DownloadError, match=r"disk is full: free space in .*PENGAMPUAN_CACHE_DIR"):
         pg.cached_download(server.url("/f"), name="f.geojson", sha256=BODY_SHA)
-    assert cache_files(cache) == ["f.geojson"]
-    assert (cache / "f.geojson").read_bytes() == b"old good copy"
+    assert cache_files(cache) == [old.name]
+    assert old.read_bytes() == b"old good copy"
 
 
 def test_offline_without_cache(cache: Path) -> None:
     settings.offline = True
-    with pytest.raises(DownloadError, match=r"offline mode is on .*copy it to"):
+    with pytest.raises(DownloadError, match=r"^http://127.0.0.1:9/x.geojson: .*offline mode is on "
+                                            r".*copy it to"):
         pg.cached_download("http://127.0.0.1:9/x.geojson", name="x.geojson")
 
 
@@ -338,4 +344,197 @@ def test_download_boundaries_offline_without_cache(cache: Path,
                                             r"you already have: load_regions\('provinsi', "
                                             r"source='path/to/file.geojson'\)"):
         pg.load_regions("provinsi", source="geoboundaries")
+    assert cache_files(cache) == []
+
+
+# --------------------------------------------------------------------------- nothing bad is cached
+def _gzip(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, mtime=0)
+
+
+def _zip_bytes() -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("batas.geojson", date_time=(2024, 1, 1, 0, 0, 0)), BODY)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("name", "body", "fragment"), [
+    ("f.geojson", b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>",
+     r"an HTML page \('502 Bad Gateway'\)"),
+    ("f.geojson", b'\n  <html><body>Silakan login</body></html>', r"an HTML page"),
+    ("f.geojson", b'{"error": "rate limit exceeded", "status": 429}',
+     r"JSON that is not GeoJSON, probably an error message: \{\"error\": \"rate limit"),
+    ("f.geojson", b"", r"an empty body"),
+    ("f.geojson", BODY[:150], r"does not parse as JSON/GeoJSON"),
+    ("f.geojson", b'{"type":"FeatureCollection","features":[]}', r"has no features"),
+    ("f.geojson", b"kode,nama\n17.02,Rejang Lebong\n", r"not JSON \(it starts with 'kode,nama"),
+    ("f.geojson.gz", _gzip(BODY)[:-40], r"gzip file is damaged or incomplete"),
+    ("f.zip", _zip_bytes()[:-30], r"zip file is damaged or incomplete"),
+    ("f.gpkg", b"PK\x03\x04 not a geopackage", r"not a GeoPackage"),
+])
+def test_bad_content_is_not_cached(server: Server, cache: Path, name: str, body: bytes,
+                                   fragment: str) -> None:
+    server.routes["/x"] = send(body)
+    url = server.url("/x")
+    with pytest.raises(DownloadError, match=rf"^{re.escape(url)}: .*{fragment}"):
+        pg.cached_download(url, name=name)
+    assert cache_files(cache) == []
+    assert server.hits["/x"] == 1  # a content error is not retried
+
+
+def test_good_gzip_and_zip_are_cached(server: Server, cache: Path) -> None:
+    server.routes["/a.geojson.gz"] = send(_gzip(BODY))
+    server.routes["/a.zip"] = send(_zip_bytes())
+    assert pg.cached_download(server.url("/a.geojson.gz")).read_bytes() == _gzip(BODY)
+    assert pg.cached_download(server.url("/a.zip")).read_bytes() == _zip_bytes()
+
+
+def test_cache_is_keyed_by_the_full_url(server: Server, cache: Path) -> None:
+    other = BODY.replace(b"17.02", b"17.03")
+    server.routes["/a/batas.geojson"] = send(BODY)
+    server.routes["/b/batas.geojson"] = send(other)
+    a = pg.cached_download(server.url("/a/batas.geojson"))
+    b = pg.cached_download(server.url("/b/batas.geojson"))
+    q = pg.cached_download(server.url("/a/batas.geojson?versi=2"))
+    assert len({a, b, q}) == 3 and a.read_bytes() == BODY and b.read_bytes() == other
+    assert all(p.name.startswith("batas.") and p.name.endswith(".geojson") for p in (a, b, q))
+    assert pg.cached_download(server.url("/a/batas.geojson")) == a  # a hit, no new request
+    assert server.hits == {"/a/batas.geojson": 2, "/b/batas.geojson": 1}
+
+
+def _trickle(total_s: float) -> Handler:
+    def handler(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/geo+json")
+        h.send_header("Content-Length", str(len(BODY)))
+        h.end_headers()
+        t_end = time.monotonic() + total_s
+        try:
+            for i in range(len(BODY)):
+                if time.monotonic() > t_end:
+                    break
+                h.wfile.write(BODY[i:i + 1])
+                h.wfile.flush()
+                time.sleep(0.05)  # always within the read timeout, never done
+        except OSError:
+            pass
+    return handler
+
+
+def test_trickling_server_is_cut_at_the_deadline(server: Server, cache: Path) -> None:
+    settings.deadline_s = 1.0
+    server.routes["/t"] = _trickle(30.0)
+    t0 = time.monotonic()
+    with pytest.raises(DownloadError, match=r"/t: gave up after 1 s in all while receiving the "
+                                            r"file \(\d+ bytes so far\)"):
+        pg.cached_download(server.url("/t"), name="t.geojson")
+    assert time.monotonic() - t0 < 15  # far below the 30 s the server would take
+    assert cache_files(cache) == []
+
+
+def test_cli_timeout_bounds_the_whole_download(server: Server, cache: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    server.routes["/t.geojson"] = _trickle(30.0)
+    url = server.url("/t.geojson")
+    t0 = time.monotonic()
+    assert main(["boundaries", "download", "--url", url, "--timeout", "1"]) == EXIT_NETWORK
+    assert time.monotonic() - t0 < 15
+    err = capsys.readouterr().err
+    assert url in err and "gave up after 1 s" in err and "Traceback" not in err
+    assert cache_files(cache) == []
+
+
+def test_redirect_loop_exit_4_with_url(server: Server, cache: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    def loop(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(302)
+        h.send_header("Location", "/loop")
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    server.routes["/loop"] = loop
+    url = server.url("/loop")
+    assert main(["boundaries", "download", "--url", url]) == EXIT_NETWORK
+    err = capsys.readouterr().err
+    assert f"{url}: too many redirects (a redirect loop?)" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url", ["bukan-url", "ftp://127.0.0.1/x.geojson", "http://"])
+def test_bad_url_exit_4_with_url(url: str, cache: Path,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["boundaries", "download", "--url", url]) == EXIT_NETWORK
+    err = capsys.readouterr().err
+    assert url in err and "Traceback" not in err
+
+
+def _busy(status: int, retry_after: str, then: Handler, server: Server, path: str) -> Handler:
+    def handler(h: BaseHTTPRequestHandler) -> None:
+        if server.hits[path] == 1:
+            h.send_response(status)
+            h.send_header("Retry-After", retry_after)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+        else:
+            then(h)
+    return handler
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_retry_after_is_honoured(server: Server, cache: Path, status: int) -> None:
+    server.routes["/r"] = _busy(status, "1", send(), server, "/r")
+    t0 = time.monotonic()
+    path = pg.cached_download(server.url("/r"), name="r.geojson")
+    assert path.read_bytes() == BODY and server.hits["/r"] == 2
+    assert time.monotonic() - t0 >= 0.9  # waited as asked (BACKOFF_S is 0 in these tests)
+
+
+def test_retry_after_beyond_the_bound_fails_at_once(server: Server, cache: Path) -> None:
+    server.routes["/r"] = _busy(429, "3600", send(), server, "/r")
+    with pytest.raises(DownloadError, match=r"/r: server error HTTP 429 .*too many requests.*asks "
+                                            r"to wait 3600 s"):
+        pg.cached_download(server.url("/r"), name="r.geojson")
+    assert server.hits["/r"] == 1
+
+
+def test_retry_after_as_a_date() -> None:
+    assert datasets._retry_after_s("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+    assert datasets._retry_after_s("7") == 7.0 and datasets._retry_after_s("soon") is None
+
+
+def test_stale_part_files_are_removed(server: Server, cache: Path) -> None:
+    cache.mkdir(parents=True)
+    dead = cache / "batas.0123456789abcdef.geojson.999999999.part"  # no such process
+    dead.write_bytes(b'{"type": "Feat')
+    mine = cache / f"other.geojson.{__import__('os').getpid()}.part"  # a running download
+    mine.write_bytes(b"{")
+    server.routes["/f.geojson"] = send()
+    path = pg.cached_download(server.url("/f.geojson"))
+    assert sorted(cache_files(cache)) == sorted([path.name, mine.name])
+
+
+def test_sigterm_during_a_download_leaves_no_part_file(server: Server, cache: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    server.routes["/t.geojson"] = _trickle(60.0)
+    env = {**os.environ, "PENGAMPUAN_CACHE_DIR": str(cache)}
+    proc = subprocess.Popen([sys.executable, "-m", "pengampuan", "boundaries", "download",
+                             "--url", server.url("/t.geojson")], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    t_end = time.monotonic() + 60
+    while not list(cache.glob("*.part")) and time.monotonic() < t_end:
+        time.sleep(0.05)
+    assert list(cache.glob("*.part")), "the download did not start"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in err
     assert cache_files(cache) == []

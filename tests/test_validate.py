@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -223,3 +224,84 @@ def test_bundled_data_is_valid():
     lp = rep.counts["lokasi_presisi"]
     assert set(lp) == {"sumber", "rsonline2021", "kemenkes2019", "kabkota"}
     assert sum(lp.values()) == rep.counts["rumah_sakit"]
+
+
+# --------------------------------------------------------------------------- points and regions
+def _rs_folder(tmp_path: Path, rows: list[str]) -> Path:
+    (tmp_path / "rumah_sakit.csv").write_text(
+        "kode_rs,nama,lat,lon,kode_wilayah\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "layanan.csv").write_text("kode_rs,layanan,strata\nRS1,stroke,madya\n",
+                                          encoding="utf-8")
+    (tmp_path / "jejaring.csv").write_text("pengampu,diampu,layanan\n", encoding="utf-8")
+    return tmp_path
+
+
+def _point_at_distance_off_the_coast(kode: str, km: float) -> tuple[float, float]:
+    """A point due west of a point inside the kab/kota, ``km`` beyond its coast."""
+    import shapely
+
+    from pengampuan.validate import _bundled_kabkota_polygons, _nearest_km
+
+    poly = _bundled_kabkota_polygons()
+    geom = poly.geoms[poly.index[kode]]
+    start = geom.representative_point()
+    lat, lon = start.y, start.x
+    for step in np.arange(0.0, 3.0, 0.001):
+        d = _nearest_km(np.array([shapely.Point(lon - step, lat)]), np.array([geom]))[0]
+        if d >= km and not geom.contains(shapely.Point(lon - step, lat)):
+            return lat, lon - step
+    raise AssertionError("no such point")
+
+
+def test_point_a_few_km_off_a_coastal_polygon_is_fine(tmp_path):
+    lat, lon = _point_at_distance_off_the_coast("17.71", 3.0)
+    rep = pg.validate(_rs_folder(tmp_path, [f"RS1,RSUD Pantai,{lat},{lon},17.71"]))
+    assert rep.ok and not (rep.problems["column"] == "lat").any(), str(rep)
+    assert rep.counts["titik_diperiksa"] == 1
+
+
+def test_point_far_at_sea_is_an_error_naming_row_and_kabkota(tmp_path):
+    lat, lon = _point_at_distance_off_the_coast("17.71", 40.0)
+    rep = pg.validate(_rs_folder(tmp_path, ["RS1,RSUD Uji,-3.79,102.27,17.71",
+                                            f"RS2,RSUD Laut,{lat},{lon},17.71"]))
+    err = rep.errors
+    assert err[["row", "column"]].values.tolist() == [[3, "lat"]]
+    assert "outside every kab/kota (at sea?)" in err["problem"].iloc[0]
+    assert "from 17.71 Kota Bengkulu" in err["problem"].iloc[0]
+
+
+def test_latitude_sign_and_other_kabkota_hints(tmp_path):
+    rows = ["RS1,RSUD Jakarta,6.1969,106.8464,31.71",     # north of the equator: sign
+            "RS2,RSUD Dumai,-3.80,102.28,14.72",          # Kota Bengkulu, another province
+            "RS3,RSUD Curup,-3.79,102.27,17.02"]          # Kota Bengkulu, same province, 34 km
+    rep = pg.validate(_rs_folder(tmp_path, rows))
+    p = rep.problems[rep.problems["column"] == "lat"].set_index("row")
+    assert p.loc[2, "severity"] == "error"
+    assert "with latitude -6.1969 it would lie in 31.71" in p.loc[2, "problem"]
+    assert p.loc[3, "severity"] == "error" and "lies in 17.71 Kota Bengkulu" in p.loc[3, "problem"]
+    assert p.loc[4, "severity"] == "warning"
+    assert "kode_wilayah should be 17.71 Kota Bengkulu" in p.loc[4, "problem"]
+    with pytest.raises(pg.DataFileError, match="it would lie in 31.71"):
+        pg.load_dataset(tmp_path)
+
+
+def test_many_points_checked_at_once(tmp_path):
+    n = 20_000
+    rng = np.random.default_rng(7)
+    lat = -3.47 + rng.uniform(-0.01, 0.01, n)
+    lon = 102.52 + rng.uniform(-0.01, 0.01, n)
+    rows = [f"RS{i},RSUD Uji {i},{a:.5f},{b:.5f},17.02"
+            for i, (a, b) in enumerate(zip(lat, lon, strict=True))]
+    rep = pg.validate(_rs_folder(tmp_path, rows))
+    assert rep.counts["titik_diperiksa"] == n
+    assert not (rep.problems["column"] == "lat").any()
+
+
+def test_same_hospital_under_two_codes(tmp_path):
+    rows = ["RS1,RSUD Dr. M. Yunus,-3.8206,102.3003,17.71",
+            "RS2,Rumah Sakit Umum Daerah Dr M Yunus,-3.8207,102.3004,17.71",
+            "RS3,RSUD Dr. M. Yunus,-3.4700,102.5200,17.02"]  # same name, 45 km away: fine
+    rep = pg.validate(_rs_folder(tmp_path, rows))
+    dup = rep.problems[rep.problems["problem"].str.contains("same name")]
+    assert dup[["row", "value", "severity"]].values.tolist() == [[3, "RS2", "warning"]]
+    assert "(RS1 and RS2)" in dup["problem"].iloc[0]

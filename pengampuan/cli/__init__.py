@@ -6,17 +6,21 @@ stdout, logs to stderr. No traceback is shown unless ``--debug`` is given.
 
 Exit codes
 ----------
-0 success; 1 invalid data; 2 wrong usage; 3 a file or folder does not exist;
-4 network or download failure; 5 any other pengampuan error.
+0 success; 1 invalid data or configuration; 2 wrong usage; 3 a file or folder does not
+exist; 4 network or download failure; 5 any other error. SIGTERM ends a command through
+Python's exit (temporary files are removed), with the usual code 143.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .. import __version__
@@ -76,18 +80,81 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang:
         settings.language = args.lang
     try:
-        return int(args.func(args))
+        with _terminate_as_exit(), _short_warnings():
+            return int(args.func(args))
     except (DataFileError, FileNotFoundError, DownloadError, PengampuanError, ValueError,
             OSError) as err:
         if args.debug:
             raise
         code = exit_code_for(err)
-        print(f"pengampuan {args.command}: {err}", file=sys.stderr)
-        _ = DataFileError  # documented in exit_code_for
+        print(f"pengampuan {args.command}: {error_text(err)}", file=sys.stderr)
         return code
     except KeyboardInterrupt:  # pragma: no cover
         print("dibatalkan / interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # noqa: BLE001 - no traceback without --debug, whatever failed
+        if args.debug:
+            raise
+        print(f"pengampuan {args.command}: unexpected {type(err).__name__}: {err}\n"
+              "This is a bug in pengampuan, not in your data: please report it with the "
+              "output of the same command with --debug.", file=sys.stderr)
+        return EXIT_OTHER
+
+
+def error_text(err: BaseException) -> str:
+    """The message of an error for the terminal (problems capped per kind, see errors.py)."""
+    from ..errors import DataFileError
+
+    if isinstance(err, DataFileError) and hasattr(err.problems, "columns") and len(err.problems):
+        from ..errors import _format_problems
+
+        return _format_problems(err.problems)
+    if isinstance(err, OSError) and not str(err).strip() and err.filename:
+        return f"{err.filename}: {err.strerror or type(err).__name__}"
+    return str(err)
+
+
+@contextlib.contextmanager
+def _short_warnings() -> Iterator[None]:
+    """Warnings on stderr as ``[warning] message`` lines, without Python's source line."""
+    import warnings
+
+    previous = warnings.formatwarning
+
+    def short(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+              line: str | None = None) -> str:
+        return f"[warning] {message}\n"
+
+    warnings.formatwarning = short
+    try:
+        yield
+    finally:
+        warnings.formatwarning = previous
+
+
+class _Terminated(SystemExit):
+    """SIGTERM turned into an exit, so that ``finally`` blocks clean up temporary files."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """While a command runs, SIGTERM exits through Python (cleaning up) instead of killing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _Terminated(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError):  # pragma: no cover - no signals here (embedded interpreter)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def kabkota_regions(boundaries: str | None, wilayah: Any) -> Any:

@@ -45,7 +45,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     dl.add_argument("--size", type=int, default=None, metavar="BYTES",
                     help="expected size of the file in bytes")
     dl.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                    help="connect/read timeout (default: settings.timeout_s, 30 s)")
+                    help="give up after this many seconds in all, retries included (default: "
+                         "settings.timeout_s, 30 s, per connect/read and settings.deadline_s, "
+                         "600 s, in all)")
     dl.add_argument("--cache-dir", default=None, metavar="DIR",
                     help="cache folder (default: settings.cache_dir / PENGAMPUAN_CACHE_DIR)")
     dl.set_defaults(func=run_download)
@@ -96,6 +98,7 @@ def run_download(args: argparse.Namespace) -> int:
 
     if args.timeout is not None:
         settings.timeout_s = args.timeout
+        settings.deadline_s = args.timeout
     if args.cache_dir is not None:
         settings.cache_dir = args.cache_dir
     path = download_boundaries(args.level, url=args.url, sha256=args.sha256, size=args.size)
@@ -115,7 +118,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(str(report))
     dup = coded["kode"].notna() & coded["kode"].duplicated(keep=False)
     if dup.any():
-        print(f"{int(dup.sum())} features share a region code: "
+        print(f"{args.path}: {int(dup.sum())} features share a region code: "
               f"{sorted(set(coded.loc[dup, 'kode']))}")
     ok = report.ok and not dup.any()
     print("OK" if ok else "NOT OK: fix the features listed above")

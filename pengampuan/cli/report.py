@@ -92,9 +92,10 @@ def run(args: argparse.Namespace) -> int:
     """Write the report into ``args.out``; print the files written."""
     from ..access import NoCapableHospitalWarning
     from ..config import load_config, settings
-    from ..export import write_report
+    from ..export import check_out_dir, write_report
     from ..io import load_dataset
 
+    check_out_dir(args.out)  # before anything is computed
     t0 = time.perf_counter()
     lang = getattr(args, "lang", None)
     if lang:

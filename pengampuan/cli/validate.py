@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import MAX_PER_KIND
 from . import EXIT_INVALID_DATA, EXIT_OK
 
 
@@ -29,6 +30,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help="'text' (default): a readable list; 'csv': the problems table on stdout")
     p.add_argument("--config", default=None, metavar="TOML",
                    help="configuration file (layanan, strata aliases, ...)")
+    p.add_argument("--limit", type=int, default=MAX_PER_KIND, metavar="N",
+                   help=f"problems listed of each kind (default {MAX_PER_KIND}; the rest are "
+                        "counted); 0 = all")
     p.set_defaults(func=run)
 
 
@@ -42,8 +46,13 @@ def run(args: argparse.Namespace) -> int:
     if args.output_format == "csv":
         report.problems.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
-        print(str(report))
+        # the result (headline, counts, verdict) on stdout; the problems on stderr
+        print(report.headline())
+        if report.counts:
+            print(report.summary())
+        for line in report.problem_lines(args.limit or None):
+            print(line, file=sys.stderr)
         verdict = ("data valid" if report.ok else
-                   f"data NOT valid: fix the {report.n_errors} error(s) above")
+                   f"data NOT valid: fix the {report.n_errors} error(s) listed above")
         print(verdict)
     return EXIT_OK if report.ok else EXIT_INVALID_DATA

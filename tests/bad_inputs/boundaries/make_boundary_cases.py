@@ -109,6 +109,18 @@ def main() -> None:
     old_prov["nama"] = old_prov["kode"].map({"91": "Papua", "92": "Papua Barat", "81": "Maluku"})
     old_prov["geometry"] = shapely.set_precision(old_prov.geometry.values, 1e-3)
     write(old_prov[["kode", "nama", "geometry"]], "papua_34_provinces_provinsi.geojson")
+    # no features at all (an export of an empty selection)
+    write(base.iloc[:0], "no_features.geojson")
+    # feature 2 grown by ~5 km over its neighbours: not a coverage
+    over = base.copy()
+    over.loc[1, "geometry"] = shapely.set_precision(over.geometry.iloc[1].buffer(0.05), 1e-4)
+    write(over, "overlapping_polygons.geojson")
+    # feature 10 (Kota Bengkulu) reduced to a thin strip along its coast: a sliver
+    sliver = base.copy()
+    x0, y0, x1, y1 = sliver.geometry.iloc[9].bounds
+    sliver.loc[9, "geometry"] = Polygon([(x0, y0), (x1, y1), (x1, y1 - 0.0005),
+                                         (x0, y0 - 0.0005)])
+    write(sliver, "sliver_polygon.geojson")
     # a zip without any layer
     with zipfile.ZipFile(HERE / "zip_without_layer.zip", "w") as zf:
         zf.writestr("baca_saya.txt", "no boundaries here\n")

@@ -16,7 +16,9 @@ hospitals (``sumber`` = "contoh uji (sintetis)"). Run from the repository root:
 # ruff: noqa: E501  (a table of cases and the exact messages they give)
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,6 +123,32 @@ def _tab_utf16(name: str) -> Callable[[Files], None]:
     return edit
 
 
+def _xlsx_bytes() -> bytes:
+    """A minimal Excel workbook (.xlsx: a zip with [Content_Types].xml and xl/workbook.xml)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
+                     "xl/worksheets/sheet1.xml"):
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), "<x/>")
+    return buf.getvalue()
+
+
+#: The first bytes of an Excel 97-2003 workbook (an OLE2 compound file) and some padding.
+XLS_BYTES = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+#: A PNG image's signature and header chunk.
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+#: Bytes of no known format (NUL and control bytes throughout).
+GARBAGE_BYTES = bytes((i * 37 + 11) % 256 for i in range(2048))
+
+
+def _rename(name: str, new: str, content: str | bytes | None = None) -> Callable[[Files], None]:
+    """Save ``name`` as ``new`` (optionally with other content); ``name`` is then absent."""
+    def edit(files: Files) -> None:
+        files[new] = files[name] if content is None else content
+        files[name] = None
+    return edit
+
+
 def _then(*edits: Callable[[Files], None]) -> Callable[[Files], None]:
     def edit(files: Files) -> None:
         for e in edits:
@@ -212,7 +240,97 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
     "pengampu_without_layanan": (_sub(JEJ, "RS0001,RS0005,jantung", "RS0005,RS0004,kanker"),
                                  "[warning] jejaring.csv, row 6, column 'pengampu': value 'RS0005' "
                                  "pengampu 'RS0005' has no strata for layanan 'kanker'", ""),
+    "line_break_in_value": (_sub(RS, "RS0003,RSUD Uji Curup,", 'RS0003,"RSUD Uji\nCurup",'),
+                            "[warning] rumah_sakit.csv, row 4: a quoted value spans lines 4-5 of "
+                            "the file (a line break inside the value)", ""),
+    "zero_width_in_code": (_sub(RS, "RS0003,RSUD Uji Curup", "RS0003\u200b,RSUD Uji Curup"),
+                           "[warning] rumah_sakit.csv, column 'kode_rs': 1 cell(s) hold invisible "
+                           "character(s) U+200B (ZERO WIDTH SPACE) (first in row 4: "
+                           "'RS0003<U+200B>')", ""),
+    "nbsp_in_code": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,17\u00a002"),
+                     "[note] rumah_sakit.csv, column 'kode_wilayah': 1 cell(s) hold non-breaking "
+                     "space(s) U+00A0 (NO-BREAK SPACE) (first in row 4: '17<U+00A0>02')", ""),
+    "utf16_without_bom": (_encode(LAY, "utf-16-le"), "[note] layanan.csv: UTF-16 text without a "
+                          "byte-order mark detected (UTF-16 LE)", ""),
+    "thousands_separator_beds": (_sub(RS, ",900,", ',"1.200",'),
+                                 "[note] rumah_sakit.csv, column 'tempat_tidur': thousands "
+                                 "separators in 1 value(s) removed (e.g. '1.200' in row 2)", ""),
+    "jejaring_named_csv_csv": (_rename(JEJ, "jejaring.csv.csv"),
+                               "[warning] jejaring.csv: found 'jejaring.csv.csv' instead of "
+                               "'jejaring.csv' (the name ends in '.csv.csv'", ""),
+    "wilayah_capitalised": (_rename(WIL, "Wilayah.csv"),
+                            "[warning] wilayah.csv: found 'Wilayah.csv' instead of 'wilayah.csv' "
+                            "(the name differs in upper/lower case", ""),
+    "layanan_as_txt": (_rename(LAY, "layanan.txt"),
+                       "[warning] layanan.csv: found 'layanan.txt' instead of 'layanan.csv' (a "
+                       "text file with the extension '.txt'", ""),
+    "coordinates_of_neighbouring_kabkota": (_sub(RS, "RS0003,RSUD Uji Curup,-3.4700,102.5200",
+                                                 "RS0003,RSUD Uji Curup,-3.7900,102.2700"),
+                                            "[warning] rumah_sakit.csv, row 4, column 'lat': value "
+                                            "'-3.79, 102.27' the point lies in 17.71 Kota Bengkulu",
+                                            ""),
+    "same_hospital_two_codes": (_append(RS, f"RS0006,Rumah Sakit Umum Daerah Uji Kota Bengkulu,"
+                                            f"-3.8207,102.3004,17.71,B,Pemprov,350,,sumber,,{SRC}"),
+                                "[warning] rumah_sakit.csv, row 7, column 'kode_rs': value 'RS0006' "
+                                "rows 3 and 7 have the same name ('RSUD Uji Kota Bengkulu') and "
+                                "points 0.02 km apart under two codes (RS0002 and RS0006)", ""),
     # --- errors -------------------------------------------------------------------------------
+    "latitude_wrong_hemisphere": (_sub(RS, "-6.1969,106.8464", "6.1969,106.8464"),
+                                  "[error] rumah_sakit.csv, row 2, column 'lat': value '6.1969, "
+                                  "106.8464' the point lies outside every kab/kota (at sea?), "
+                                  "1371.5 km from 31.71 Kota Administrasi Jakarta Pusat (its "
+                                  "kode_wilayah); with latitude -6.1969 it would lie in 31.71", ""),
+    "coordinates_of_another_province": (_sub(RS, "1.6700,101.4500", "-3.8000,102.2800"),
+                                        "[error] rumah_sakit.csv, row 6, column 'lat': value "
+                                        "'-3.8, 102.28' the point lies in 17.71 Kota Bengkulu", ""),
+    "point_at_sea": (_sub(RS, "-3.8206,102.3003", "-3.8206,101.8003"),
+                     "[error] rumah_sakit.csv, row 3, column 'lat': value '-3.8206, 101.8003' the "
+                     "point lies outside every kab/kota (at sea?)", ""),
+    "rumah_sakit_as_xlsx": (_rename(RS, "Rumah_Sakit.xlsx", _xlsx_bytes()),
+                            "[error] rumah_sakit.csv: found 'Rumah_Sakit.xlsx' instead of "
+                            "'rumah_sakit.csv' (a spreadsheet (.xlsx), not a CSV file)", ""),
+    "jejaring_as_xlsx": (_rename(JEJ, "jejaring.xlsx", _xlsx_bytes()),
+                         "[error] jejaring.csv: found 'jejaring.xlsx' instead of 'jejaring.csv'",
+                         ""),
+    "jejaring_two_candidates": (_then(_rename(JEJ, "Jejaring.csv"),
+                                      lambda f: f.__setitem__("jejaring.txt", f["Jejaring.csv"])),
+                                "[error] jejaring.csv: found several files that could be "
+                                "'jejaring.csv': ['Jejaring.csv', 'jejaring.txt']", ""),
+    "quote_unclosed": (_sub(RS, "RS0002,RSUD Uji Kota Bengkulu,", 'RS0002,"RSUD Uji Kota Bengkulu,'),
+                       "[error] rumah_sakit.csv, row 3, column 'nama': value 'RSUD Uji Kota "
+                       "Bengkulu,-3.8206,102.3003,17.71,B,Pemprov,350,,sumber,,contoh uji ' "
+                       "a quote (\") opens the value of column 'nama' and is not closed on this "
+                       "line (line 3 of the file), so a CSV reader takes every line up to the end "
+                       "of the file (3 line(s)) into that one value", ""),
+    "quote_unclosed_closed_later": (
+        _then(_sub(RS, "RS0002,RSUD Uji Kota Bengkulu,", 'RS0002,"RSUD Uji Kota Bengkulu,'),
+              _sub(RS, "RS0004,RSUD Uji Merauke,", 'RS0004,RSUD Uji Merauke",')),
+        "[error] rumah_sakit.csv, row 3, column 'nama'", ""),
+    "quote_unclosed_in_layanan": (_sub(LAY, "RS0002,kanker,utama", 'RS0002,"kanker,utama'),
+                                  "[error] layanan.csv, row 5, column 'layanan': value "
+                                  "'kanker,utama,ada,2024,contoh uji (sintetis)' a quote (\") "
+                                  "opens the value", ""),
+    "only_semicolons": (_set(LAY, ";;;;;\n;;;;;\n"), "[error] layanan.csv: holds only separators "
+                        "(';') and no values", ""),
+    "only_separators": (_set(RS, ",,,,,\n,,,,,\n,,\n"), "[error] rumah_sakit.csv: holds only "
+                        "separators (',') and no values", ""),
+    "only_quotes": (_set(RS, '""""\n"""\n"\n'), "[error] rumah_sakit.csv: holds only quote "
+                    "characters and separators, no values", ""),
+    "excel_workbook_as_csv": (_set(RS, _xlsx_bytes()), "[error] rumah_sakit.csv: is an Excel "
+                              "workbook (.xlsx) with a .csv name, not CSV text", ""),
+    "excel_97_workbook_as_csv": (_set(LAY, XLS_BYTES), "[error] layanan.csv: is an old Excel "
+                                 "workbook (.xls, OLE2 format) with a .csv name", ""),
+    "image_as_csv": (_set(JEJ, PNG_BYTES), "[error] jejaring.csv: is a PNG image file, not CSV "
+                     "text", ""),
+    "binary_garbage": (_set(WIL, GARBAGE_BYTES), "[error] wilayah.csv: is a binary file", ""),
+    "title_rows_above_header": (_sub(RS, RS_HEADER, "Daftar Rumah Sakit Uji,,,\nPer 31 Desember "
+                                     "2024,,,\n,,,\n" + RS_HEADER),
+                                "[error] rumah_sakit.csv, row 1: the header seems to be on row 4",
+                                ""),
+    "thousands_separator_year": (_sub(LAY, "target,2026", "target,2.026"),
+                                 "[error] layanan.csv, row 7, column 'tahun': value '2.026' is not "
+                                 "a whole number; it looks like 2026 written with a thousands "
+                                 "separator '.'", ""),
     "pipe_separator": (lambda f: f.__setitem__(RS, str(f[RS]).replace(",", "|")),
                        "the separator looks like '|'", ""),
     "decimal_comma_in_comma_file": (_sub(RS, "-3.8206,102.3003", "-3,8206,102,3003"),
