@@ -284,3 +284,87 @@ def test_sea_aware_travel_empty_candidates(tiny_ds, tiny_regions):
     with pytest.raises(ValueError, match="layanan='stroke'"):
         pg.sea_aware_travel(pd.DataFrame({"lat": [0.5], "lon": [100.5]}), tiny_ds,
                             tiny_regions, layanan="stroke")
+
+
+# --- pinned travel times --------------------------------------------------
+# Recorded with the graph construction of commit b072026 (per-cell grid_disk
+# neighbours, explicit two-step path enumeration for the 12 step directions):
+# build_travel_graph(...) then TravelGraph.travel(...) with the arguments below,
+# travel_min rounded to 0.001 min (tiny) and 0.01 min (Maluku). Any rewrite of
+# the graph must give the same times within 1 %, the same destinations and
+# the same number of boardings.
+_TINY_O_LON = [100.05, 100.5, 101.9, 102.5, 103.1, 103.5, 103.95, 100.2, 101.0, 103.3]
+_TINY_O_LAT = [0.05, 0.9, 0.5, 0.5, 0.1, 0.5, 0.95, 0.2, 0.6, 0.8]
+_TINY_PINNED = {
+    # destinations (positions in the tiny rumah_sakit.csv): (travel_min, dest, crossings)
+    (0,): ([339.13, 244.471, 96.461, 284.291, 552.544, 629.367, 744.21, 307.797, 124.199,
+            598.309], [0] * 10, [0, 0, 0, 0, 1, 1, 1, 0, 0, 1]),
+    (0, 1, 2, 3): ([50.226, 95.001, 96.461, 284.291, 134.28, 0.0, 150.006, 0.0, 123.05,
+                    100.904], [3, 1, 0, 0, 2, 2, 2, 3, 1, 2], [0] * 10),
+}
+
+
+@pytest.mark.parametrize("dest", sorted(_TINY_PINNED))
+def test_pinned_travel_times_tiny(tiny_ds, tiny_regions, dest):
+    rs = tiny_ds.rumah_sakit
+    g = build_travel_graph(tiny_regions, resolution=6, extra_points=(rs["lon"], rs["lat"]))
+    assert (int(g.is_land.sum()), int((~g.is_land).sum()), g.reverse_min.nnz) == (896, 6082,
+                                                                                   80474)
+    assert float(g.reverse_min.sum()) == pytest.approx(2180618.3645, rel=1e-6)
+    t, d, c = g.travel(origin_lon=_TINY_O_LON, origin_lat=_TINY_O_LAT,
+                       dest_lon=rs["lon"].to_numpy()[list(dest)],
+                       dest_lat=rs["lat"].to_numpy()[list(dest)])
+    minutes, dests, crossings = _TINY_PINNED[dest]
+    np.testing.assert_allclose(t, minutes, rtol=0.01, atol=0.01)
+    assert d.tolist() == dests
+    assert c.tolist() == crossings
+
+
+def test_pinned_graph_of_two_islands():
+    # the same cells, the same 3,196 steps (6 neighbours + 6 same-type diagonals) and costs
+    g = build_travel_graph(_islands(0.5), resolution=5, sea_buffer_km=60.0)
+    assert (len(g.cells), int(g.is_land.sum()), g.reverse_min.nnz) == (336, 85, 3196)
+    assert float(g.reverse_min.sum()) == pytest.approx(214469.92227, rel=1e-6)
+
+
+@pytest.fixture(scope="module")
+def bundled_regions() -> gpd.GeoDataFrame:
+    return pg.load_regions(level="kabkota")
+
+
+# 14 points drawn uniformly on the land of Maluku (bundled kab/kota with
+# kode_induk 81; numpy default_rng(81), rounded to 4 decimals) and three hospitals
+# (RSUP Dr. J. Leimena, Ambon; RSUD Karel Sadsuitubun, Langgur; RSUD Dr. P. P.
+# Magretti, Saumlaki), graph of the Maluku regions + those points.
+_MALUKU_O_LON = [129.7137, 134.1009, 134.1372, 134.0807, 128.1056, 129.053, 129.8388, 128.6305,
+                 131.2943, 133.1021, 128.6499, 127.0865, 126.1356, 126.4882]
+_MALUKU_O_LAT = [-7.9087, -6.5387, -6.2328, -6.7378, -3.0729, -3.3457, -7.8671, -3.0301, -7.72,
+                 -5.5029, -3.0785, -3.3958, -7.8845, -3.5721]
+_MALUKU_D_LON = [128.18420, 133.02644, 131.41739]
+_MALUKU_D_LAT = [-3.66149, -5.64333, -7.57957]
+_MALUKU_PINNED = {
+    # resolution: (land cells, sea cells, steps), travel_min, dest, crossings
+    6: ((1146, 19957, 243282),
+        [604.2, 537.68, 504.91, 585.37, 250.05, 333.92, 589.09, 255.28, 46.63, 51.61, 253.49,
+         407.03, 1761.41, 533.13]),
+    7: ((7919, 138468, 1726094),
+        [582.39, 543.64, 484.09, 574.6, 232.66, 318.07, 556.45, 246.87, 44.29, 42.46, 240.69,
+         401.98, 1738.54, 527.61]),
+}
+_MALUKU_DEST = [2, 1, 1, 1, 0, 0, 2, 0, 2, 1, 0, 0, 2, 0]
+_MALUKU_CROSSINGS = [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("res", [6, 7])
+def test_pinned_travel_times_maluku(bundled_regions, res):
+    maluku = bundled_regions[bundled_regions["kode_induk"] == "81"]
+    g = build_travel_graph(maluku, resolution=res,
+                           extra_points=([*_MALUKU_O_LON, *_MALUKU_D_LON],
+                                         [*_MALUKU_O_LAT, *_MALUKU_D_LAT]))
+    sizes, minutes = _MALUKU_PINNED[res]
+    assert (int(g.is_land.sum()), int((~g.is_land).sum()), g.reverse_min.nnz) == sizes
+    t, d, c = g.travel(origin_lon=_MALUKU_O_LON, origin_lat=_MALUKU_O_LAT,
+                       dest_lon=_MALUKU_D_LON, dest_lat=_MALUKU_D_LAT)
+    np.testing.assert_allclose(t, minutes, rtol=0.01)
+    assert d.tolist() == _MALUKU_DEST
+    assert c.tolist() == _MALUKU_CROSSINGS
