@@ -31,7 +31,6 @@ Sea-aware model
 
 from __future__ import annotations
 
-import itertools
 import logging
 import math
 from collections.abc import Sequence
@@ -113,12 +112,20 @@ def travel_time_simple(distance_km: Any, *, config: Config | None = None) -> Any
 
 # ---------------------------------------------------------------------------
 # H3 helpers (vectorised where h3 itself works cell by cell)
-def _h3() -> Any:
+def _h3ronpy() -> Any:
     try:
-        import h3.api.numpy_int as h3n
-    except ImportError as err:  # pragma: no cover - h3 is a core dependency
-        raise ImportError("the H3 grid needs the 'h3' package (>= 4.0): pip install h3") from err
-    return h3n
+        import h3ronpy
+        import h3ronpy.vector  # noqa: F401  (the vectorised geometry functions)
+    except ImportError as err:  # pragma: no cover - h3ronpy is a core dependency
+        raise ImportError("the vectorised H3 grid needs the 'h3ronpy' package (>= 0.22): "
+                          "pip install h3ronpy") from err
+    return h3ronpy
+
+
+def _arro3() -> Any:
+    import arro3.core  # installed with h3ronpy
+
+    return arro3.core
 
 
 def _check_resolution(resolution: int, *, name: str = "resolution") -> int:
@@ -184,7 +191,7 @@ def parent_cells(cells: ArrayLike, resolution: int) -> NDArray[np.uint64]:
 
 
 def cell_centres(cells: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Latitudes and longitudes (degrees) of the centres of H3 cells (uint64).
+    """Latitudes and longitudes (degrees) of the centres of H3 cells (uint64), vectorised.
 
     Examples
     --------
@@ -192,28 +199,33 @@ def cell_centres(cells: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.floa
     >>> round(float(lat[0]), 2), round(float(lon[0]), 2)
     (-6.2, 106.85)
     """
-    import h3.api.basic_int as h3b
-
-    c = np.asarray(cells, dtype=np.uint64).ravel()
-    flat = np.fromiter(itertools.chain.from_iterable(map(h3b.cell_to_latlng, c.tolist())),
-                       dtype=float, count=2 * len(c))
-    return flat[0::2].copy(), flat[1::2].copy()
+    c = np.ascontiguousarray(np.asarray(cells, dtype=np.uint64).ravel())
+    if len(c) == 0:
+        return np.empty(0), np.empty(0)
+    batch = _h3ronpy().vector.cells_to_coordinates(c)
+    return np.asarray(batch["lat"], dtype=float), np.asarray(batch["lng"], dtype=float)
 
 
 def point_cells(lon: ArrayLike, lat: ArrayLike, resolution: int) -> NDArray[np.uint64]:
-    """The H3 cell (uint64) holding each lon/lat point at ``resolution``.
+    """The H3 cell (uint64) holding each lon/lat point at ``resolution``, vectorised.
 
     Examples
     --------
     >>> cells_to_str(point_cells([0.0], [0.0], 5)).tolist()
     ['85754e67fffffff']
     """
-    h3n = _h3()
     res = _check_resolution(resolution)
-    lon_a = np.asarray(lon, dtype=float).ravel().tolist()
-    lat_a = np.asarray(lat, dtype=float).ravel().tolist()
-    return np.array([h3n.latlng_to_cell(y, x, res) for x, y in zip(lon_a, lat_a, strict=True)],
-                    dtype=np.uint64)
+    lon_a = np.ascontiguousarray(np.asarray(lon, dtype=float).ravel())
+    lat_a = np.ascontiguousarray(np.asarray(lat, dtype=float).ravel())
+    if len(lon_a) != len(lat_a):
+        raise ValueError(f"point_cells: {len(lon_a)} longitudes but {len(lat_a)} latitudes")
+    if len(lon_a) == 0:
+        return np.empty(0, dtype=np.uint64)
+    bad = ~(np.isfinite(lon_a) & np.isfinite(lat_a))
+    if bad.any():
+        raise ValueError(f"point_cells: {int(bad.sum())} points have a missing or infinite "
+                         f"coordinate (first at position {int(np.flatnonzero(bad)[0])})")
+    return np.asarray(_h3ronpy().vector.coordinates_to_cells(lat_a, lon_a, res), dtype=np.uint64)
 
 
 def polyfill_regions(
@@ -221,9 +233,10 @@ def polyfill_regions(
 ) -> tuple[NDArray[np.uint64], NDArray[np.int32]]:
     """Cells whose centre lies in each polygon, and the position of that polygon.
 
-    Polygons are filled one by one (``h3.geo_to_h3shape`` + ``h3shape_to_cells``,
-    centre containment). A cell whose centre falls in two overlapping polygons
-    is kept once, for the first of them. The cells come back sorted.
+    All polygons are filled in one vectorised call (h3ronpy, centre
+    containment: the same cells as ``h3.h3shape_to_cells``). A cell whose
+    centre falls in two overlapping polygons is kept once, for the first of
+    them. The cells come back sorted.
 
     Examples
     --------
@@ -232,30 +245,27 @@ def polyfill_regions(
     >>> len(cells) > 0, sorted(set(owner.tolist()))
     (True, [0, 1])
     """
-    import h3
+    import shapely
 
-    h3n = _h3()
+    h3r = _h3ronpy()
     res = _check_resolution(resolution)
-    parts: list[NDArray[np.uint64]] = []
-    owners: list[NDArray[np.int32]] = []
-    geoms = list(geometries)
-    for i, geom in enumerate(tqdm(geoms, desc=f"sel H3 r{res}", unit="wilayah",
-                                  disable=not show_progress)):
-        if geom is None or geom.is_empty:
-            continue
-        got = np.asarray(h3n.h3shape_to_cells(h3.geo_to_h3shape(geom), res), dtype=np.uint64)
-        parts.append(got)
-        owners.append(np.full(len(got), i, dtype=np.int32))
-    if not parts:
+    geoms = np.asarray(list(geometries) if not isinstance(geometries, gpd.GeoSeries)
+                       else geometries.array, dtype=object)
+    present = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
+    if len(present) == 0:
         return np.empty(0, np.uint64), np.empty(0, np.int32)
-    cells = np.concatenate(parts)
-    owner = np.concatenate(owners)
+    lists = h3r.vector.wkb_to_cells(
+        shapely.to_wkb(geoms[present]), res,
+        containment_mode=h3r.ContainmentMode.ContainsCentroid, compact=False, flatten=False)
+    offsets = np.asarray(_arro3().list_offsets(lists), dtype=np.int64)
+    cells = np.asarray(_arro3().list_flatten(lists), dtype=np.uint64)
+    owner = np.repeat(present.astype(np.int32), np.diff(offsets))
     order = np.argsort(cells, kind="stable")  # ties keep polygon order: the first one wins
     cells, owner = cells[order], owner[order]
     first = _first_of_runs(cells)
     n_dup = len(cells) - int(first.sum())
-    cells, owner = cells[first], owner[first]
     if n_dup:
+        cells, owner = cells[first], owner[first]
         logger.info("%d cells had their centre in two regions (overlaps); kept the first", n_dup)
     return cells, owner
 
@@ -280,19 +290,31 @@ def _spacing_km(resolution: int) -> float:
     return math.sqrt(3.0) * float(h3.average_hexagon_edge_length(resolution, unit="km"))
 
 
-def _neighbours(cells: NDArray[np.uint64], *, show_progress: bool = False,
-                desc: str = "tetangga H3") -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
-    """(cell, neighbour) id pairs for each of the (up to 6) neighbours of ``cells``."""
-    import h3.api.basic_int as h3b
+#: Cells per vectorised neighbour (``grid_disk``) call: bounds the memory of one call.
+_NEIGHBOUR_CHUNK = 1_000_000
 
-    rows = [h3b.grid_disk(c, 1) for c in tqdm(cells.tolist(), desc=desc, unit="sel",
-                                              disable=not show_progress, mininterval=1.0)]
-    counts = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
-    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.uint64,
-                       count=int(counts.sum()))
-    origin = np.repeat(cells, counts)
-    keep = flat != origin  # grid_disk includes the cell itself
-    return origin[keep], flat[keep]
+
+def _neighbours(cells: NDArray[np.uint64]) -> tuple[NDArray[np.intp], NDArray[np.uint64]]:
+    """(position in ``cells``, neighbour id) for each of the (up to 6) neighbours of ``cells``.
+
+    One vectorised ``grid_disk`` call (h3ronpy) per chunk of cells; the pairs of
+    one cell are contiguous and in the order of ``cells``.
+    """
+    h3r, arro3 = _h3ronpy(), _arro3()
+    origins: list[NDArray[np.intp]] = []
+    found: list[NDArray[np.uint64]] = []
+    for start in range(0, len(cells), _NEIGHBOUR_CHUNK):
+        part = np.ascontiguousarray(cells[start:start + _NEIGHBOUR_CHUNK], dtype=np.uint64)
+        disks = h3r.grid_disk(part, 1, flatten=False)
+        counts = np.diff(np.asarray(arro3.list_offsets(disks), dtype=np.int64))
+        flat = np.asarray(arro3.list_flatten(disks), dtype=np.uint64)
+        origin = np.repeat(np.arange(start, start + len(part), dtype=np.intp), counts)
+        keep = flat != cells[origin]  # grid_disk includes the cell itself
+        origins.append(origin[keep])
+        found.append(flat[keep])
+    if not origins:
+        return np.empty(0, np.intp), np.empty(0, np.uint64)
+    return np.concatenate(origins), np.concatenate(found)
 
 
 def _positions(sorted_cells: NDArray[np.uint64], cells: NDArray[np.uint64]) -> NDArray[np.intp]:
@@ -415,10 +437,15 @@ class TravelGraph:
         leg = self._road_min(great_circle_km(self.lat[node[ok]], self.lon[node[ok]],
                                              lat_d[ok], lon_d[ok]))
         virt = n + np.arange(len(ok))
-        base = self.reverse_min.tocoo()
+        base = self.reverse_min
+        # the virtual nodes are extra rows at the end: append them to the CSR arrays
+        # (a copy of the edges, no re-sorting)
+        idx = base.indices.dtype
         graph = sp.csr_array(
             (np.concatenate([base.data, np.maximum(leg, 1e-9)]),
-             (np.concatenate([base.row, virt]), np.concatenate([base.col, node[ok]]))),
+             np.concatenate([base.indices, node[ok].astype(idx)]),
+             np.concatenate([base.indptr, (base.indptr[-1] + np.arange(1, len(ok) + 1)
+                                           ).astype(base.indptr.dtype)])),
             shape=(n + len(ok),) * 2)
         dist, pred, source = dijkstra(graph, directed=True, indices=virt, min_only=True,
                                       return_predecessors=True)
@@ -565,37 +592,107 @@ def build_travel_graph(
         raise ValueError("build_travel_graph: the regions hold no H3 cell and no extra point "
                          "was given; check that they are polygons in lon/lat")
     rings = int(math.ceil(sea_buffer_km / _spacing_km(res)))
-    sea, pair_src, pair_dst = _sea_rings(land, rings, show_progress=show_progress)
-    cells = np.concatenate([land, sea])
-    order = np.argsort(cells)
-    cells = cells[order]
-    is_land = np.concatenate([np.ones(len(land), bool), np.zeros(len(sea), bool)])[order]
+    cells, is_land, nbr = _land_and_sea(land, rings, show_progress=show_progress)
     lat, lon = cell_centres(cells)
     logger.info("Travel graph r%d: %d land cells, %d sea cells (%d rings, %.0f km)",
-                res, len(land), len(sea), rings, sea_buffer_km)
-
-    src = _positions(cells, pair_src)
-    dst = _positions(cells, pair_dst)
-    keep = (src >= 0) & (dst >= 0)
-    src, dst = src[keep], dst[keep]
+                res, len(land), len(cells) - len(land), rings, sea_buffer_km)
     n = len(cells)
-    k_src, k_dst = _diagonal_steps(src, dst, n, is_land)
+    src = np.repeat(np.arange(n, dtype=np.int32), nbr.shape[1])
+    dst = nbr.ravel()
+    has = dst >= 0
+    src, dst = src[has], dst[has]
+    k_src, k_dst = _diagonal_steps(nbr, is_land, cells=cells, resolution=res)
     src, dst = np.concatenate([src, k_src]), np.concatenate([dst, k_dst])
-    length_km = great_circle_km(lat[src], lon[src], lat[dst], lon[dst])
-    road_min = np.asarray(travel_time_simple(length_km, config=cfg))
-    sea_min = length_km / cfg.sea_speed_kmh * 60.0
-    land_u, land_v = is_land[src], is_land[dst]
-    cost = np.where(land_u & land_v, road_min,
-                    np.where(~land_u & ~land_v, sea_min, (road_min + sea_min) / 2.0))
-    cost = cost + np.where(land_u & ~land_v, cfg.boarding_penalty_min, 0.0)
+    del nbr, k_src, k_dst, has
+    cost = _step_costs(src, dst, lat=lat, lon=lon, is_land=is_land, config=cfg)
     # reverse_min[v, u] = cost of u -> v: Dijkstra from destinations gives times *to* them
-    reverse = sp.csr_array((np.maximum(cost, 1e-9), (dst, src)), shape=(n, n))
+    reverse = sp.csr_array((cost, (dst, src)), shape=(n, n))
+    del cost, src, dst
     return TravelGraph(resolution=res, cells=cells, lat=lat, lon=lon, is_land=is_land,
                        reverse_min=reverse, config=cfg, sea_buffer_km=float(sea_buffer_km))
 
 
-def _diagonal_steps(src: NDArray[np.intp], dst: NDArray[np.intp], n: int,
-                    is_land: NDArray[np.bool_]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+#: Steps per block in :func:`_step_costs` (bounds the memory of the trigonometry).
+_COST_CHUNK = 2_000_000
+
+
+def _step_costs(src: NDArray[np.int32], dst: NDArray[np.int32], *, lat: NDArray[np.float64],
+                lon: NDArray[np.float64], is_land: NDArray[np.bool_], config: Config
+                ) -> NDArray[np.float64]:
+    """Minutes of each step ``src -> dst`` between cell centres (see :func:`build_travel_graph`)."""
+    cost = np.empty(len(src), dtype=float)
+    road_per_km = config.circuity_factor / config.road_speed_kmh * 60.0
+    sea_per_km = 60.0 / config.sea_speed_kmh
+    for start in range(0, len(src), _COST_CHUNK):
+        u, v = src[start:start + _COST_CHUNK], dst[start:start + _COST_CHUNK]
+        length_km = great_circle_km(lat[u], lon[u], lat[v], lon[v])
+        land_u, land_v = is_land[u], is_land[v]
+        per_km = np.where(land_u & land_v, road_per_km,
+                          np.where(~land_u & ~land_v, sea_per_km,
+                                   (road_per_km + sea_per_km) / 2.0))
+        step = length_km * per_km + np.where(land_u & ~land_v, config.boarding_penalty_min, 0.0)
+        cost[start:start + _COST_CHUNK] = np.maximum(step, 1e-9)
+    return cost
+
+
+def _land_and_sea(land: NDArray[np.uint64], rings: int, *, show_progress: bool
+                  ) -> tuple[NDArray[np.uint64], NDArray[np.bool_], NDArray[np.int32]]:
+    """The graph's cells (sorted), which are land, and the neighbour table.
+
+    Sea cells are grown ring by ring from the (sorted, unique) ``land`` cells:
+    ring ``k + 1`` is the neighbours of ring ``k`` that are in neither ring
+    ``k`` nor ring ``k - 1`` (a neighbour of ring ``k`` can lie in no other
+    ring), so each ring is checked against two small sorted arrays, not
+    against every cell found so far. The neighbours of every cell are looked
+    up once, in bulk.
+
+    Returns ``(cells, is_land, nbr)`` where ``nbr[i]`` holds the positions of
+    the (up to 6) neighbours of cell ``i`` that are in the graph, -1 padded.
+    """
+    rings_found = [land]
+    pairs: list[tuple[NDArray[np.intp], NDArray[np.uint64]]] = []
+    prev = np.empty(0, dtype=np.uint64)
+    bar = tqdm(total=rings, desc="laut (cincin H3)", unit="cincin", disable=not show_progress)
+    with bar:
+        for _ in range(rings):
+            cur = rings_found[-1]
+            origin, found = _neighbours(cur)
+            pairs.append((origin, found))
+            cand = _unique(found)
+            new = cand[(_positions(cur, cand) < 0) & (_positions(prev, cand) < 0)]
+            bar.update()
+            if len(new) == 0:
+                break
+            rings_found.append(new)
+            prev = cur
+    if len(pairs) < len(rings_found):  # the outermost ring (or the land when rings == 0)
+        pairs.append(_neighbours(rings_found[-1]))
+    n_land = len(land)
+    cells = np.concatenate(rings_found)
+    order = np.argsort(cells)
+    cells = cells[order]
+    is_land = order < n_land
+    where = np.empty(len(cells), dtype=np.int32)  # position in ``cells`` of concatenated id i
+    where[order] = np.arange(len(cells), dtype=np.int32)
+    nbr = np.full((len(cells), 6), -1, dtype=np.int32)
+    offset = 0
+    for ring_cells, (origin, found) in zip(rings_found, pairs, strict=True):
+        dst = _positions(cells, found)
+        keep = dst >= 0
+        origin, dst = origin[keep], dst[keep]
+        slot = np.arange(len(origin)) - np.searchsorted(origin, origin, side="left")
+        nbr[where[offset + origin], slot] = dst
+        offset += len(ring_cells)
+    return cells, is_land, nbr
+
+
+#: Neighbour steps per block in :func:`_diagonal_steps` (bounds its memory).
+_DIAGONAL_CHUNK = 1_000_000
+
+
+def _diagonal_steps(nbr: NDArray[np.int32], is_land: NDArray[np.bool_], *,
+                    cells: NDArray[np.uint64], resolution: int
+                    ) -> tuple[NDArray[np.int32], NDArray[np.int32]]:
     """Steps to the 6 second-ring cells between two neighbour directions.
 
     A hexagonal grid with only its 6 neighbour steps makes paths up to 15 %
@@ -604,67 +701,47 @@ def _diagonal_steps(src: NDArray[np.intp], dst: NDArray[np.intp], n: int,
     neighbours with the start cell) gives 12 directions and at most ~4 %.
     Such a step is kept only when the start, both shared neighbours and the
     end are all land or all sea, so it never jumps a strait or skips a boarding.
+
+    Found without listing two-step paths: the two cells ``u`` and ``w`` of
+    such a step are the two common neighbours of an adjacent pair ``(a, b)``
+    (the two triangles of the dual grid on the edge ``a-b``), so each
+    neighbour pair with exactly two common neighbours gives one diagonal,
+    both ways. Work and memory are linear in the number of cells (blocks of
+    ``_DIAGONAL_CHUNK`` pairs).
     """
-    src, dst = src.astype(np.int32), dst.astype(np.int32)  # halves the memory of the expansion
-    order = np.argsort(src, kind="stable")
-    s_sorted, d_sorted = src[order], dst[order]
-    first = np.searchsorted(s_sorted, np.arange(n), side="left")
-    count = np.searchsorted(s_sorted, np.arange(n), side="right") - first
-    # expand every step u -> m with every step m -> w
-    reps = count[dst]
-    u = np.repeat(src, reps)
-    m = np.repeat(dst, reps)
-    offsets = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
-    w = d_sorted[np.repeat(first[dst], reps) + offsets]
-    keep = w != u
-    u, m, w = u[keep], m[keep], w[keep]
-    key = u.astype(np.int64) * n + w
-    direct = np.sort(src.astype(np.int64) * n + dst)
-    hit = np.searchsorted(direct, key)
-    is_direct = direct[np.minimum(hit, len(direct) - 1)] == key
-    same = (is_land[u] == is_land[m]) & (is_land[m] == is_land[w])
-    key, same = key[~is_direct], same[~is_direct]
-    order = np.argsort(key, kind="stable")
-    key, same = key[order], same[order]
-    starts = np.flatnonzero(_first_of_runs(key))
-    if len(starts) == 0:
-        return np.empty(0, np.intp), np.empty(0, np.intp)
-    runs = np.diff(np.append(starts, len(key)))
-    ok = (runs == 2) & np.logical_and.reduceat(same, starts)
-    chosen = key[starts[ok]]
-    return (chosen // n).astype(np.intp), (chosen % n).astype(np.intp)
+    n, width = nbr.shape
+    a_all = np.repeat(np.arange(n, dtype=np.int32), width)
+    b_all = nbr.ravel()
+    keep = b_all > a_all  # each adjacent pair once (and no -1 padding)
+    a_all, b_all = a_all[keep], b_all[keep]
+    us: list[NDArray[np.int32]] = []
+    ws: list[NDArray[np.int32]] = []
+    for start in range(0, len(a_all), _DIAGONAL_CHUNK):
+        a = a_all[start:start + _DIAGONAL_CHUNK]
+        b = b_all[start:start + _DIAGONAL_CHUNK]
+        na = nbr[a]
+        common = (na[:, :, None] == nbr[b][:, None, :]).any(axis=2) & (na >= 0)
+        two = common.sum(axis=1) == 2
+        uw = na[two][common[two]].reshape(-1, 2)  # row-major: the two common neighbours
+        a, b, u, w = a[two], b[two], uw[:, 0], uw[:, 1]
+        land = is_land[a]
+        ok = (is_land[b] == land) & (is_land[u] == land) & (is_land[w] == land)
+        ok &= ~(nbr[u] == w[:, None]).any(axis=1)  # not themselves neighbours
+        us.append(u[ok])
+        ws.append(w[ok])
+    u = np.concatenate(us) if us else np.empty(0, np.int32)
+    w = np.concatenate(ws) if ws else np.empty(0, np.int32)
+    if _has_pentagon(cells, resolution):  # a pentagon's odd neighbourhood may repeat a pair
+        key = np.unique(u.astype(np.int64) * n + w)
+        u, w = (key // n).astype(np.int32), (key % n).astype(np.int32)
+    return np.concatenate([u, w]), np.concatenate([w, u])
 
 
-def _sea_rings(land: NDArray[np.uint64], rings: int, *, show_progress: bool
-               ) -> tuple[NDArray[np.uint64], NDArray[np.uint64], NDArray[np.uint64]]:
-    """Sea cells within ``rings`` steps of ``land`` (sorted), and the neighbour pairs of all cells.
+def _has_pentagon(cells: NDArray[np.uint64], resolution: int) -> bool:
+    import h3.api.numpy_int as h3n
 
-    The pairs found while growing the rings are kept, so each cell's
-    neighbours are looked up once.
-    """
-    known = land
-    frontier = land
-    found: list[NDArray[np.uint64]] = []
-    src: list[NDArray[np.uint64]] = []
-    dst: list[NDArray[np.uint64]] = []
-    for ring in range(rings):
-        a, b = _neighbours(frontier, show_progress=show_progress,
-                           desc=f"laut cincin {ring + 1}/{rings}")
-        src.append(a)
-        dst.append(b)
-        new = _unique(b)
-        new = new[_positions(known, new) < 0]
-        frontier = new
-        if len(new) == 0:
-            break
-        found.append(new)
-        known = np.sort(np.concatenate([known, new]))
-    if len(frontier):  # the outermost ring (or the land when rings == 0)
-        a, b = _neighbours(frontier, show_progress=show_progress, desc="laut tepi")
-        src.append(a)
-        dst.append(b)
-    sea = np.sort(np.concatenate(found)) if found else np.empty(0, np.uint64)
-    return sea, np.concatenate(src), np.concatenate(dst)
+    pentagons = np.asarray(h3n.get_pentagons(resolution), dtype=np.uint64)
+    return bool((_positions(cells, np.sort(pentagons)) >= 0).any())
 
 
 def sea_aware_travel(
