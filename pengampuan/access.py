@@ -28,7 +28,7 @@ from .errors import PengampuanWarning
 from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
 from .travel import (
     TravelGraph,
-    build_travel_graph,
+    cached_travel_graph,
     cells_to_str,
     polyfill_regions,
     str_to_cells,
@@ -334,11 +334,15 @@ def _default_graph(ds: Dataset, regions: gpd.GeoDataFrame, cap: pd.DataFrame, *,
                    resolution: int, extra_lon: NDArray[np.float64],
                    extra_lat: NDArray[np.float64], extra_cells: NDArray[np.uint64] | None = None,
                    show_progress: bool = False) -> TravelGraph:
-    """A travel graph holding every hospital of ``ds`` (so it serves every layanan)."""
+    """A travel graph holding every hospital of ``ds`` (so it serves every layanan).
+
+    Kept in the bounded cache of :func:`~pengampuan.travel.cached_travel_graph`,
+    so calls for other layanan or strata on the same regions and points reuse it.
+    """
     _warn_hospitals_off_land(cap, regions, stacklevel=3)
     rs = ds.rumah_sakit
     ok = rs["lat"].notna() & rs["lon"].notna()
-    return build_travel_graph(
+    return cached_travel_graph(
         regions, resolution=resolution, config=ds.config,
         extra_points=(np.concatenate([extra_lon, rs.loc[ok, "lon"].to_numpy(float)]),
                       np.concatenate([extra_lat, rs.loc[ok, "lat"].to_numpy(float)])),
@@ -389,6 +393,8 @@ def district_access(
     graph : TravelGraph, optional
         For ``travel="sea"``: a graph from
         :func:`~pengampuan.travel.build_travel_graph` to reuse across calls.
+        Without it, the graph built is kept in a bounded cache and reused by
+        later calls on the same regions (:func:`~pengampuan.travel.cached_travel_graph`).
     sea_resolution : int, default 6
         H3 resolution of the travel graph built when ``graph`` is not given.
     show_progress : bool, default False
@@ -658,7 +664,8 @@ def access_grid(
     cells : pandas.DataFrame, optional
         Output of :func:`land_cells`, reused.
     graph : TravelGraph, optional
-        Sea-aware graph, reused (``travel="sea"``).
+        Sea-aware graph, reused (``travel="sea"``). Without it, the graph built
+        is cached (:func:`~pengampuan.travel.cached_travel_graph`).
     sea_resolution : int, default 6
         Resolution of the travel graph built when ``graph`` is not given.
     as_geodataframe : bool, default False

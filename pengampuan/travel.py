@@ -27,12 +27,24 @@ Sea-aware model
     ~4 % (on average ~2 %) longer than straight lines; origins and hospitals
     are joined to their cell centre by a short road leg, so precision is about
     one cell.
+
+    The graph does not depend on which hospitals are capable: build it once
+    (:func:`build_travel_graph`) and pass it as ``graph=``. When a function
+    builds one for you, it is kept in a bounded cache keyed by a hash of its
+    inputs (:func:`cached_travel_graph`, :func:`clear_travel_graph_cache`).
+
+    H3 work is vectorised (``h3ronpy``: polyfill, cell centres, neighbours and
+    point cells on whole arrays); cells are ``uint64`` inside and become
+    15-digit strings only in the tables returned to users (:func:`cells_to_str`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
@@ -53,7 +65,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["travel_time_simple", "TravelGraph", "build_travel_graph", "sea_aware_travel"]
+__all__ = ["travel_time_simple", "TravelGraph", "build_travel_graph", "cached_travel_graph",
+           "clear_travel_graph_cache", "sea_aware_travel"]
 
 #: Default width of the sea buffer around land, km (so crossings up to ~300 km are handled).
 SEA_BUFFER_KM = 150.0
@@ -380,6 +393,13 @@ class TravelGraph:
         return (f"<TravelGraph r{self.resolution}: {n_land} land + {len(self.cells) - n_land} "
                 f"sea cells, {self.reverse_min.nnz} edges, crossings up to "
                 f"{self.max_crossing_km:.0f} km>")
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the graph's arrays (cells, centres, land flags and edges)."""
+        m = self.reverse_min
+        return int(self.cells.nbytes + self.lat.nbytes + self.lon.nbytes + self.is_land.nbytes
+                   + m.data.nbytes + m.indices.nbytes + m.indptr.nbytes)
 
     @property
     def max_crossing_km(self) -> float:
@@ -744,6 +764,105 @@ def _has_pentagon(cells: NDArray[np.uint64], resolution: int) -> bool:
     return bool((_positions(cells, np.sort(pentagons)) >= 0).any())
 
 
+# ---------------------------------------------------------------------------
+# cache of the graphs built on the user's behalf
+#: Most bytes (sum of :attr:`TravelGraph.nbytes`) the graph cache keeps; the
+#: least recently used graphs are dropped first. A national graph at resolution
+#: 6 takes ~25 MB, at resolution 7 ~220 MB.
+GRAPH_CACHE_MAX_BYTES = 1_000_000_000
+#: Most graphs the cache keeps.
+GRAPH_CACHE_MAX_ENTRIES = 8
+
+_GRAPH_CACHE: OrderedDict[str, TravelGraph] = OrderedDict()
+_GRAPH_CACHE_LOCK = threading.Lock()
+
+
+def cached_travel_graph(
+    regions: gpd.GeoDataFrame | gpd.GeoSeries,
+    *,
+    resolution: int = 6,
+    config: Config | None = None,
+    sea_buffer_km: float = SEA_BUFFER_KM,
+    extra_points: tuple[ArrayLike, ArrayLike] | None = None,
+    extra_cells: ArrayLike | None = None,
+    show_progress: bool = False,
+) -> TravelGraph:
+    """
+    :func:`build_travel_graph`, remembering the graphs it built.
+
+    The graph built when ``district_access``, ``access_grid`` or
+    :func:`sea_aware_travel` get ``travel="sea"`` without ``graph=`` comes from
+    here, so calls for other layanan or strata on the same regions reuse it.
+    The key is a hash (BLAKE2b) of everything the graph depends on: the
+    resolution, the sea buffer, every ``config`` field, the regions' geometry
+    (as WKB, in EPSG:4326) and the extra points and cells, so a change in any
+    of them builds a new graph. The cache is bounded: at most
+    :data:`GRAPH_CACHE_MAX_ENTRIES` graphs and :data:`GRAPH_CACHE_MAX_BYTES`
+    bytes, the least recently used dropped first; a graph larger than the
+    whole budget is returned but not kept. Empty it with
+    :func:`clear_travel_graph_cache`. The graphs returned are shared: do not
+    modify their arrays.
+
+    Parameters and result are those of :func:`build_travel_graph`.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import box
+    >>> island = gpd.GeoSeries([box(100, 0, 101, 1)], crs=4326)
+    >>> g1 = cached_travel_graph(island, resolution=5, sea_buffer_km=30)
+    >>> g1 is cached_travel_graph(island, resolution=5, sea_buffer_km=30)
+    True
+    >>> g1 is cached_travel_graph(island, resolution=5, sea_buffer_km=40)
+    False
+    """
+    import shapely
+
+    cfg = config or DEFAULT_CONFIG
+    res = _check_resolution(resolution)
+    geoms = regions.geometry if isinstance(regions, gpd.GeoDataFrame) else regions
+    geoms = require_wgs84(gpd.GeoDataFrame(geometry=geoms), name="regions").geometry
+    h = hashlib.blake2b(digest_size=20)
+    h.update(repr((res, float(sea_buffer_km), cfg)).encode())
+    for wkb in shapely.to_wkb(np.asarray(geoms.array, dtype=object)):
+        h.update(b"-" if wkb is None else wkb)
+    if extra_points is not None:
+        for values in extra_points:
+            h.update(b"|p")
+            h.update(np.ascontiguousarray(np.asarray(values, dtype=float)).tobytes())
+    if extra_cells is not None:
+        h.update(b"|c")
+        h.update(np.ascontiguousarray(np.asarray(extra_cells, dtype=np.uint64)).tobytes())
+    key = h.hexdigest()
+    with _GRAPH_CACHE_LOCK:
+        graph = _GRAPH_CACHE.get(key)
+        if graph is not None:
+            _GRAPH_CACHE.move_to_end(key)
+            logger.info("Travel graph r%d taken from the cache", res)
+            return graph
+    graph = build_travel_graph(geoms, resolution=res, config=cfg, sea_buffer_km=sea_buffer_km,
+                               extra_points=extra_points, extra_cells=extra_cells,
+                               show_progress=show_progress)
+    with _GRAPH_CACHE_LOCK:
+        if graph.nbytes <= GRAPH_CACHE_MAX_BYTES:
+            _GRAPH_CACHE[key] = graph
+            while (len(_GRAPH_CACHE) > GRAPH_CACHE_MAX_ENTRIES
+                   or sum(g.nbytes for g in _GRAPH_CACHE.values()) > GRAPH_CACHE_MAX_BYTES):
+                _GRAPH_CACHE.popitem(last=False)
+    return graph
+
+
+def clear_travel_graph_cache() -> None:
+    """Drop every graph kept by :func:`cached_travel_graph` (frees their memory).
+
+    Examples
+    --------
+    >>> clear_travel_graph_cache()
+    """
+    with _GRAPH_CACHE_LOCK:
+        _GRAPH_CACHE.clear()
+
+
 def sea_aware_travel(
     origins: gpd.GeoDataFrame | pd.DataFrame,
     ds: Dataset,
@@ -784,7 +903,9 @@ def sea_aware_travel(
         Width of the sea around land in the graph.
     graph : TravelGraph, optional
         A graph from :func:`build_travel_graph`, to reuse across calls (origins
-        outside it get ``inf``).
+        outside it get ``inf``). Without it the graph is built once for these
+        regions, origins and hospitals and kept in a bounded cache
+        (:func:`cached_travel_graph`).
     show_progress : bool, default False
         Show tqdm progress bars.
 
@@ -817,7 +938,7 @@ def sea_aware_travel(
     if graph is None:
         _warn_hospitals_off_land(cap, require_wgs84(regions, name="regions"), stacklevel=2)
         rs = ds.rumah_sakit
-        graph = build_travel_graph(
+        graph = cached_travel_graph(
             regions, resolution=resolution, config=cfg, sea_buffer_km=sea_buffer_km,
             extra_points=(np.concatenate([lon, rs["lon"].to_numpy(float)]),
                           np.concatenate([lat, rs["lat"].to_numpy(float)])),

@@ -368,3 +368,72 @@ def test_pinned_travel_times_maluku(bundled_regions, res):
     np.testing.assert_allclose(t, minutes, rtol=0.01)
     assert d.tolist() == _MALUKU_DEST
     assert c.tolist() == _MALUKU_CROSSINGS
+
+
+# --- graph cache ----------------------------------------------------------
+def test_graph_cache_reuses_only_identical_inputs(monkeypatch):
+    import pengampuan.travel as travel
+
+    built = []
+    real = travel.build_travel_graph
+    monkeypatch.setattr(travel, "build_travel_graph",
+                        lambda *a, **k: built.append(k) or real(*a, **k))
+    travel.clear_travel_graph_cache()
+    isl = _islands(0.5)
+    g = travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0)
+    assert travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0) is g
+    assert len(built) == 1
+    # every input is part of the key
+    others = [
+        travel.cached_travel_graph(isl, resolution=4, sea_buffer_km=40.0),
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=50.0),
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0,
+                                   config=Config(sea_speed_kmh=30.0)),
+        travel.cached_travel_graph(_islands(0.6), resolution=5, sea_buffer_km=40.0),
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0,
+                                   extra_points=([104.0], [0.5])),
+    ]
+    assert len(built) == 6 and all(o is not g for o in others)
+    assert others[2].config.sea_speed_kmh == 30.0
+    travel.clear_travel_graph_cache()
+    assert travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0) is not g
+
+
+def test_graph_cache_is_bounded(monkeypatch):
+    import pengampuan.travel as travel
+
+    travel.clear_travel_graph_cache()
+    isl = _islands(0.5)
+    g = travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0)
+    monkeypatch.setattr(travel, "GRAPH_CACHE_MAX_BYTES", int(g.nbytes * 2.5))
+    monkeypatch.setattr(travel, "GRAPH_CACHE_MAX_ENTRIES", 2)
+    for buffer_km in (41.0, 42.0, 43.0):
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=buffer_km)
+    assert len(travel._GRAPH_CACHE) == 2
+    assert sum(x.nbytes for x in travel._GRAPH_CACHE.values()) <= travel.GRAPH_CACHE_MAX_BYTES
+    assert travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0) is not g  # evicted
+    monkeypatch.setattr(travel, "GRAPH_CACHE_MAX_BYTES", 10)  # too big to keep: built, not kept
+    travel.clear_travel_graph_cache()
+    big = travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0)
+    assert big.nbytes > 10 and not travel._GRAPH_CACHE
+    travel.clear_travel_graph_cache()
+
+
+def test_access_grid_and_district_access_build_the_sea_graph_once(tiny_ds, tiny_regions,
+                                                                 monkeypatch):
+    import pengampuan.travel as travel
+
+    travel.clear_travel_graph_cache()
+    built = []
+    real = travel.build_travel_graph
+    monkeypatch.setattr(travel, "build_travel_graph",
+                        lambda *a, **k: built.append(k) or real(*a, **k))
+    cells = pg.land_cells(tiny_regions, resolution=6)
+    grids = [pg.access_grid(tiny_ds, tiny_regions, layanan=lay, cells=cells, travel="sea")
+             for lay in ("kanker", "jantung", "kanker")]
+    assert len(built) == 1
+    pd.testing.assert_frame_equal(grids[0], grids[2])
+    for lay in ("kanker", "jantung"):
+        pg.district_access(tiny_ds, tiny_regions, layanan=lay, travel="sea")
+    assert len(built) == 2  # one more graph: district_access has its own points
+    travel.clear_travel_graph_cache()
