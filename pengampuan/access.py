@@ -19,6 +19,7 @@ from typing import Any, Literal
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from numpy.typing import NDArray
 from tqdm import tqdm
 
@@ -51,6 +52,11 @@ MAX_HEXAGONS = 500_000
 _OFF_LAND_DEG = 0.1
 
 
+#: shapely.get_type_id codes, for messages.
+_GEOM_TYPES = {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint",
+               5: "MultiLineString", 6: "MultiPolygon", 7: "GeometryCollection"}
+
+
 class _NoCapableError(ValueError):
     """No hospital is capable (internal: district_access turns it into inf rows)."""
 
@@ -63,22 +69,25 @@ def _point_lonlat(
     """Longitudes and latitudes (degrees) of a GeoDataFrame of points or a lat/lon table."""
     if isinstance(points, gpd.GeoDataFrame):
         gdf = require_wgs84(points, name=name)
-        geom = gdf.geometry
-        bad = geom.isna() | geom.is_empty
-        not_point = ~bad & (geom.geom_type != "Point")
-        if bad.any() or not_point.any():
+        geom = np.asarray(gdf.geometry.array)
+        kind = shapely.get_type_id(geom)  # one pass: -1 missing, 0 Point
+        xy = shapely.get_coordinates(geom) if (kind == 0).all() else None
+        if xy is None or len(xy) != len(geom):  # not all Points, or empty Points
+            bad = (kind == -1) | ((kind == 0) & shapely.is_empty(geom))
+            not_point = (kind != 0) & (kind != -1)
             parts = []
             if bad.any():
                 parts.append(f"{int(bad.sum())} missing or empty geometries "
-                             f"(index {_labels(gdf.index[bad.to_numpy()])})")
+                             f"(index {_labels(gdf.index[bad])})")
             if not_point.any():
-                kinds = sorted(set(geom[not_point].geom_type))
-                parts.append(f"{int(not_point.sum())} geometries that are not Points ({kinds}; "
-                             f"index {_labels(gdf.index[not_point.to_numpy()])}); use "
+                kinds = sorted(set(shapely.get_type_id(geom[not_point]).tolist()))
+                names = [_GEOM_TYPES.get(k, str(k)) for k in kinds]
+                parts.append(f"{int(not_point.sum())} geometries that are not Points ({names}; "
+                             f"index {_labels(gdf.index[not_point])}); use "
                              f".representative_point() for polygons")
             raise ValueError(f"{name}: " + "; ".join(parts))
-        lon = geom.x.to_numpy(dtype=float)
-        lat = geom.y.to_numpy(dtype=float)
+        lon = xy[:, 0].copy()
+        lat = xy[:, 1].copy()
     elif isinstance(points, pd.DataFrame):
         missing = [c for c in ("lat", "lon") if c not in points.columns]
         if missing:
