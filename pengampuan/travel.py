@@ -70,6 +70,10 @@ __all__ = ["travel_time_simple", "TravelGraph", "build_travel_graph", "cached_tr
 
 #: Default width of the sea buffer around land, km (so crossings up to ~300 km are handled).
 SEA_BUFFER_KM = 150.0
+#: Finest resolution of the open-sea cells by default: a graph at resolution 8
+#: keeps fine cells on land and along the coast, and crosses the open sea on
+#: resolution-7 cells (~2.4 km apart), which is all a boat trip needs.
+OPEN_SEA_RESOLUTION = 7
 
 _HEX_DIGITS = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
 _HEX_VALUE = np.zeros(256, dtype=np.uint64)
@@ -366,6 +370,9 @@ class TravelGraph:
         The travel-model parameters used.
     sea_buffer_km : float
         Width of the sea buffer; crossings up to ``max_crossing_km`` are handled.
+    sea_cell_resolution : int or None
+        Resolution of the open-sea cells when coarser than ``resolution``
+        (land and coast stay at ``resolution``); None or ``resolution``: one grid.
 
     Examples
     --------
@@ -387,11 +394,14 @@ class TravelGraph:
     reverse_min: sp.csr_array
     config: Config = field(default_factory=lambda: DEFAULT_CONFIG)
     sea_buffer_km: float = SEA_BUFFER_KM
+    sea_cell_resolution: int | None = None
 
     def __repr__(self) -> str:
         n_land = int(self.is_land.sum())
+        coarse = self.sea_cell_resolution
+        sea = "" if coarse in (None, self.resolution) else f" (open sea r{coarse})"
         return (f"<TravelGraph r{self.resolution}: {n_land} land + {len(self.cells) - n_land} "
-                f"sea cells, {self.reverse_min.nnz} edges, crossings up to "
+                f"sea cells{sea}, {self.reverse_min.nnz} edges, crossings up to "
                 f"{self.max_crossing_km:.0f} km>")
 
     @property
@@ -547,6 +557,7 @@ def build_travel_graph(
     sea_buffer_km: float = SEA_BUFFER_KM,
     extra_points: tuple[ArrayLike, ArrayLike] | None = None,
     extra_cells: ArrayLike | None = None,
+    sea_cell_resolution: int | None = None,
     show_progress: bool = False,
 ) -> TravelGraph:
     """
@@ -556,7 +567,12 @@ def build_travel_graph(
     holding ``extra_points`` (lon, lat arrays: hospitals and origins, so small
     islands without a cell centre still count as land) and ``extra_cells``
     (uint64 cells at this or a finer resolution). Sea cells are the rings of
-    cells around the land up to ``sea_buffer_km``.
+    cells around the land up to ``sea_buffer_km``. Above resolution
+    ``sea_cell_resolution`` (default 7) only the land and the sea within one
+    coarse cell of it use ``resolution``; the open sea beyond is made of
+    ``sea_cell_resolution`` cells, joined to the fine coastal cells next to
+    them. A national graph at resolution 8 then holds ~3.6 million cells
+    instead of ~9 million, and a boat trip loses nothing it needs.
 
     Edge costs (minutes, per step between cell centres ``L`` km apart):
     land-land ``L x circuity_factor / road_speed_kmh x 60``; sea-sea
@@ -571,13 +587,17 @@ def build_travel_graph(
     regions : geopandas.GeoDataFrame or GeoSeries
         Land polygons (e.g. ``pg.load_regions(level="kabkota")``), any CRS.
     resolution : int, default 6
-        H3 resolution (5-6 nationally: ~50,000 land cells at 6).
+        H3 resolution of the land (6: ~50,000 land cells nationally, 7: ~345,000,
+        8: ~2.4 million).
     config : Config, optional
         Speeds, circuity and boarding penalty; default ``DEFAULT_CONFIG``.
     sea_buffer_km : float, default 150
         Sea cells reach this far from land; crossings up to twice this are handled.
     extra_points, extra_cells
         More land cells, see above.
+    sea_cell_resolution : int, optional
+        Resolution of the open-sea cells, at most ``resolution``; default
+        ``min(resolution, 7)`` (:data:`OPEN_SEA_RESOLUTION`).
     show_progress : bool, default False
         Show tqdm progress bars.
 
@@ -611,25 +631,105 @@ def build_travel_graph(
     if len(land) == 0:
         raise ValueError("build_travel_graph: the regions hold no H3 cell and no extra point "
                          "was given; check that they are polygons in lon/lat")
-    rings = int(math.ceil(sea_buffer_km / _spacing_km(res)))
-    cells, is_land, nbr = _land_and_sea(land, rings, show_progress=show_progress)
+    sea_res = (min(res, OPEN_SEA_RESOLUTION) if sea_cell_resolution is None
+               else _check_resolution(sea_cell_resolution, name="sea_cell_resolution"))
+    if sea_res > res:
+        raise ValueError(f"sea_cell_resolution={sea_res} is finer than resolution={res}; "
+                         f"expected at most {res}")
+    rings = int(math.ceil(sea_buffer_km / _spacing_km(sea_res)))
+    if sea_res == res:
+        cells, is_land, nbr = _land_and_sea(land, rings, show_progress=show_progress)
+        src, dst = _grid_steps(nbr, is_land, cells=cells, resolution=res)
+        del nbr
+    else:
+        cells, is_land, src, dst = _coastal_graph(land, res, sea_res, rings,
+                                                  show_progress=show_progress)
     lat, lon = cell_centres(cells)
-    logger.info("Travel graph r%d: %d land cells, %d sea cells (%d rings, %.0f km)",
-                res, len(land), len(cells) - len(land), rings, sea_buffer_km)
+    logger.info("Travel graph r%d (open sea r%d): %d land cells, %d sea cells (%d rings, "
+                "%.0f km)", res, sea_res, len(land), len(cells) - len(land), rings,
+                sea_buffer_km)
     n = len(cells)
-    src = np.repeat(np.arange(n, dtype=np.int32), nbr.shape[1])
-    dst = nbr.ravel()
-    has = dst >= 0
-    src, dst = src[has], dst[has]
-    k_src, k_dst = _diagonal_steps(nbr, is_land, cells=cells, resolution=res)
-    src, dst = np.concatenate([src, k_src]), np.concatenate([dst, k_dst])
-    del nbr, k_src, k_dst, has
     cost = _step_costs(src, dst, lat=lat, lon=lon, is_land=is_land, config=cfg)
     # reverse_min[v, u] = cost of u -> v: Dijkstra from destinations gives times *to* them
     reverse = sp.csr_array((cost, (dst, src)), shape=(n, n))
     del cost, src, dst
     return TravelGraph(resolution=res, cells=cells, lat=lat, lon=lon, is_land=is_land,
-                       reverse_min=reverse, config=cfg, sea_buffer_km=float(sea_buffer_km))
+                       reverse_min=reverse, config=cfg, sea_buffer_km=float(sea_buffer_km),
+                       sea_cell_resolution=sea_res)
+
+
+def _grid_steps(nbr: NDArray[np.int32], is_land: NDArray[np.bool_], *,
+                cells: NDArray[np.uint64], resolution: int
+                ) -> tuple[NDArray[np.int32], NDArray[np.int32]]:
+    """Steps (src, dst positions) of one grid: its neighbour table plus the diagonals."""
+    src = np.repeat(np.arange(len(nbr), dtype=np.int32), nbr.shape[1])
+    dst = nbr.ravel()
+    has = dst >= 0
+    k_src, k_dst = _diagonal_steps(nbr, is_land, cells=cells, resolution=resolution)
+    return np.concatenate([src[has], k_src]), np.concatenate([dst[has], k_dst])
+
+
+def _neighbour_table(n: int, origin: NDArray[np.intp], dst: NDArray[np.intp]
+                     ) -> NDArray[np.int32]:
+    """``(n, 6)`` table of neighbour positions from pairs grouped by (sorted) ``origin``."""
+    nbr = np.full((n, 6), -1, dtype=np.int32)
+    slot = np.arange(len(origin)) - np.searchsorted(origin, origin, side="left")
+    nbr[origin, slot] = dst
+    return nbr
+
+
+def _coastal_graph(land: NDArray[np.uint64], res: int, sea_res: int, rings: int, *,
+                   show_progress: bool
+                   ) -> tuple[NDArray[np.uint64], NDArray[np.bool_], NDArray[np.int32],
+                              NDArray[np.int32]]:
+    """Cells, land flags and steps of a graph with fine land and coast and a coarse open sea.
+
+    Fine cells (``res``): every child of the ``sea_res`` cells holding land,
+    i.e. the land and the sea around it within one coarse cell. Coarse cells
+    (``sea_res``): the rings of sea grown from those land-holding cells. Steps
+    join fine cells as in a single grid (neighbours and diagonals), coarse
+    cells likewise, and a fine cell to the coarse cell holding each of its fine
+    neighbours that lies outside the fine area.
+    """
+    h3r = _h3ronpy()
+    coast = _unique(parent_cells(land, sea_res))
+    fine = _unique(np.asarray(h3r.change_resolution(np.ascontiguousarray(coast), res),
+                              dtype=np.uint64))
+    fine_land = _positions(land, fine) >= 0
+    coarse, coarse_coast, coarse_nbr = _land_and_sea(coast, rings, show_progress=show_progress)
+    # the open sea: coarse cells without land, with their own neighbour table
+    open_sea = np.flatnonzero(~coarse_coast)
+    renumber = np.full(len(coarse) + 1, -1, dtype=np.int32)  # last entry: -1 stays -1
+    renumber[open_sea] = np.arange(len(open_sea), dtype=np.int32)
+    sea_nbr = renumber[coarse_nbr[open_sea]]
+    sea_cells = coarse[open_sea]
+    del coarse_nbr
+    s_src, s_dst = _grid_steps(sea_nbr, np.zeros(len(sea_cells), bool), cells=sea_cells,
+                               resolution=sea_res)
+    del sea_nbr
+    # fine cells: neighbours inside the fine area, and the coarse cells beyond it
+    origin, found = _neighbours(fine)
+    pos = _positions(fine, found)
+    inside = pos >= 0
+    fine_nbr = _neighbour_table(len(fine), origin[inside], pos[inside])
+    f_src, f_dst = _grid_steps(fine_nbr, fine_land, cells=fine, resolution=res)
+    del fine_nbr
+    beyond = _positions(sea_cells, parent_cells(found[~inside], sea_res))
+    ok = beyond >= 0
+    key = np.unique(origin[~inside][ok].astype(np.int64) * len(sea_cells) + beyond[ok])
+    x_fine, x_sea = key // len(sea_cells), key % len(sea_cells)
+    # one sorted cell index for both
+    n_fine = len(fine)
+    every = np.concatenate([fine, sea_cells])
+    order = np.argsort(every)
+    where = np.empty(len(every), dtype=np.int32)
+    where[order] = np.arange(len(every), dtype=np.int32)
+    is_land = np.concatenate([fine_land, np.zeros(len(sea_cells), bool)])[order]
+    src = np.concatenate([where[f_src], where[n_fine + s_src], where[x_fine],
+                          where[n_fine + x_sea]])
+    dst = np.concatenate([where[f_dst], where[n_fine + s_dst], where[n_fine + x_sea],
+                          where[x_fine]])
+    return every[order], is_land, src, dst
 
 
 #: Steps per block in :func:`_step_costs` (bounds the memory of the trigonometry).
@@ -700,8 +800,8 @@ def _land_and_sea(land: NDArray[np.uint64], rings: int, *, show_progress: bool
         dst = _positions(cells, found)
         keep = dst >= 0
         origin, dst = origin[keep], dst[keep]
-        slot = np.arange(len(origin)) - np.searchsorted(origin, origin, side="left")
-        nbr[where[offset + origin], slot] = dst
+        nbr[where[offset:offset + len(ring_cells)]] = _neighbour_table(len(ring_cells), origin,
+                                                                       dst)
         offset += len(ring_cells)
     return cells, is_land, nbr
 
@@ -785,6 +885,7 @@ def cached_travel_graph(
     sea_buffer_km: float = SEA_BUFFER_KM,
     extra_points: tuple[ArrayLike, ArrayLike] | None = None,
     extra_cells: ArrayLike | None = None,
+    sea_cell_resolution: int | None = None,
     show_progress: bool = False,
 ) -> TravelGraph:
     """
@@ -794,7 +895,7 @@ def cached_travel_graph(
     :func:`sea_aware_travel` get ``travel="sea"`` without ``graph=`` comes from
     here, so calls for other layanan or strata on the same regions reuse it.
     The key is a hash (BLAKE2b) of everything the graph depends on: the
-    resolution, the sea buffer, every ``config`` field, the regions' geometry
+    resolutions, the sea buffer, every ``config`` field, the regions' geometry
     (as WKB, in EPSG:4326) and the extra points and cells, so a change in any
     of them builds a new graph. The cache is bounded: at most
     :data:`GRAPH_CACHE_MAX_ENTRIES` graphs and :data:`GRAPH_CACHE_MAX_BYTES`
@@ -823,7 +924,7 @@ def cached_travel_graph(
     geoms = regions.geometry if isinstance(regions, gpd.GeoDataFrame) else regions
     geoms = require_wgs84(gpd.GeoDataFrame(geometry=geoms), name="regions").geometry
     h = hashlib.blake2b(digest_size=20)
-    h.update(repr((res, float(sea_buffer_km), cfg)).encode())
+    h.update(repr((res, sea_cell_resolution, float(sea_buffer_km), cfg)).encode())
     for wkb in shapely.to_wkb(np.asarray(geoms.array, dtype=object)):
         h.update(b"-" if wkb is None else wkb)
     if extra_points is not None:
@@ -842,6 +943,7 @@ def cached_travel_graph(
             return graph
     graph = build_travel_graph(geoms, resolution=res, config=cfg, sea_buffer_km=sea_buffer_km,
                                extra_points=extra_points, extra_cells=extra_cells,
+                               sea_cell_resolution=sea_cell_resolution,
                                show_progress=show_progress)
     with _GRAPH_CACHE_LOCK:
         if graph.nbytes <= GRAPH_CACHE_MAX_BYTES:

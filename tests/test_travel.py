@@ -437,3 +437,57 @@ def test_access_grid_and_district_access_build_the_sea_graph_once(tiny_ds, tiny_
         pg.district_access(tiny_ds, tiny_regions, layanan=lay, travel="sea")
     assert len(built) == 2  # one more graph: district_access has its own points
     travel.clear_travel_graph_cache()
+
+
+# --- open sea on coarser cells ----------------------------------------------
+def test_open_sea_on_coarser_cells_keeps_land_and_coast_fine():
+    isl = _islands(0.5)
+    one = build_travel_graph(isl, resolution=6, sea_buffer_km=60.0, sea_cell_resolution=6)
+    mixed = build_travel_graph(isl, resolution=6, sea_buffer_km=60.0, sea_cell_resolution=5)
+    assert one.sea_cell_resolution == 6 and mixed.sea_cell_resolution == 5
+    assert "open sea r5" in repr(mixed) and "open sea" not in repr(one)
+    cell_res = ((mixed.cells >> np.uint64(52)) & np.uint64(0xF)).astype(int)
+    assert set(cell_res[mixed.is_land]) == {6} and set(cell_res) == {5, 6}
+    np.testing.assert_array_equal(mixed.cells[mixed.is_land], one.cells[one.is_land])
+    # coarse cells are the sea beyond one resolution-5 cell of the land: none holds land
+    land_parents = set(parent_cells(mixed.cells[mixed.is_land], 5).tolist())
+    assert not land_parents & set(mixed.cells[cell_res == 5].tolist())
+    # every step: same resolution and at most 2 cells apart, or fine -> the coarse cell
+    # holding one of its neighbours
+    fwd = mixed.reverse_min.T.tocoo()
+    u, v = fwd.row, fwd.col
+    ids = [h3.int_to_str(int(c)) for c in mixed.cells]
+    same = cell_res[u] == cell_res[v]
+    assert all(h3.grid_distance(ids[a], ids[b]) in (1, 2)
+               for a, b in zip(u[same][:2000], v[same][:2000], strict=True))
+    for a, b in zip(u[~same], v[~same], strict=True):
+        fine, coarse = (a, b) if cell_res[a] == 6 else (b, a)
+        assert coarse in {np.searchsorted(mixed.cells, h3.str_to_int(h3.cell_to_parent(x, 5)))
+                          for x in h3.grid_ring(ids[fine], 1)}
+    # the same trips, within the precision of the grid
+    o_lon, o_lat, d_lon, d_lat = [101.9, 102.3, 100.2], [0.2, 0.8, 0.5], [100.5], [0.5]
+    t1, d1, c1 = one.travel(origin_lon=o_lon, origin_lat=o_lat, dest_lon=d_lon, dest_lat=d_lat)
+    t2, d2, c2 = mixed.travel(origin_lon=o_lon, origin_lat=o_lat, dest_lon=d_lon,
+                              dest_lat=d_lat)
+    np.testing.assert_allclose(t2, t1, rtol=0.03)
+    assert c1.tolist() == c2.tolist() == [1, 1, 0]
+    with pytest.raises(ValueError, match="sea_cell_resolution=7 is finer than resolution=6"):
+        build_travel_graph(isl, resolution=6, sea_cell_resolution=7)
+
+
+def test_maluku_at_resolution_8_agrees_with_resolution_7(bundled_regions):
+    # resolution 8 on land and coast, resolution-7 open sea (the default): the same
+    # hospitals and boardings as the pinned resolution-7 trips, and times within 5 %
+    # for trips over 100 min (shorter ones move with the finer cell centres)
+    maluku = bundled_regions[bundled_regions["kode_induk"] == "81"]
+    g = build_travel_graph(maluku, resolution=8,
+                           extra_points=([*_MALUKU_O_LON, *_MALUKU_D_LON],
+                                         [*_MALUKU_O_LAT, *_MALUKU_D_LAT]))
+    assert g.sea_cell_resolution == 7
+    t, d, c = g.travel(origin_lon=_MALUKU_O_LON, origin_lat=_MALUKU_O_LAT,
+                       dest_lon=_MALUKU_D_LON, dest_lat=_MALUKU_D_LAT)
+    pinned = np.array(_MALUKU_PINNED[7][1])
+    long = pinned > 100
+    np.testing.assert_allclose(t[long], pinned[long], rtol=0.05)
+    assert d.tolist() == _MALUKU_DEST
+    assert c.tolist() == _MALUKU_CROSSINGS
