@@ -639,20 +639,21 @@ def build_travel_graph(
     rings = int(math.ceil(sea_buffer_km / _spacing_km(sea_res)))
     if sea_res == res:
         cells, is_land, nbr = _land_and_sea(land, rings, show_progress=show_progress)
-        src, dst = _grid_steps(nbr, is_land, cells=cells, resolution=res)
+        a, b = _grid_steps(nbr, is_land, cells=cells, resolution=res)
         del nbr
     else:
-        cells, is_land, src, dst = _coastal_graph(land, res, sea_res, rings,
+        cells, is_land, a, b = _coastal_graph(land, res, sea_res, rings,
                                                   show_progress=show_progress)
     lat, lon = cell_centres(cells)
     logger.info("Travel graph r%d (open sea r%d): %d land cells, %d sea cells (%d rings, "
                 "%.0f km)", res, sea_res, len(land), len(cells) - len(land), rings,
                 sea_buffer_km)
     n = len(cells)
-    cost = _step_costs(src, dst, lat=lat, lon=lon, is_land=is_land, config=cfg)
+    cost_ab, cost_ba = _step_costs(a, b, lat=lat, lon=lon, is_land=is_land, config=cfg)
     # reverse_min[v, u] = cost of u -> v: Dijkstra from destinations gives times *to* them
-    reverse = sp.csr_array((cost, (dst, src)), shape=(n, n))
-    del cost, src, dst
+    reverse = sp.csr_array((np.concatenate([cost_ab, cost_ba]),
+                            (np.concatenate([b, a]), np.concatenate([a, b]))), shape=(n, n))
+    del cost_ab, cost_ba, a, b
     return TravelGraph(resolution=res, cells=cells, lat=lat, lon=lon, is_land=is_land,
                        reverse_min=reverse, config=cfg, sea_buffer_km=float(sea_buffer_km),
                        sea_cell_resolution=sea_res)
@@ -661,12 +662,12 @@ def build_travel_graph(
 def _grid_steps(nbr: NDArray[np.int32], is_land: NDArray[np.bool_], *,
                 cells: NDArray[np.uint64], resolution: int
                 ) -> tuple[NDArray[np.int32], NDArray[np.int32]]:
-    """Steps (src, dst positions) of one grid: its neighbour table plus the diagonals."""
-    src = np.repeat(np.arange(len(nbr), dtype=np.int32), nbr.shape[1])
-    dst = nbr.ravel()
-    has = dst >= 0
-    k_src, k_dst = _diagonal_steps(nbr, is_land, cells=cells, resolution=resolution)
-    return np.concatenate([src[has], k_src]), np.concatenate([dst[has], k_dst])
+    """Steps of one grid, each pair of cells once: its neighbour table plus the diagonals."""
+    a = np.repeat(np.arange(len(nbr), dtype=np.int32), nbr.shape[1])
+    b = nbr.ravel()
+    once = b > a  # each adjacent pair once (and no -1 padding)
+    k_a, k_b = _diagonal_steps(nbr, is_land, cells=cells, resolution=resolution)
+    return np.concatenate([a[once], k_a]), np.concatenate([b[once], k_b])
 
 
 def _neighbour_table(n: int, origin: NDArray[np.intp], dst: NDArray[np.intp]
@@ -682,7 +683,7 @@ def _coastal_graph(land: NDArray[np.uint64], res: int, sea_res: int, rings: int,
                    show_progress: bool
                    ) -> tuple[NDArray[np.uint64], NDArray[np.bool_], NDArray[np.int32],
                               NDArray[np.int32]]:
-    """Cells, land flags and steps of a graph with fine land and coast and a coarse open sea.
+    """Cells, land flags and steps (each pair once) of a graph with a coarse open sea.
 
     Fine cells (``res``): every child of the ``sea_res`` cells holding land,
     i.e. the land and the sea around it within one coarse cell. Coarse cells
@@ -725,34 +726,46 @@ def _coastal_graph(land: NDArray[np.uint64], res: int, sea_res: int, rings: int,
     where = np.empty(len(every), dtype=np.int32)
     where[order] = np.arange(len(every), dtype=np.int32)
     is_land = np.concatenate([fine_land, np.zeros(len(sea_cells), bool)])[order]
-    src = np.concatenate([where[f_src], where[n_fine + s_src], where[x_fine],
-                          where[n_fine + x_sea]])
-    dst = np.concatenate([where[f_dst], where[n_fine + s_dst], where[n_fine + x_sea],
-                          where[x_fine]])
-    return every[order], is_land, src, dst
+    a = np.concatenate([where[f_src], where[n_fine + s_src], where[x_fine]])
+    b = np.concatenate([where[f_dst], where[n_fine + s_dst], where[n_fine + x_sea]])
+    return every[order], is_land, a, b
 
 
 #: Steps per block in :func:`_step_costs` (bounds the memory of the trigonometry).
 _COST_CHUNK = 2_000_000
 
 
-def _step_costs(src: NDArray[np.int32], dst: NDArray[np.int32], *, lat: NDArray[np.float64],
+def _step_costs(a: NDArray[np.int32], b: NDArray[np.int32], *, lat: NDArray[np.float64],
                 lon: NDArray[np.float64], is_land: NDArray[np.bool_], config: Config
-                ) -> NDArray[np.float64]:
-    """Minutes of each step ``src -> dst`` between cell centres (see :func:`build_travel_graph`)."""
-    cost = np.empty(len(src), dtype=float)
+                ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Minutes of the steps ``a -> b`` and ``b -> a`` between cell centres.
+
+    The length of each pair is computed once, as the arc of the chord between
+    unit-sphere points (exact great-circle distance, cheaper than haversine
+    on cell centres); see :func:`build_travel_graph` for the costs.
+    """
+    from .geo import chord_to_km, lonlat_to_xyz
+
+    xyz = lonlat_to_xyz(lon, lat)
+    cost_ab = np.empty(len(a), dtype=float)
+    cost_ba = np.empty(len(a), dtype=float)
     road_per_km = config.circuity_factor / config.road_speed_kmh * 60.0
     sea_per_km = 60.0 / config.sea_speed_kmh
-    for start in range(0, len(src), _COST_CHUNK):
-        u, v = src[start:start + _COST_CHUNK], dst[start:start + _COST_CHUNK]
-        length_km = great_circle_km(lat[u], lon[u], lat[v], lon[v])
+    mixed_per_km = (road_per_km + sea_per_km) / 2.0
+    for start in range(0, len(a), _COST_CHUNK):
+        u, v = a[start:start + _COST_CHUNK], b[start:start + _COST_CHUNK]
+        d = xyz[u] - xyz[v]
+        length_km = chord_to_km(np.sqrt(np.einsum("ij,ij->i", d, d)))
         land_u, land_v = is_land[u], is_land[v]
         per_km = np.where(land_u & land_v, road_per_km,
-                          np.where(~land_u & ~land_v, sea_per_km,
-                                   (road_per_km + sea_per_km) / 2.0))
-        step = length_km * per_km + np.where(land_u & ~land_v, config.boarding_penalty_min, 0.0)
-        cost[start:start + _COST_CHUNK] = np.maximum(step, 1e-9)
-    return cost
+                          np.where(land_u | land_v, mixed_per_km, sea_per_km))
+        step = length_km * per_km
+        board = config.boarding_penalty_min
+        cost_ab[start:start + _COST_CHUNK] = np.maximum(
+            step + np.where(land_u & ~land_v, board, 0.0), 1e-9)
+        cost_ba[start:start + _COST_CHUNK] = np.maximum(
+            step + np.where(land_v & ~land_u, board, 0.0), 1e-9)
+    return cost_ab, cost_ba
 
 
 def _land_and_sea(land: NDArray[np.uint64], rings: int, *, show_progress: bool
@@ -825,8 +838,8 @@ def _diagonal_steps(nbr: NDArray[np.int32], is_land: NDArray[np.bool_], *,
     Found without listing two-step paths: the two cells ``u`` and ``w`` of
     such a step are the two common neighbours of an adjacent pair ``(a, b)``
     (the two triangles of the dual grid on the edge ``a-b``), so each
-    neighbour pair with exactly two common neighbours gives one diagonal,
-    both ways. Work and memory are linear in the number of cells (blocks of
+    neighbour pair with exactly two common neighbours gives one diagonal
+    (returned once, as ``(u, w)``). Work and memory are linear in the number of cells (blocks of
     ``_DIAGONAL_CHUNK`` pairs).
     """
     n, width = nbr.shape
@@ -852,9 +865,9 @@ def _diagonal_steps(nbr: NDArray[np.int32], is_land: NDArray[np.bool_], *,
     u = np.concatenate(us) if us else np.empty(0, np.int32)
     w = np.concatenate(ws) if ws else np.empty(0, np.int32)
     if _has_pentagon(cells, resolution):  # a pentagon's odd neighbourhood may repeat a pair
-        key = np.unique(u.astype(np.int64) * n + w)
+        key = np.unique(np.minimum(u, w).astype(np.int64) * n + np.maximum(u, w))
         u, w = (key // n).astype(np.int32), (key % n).astype(np.int32)
-    return np.concatenate([u, w]), np.concatenate([w, u])
+    return u, w
 
 
 def _has_pentagon(cells: NDArray[np.uint64], resolution: int) -> bool:
