@@ -44,8 +44,8 @@ __all__ = ["nearest_hospital", "district_access", "land_cells", "access_grid"]
 Travel = Literal["simple", "sea"]
 TRAVEL: tuple[str, ...] = ("simple", "sea")
 
-#: Points per KD-tree query in :func:`nearest_hospital` (bounds memory).
-CHUNK_SIZE = 250_000
+#: Points per KD-tree query in :func:`nearest_hospital` (bounds memory: ~60 MB a chunk).
+CHUNK_SIZE = 1_000_000
 #: Most hexagon polygons :func:`access_grid` builds with ``as_geodataframe=True``.
 MAX_HEXAGONS = 500_000
 #: A hospital farther than this from every region (degrees, ~11 km) lies off the known land.
@@ -238,7 +238,7 @@ def nearest_hospital(
     max_distance_km : float, optional
         Points with no capable hospital this close get ``distance_km = inf``
         and <NA> in the other columns.
-    chunk_size : int, default 250000
+    chunk_size : int, default 1000000
         Points per KD-tree query.
     show_progress : bool, default False
         Show a tqdm progress bar over the chunks.
