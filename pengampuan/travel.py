@@ -57,6 +57,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.sparse.csgraph import dijkstra
 from tqdm import tqdm
 
+from ._inputs import _capable_or_raise, _point_lonlat, _warn_hospitals_off_land
 from .config import DEFAULT_CONFIG, Config
 from .geo import great_circle_km, require_wgs84
 
@@ -1045,8 +1046,6 @@ def sea_aware_travel(
     >>> bool(out.loc[0, "travel_min"] >= pg.travel_time_simple(out.loc[0, "distance_km"]))
     True
     """
-    from .access import _capable_or_raise, _point_lonlat, _warn_hospitals_off_land
-
     cfg = config or ds.config
     lon, lat = _point_lonlat(origins, name="origins")
     cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status)
