@@ -604,7 +604,7 @@ def access_grid(
     lat = cells["lat"].to_numpy(float)
     nodes = None
     if travel == "sea":
-        ids = str_to_cells(cells["h3"].to_numpy(dtype=str))
+        ids = str_to_cells(cells["h3"].to_numpy())
         grid_res = int((ids[0] >> np.uint64(52)) & np.uint64(0xF)) if len(ids) else sea_resolution
         finer = grid_res >= sea_resolution
         if graph is None:

@@ -80,6 +80,10 @@ _HEX_DIGITS = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
 _HEX_VALUE = np.zeros(256, dtype=np.uint64)
 _HEX_VALUE[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint64)
 _HEX_VALUE[np.frombuffer(b"ABCDEF", dtype=np.uint8)] = np.arange(10, 16, dtype=np.uint64)
+_HEX_OK = np.zeros(256, dtype=bool)
+_HEX_OK[np.frombuffer(b"0123456789abcdefABCDEF", dtype=np.uint8)] = True
+#: Strings per block in :func:`str_to_cells` (bounds its memory).
+_PARSE_CHUNK = 1_000_000
 
 
 # ---------------------------------------------------------------------------
@@ -177,13 +181,24 @@ def str_to_cells(cells: ArrayLike) -> NDArray[np.uint64]:
     >>> hex(int(str_to_cells(["8665b4c07ffffff"])[0]))
     '0x8665b4c07ffffff'
     """
-    s = np.asarray(cells, dtype="S15").ravel()
-    if len(s) and (np.char.str_len(s) != 15).any():
-        bad = s[np.char.str_len(s) != 15][0].decode()
-        raise ValueError(f"{bad!r} is not a 15-digit H3 cell id")
-    nib = _HEX_VALUE[s.view(np.uint8).reshape(len(s), 15)]
-    shifts = np.arange(56, -1, -4, dtype=np.uint64)
-    return np.bitwise_or.reduce(nib << shifts, axis=1) if len(s) else np.empty(0, np.uint64)
+    values = np.asarray(cells).ravel()
+    out = np.empty(len(values), dtype=np.uint64)
+    for start in range(0, len(values), _PARSE_CHUNK):  # blocks: bounded memory
+        try:
+            raw = np.asarray(values[start:start + _PARSE_CHUNK], dtype="S16")
+        except UnicodeEncodeError as err:
+            raise ValueError(f"H3 cell ids must be hexadecimal ASCII: {err}") from err
+        digits = raw.view(np.uint8).reshape(len(raw), 16)
+        bad = (digits[:, 15] != 0) | ~_HEX_OK[digits[:, :15]].all(axis=1)
+        if bad.any():
+            first = raw[bad][0].decode(errors="replace")
+            more = f" ({int(bad.sum())} such values in this block)" if bad.sum() > 1 else ""
+            raise ValueError(f"{first!r} is not a 15-digit H3 cell id{more}")
+        acc = np.zeros(len(raw), dtype=np.uint64)
+        for i in range(15):
+            acc = (acc << np.uint64(4)) | _HEX_VALUE[digits[:, i]]
+        out[start:start + len(raw)] = acc
+    return out
 
 
 def parent_cells(cells: ArrayLike, resolution: int) -> NDArray[np.uint64]:

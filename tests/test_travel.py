@@ -491,3 +491,19 @@ def test_maluku_at_resolution_8_agrees_with_resolution_7(bundled_regions):
     np.testing.assert_allclose(t[long], pinned[long], rtol=0.05)
     assert d.tolist() == _MALUKU_DEST
     assert c.tolist() == _MALUKU_CROSSINGS
+
+
+@pytest.mark.parametrize("bad", ["8665b4c07ffffff0", "8665b4c07fffffz", "", "<NA>"])
+def test_str_to_cells_rejects_malformed_ids(bad):
+    with pytest.raises(ValueError, match="not a 15-digit H3 cell id"):
+        str_to_cells(["8665b4c07ffffff", bad])
+
+
+def test_str_to_cells_in_blocks(monkeypatch):
+    import pengampuan.travel as travel
+
+    cells = _random_cells(50, 8, seed=4)
+    monkeypatch.setattr(travel, "_PARSE_CHUNK", 7)
+    strings = pd.Series(cells_to_str(cells), dtype="string")
+    np.testing.assert_array_equal(str_to_cells(strings), cells)
+    assert str_to_cells([]).dtype == np.uint64 and len(str_to_cells([])) == 0
