@@ -9,11 +9,14 @@ Simple model
     every trip is treated as a road trip, even across the sea.
 
 Sea-aware model
-    A cost-distance over an H3 grid (resolution 5-6 nationally). Land cells
+    A cost-distance over an H3 grid (resolution 6-8 nationally: a national
+    graph at 7 builds in a few seconds in under 1 GB). Land cells
     (cell centre inside a region polygon, plus every cell holding a hospital
     or an origin) are joined to their six neighbours at road cost; a buffer of
     sea cells around the land (``sea_buffer_km``) is crossed at sea speed, and
-    each land-to-sea step adds ``boarding_penalty_min``. Times to the nearest
+    each land-to-sea step adds ``boarding_penalty_min``. Above resolution 7
+    the open sea, beyond one resolution-7 cell of the coast, is made of
+    resolution-7 cells (``sea_cell_resolution``). Times to the nearest
     capable hospital are solved for all cells at once with a multi-source
     Dijkstra (``scipy.sparse.csgraph.dijkstra``, ``min_only=True``), so a trip
     from an island to the mainland includes its crossing.
@@ -22,7 +25,7 @@ Sea-aware model
     about ``2 x sea_buffer_km`` (300 km by default; with it every land cell of
     the bundled kab/kota boundaries is connected); origins farther than that
     from any hospital's island get ``inf``. Straits narrower than one cell
-    (~6 km at resolution 6) are not seen. Paths move in 12 directions
+    (~6 km at resolution 6, ~2.4 km at 7) are not seen. Paths move in 12 directions
     (neighbours and the second-ring cells between them), so they are at most
     ~4 % (on average ~2 %) longer than straight lines; origins and hospitals
     are joined to their cell centre by a short road leg, so precision is about
