@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         {"what": f"access surface r{res}: land_cells + 8 access_grid ({r['n_cells']:,} cells)",
          "ours": f"{fmt_s(total)} = {total / r['kd_s']:.1f} x KD query",
          "baseline": f"{fmt_s(r['kd_s'])} (one bare KD-tree query)",
-         "ratio": r["kd_s"] / total, "goal": "< 10 s", "met": total < 10},
+         "ratio": None, "goal": "< 10 s", "met": total < 10},
         {"what": f"access surface r{res}: peak memory", "ours": fmt_mb(peak),
          "baseline": "-", "ratio": None, "goal": "< 1 GB", "met": peak < 1024},
         {"what": "one access_grid call (cells given)", "ours": fmt_s(r["grid_s"] / 8),
