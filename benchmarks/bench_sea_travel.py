@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     notes = [f"Trip times of the rewritten graph against the previous code, national r7, "
              f"{len(rel):,} land cells: max relative difference {rel.max():.1e}; same "
              f"boardings and unreachable cells, and the same hospital or one standing on the "
-             f"same point ({len(other)} such ties): {agree}."]
+             f"same point (ties: {len(other)}): {agree}."]
     save_results("bench_sea_travel", rows, repeat=args.repeat, notes=notes)
     print(machine_note())
     return 0
