@@ -272,7 +272,8 @@ def polyfill_regions(
     All polygons are filled in one vectorised call (h3ronpy, centre
     containment: the same cells as ``h3.h3shape_to_cells``). A cell whose
     centre falls in two overlapping polygons is kept once, for the first of
-    them. The cells come back sorted.
+    them. The cells come back sorted. ``show_progress`` is accepted for
+    compatibility (one call: no progress bar).
 
     Examples
     --------
