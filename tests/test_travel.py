@@ -507,3 +507,34 @@ def test_str_to_cells_in_blocks(monkeypatch):
     strings = pd.Series(cells_to_str(cells), dtype="string")
     np.testing.assert_array_equal(str_to_cells(strings), cells)
     assert str_to_cells([]).dtype == np.uint64 and len(str_to_cells([])) == 0
+
+
+# --- vectorised H3 against the h3 package (the reference) --------------------
+def test_polyfill_matches_h3_per_polygon(bundled_regions):
+    # Kota Ambon, Kepulauan Seribu-like small islands and a large multipolygon
+    some = bundled_regions[bundled_regions["kode"].isin(["81.71", "81.08", "31.01", "17.71"])]
+    cells, owner = polyfill_regions(some.geometry, 7)
+    for i, geom in enumerate(some.geometry):
+        expected = sorted(h3.str_to_int(c) for c in h3.h3shape_to_cells(
+            h3.geo_to_h3shape(geom), 7))
+        assert sorted(cells[owner == i].tolist()) == expected
+
+
+def test_centres_points_and_neighbours_match_h3():
+    from pengampuan.travel import _neighbours, cell_centres, point_cells
+
+    cells = _random_cells(400, 8, seed=9)
+    lat, lon = cell_centres(cells)
+    ref = np.array([h3.cell_to_latlng(h3.int_to_str(int(c))) for c in cells])
+    np.testing.assert_allclose(lat, ref[:, 0], atol=1e-9)
+    np.testing.assert_allclose(lon, ref[:, 1], atol=1e-9)
+    rng = np.random.default_rng(5)
+    p_lat, p_lon = rng.uniform(-11, 6, 400), rng.uniform(95, 141, 400)
+    assert point_cells(p_lon, p_lat, 9).tolist() == [
+        h3.str_to_int(h3.latlng_to_cell(a, b, 9)) for a, b in zip(p_lat, p_lon, strict=True)]
+    origin, found = _neighbours(cells)
+    for i in (0, 17, 399):
+        expected = {h3.str_to_int(c) for c in h3.grid_ring(h3.int_to_str(int(cells[i])), 1)}
+        assert set(found[origin == i].tolist()) == expected
+    with pytest.raises(ValueError, match="missing or infinite"):
+        point_cells([100.0, np.nan], [0.0, 0.0], 7)
