@@ -22,6 +22,15 @@ import pandas as pd
 from numpy.typing import NDArray
 from tqdm import tqdm
 
+from ._inputs import (
+    TRAVEL,  # noqa: F401  (still importable from here)
+    _capable_or_raise,
+    _check_choices,
+    _labels,
+    _NoCapableError,
+    _point_lonlat,
+    _warn_hospitals_off_land,
+)
 from .config import FASILITAS_LAYANAN, Config
 from .dataset import Dataset
 from .demand import (
@@ -38,7 +47,7 @@ from .errors import PengampuanWarning
 from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
 from .travel import (
     TravelGraph,
-    build_travel_graph,
+    cached_travel_graph,
     cells_to_str,
     polyfill_regions,
     str_to_cells,
@@ -52,18 +61,11 @@ __all__ = ["nearest_hospital", "district_access", "land_cells", "access_grid",
            "province_access_grid"]
 
 Travel = Literal["simple", "sea"]
-TRAVEL: tuple[str, ...] = ("simple", "sea")
 
-#: Points per KD-tree query in :func:`nearest_hospital` (bounds memory).
-CHUNK_SIZE = 250_000
+#: Points per KD-tree query in :func:`nearest_hospital` (bounds memory: ~60 MB a chunk).
+CHUNK_SIZE = 1_000_000
 #: Most hexagon polygons :func:`access_grid` builds with ``as_geodataframe=True``.
 MAX_HEXAGONS = 500_000
-#: A hospital farther than this from every region (degrees, ~11 km) lies off the known land.
-_OFF_LAND_DEG = 0.1
-
-
-class _NoCapableError(ValueError):
-    """No hospital is capable (internal: district_access turns it into inf rows)."""
 
 
 class NoCapableHospitalWarning(PengampuanWarning):
@@ -80,113 +82,6 @@ class NoCapableHospitalWarning(PengampuanWarning):
 
 # ---------------------------------------------------------------------------
 # input checks
-def _point_lonlat(
-    points: gpd.GeoDataFrame | pd.DataFrame, *, name: str = "points"
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Longitudes and latitudes (degrees) of a GeoDataFrame of points or a lat/lon table."""
-    if isinstance(points, gpd.GeoDataFrame):
-        gdf = require_wgs84(points, name=name)
-        geom = gdf.geometry
-        bad = geom.isna() | geom.is_empty
-        not_point = ~bad & (geom.geom_type != "Point")
-        if bad.any() or not_point.any():
-            parts = []
-            if bad.any():
-                parts.append(f"{int(bad.sum())} missing or empty geometries "
-                             f"(index {_labels(gdf.index[bad.to_numpy()])})")
-            if not_point.any():
-                kinds = sorted(set(geom[not_point].geom_type))
-                parts.append(f"{int(not_point.sum())} geometries that are not Points ({kinds}; "
-                             f"index {_labels(gdf.index[not_point.to_numpy()])}); use "
-                             f".representative_point() for polygons")
-            raise ValueError(f"{name}: " + "; ".join(parts))
-        lon = geom.x.to_numpy(dtype=float)
-        lat = geom.y.to_numpy(dtype=float)
-    elif isinstance(points, pd.DataFrame):
-        missing = [c for c in ("lat", "lon") if c not in points.columns]
-        if missing:
-            raise ValueError(f"{name} has no column(s) {missing}; expected a GeoDataFrame of "
-                             f"Points or a table with 'lat' and 'lon' columns (degrees, EPSG:4326)")
-        try:
-            lat = points["lat"].to_numpy(dtype=float, na_value=np.nan)
-            lon = points["lon"].to_numpy(dtype=float, na_value=np.nan)
-        except (TypeError, ValueError) as err:
-            raise ValueError(f"{name}: columns 'lat' and 'lon' must be numbers (degrees): "
-                             f"{err}") from err
-    else:
-        raise TypeError(f"{name} must be a GeoDataFrame of Points or a DataFrame with 'lat' and "
-                        f"'lon' columns, not {type(points).__name__}")
-    problems = []
-    for col, values, limit in (("lat", lat, 90.0), ("lon", lon, 180.0)):
-        nan = np.isnan(values)
-        if nan.any():
-            problems.append(f"{int(nan.sum())} missing '{col}' values "
-                            f"(index {_labels(points.index[nan])})")
-        out = ~nan & (np.abs(values) > limit)
-        if out.any():
-            problems.append(f"{int(out.sum())} '{col}' values outside -{limit:g}..{limit:g} "
-                            f"(index {_labels(points.index[out])}; are lat and lon swapped?)")
-    if problems:
-        raise ValueError(f"{name}: " + "; ".join(problems))
-    return lon, lat
-
-
-def _labels(index: pd.Index, limit: int = 5) -> str:
-    shown = ", ".join(map(repr, index[:limit].tolist()))
-    return shown + (f", ... ({len(index)} in all)" if len(index) > limit else "")
-
-
-def _check_choices(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
-                   travel: str = "simple", fasilitas: str | None = None,
-                   bukti: Any = None) -> None:
-    ds.config.check_bukti(bukti)
-    if fasilitas is not None:
-        if layanan is not None:
-            raise ValueError("give layanan (with min_strata) or fasilitas, not both")
-        ds.config.check_fasilitas(fasilitas)
-    elif layanan is None:
-        raise ValueError("give layanan (e.g. 'stroke') or fasilitas (e.g. 'hemodialisis')")
-    else:
-        ds.config.check_layanan(layanan)
-    ds.config.strata_rank(min_strata)
-    if status not in ("ada", "target"):
-        raise ValueError(f"status={status!r} is not known; expected one of ['ada', 'target']")
-    if travel not in TRAVEL:
-        raise ValueError(f"travel={travel!r} is not known; expected one of {list(TRAVEL)}")
-
-
-def _no_capable_message(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
-                        fasilitas: str | None = None) -> str:
-    if fasilitas is not None:
-        n = ds.fasilitas.loc[ds.fasilitas["fasilitas"] == fasilitas, "kode_rs"].nunique()
-        return (f"no hospital reported fasilitas={fasilitas!r} with the evidence grades asked "
-                f"for ({n} hospital(s) in fasilitas.csv have it at all)")
-    lay = ds.layanan[ds.layanan["layanan"] == layanan]
-    n_all = lay["kode_rs"].nunique()
-    n_ada = lay.loc[lay["status"] == "ada", "kode_rs"].nunique()
-    hint = "lower min_strata" + ("" if status == "target" else " or use status='target'")
-    return (f"no hospital has layanan={layanan!r} at strata {min_strata!r} or higher "
-            f"(status={status!r}); {n_all} hospital(s) have layanan {layanan!r} at all "
-            f"({n_ada} with a current strata, status 'ada'); {hint}")
-
-
-def _capable_or_raise(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
-                      fasilitas: str | None = None, bukti: Any = None) -> gpd.GeoDataFrame:
-    """Capable hospitals with valid coordinates; a clear error when there are none."""
-    _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status,
-                   fasilitas=fasilitas, bukti=bukti)
-    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status, bukti=bukti,
-                     fasilitas=fasilitas)
-    bad = cap["lat"].isna() | cap["lon"].isna()
-    if bad.any():
-        raise ValueError(f"rumah_sakit: {int(bad.sum())} capable hospital(s) have no lat/lon "
-                         f"(kode_rs {_labels(pd.Index(cap.loc[bad, 'kode_rs']))}); fix the data")
-    if cap.empty:
-        raise _NoCapableError(_no_capable_message(ds, layanan=layanan, min_strata=min_strata,
-                                                  status=status, fasilitas=fasilitas))
-    return cap.reset_index(drop=True)
-
-
 def _check_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if not isinstance(regions, gpd.GeoDataFrame):
         raise TypeError("regions must be a GeoDataFrame (pg.load_regions(level='kabkota')), "
@@ -271,7 +166,7 @@ def nearest_hospital(
     max_distance_km : float, optional
         Points with no capable hospital this close get ``distance_km = inf``
         and <NA> in the other columns.
-    chunk_size : int, default 250000
+    chunk_size : int, default 1000000
         Points per KD-tree query.
     show_progress : bool, default False
         Show a tqdm progress bar over the chunks.
@@ -363,31 +258,19 @@ def _route(
     return np.where(reached, dest, pos), np.where(reached, d_fast, dist), minutes, crossings
 
 
-def _warn_hospitals_off_land(cap: pd.DataFrame, regions: gpd.GeoDataFrame, *,
-                             stacklevel: int) -> None:
-    """Warn when capable hospitals lie far from every region: the graph knows no land there."""
-    pts = gpd.GeoSeries(gpd.points_from_xy(cap["lon"], cap["lat"]), crs="EPSG:4326")
-    near = regions.sindex.query(pts, predicate="dwithin", distance=_OFF_LAND_DEG)
-    off = np.setdiff1d(np.arange(len(cap)), near[0])
-    if len(off):
-        warnings.warn(
-            f"{len(off)} of {len(cap)} capable hospitals lie outside the given regions "
-            f"(kode_rs {_labels(pd.Index(cap['kode_rs'].iloc[off]))}); the sea-aware model "
-            f"only knows the land of these regions, so trips to them cross unknown land as "
-            f"sea. Pass all regions, or a graph built from them: graph=pg.build_travel_graph("
-            f"pg.load_regions(level='kabkota'), extra_points=(ds.rumah_sakit['lon'], "
-            f"ds.rumah_sakit['lat']))", PengampuanWarning, stacklevel=stacklevel + 1)
-
-
 def _default_graph(ds: Dataset, regions: gpd.GeoDataFrame, cap: pd.DataFrame, *,
                    resolution: int, extra_lon: NDArray[np.float64],
                    extra_lat: NDArray[np.float64], extra_cells: NDArray[np.uint64] | None = None,
                    show_progress: bool = False) -> TravelGraph:
-    """A travel graph holding every hospital of ``ds`` (so it serves every layanan)."""
+    """A travel graph holding every hospital of ``ds`` (so it serves every layanan).
+
+    Kept in the bounded cache of :func:`~pengampuan.travel.cached_travel_graph`,
+    so calls for other layanan or strata on the same regions and points reuse it.
+    """
     _warn_hospitals_off_land(cap, regions, stacklevel=3)
     rs = ds.rumah_sakit
     ok = rs["lat"].notna() & rs["lon"].notna()
-    return build_travel_graph(
+    return cached_travel_graph(
         regions, resolution=resolution, config=ds.config,
         extra_points=(np.concatenate([extra_lon, rs.loc[ok, "lon"].to_numpy(float)]),
                       np.concatenate([extra_lat, rs.loc[ok, "lat"].to_numpy(float)])),
@@ -460,6 +343,8 @@ def district_access(
     graph : TravelGraph, optional
         For ``travel="sea"``: a graph from
         :func:`~pengampuan.travel.build_travel_graph` to reuse across calls.
+        Without it, the graph built is kept in a bounded cache and reused by
+        later calls on the same regions (:func:`~pengampuan.travel.cached_travel_graph`).
     sea_resolution : int, default 6
         H3 resolution of the travel graph built when ``graph`` is not given.
     sensitivity : bool, default False
@@ -716,7 +601,7 @@ def land_cells(
     H3 cells over the land: cells whose centre lies in a region polygon.
 
     Compute once and pass to :func:`access_grid` (``cells=``) for every
-    layanan and strata: filling the polygons is the slow part (6-8 s
+    layanan and strata: filling the polygons is the slow part (~2.5 s
     for Indonesia at resolution 8, ~2.4 million cells).
 
     Parameters
@@ -726,7 +611,8 @@ def land_cells(
     resolution : int, default 7
         H3 resolution (7: ~5.2 km² cells, ~350,000 nationally; 8: ~0.74 km²).
     show_progress : bool, default False
-        Show a tqdm progress bar over the regions.
+        Kept for compatibility: the polygons are filled in one vectorised call,
+        without a progress bar.
 
     Returns
     -------
@@ -802,7 +688,8 @@ def access_grid(
     cells : pandas.DataFrame, optional
         Output of :func:`land_cells`, reused.
     graph : TravelGraph, optional
-        Sea-aware graph, reused (``travel="sea"``).
+        Sea-aware graph, reused (``travel="sea"``). Without it, the graph built
+        is cached (:func:`~pengampuan.travel.cached_travel_graph`).
     sea_resolution : int, default 6
         Resolution of the travel graph built when ``graph`` is not given.
     as_geodataframe : bool, default False
@@ -848,7 +735,7 @@ def access_grid(
     lat = cells["lat"].to_numpy(float)
     nodes = None
     if travel == "sea":
-        ids = str_to_cells(cells["h3"].to_numpy(dtype=str))
+        ids = str_to_cells(cells["h3"].to_numpy())
         grid_res = int((ids[0] >> np.uint64(52)) & np.uint64(0xF)) if len(ids) else sea_resolution
         finer = grid_res >= sea_resolution
         if graph is None:

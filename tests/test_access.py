@@ -131,6 +131,11 @@ def test_empty_candidates_is_a_clear_error(tiny_ds):
     (pd.DataFrame({"lat": [100.5], "lon": [0.5]}), "are lat and lon swapped?"),
     (pd.DataFrame({"y": [0.5], "x": [100.5]}), "has no column(s) ['lat', 'lon']"),
     (gpd.GeoDataFrame(geometry=[Point(100, 0).buffer(1)], crs=4326), "not Points (['Polygon']"),
+    (gpd.GeoDataFrame(geometry=[Point(100, 0), Point(), None], crs=4326),
+     "2 missing or empty geometries (index 1, 2)"),
+    (gpd.GeoDataFrame(geometry=[Point(), Point(100, 0).buffer(1)], index=["a", "b"], crs=4326),
+     "1 missing or empty geometries (index 'a'); 1 geometries that are not Points (['Polygon']; "
+     "index 'b')"),
 ])
 def test_bad_points(tiny_ds, points, fragment):
     with pytest.raises(ValueError, match=re.escape(fragment)):

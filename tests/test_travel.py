@@ -284,3 +284,257 @@ def test_sea_aware_travel_empty_candidates(tiny_ds, tiny_regions):
     with pytest.raises(ValueError, match="layanan='stroke'"):
         pg.sea_aware_travel(pd.DataFrame({"lat": [0.5], "lon": [100.5]}), tiny_ds,
                             tiny_regions, layanan="stroke")
+
+
+# --- pinned travel times --------------------------------------------------
+# Recorded with the graph construction of commit b072026 (per-cell grid_disk
+# neighbours, explicit two-step path enumeration for the 12 step directions):
+# build_travel_graph(...) then TravelGraph.travel(...) with the arguments below,
+# travel_min rounded to 0.001 min (tiny) and 0.01 min (Maluku). Any rewrite of
+# the graph must give the same times within 1 %, the same destinations and
+# the same number of boardings.
+_TINY_O_LON = [100.05, 100.5, 101.9, 102.5, 103.1, 103.5, 103.95, 100.2, 101.0, 103.3]
+_TINY_O_LAT = [0.05, 0.9, 0.5, 0.5, 0.1, 0.5, 0.95, 0.2, 0.6, 0.8]
+_TINY_PINNED = {
+    # destinations (positions in the tiny rumah_sakit.csv): (travel_min, dest, crossings)
+    (0,): ([339.13, 244.471, 96.461, 284.291, 552.544, 629.367, 744.21, 307.797, 124.199,
+            598.309], [0] * 10, [0, 0, 0, 0, 1, 1, 1, 0, 0, 1]),
+    (0, 1, 2, 3): ([50.226, 95.001, 96.461, 284.291, 134.28, 0.0, 150.006, 0.0, 123.05,
+                    100.904], [3, 1, 0, 0, 2, 2, 2, 3, 1, 2], [0] * 10),
+}
+
+
+@pytest.mark.parametrize("dest", sorted(_TINY_PINNED))
+def test_pinned_travel_times_tiny(tiny_ds, tiny_regions, dest):
+    rs = tiny_ds.rumah_sakit
+    g = build_travel_graph(tiny_regions, resolution=6, extra_points=(rs["lon"], rs["lat"]))
+    assert (int(g.is_land.sum()), int((~g.is_land).sum()), g.reverse_min.nnz) == (896, 6082,
+                                                                                   80474)
+    assert float(g.reverse_min.sum()) == pytest.approx(2180618.3645, rel=1e-6)
+    t, d, c = g.travel(origin_lon=_TINY_O_LON, origin_lat=_TINY_O_LAT,
+                       dest_lon=rs["lon"].to_numpy()[list(dest)],
+                       dest_lat=rs["lat"].to_numpy()[list(dest)])
+    minutes, dests, crossings = _TINY_PINNED[dest]
+    np.testing.assert_allclose(t, minutes, rtol=0.01, atol=0.01)
+    assert d.tolist() == dests
+    assert c.tolist() == crossings
+
+
+def test_pinned_graph_of_two_islands():
+    # the same cells, the same 3,196 steps (6 neighbours + 6 same-type diagonals) and costs
+    g = build_travel_graph(_islands(0.5), resolution=5, sea_buffer_km=60.0)
+    assert (len(g.cells), int(g.is_land.sum()), g.reverse_min.nnz) == (336, 85, 3196)
+    assert float(g.reverse_min.sum()) == pytest.approx(214469.92227, rel=1e-6)
+
+
+@pytest.fixture(scope="module")
+def bundled_regions() -> gpd.GeoDataFrame:
+    return pg.load_regions(level="kabkota")
+
+
+# 14 points drawn uniformly on the land of Maluku (bundled kab/kota with
+# kode_induk 81; numpy default_rng(81), rounded to 4 decimals) and three hospitals
+# (RSUP Dr. J. Leimena, Ambon; RSUD Karel Sadsuitubun, Langgur; RSUD Dr. P. P.
+# Magretti, Saumlaki), graph of the Maluku regions + those points.
+_MALUKU_O_LON = [129.7137, 134.1009, 134.1372, 134.0807, 128.1056, 129.053, 129.8388, 128.6305,
+                 131.2943, 133.1021, 128.6499, 127.0865, 126.1356, 126.4882]
+_MALUKU_O_LAT = [-7.9087, -6.5387, -6.2328, -6.7378, -3.0729, -3.3457, -7.8671, -3.0301, -7.72,
+                 -5.5029, -3.0785, -3.3958, -7.8845, -3.5721]
+_MALUKU_D_LON = [128.18420, 133.02644, 131.41739]
+_MALUKU_D_LAT = [-3.66149, -5.64333, -7.57957]
+_MALUKU_PINNED = {
+    # resolution: (land cells, sea cells, steps), travel_min, dest, crossings
+    6: ((1146, 19957, 243282),
+        [604.2, 537.68, 504.91, 585.37, 250.05, 333.92, 589.09, 255.28, 46.63, 51.61, 253.49,
+         407.03, 1761.41, 533.13]),
+    7: ((7919, 138468, 1726094),
+        [582.39, 543.64, 484.09, 574.6, 232.66, 318.07, 556.45, 246.87, 44.29, 42.46, 240.69,
+         401.98, 1738.54, 527.61]),
+}
+_MALUKU_DEST = [2, 1, 1, 1, 0, 0, 2, 0, 2, 1, 0, 0, 2, 0]
+_MALUKU_CROSSINGS = [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("res", [6, 7])
+def test_pinned_travel_times_maluku(bundled_regions, res):
+    maluku = bundled_regions[bundled_regions["kode_induk"] == "81"]
+    g = build_travel_graph(maluku, resolution=res,
+                           extra_points=([*_MALUKU_O_LON, *_MALUKU_D_LON],
+                                         [*_MALUKU_O_LAT, *_MALUKU_D_LAT]))
+    sizes, minutes = _MALUKU_PINNED[res]
+    assert (int(g.is_land.sum()), int((~g.is_land).sum()), g.reverse_min.nnz) == sizes
+    t, d, c = g.travel(origin_lon=_MALUKU_O_LON, origin_lat=_MALUKU_O_LAT,
+                       dest_lon=_MALUKU_D_LON, dest_lat=_MALUKU_D_LAT)
+    np.testing.assert_allclose(t, minutes, rtol=0.01)
+    assert d.tolist() == _MALUKU_DEST
+    assert c.tolist() == _MALUKU_CROSSINGS
+
+
+# --- graph cache ----------------------------------------------------------
+def test_graph_cache_reuses_only_identical_inputs(monkeypatch):
+    import pengampuan.travel as travel
+
+    built = []
+    real = travel.build_travel_graph
+    monkeypatch.setattr(travel, "build_travel_graph",
+                        lambda *a, **k: built.append(k) or real(*a, **k))
+    travel.clear_travel_graph_cache()
+    isl = _islands(0.5)
+    g = travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0)
+    assert travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0) is g
+    assert len(built) == 1
+    # every input is part of the key
+    others = [
+        travel.cached_travel_graph(isl, resolution=4, sea_buffer_km=40.0),
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=50.0),
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0,
+                                   config=Config(sea_speed_kmh=30.0)),
+        travel.cached_travel_graph(_islands(0.6), resolution=5, sea_buffer_km=40.0),
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0,
+                                   extra_points=([104.0], [0.5])),
+    ]
+    assert len(built) == 6 and all(o is not g for o in others)
+    assert others[2].config.sea_speed_kmh == 30.0
+    travel.clear_travel_graph_cache()
+    assert travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0) is not g
+
+
+def test_graph_cache_is_bounded(monkeypatch):
+    import pengampuan.travel as travel
+
+    travel.clear_travel_graph_cache()
+    isl = _islands(0.5)
+    g = travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0)
+    monkeypatch.setattr(travel, "GRAPH_CACHE_MAX_BYTES", int(g.nbytes * 2.5))
+    monkeypatch.setattr(travel, "GRAPH_CACHE_MAX_ENTRIES", 2)
+    for buffer_km in (41.0, 42.0, 43.0):
+        travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=buffer_km)
+    assert len(travel._GRAPH_CACHE) == 2
+    assert sum(x.nbytes for x in travel._GRAPH_CACHE.values()) <= travel.GRAPH_CACHE_MAX_BYTES
+    assert travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0) is not g  # evicted
+    monkeypatch.setattr(travel, "GRAPH_CACHE_MAX_BYTES", 10)  # too big to keep: built, not kept
+    travel.clear_travel_graph_cache()
+    big = travel.cached_travel_graph(isl, resolution=5, sea_buffer_km=40.0)
+    assert big.nbytes > 10 and not travel._GRAPH_CACHE
+    travel.clear_travel_graph_cache()
+
+
+def test_access_grid_and_district_access_build_the_sea_graph_once(tiny_ds, tiny_regions,
+                                                                 monkeypatch):
+    import pengampuan.travel as travel
+
+    travel.clear_travel_graph_cache()
+    built = []
+    real = travel.build_travel_graph
+    monkeypatch.setattr(travel, "build_travel_graph",
+                        lambda *a, **k: built.append(k) or real(*a, **k))
+    cells = pg.land_cells(tiny_regions, resolution=6)
+    grids = [pg.access_grid(tiny_ds, tiny_regions, layanan=lay, cells=cells, travel="sea")
+             for lay in ("kanker", "jantung", "kanker")]
+    assert len(built) == 1
+    pd.testing.assert_frame_equal(grids[0], grids[2])
+    for lay in ("kanker", "jantung"):
+        pg.district_access(tiny_ds, tiny_regions, layanan=lay, travel="sea")
+    assert len(built) == 2  # one more graph: district_access has its own points
+    travel.clear_travel_graph_cache()
+
+
+# --- open sea on coarser cells ----------------------------------------------
+def test_open_sea_on_coarser_cells_keeps_land_and_coast_fine():
+    isl = _islands(0.5)
+    one = build_travel_graph(isl, resolution=6, sea_buffer_km=60.0, sea_cell_resolution=6)
+    mixed = build_travel_graph(isl, resolution=6, sea_buffer_km=60.0, sea_cell_resolution=5)
+    assert one.sea_cell_resolution == 6 and mixed.sea_cell_resolution == 5
+    assert "open sea r5" in repr(mixed) and "open sea" not in repr(one)
+    cell_res = ((mixed.cells >> np.uint64(52)) & np.uint64(0xF)).astype(int)
+    assert set(cell_res[mixed.is_land]) == {6} and set(cell_res) == {5, 6}
+    np.testing.assert_array_equal(mixed.cells[mixed.is_land], one.cells[one.is_land])
+    # coarse cells are the sea beyond one resolution-5 cell of the land: none holds land
+    land_parents = set(parent_cells(mixed.cells[mixed.is_land], 5).tolist())
+    assert not land_parents & set(mixed.cells[cell_res == 5].tolist())
+    # every step: same resolution and at most 2 cells apart, or fine -> the coarse cell
+    # holding one of its neighbours
+    fwd = mixed.reverse_min.T.tocoo()
+    u, v = fwd.row, fwd.col
+    ids = [h3.int_to_str(int(c)) for c in mixed.cells]
+    same = cell_res[u] == cell_res[v]
+    assert all(h3.grid_distance(ids[a], ids[b]) in (1, 2)
+               for a, b in zip(u[same][:2000], v[same][:2000], strict=True))
+    for a, b in zip(u[~same], v[~same], strict=True):
+        fine, coarse = (a, b) if cell_res[a] == 6 else (b, a)
+        assert coarse in {np.searchsorted(mixed.cells, h3.str_to_int(h3.cell_to_parent(x, 5)))
+                          for x in h3.grid_ring(ids[fine], 1)}
+    # the same trips, within the precision of the grid
+    o_lon, o_lat, d_lon, d_lat = [101.9, 102.3, 100.2], [0.2, 0.8, 0.5], [100.5], [0.5]
+    t1, d1, c1 = one.travel(origin_lon=o_lon, origin_lat=o_lat, dest_lon=d_lon, dest_lat=d_lat)
+    t2, d2, c2 = mixed.travel(origin_lon=o_lon, origin_lat=o_lat, dest_lon=d_lon,
+                              dest_lat=d_lat)
+    np.testing.assert_allclose(t2, t1, rtol=0.03)
+    assert c1.tolist() == c2.tolist() == [1, 1, 0]
+    with pytest.raises(ValueError, match="sea_cell_resolution=7 is finer than resolution=6"):
+        build_travel_graph(isl, resolution=6, sea_cell_resolution=7)
+
+
+def test_maluku_at_resolution_8_agrees_with_resolution_7(bundled_regions):
+    # resolution 8 on land and coast, resolution-7 open sea (the default): the same
+    # hospitals and boardings as the pinned resolution-7 trips, and times within 5 %
+    # for trips over 100 min (shorter ones move with the finer cell centres)
+    maluku = bundled_regions[bundled_regions["kode_induk"] == "81"]
+    g = build_travel_graph(maluku, resolution=8,
+                           extra_points=([*_MALUKU_O_LON, *_MALUKU_D_LON],
+                                         [*_MALUKU_O_LAT, *_MALUKU_D_LAT]))
+    assert g.sea_cell_resolution == 7
+    t, d, c = g.travel(origin_lon=_MALUKU_O_LON, origin_lat=_MALUKU_O_LAT,
+                       dest_lon=_MALUKU_D_LON, dest_lat=_MALUKU_D_LAT)
+    pinned = np.array(_MALUKU_PINNED[7][1])
+    long = pinned > 100
+    np.testing.assert_allclose(t[long], pinned[long], rtol=0.05)
+    assert d.tolist() == _MALUKU_DEST
+    assert c.tolist() == _MALUKU_CROSSINGS
+
+
+@pytest.mark.parametrize("bad", ["8665b4c07ffffff0", "8665b4c07fffffz", "", "<NA>"])
+def test_str_to_cells_rejects_malformed_ids(bad):
+    with pytest.raises(ValueError, match="not a 15-digit H3 cell id"):
+        str_to_cells(["8665b4c07ffffff", bad])
+
+
+def test_str_to_cells_in_blocks(monkeypatch):
+    import pengampuan.travel as travel
+
+    cells = _random_cells(50, 8, seed=4)
+    monkeypatch.setattr(travel, "_PARSE_CHUNK", 7)
+    strings = pd.Series(cells_to_str(cells), dtype="string")
+    np.testing.assert_array_equal(str_to_cells(strings), cells)
+    assert str_to_cells([]).dtype == np.uint64 and len(str_to_cells([])) == 0
+
+
+# --- vectorised H3 against the h3 package (the reference) --------------------
+def test_polyfill_matches_h3_per_polygon(bundled_regions):
+    # Kota Ambon, Kepulauan Seribu-like small islands and a large multipolygon
+    some = bundled_regions[bundled_regions["kode"].isin(["81.71", "81.08", "31.01", "17.71"])]
+    cells, owner = polyfill_regions(some.geometry, 7)
+    for i, geom in enumerate(some.geometry):
+        expected = sorted(h3.str_to_int(c) for c in h3.h3shape_to_cells(
+            h3.geo_to_h3shape(geom), 7))
+        assert sorted(cells[owner == i].tolist()) == expected
+
+
+def test_centres_points_and_neighbours_match_h3():
+    from pengampuan.travel import _neighbours, cell_centres, point_cells
+
+    cells = _random_cells(400, 8, seed=9)
+    lat, lon = cell_centres(cells)
+    ref = np.array([h3.cell_to_latlng(h3.int_to_str(int(c))) for c in cells])
+    np.testing.assert_allclose(lat, ref[:, 0], atol=1e-9)
+    np.testing.assert_allclose(lon, ref[:, 1], atol=1e-9)
+    rng = np.random.default_rng(5)
+    p_lat, p_lon = rng.uniform(-11, 6, 400), rng.uniform(95, 141, 400)
+    assert point_cells(p_lon, p_lat, 9).tolist() == [
+        h3.str_to_int(h3.latlng_to_cell(a, b, 9)) for a, b in zip(p_lat, p_lon, strict=True)]
+    origin, found = _neighbours(cells)
+    for i in (0, 17, 399):
+        expected = {h3.str_to_int(c) for c in h3.grid_ring(h3.int_to_str(int(cells[i])), 1)}
+        assert set(found[origin == i].tolist()) == expected
+    with pytest.raises(ValueError, match="missing or infinite"):
+        point_cells([100.0, np.nan], [0.0, 0.0], 7)
