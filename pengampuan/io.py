@@ -661,8 +661,11 @@ def _clean_characters(df: pd.DataFrame, columns: Sequence[str], problems: _Probl
     rows = df[ROW].to_numpy()
     for col in columns:
         s = df[col]
+        joined = s.str.cat(sep="\n")  # one regex search per column in the common clean case
         for pattern, key, severity in ((_INVISIBLE_RE, "invisible_chars", "warning"),
                                        (_NBSP_RE, "nbsp_chars", "note")):
+            if pattern.search(joined) is None:
+                continue
             hit = s.str.contains(pattern, regex=True).to_numpy(dtype=bool)
             if not hit.any():
                 continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from pathlib import Path
 
 import numpy as np
@@ -302,16 +301,6 @@ def test_bundled_dataset(bundled_ds):
     assert len(kab) == 514 and set(rs["kode_wilayah"]) <= kab
 
 
-def test_bundled_load_is_fast():
-    pg.load_dataset()  # imports and caches out of the timing
-    best = min(_timed(pg.load_dataset) for _ in range(3))
-    assert best < 1.0, f"loading the bundled data took {best:.2f} s"
-
-
-def _timed(fn) -> float:  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 # --------------------------------------------------------------------------- round trip
