@@ -1545,11 +1545,14 @@ def place(
 
     The kab/kota where a hospital stands is, in this order: a LOCATION_FACTS entry; the
     polygon of its sourced point (reference list); the kab/kota where RS Online registers
-    it, when the RS Online 2021 point lies there too; else the kab/kota of the decree (or,
-    for hospitals only in RS Online, of its registration). The point is the first candidate
-    that lies in (or within TOLERANCE_KM of) that kab/kota, is not the SIRS default point
-    and is not shared with another hospital: sumber, rsonline2021, kemenkes2019; else a
-    point inside the kab/kota (kabkota). Every rejected candidate is noted.
+    it, when the RS Online 2021 point lies there too; the kab/kota of the RS Online 2021
+    point when it is a neighbour (within NEIGHBOUR_KM) and the hospital's names or typed
+    addresses name it and not the listed one (:func:`stands_in_evidence`); else the
+    kab/kota of the decree (or, for hospitals only in RS Online, of its registration). The
+    point is the first candidate that lies in (or within TOLERANCE_KM of) that kab/kota, is
+    not the SIRS default point and is not shared with another hospital: sumber,
+    rsonline2021, kemenkes2019; else a point inside the kab/kota (kabkota). Every rejected
+    candidate is noted, and every placeholder with its reason (:func:`placeholder_reason`).
     """
     for h in hospitals:
         listed = h.kode_wilayah
