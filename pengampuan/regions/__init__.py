@@ -34,10 +34,10 @@ import pandas as pd
 import shapely
 from numpy.typing import NDArray
 
-from ._textnorm import fold, normalise_region_code, region_key, region_kind
-from .config import AREA_CRS, INDONESIA_BOUNDS
-from .errors import CRSError, DataFileError, PengampuanWarning, RegionMatchError
-from .geo import great_circle_km
+from .._textnorm import fold, normalise_region_code, region_key, region_kind
+from ..config import AREA_CRS, INDONESIA_BOUNDS
+from ..errors import CRSError, DataFileError, PengampuanWarning, RegionMatchError
+from ..geo import great_circle_km
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def _check_choice(name: str, value: object, allowed: Iterable[str]) -> None:
 
 @functools.lru_cache(maxsize=4)
 def _read_bundled(level: str) -> gpd.GeoDataFrame:
-    from .datasets import bundled_file
+    from ..datasets import bundled_file
 
     path = bundled_file(BUNDLED_FILES[level])
     gdf = gpd.read_file(path)
@@ -119,7 +119,7 @@ def _bundled_regions(level: str) -> gpd.GeoDataFrame:
 
 @functools.lru_cache(maxsize=2)
 def _region_list_cached(level: str) -> pd.DataFrame:
-    from .datasets import bundled_file
+    from ..datasets import bundled_file
 
     cols = ["kode", "nama", "kode_induk"]
     try:
@@ -159,7 +159,7 @@ def region_list(level: Level = "kabkota") -> pd.DataFrame:
     """
     _check_choice("level", level, LEVELS)
     if level == "kecamatan":
-        from .kecamatan import kecamatan_table
+        from ..kecamatan import kecamatan_table
 
         return cast(pd.DataFrame, kecamatan_table()[["kode", "nama", "kode_induk"]])
     return cast(pd.DataFrame, _region_list_cached(level).copy())
@@ -400,7 +400,7 @@ def load_regions(level: Level = "kabkota", source: str | os.PathLike[str] = "bun
     _check_choice("on_unmatched", on_unmatched, ON_UNMATCHED)
     if isinstance(source, str) and source == "bundled":
         if level == "kecamatan":
-            from .kecamatan import bundled_kecamatan
+            from ..kecamatan import bundled_kecamatan
 
             return bundled_kecamatan()
         return _bundled_regions(level)
@@ -504,7 +504,7 @@ def _loose_key(name: object) -> str:
     >>> _loose_key("Kab. Kep. Siau Tagulandang Biaro")
     'siautagulandangbiaro'
     """
-    from ._textnorm import _REGION_PREFIX
+    from .._textnorm import _REGION_PREFIX
 
     text = fold(name)
     while True:
@@ -566,7 +566,7 @@ def _reference(level: str) -> _Reference:
 @functools.lru_cache(maxsize=1)
 def _bps_crosswalk() -> dict[str, str]:
     """BPS 4-digit kab/kota code -> Kemendagri ``PP.KK`` (data/kode_bps_kemendagri.csv)."""
-    from .datasets import bundled_file
+    from ..datasets import bundled_file
 
     table = pd.read_csv(bundled_file("kode_bps_kemendagri.csv"), dtype=str)
     return dict(zip(table["kode_bps"].str.strip(), table["kode"].str.strip(), strict=True))
@@ -974,7 +974,7 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
     _check_choice("code_scheme", code_scheme, CODE_SCHEMES)
     _check_choice("on_unmatched", on_unmatched, ON_UNMATCHED)
     if level == "kecamatan":
-        from .kecamatan import match_kecamatan
+        from ..kecamatan import match_kecamatan
 
         return cast(tuple[pd.DataFrame, MatchReport], match_kecamatan(
             gdf, code_col=code_col, name_col=name_col, kabkota_col=kabkota_col,
@@ -1221,7 +1221,7 @@ def read_boundary_file(path: str | os.PathLike[str], *, crs: Any = None,
     """
     import pyogrio
 
-    from .errors import DataFileMissingError
+    from ..errors import DataFileMissingError
 
     path = Path(path)
     if not path.exists():
@@ -1441,7 +1441,7 @@ def _regions_from_file(gdf: gpd.GeoDataFrame, *, path: Path | str, level: str,
     extra = [c for c in coded.columns if c not in ("kode", "nama", "kode_induk", geo_col)]
     coded["luas_km2"] = _area_km2(coded)
     if level == "kecamatan" and "penduduk" not in coded.columns:  # the bundled estimate
-        from .kecamatan import kecamatan_table
+        from ..kecamatan import kecamatan_table
 
         pend = kecamatan_table().set_index("kode")["penduduk"]
         coded["penduduk"] = coded["kode"].map(pend).astype("Int64")
@@ -1496,7 +1496,7 @@ def assign_regions(points: gpd.GeoDataFrame, regions: gpd.GeoDataFrame | None = 
     >>> out[["kode", "metode", "cocok"]].values.tolist()
     [['31.71', 'dalam', True], ['31.73', 'dalam', False]]
     """
-    from .geo import require_wgs84
+    from ..geo import require_wgs84
 
     pts = require_wgs84(points, name="points")
     reg = load_regions("kabkota") if regions is None else require_wgs84(regions, name="regions")
@@ -1600,8 +1600,8 @@ def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundarie
     >>> settings.offline, settings.cache_dir.name  # doctest: +SKIP
     (False, 'pengampuan')
     """
-    from .datasets import cached_download, cached_path, fetch_json
-    from .errors import DownloadError
+    from ..datasets import cached_download, cached_path, fetch_json
+    from ..errors import DownloadError
 
     _check_choice("level", level, tuple(_ADM))
     _check_choice("source", source, ("geoboundaries",))
