@@ -38,35 +38,53 @@ from .._textnorm import fold, normalise_region_code, region_key, region_kind
 from ..config import AREA_CRS, INDONESIA_BOUNDS
 from ..errors import CRSError, DataFileError, PengampuanWarning, RegionMatchError
 from ..geo import great_circle_km
+from ._common import (
+    CODE_SCHEMES,
+    KM_PER_DEGREE,
+    LEVELS,
+    ON_UNMATCHED,
+    CodeScheme,
+    Level,
+    OnUnmatched,
+    _area_km2,
+    _check_choice,
+)
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "BUNDLED_FILES",
+    "CODE_SCHEMES",
+    "FUZZY_ACCEPT_SCORE",
+    "FUZZY_LIST_SCORE",
+    "GEOBOUNDARIES_API",
+    "KM_PER_DEGREE",
+    "LEVELS",
+    "NEAREST_FALLBACK_KM",
+    "ON_UNMATCHED",
+    "OVERLAP_LIST_KM2",
+    "PAPUA_SUCCESSORS",
+    "PROVINCE_ALIASES",
+    "REGION_ALIASES",
+    "SLIVER_KM2",
+    "SLIVER_THINNESS",
+    "SLIVER_THIN_KM2",
+    "CodeScheme",
     "Level",
+    "MatchMethod",
     "MatchReport",
+    "OnUnmatched",
     "assign_regions",
     "download_boundaries",
     "load_regions",
     "match_regions",
+    "read_boundary_file",
     "region_list",
     "simplify_coverage",
 ]
 
-Level = Literal["kabkota", "provinsi", "kecamatan"]
-CodeScheme = Literal["auto", "kemendagri", "bps"]
-OnUnmatched = Literal["raise", "warn", "keep"]
-
-LEVELS: tuple[str, ...] = ("kabkota", "provinsi", "kecamatan")
-CODE_SCHEMES: tuple[str, ...] = ("auto", "kemendagri", "bps")
-ON_UNMATCHED: tuple[str, ...] = ("raise", "warn", "keep")
-
 #: Bundled boundary files per level (in the bundled data folder).
 BUNDLED_FILES = {"kabkota": "batas_kabkota.geojson", "provinsi": "batas_provinsi.geojson"}
-
-#: Kilometres per degree of latitude/longitude at the equator (WGS84 semi-major
-#: axis 6378.137 km x pi / 180); Indonesia spans 11 S..6 N, where a degree of
-#: longitude is at most 2 % shorter.
-KM_PER_DEGREE = 111.32
 
 #: A fuzzy name match is accepted as matched only at or above this score
 #: (rapidfuzz ratio, 0-100); lower scores follow ``on_unmatched``.
@@ -78,12 +96,6 @@ FUZZY_LIST_SCORE = 75.0
 #: coasts move small islands and piers by a few hundred metres; 5 km catches
 #: those without pulling a point across a strait.
 NEAREST_FALLBACK_KM = 5.0
-
-
-def _check_choice(name: str, value: object, allowed: Iterable[str]) -> None:
-    allowed = tuple(allowed)
-    if value not in allowed:
-        raise ValueError(f"{name}={value!r} is not known; expected one of {list(allowed)}")
 
 
 # ---------------------------------------------------------------------------
@@ -108,9 +120,6 @@ def _read_bundled(level: str) -> gpd.GeoDataFrame:
     logger.info("Read %d bundled %s boundaries from %s", len(gdf), level, path)
     return gdf
 
-
-def _area_km2(gdf: gpd.GeoDataFrame) -> NDArray[np.float64]:
-    return np.asarray(gdf.geometry.to_crs(AREA_CRS).area.to_numpy() / 1e6, dtype=float)
 
 
 def _bundled_regions(level: str) -> gpd.GeoDataFrame:
