@@ -26,7 +26,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
-from urllib.parse import urlsplit
 
 import geopandas as gpd
 import numpy as np
@@ -49,6 +48,7 @@ from ._common import (
     _area_km2,
     _check_choice,
 )
+from .download import GEOBOUNDARIES_API, download_boundaries
 
 logger = logging.getLogger(__name__)
 
@@ -1558,86 +1558,3 @@ def assign_regions(points: gpd.GeoDataFrame, regions: gpd.GeoDataFrame | None = 
     logger.info("Assigned %d points: %d inside, %d to the nearest region, %d outside every "
                 "region", n, n - n_near - n_out, n_near, n_out)
     return cast(pd.DataFrame, out)
-
-
-# ---------------------------------------------------------------------------
-# downloads
-# ---------------------------------------------------------------------------
-
-#: geoBoundaries API (gbOpen) per ADM level; answers JSON with ``gjDownloadURL``.
-GEOBOUNDARIES_API = "https://www.geoboundaries.org/api/current/gbOpen/IDN/{adm}/"
-_ADM = {"provinsi": "ADM1", "kabkota": "ADM2"}
-
-
-def download_boundaries(level: Level = "kabkota", *, source: str = "geoboundaries",
-                        url: str | None = None, sha256: str | None = None,
-                        size: int | None = None) -> Path:
-    """Download official-source boundaries into the cache (once) and return the file.
-
-    ``source='geoboundaries'`` asks the geoBoundaries API (gbOpen, IDN
-    ``ADM1``/``ADM2``) for its GeoJSON. That edition is the 2020 BPS/OCHA one
-    (34-province era, CC BY 3.0 IGO) without Kemendagri codes:
-    :func:`load_regions` matches it by name. A later call finds the file in
-    the cache (``settings.cache_dir``) without touching the network; with
-    ``settings.offline`` only the cache is used.
-
-    Parameters
-    ----------
-    level : {'kabkota', 'provinsi'}
-        ADM2 or ADM1.
-    source : {'geoboundaries'}
-        The source (only geoBoundaries for now).
-    url : str, optional
-        Download this file instead of asking the API (e.g. a mirror).
-    sha256, size : optional
-        Expected SHA-256 (hex) and size in bytes, checked when given.
-
-    Returns
-    -------
-    pathlib.Path
-        The cached file.
-
-    Raises
-    ------
-    DownloadError
-        Offline without a cached copy, the server unreachable or failing,
-        or the file not as expected. The message says how to pass a file instead.
-
-    Examples
-    --------
-    >>> from pengampuan.config import settings
-    >>> settings.offline, settings.cache_dir.name  # doctest: +SKIP
-    (False, 'pengampuan')
-    """
-    from ..datasets import cached_download, cached_path, fetch_json
-    from ..errors import DownloadError
-
-    _check_choice("level", level, tuple(_ADM))
-    _check_choice("source", source, ("geoboundaries",))
-    adm = _ADM[level]
-    # the cache is keyed by the full URL: the API's for geoBoundaries (its answer names the
-    # file, which may change), the file's own for url=
-    name = f"geoBoundaries-IDN-{adm}.geojson" if url is None else \
-        f"{adm}-{Path(urlsplit(url).path).name or 'boundaries.geojson'}"
-    hint = (f"instead, pass a boundary file you already have: "
-            f"load_regions({level!r}, source='path/to/file.geojson') or "
-            f"`pengampuan report --boundaries path/to/file.geojson`")
-    key = None
-    if url is None:
-        api = GEOBOUNDARIES_API.format(adm=adm)
-        key = api
-        cached = cached_path(name, sha256=sha256, size=size, url=api)
-        if cached is not None:
-            return cached
-        try:
-            meta = fetch_json(api)
-        except DownloadError as err:
-            raise DownloadError(f"{err}; {hint}") from err
-        url = meta.get("gjDownloadURL") if isinstance(meta, dict) else None
-        if not url:
-            raise DownloadError(f"{api} answered without 'gjDownloadURL'; the API changed. "
-                                f"Pass url= (CLI --url), {hint}")
-    try:
-        return cached_download(str(url), name=name, sha256=sha256, size=size, key=key)
-    except DownloadError as err:
-        raise DownloadError(f"{err}; {hint}") from err
