@@ -168,7 +168,7 @@ def region_list(level: Level = "kabkota") -> pd.DataFrame:
     """
     _check_choice("level", level, LEVELS)
     if level == "kecamatan":
-        from ..kecamatan import kecamatan_table
+        from .kecamatan import kecamatan_table
 
         return cast(pd.DataFrame, kecamatan_table()[["kode", "nama", "kode_induk"]])
     return cast(pd.DataFrame, _region_list_cached(level).copy())
@@ -251,7 +251,7 @@ def load_regions(level: Level = "kabkota", source: str | os.PathLike[str] = "bun
     _check_choice("on_unmatched", on_unmatched, ON_UNMATCHED)
     if isinstance(source, str) and source == "bundled":
         if level == "kecamatan":
-            from ..kecamatan import bundled_kecamatan
+            from .kecamatan import bundled_kecamatan
 
             return bundled_kecamatan()
         return _bundled_regions(level)
@@ -825,7 +825,7 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
     _check_choice("code_scheme", code_scheme, CODE_SCHEMES)
     _check_choice("on_unmatched", on_unmatched, ON_UNMATCHED)
     if level == "kecamatan":
-        from ..kecamatan import match_kecamatan
+        from .kecamatan import match_kecamatan
 
         return cast(tuple[pd.DataFrame, MatchReport], match_kecamatan(
             gdf, code_col=code_col, name_col=name_col, kabkota_col=kabkota_col,
@@ -1292,7 +1292,7 @@ def _regions_from_file(gdf: gpd.GeoDataFrame, *, path: Path | str, level: str,
     extra = [c for c in coded.columns if c not in ("kode", "nama", "kode_induk", geo_col)]
     coded["luas_km2"] = _area_km2(coded)
     if level == "kecamatan" and "penduduk" not in coded.columns:  # the bundled estimate
-        from ..kecamatan import kecamatan_table
+        from .kecamatan import kecamatan_table
 
         pend = kecamatan_table().set_index("kode")["penduduk"]
         coded["penduduk"] = coded["kode"].map(pend).astype("Int64")
