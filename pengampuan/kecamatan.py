@@ -1,7 +1,8 @@
 """The kecamatan list, polygons and matching, importable as ``pengampuan.kecamatan``.
 
 The code lives in :mod:`pengampuan.regions.kecamatan` (the bundled list and
-polygons, kecamatan codes and name keys) and is used through
+polygons, kecamatan codes and name keys) and :mod:`pengampuan.regions.match`
+(:func:`match_kecamatan`); it is used through
 :func:`pengampuan.load_regions` and :func:`pengampuan.match_regions` with
 ``level="kecamatan"``; this module keeps its public names where they were.
 """
@@ -14,9 +15,9 @@ from .regions.kecamatan import (
     bundled_kecamatan,
     kecamatan_key,
     kecamatan_table,
-    match_kecamatan,
     normalise_kecamatan_code,
 )
+from .regions.match import match_kecamatan
 
 __all__ = [
     "KECAMATAN_CSV",
