@@ -29,7 +29,7 @@ from scipy.spatial import cKDTree
 
 import pengampuan as pg
 from pengampuan.geo import lonlat_to_xyz
-from pengampuan.kecamatan import kecamatan_table
+from pengampuan.regions.kecamatan import kecamatan_table
 
 
 def median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]

@@ -519,7 +519,7 @@ def _demand_rows(reg: gpd.GeoDataFrame, dem: Demand, cap: pd.DataFrame, lokasi: 
     geoms[own] = np.asarray(reg.geometry.values, dtype=object)[dem.owner[own]]
     kec = dem.kind == "kecamatan"
     if kec.any():
-        from .kecamatan import bundled_kecamatan
+        from .regions.kecamatan import bundled_kecamatan
 
         poly = bundled_kecamatan().set_index("kode").geometry
         found = pd.Series(dem.kode[kec].astype(str)).map(poly).to_numpy(dtype=object)

@@ -96,7 +96,7 @@ def _concat(parts: list[dict[str, Any]], model: str) -> Demand:
 
 
 def _kecamatan(reg: gpd.GeoDataFrame, ds: Dataset | None, *, stacklevel: int) -> Demand:
-    from .kecamatan import kecamatan_table
+    from .regions.kecamatan import kecamatan_table
 
     kec = kecamatan_table()
     pos = pd.Series(np.arange(len(reg)), index=reg["kode"].astype(str).to_numpy())

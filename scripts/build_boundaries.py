@@ -43,12 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pengampuan.config import AREA_CRS  # noqa: E402
-from pengampuan.regions import (  # noqa: E402
-    KM_PER_DEGREE,
-    _clean_coverage,
-    _drop_small_parts,
-    simplify_coverage,
-)
+from pengampuan.regions import KM_PER_DEGREE, simplify_coverage  # noqa: E402
+from pengampuan.regions.simplify import _clean_coverage, _drop_small_parts  # noqa: E402
 
 logger = logging.getLogger("build_boundaries")
 

@@ -55,12 +55,8 @@ from build_boundaries import write_geojson  # noqa: E402
 
 from pengampuan.config import AREA_CRS  # noqa: E402
 from pengampuan.geo import great_circle_km  # noqa: E402
-from pengampuan.regions import (  # noqa: E402
-    KM_PER_DEGREE,
-    _clean_coverage,
-    _drop_small_parts,
-    simplify_coverage,
-)
+from pengampuan.regions import KM_PER_DEGREE, simplify_coverage  # noqa: E402
+from pengampuan.regions.simplify import _clean_coverage, _drop_small_parts  # noqa: E402
 
 logger = logging.getLogger("build_kecamatan")
 

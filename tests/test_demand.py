@@ -14,7 +14,7 @@ import pengampuan as pg
 from pengampuan.config import EARTH_RADIUS_KM
 from pengampuan.demand import demand_points
 from pengampuan.errors import PengampuanWarning, RegionMatchError
-from pengampuan.kecamatan import kecamatan_table
+from pengampuan.regions.kecamatan import kecamatan_table
 
 DEG_KM = EARTH_RADIUS_KM * np.pi / 180  # 111.195 km: one degree of a great circle
 KJSU = ("kanker", "jantung", "stroke", "uronefrologi")

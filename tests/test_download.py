@@ -19,10 +19,11 @@ import geopandas as gpd
 import pytest
 
 import pengampuan as pg
-from pengampuan import datasets, regions
+from pengampuan import datasets
 from pengampuan.cli import EXIT_NETWORK, EXIT_OK, main
 from pengampuan.config import settings
 from pengampuan.errors import DownloadError
+from pengampuan.regions import download as regions_download
 
 BODY = (b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kode":"17.02"},'
         b'"geometry":{"type":"Polygon","coordinates":[[[102,-3],[103,-3],[103,-4],[102,-3]]]}}]}'
@@ -293,7 +294,7 @@ def test_download_boundaries_via_api_then_offline(server: Server, cache: Path,
         {"boundaryISO": "IDN", "gjDownloadURL": server.url("/data/adm2.geojson")}).encode(),
         content_type="application/json")
     server.routes["/data/adm2.geojson"] = send(body)
-    monkeypatch.setattr(regions, "GEOBOUNDARIES_API", server.url("/api/{adm}/"))
+    monkeypatch.setattr(regions_download, "GEOBOUNDARIES_API", server.url("/api/{adm}/"))
     path = pg.download_boundaries("kabkota")
     assert path.read_bytes() == body
     settings.offline = True  # second time: from the cache, without the API
@@ -306,7 +307,7 @@ def test_download_boundaries_via_api_then_offline(server: Server, cache: Path,
 def test_api_without_download_url(server: Server, cache: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     server.routes["/api/ADM1/"] = send(b'{"boundaryISO": "IDN"}', content_type="application/json")
-    monkeypatch.setattr(regions, "GEOBOUNDARIES_API", server.url("/api/{adm}/"))
+    monkeypatch.setattr(regions_download, "GEOBOUNDARIES_API", server.url("/api/{adm}/"))
     with pytest.raises(DownloadError, match=r"without 'gjDownloadURL'.*--url"):
         pg.download_boundaries("provinsi")
 
@@ -339,7 +340,7 @@ def test_cli_info(capsys: pytest.CaptureFixture[str]) -> None:
 def test_download_boundaries_offline_without_cache(cache: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     settings.offline = True
-    monkeypatch.setattr(regions, "GEOBOUNDARIES_API", "http://127.0.0.1:9/api/{adm}/")
+    monkeypatch.setattr(regions_download, "GEOBOUNDARIES_API", "http://127.0.0.1:9/api/{adm}/")
     with pytest.raises(DownloadError, match=r"offline mode is on.*instead, pass a boundary file "
                                             r"you already have: load_regions\('provinsi', "
                                             r"source='path/to/file.geojson'\)"):

@@ -18,6 +18,7 @@ from pengampuan import regions
 from pengampuan.config import AREA_CRS
 from pengampuan.datasets import bundled_file
 from pengampuan.errors import CRSError, PengampuanWarning, RegionMatchError
+from pengampuan.regions.match import _bps_crosswalk
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 needs_shared = pytest.mark.skipif(
@@ -240,7 +241,7 @@ def test_same_codes_in_both_schemes_need_no_choice() -> None:
 def test_bps_crosswalk_matches_reference() -> None:
     ref = pd.read_csv(SHARED / "idn_kode_bps_kemendagri.csv", dtype=str)
     expected = dict(zip(ref["kode_kab_bps_resmi"], ref["kode_kab"], strict=True))
-    assert regions._bps_crosswalk() == expected
+    assert _bps_crosswalk() == expected
     table = pd.DataFrame({"kode": list(expected)})
     out, rep = pg.match_regions(table, code_scheme="bps")
     assert out["kode"].tolist() == list(expected.values()) and rep.ok
