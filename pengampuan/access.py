@@ -794,7 +794,7 @@ def province_access_grid(
     *,
     layanan: str,
     min_strata: str = "madya",
-    status: str = "ada",
+    status: str = "target",
     resolution: int = 7,
     travel: Travel = "simple",
     graph: TravelGraph | None = None,

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,11 +42,20 @@ if TYPE_CHECKING:  # pragma: no cover
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["to_geojson", "write_report", "REPORT_FILES", "check_out_dir", "report_folder"]
+__all__ = ["to_geojson", "write_report", "REPORT_FILES", "check_out_dir", "report_folder",
+           "report_layers", "ReportLayers", "REPORT_FASILITAS"]
 
 #: Files written by :func:`write_report`, in that order.
 REPORT_FILES = ("index.html", "wilayah.geojson", "rumah_sakit.geojson", "jejaring.geojson",
                 "ringkasan.csv")
+
+#: Reported services drawn in a report beside the decree targets (RS Online 2020 flags; not
+#: strata): access to dialysis, a cathlab and radiotherapy.
+REPORT_FASILITAS: tuple[str, ...] = ("hemodialisis", "cathlab", "radioterapi")
+#: H3 resolution of the access grid of a province report (about 5 km2 a cell), and the most
+#: cells it may have: a larger province gets the next coarser resolution.
+GRID_RESOLUTION = 7
+GRID_MAX_CELLS = 30_000
 
 #: Simplification tolerance of the kab/kota boundaries drawn in the report (display only;
 #: the GeoJSON exports keep the full boundaries). About half a pixel at zoom 9.
@@ -119,6 +129,131 @@ def to_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, precision
         raise
     logger.info("Wrote %d features to %s", len(out), path)
     return path
+
+
+@dataclass
+class ReportLayers:
+    """The layers a report draws besides access per layanan (see :func:`report_layers`)."""
+
+    #: district_access per reported service (``fasilitas=``), all kab/kota of the report.
+    fasilitas: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    #: district_access(..., level="kecamatan") per layanan and reported service (a province).
+    kecamatan: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    #: access_grid per layanan and reported service (a province), one set of H3 cells.
+    grid: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def extra(self) -> dict[str, pd.DataFrame]:
+        """The layers by name: ``fasilitas_<name>``, ``kecamatan_<layer>``, ``grid_<layer>``."""
+        out: dict[str, pd.DataFrame] = {}
+        for prefix, frames in (("fasilitas", self.fasilitas), ("kecamatan", self.kecamatan),
+                               ("grid", self.grid)):
+            out.update({f"{prefix}_{key}": frame for key, frame in frames.items()})
+        return out
+
+    def map_keywords(self) -> dict[str, object]:
+        """Keywords of :func:`pengampuan.map_access` that draw these layers."""
+        return {"kecamatan": self.kecamatan or None, "grid": self.grid or None}
+
+    def wilayah_columns(self, wilayah: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """``wilayah`` with the access to each reported service (``<fasilitas>_<column>``)."""
+        out = wilayah.copy()
+        cols = ("kode_rs", "nama_rs", "lokasi_presisi", "distance_km", "travel_min",
+                "threshold_min", "share_within_threshold", "share_nearest_approx")
+        kode = out["kode"].astype(str)
+        for fas, frame in self.fasilitas.items():
+            f = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+            f = f.set_index(f["kode"].astype(str))
+            for col in cols:
+                if col in f:
+                    out[f"{fas}_{col}"] = kode.map(f[col]).to_numpy()
+        return out
+
+
+def report_layers(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: Sequence[str],
+    status: str = "target",
+    provinsi: str | None = None,
+    fasilitas: Sequence[str] = REPORT_FASILITAS,
+    grid_resolution: int | None = None,
+) -> ReportLayers:
+    """
+    Compute the extra layers of a report: reported services; for a province, kecamatan and grid.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals, strata and reported services (``ds.fasilitas``).
+    regions : GeoDataFrame
+        The kab/kota of the report (already the province's for a province report).
+    layanan : list of str
+        The layanan of the report (kecamatan and grid layers are made for each).
+    status : {"target", "ada"}
+        Strata used for the layanan.
+    provinsi : str, optional
+        Province code of a province report: adds access per kecamatan (when the
+        kab/kota have bundled kecamatan) and the H3 access grid. A national report
+        gets neither (the national grid is too large for a page).
+    fasilitas : list of str
+        Reported services to draw (default :data:`REPORT_FASILITAS`); those no
+        hospital of ``ds`` reports are left out.
+    grid_resolution : int, optional
+        H3 resolution of the grid (default :data:`GRID_RESOLUTION`, coarser for a
+        province that would need more than :data:`GRID_MAX_CELLS` cells).
+
+    Returns
+    -------
+    ReportLayers
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> lay = report_layers(ds, reg[reg["kode_induk"] == "17"], layanan=["stroke"],
+    ...                     provinsi="17", fasilitas=["hemodialisis"], grid_resolution=6)
+    >>> sorted(lay.extra())  # doctest: +NORMALIZE_WHITESPACE
+    ['fasilitas_hemodialisis', 'grid_hemodialisis', 'grid_stroke', 'kecamatan_hemodialisis',
+     'kecamatan_stroke']
+    >>> grid = lay.grid
+    >>> len(lay.kecamatan["stroke"]), grid["stroke"]["h3"].equals(grid["hemodialisis"]["h3"])
+    (129, True)
+    """
+    from . import access
+    from .config import AREA_CRS
+
+    out = ReportLayers()
+    reported = set(ds.fasilitas["fasilitas"].astype(str)) if len(ds.fasilitas) else set()
+    for fas in fasilitas:
+        if fas in reported and len(ds.capable(fasilitas=fas)):
+            out.fasilitas[fas] = access.district_access(ds, regions, fasilitas=fas)
+    if provinsi is None:
+        return out
+    keys: list[tuple[str, dict[str, str]]] = [(lay, {"layanan": lay, "status": status})
+                                              for lay in layanan]
+    keys += [(fas, {"fasilitas": fas}) for fas in out.fasilitas]
+    for key, kw in keys:
+        kec = access.district_access(ds, regions, level="kecamatan", **kw)  # type: ignore[arg-type]
+        kec = kec[kec["jenis"].astype(str) == "kecamatan"]
+        if len(kec):
+            out.kecamatan[key] = kec
+    if grid_resolution is None:
+        import h3
+
+        area_km2 = float(regions.to_crs(AREA_CRS).area.sum()) / 1e6
+        grid_resolution = GRID_RESOLUTION
+        while (grid_resolution > 4 and area_km2 / h3.average_hexagon_area(
+                grid_resolution, unit="km^2") > GRID_MAX_CELLS):
+            grid_resolution -= 1
+    cells = access.land_cells(regions, grid_resolution)
+    if len(cells):
+        for key, kw in keys:
+            try:
+                out.grid[key] = access.access_grid(ds, regions, cells=cells, **kw)  # type: ignore[arg-type]
+            except ValueError as err:  # no capable hospital: no grid for that layer
+                logger.info("No access grid for %s: %s", key, err)
+    return out
 
 
 def write_report(
@@ -283,13 +418,17 @@ def write_report(
         hospitals = hospitals.reset_index(drop=True)
     t_net = time.perf_counter()
 
+    extra_layers = report_layers(ds, regions, layanan=lay_codes, status=status,
+                                 provinsi=scope.kode)
     display = _display_regions(regions)
     if provinces is None:
         provinces = _display_provinces(display)
-    acc_display = {lay: _with_geometry(frame, display) for lay, frame in acc.items()}
+    acc_display = {lay: _with_geometry(frame, display)
+                   for lay, frame in {**acc, **extra_layers.fasilitas}.items()}
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
                         status=status, lang=lang, offline=offline, provinsi=scope.kode,
-                        files=(*REPORT_FILES[1:], "ringkasan.xlsx"))
+                        files=(*REPORT_FILES[1:], "ringkasan.xlsx"),
+                        **extra_layers.map_keywords())  # type: ignore[arg-type]
     page = m.get_root().render()
     if offline:
         maps.check_offline(page)
@@ -297,7 +436,7 @@ def write_report(
 
     with report_folder(out_dir) as tmp:
         (tmp / "index.html").write_text(page, encoding="utf-8")
-        wilayah = _wilayah_table(regions, acc, gaps, ds)
+        wilayah = extra_layers.wilayah_columns(_wilayah_table(regions, acc, gaps, ds))
         rumah_sakit = hospitals
         to_geojson(wilayah, tmp / "wilayah.geojson")
         to_geojson(rumah_sakit, tmp / "rumah_sakit.geojson")
@@ -308,7 +447,8 @@ def write_report(
             ds=ds, layanan=lay_codes, status=status, ringkasan=summary, wilayah=wilayah,
             rumah_sakit=rumah_sakit, jejaring=links, access=acc, gaps=gaps, network=net,
             provinsi=scope.kode),
-            display=acc_display, provinces=provinces, lang=lang, figures=figures)
+            display={lay: acc_display[lay] for lay in acc}, provinces=provinces, lang=lang,
+            figures=figures)
         extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
     written = {name: out_dir / name for name in (*REPORT_FILES, *extra)}
     logger.info(

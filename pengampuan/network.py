@@ -629,7 +629,8 @@ def _sources_text(edges: Iterable[Mapping[str, Any]]) -> str:
 
 def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target",
                     jenis: str | None = None,
-                    bukti: Iterable[str] | None = None) -> pd.DataFrame:
+                    bukti: Iterable[str] | None = None,
+                    provinsi: str | int | None = None) -> pd.DataFrame:
     """
     One row per hospital of a layanan: its diampu, pengampu and chain to a national pengampu.
 
@@ -649,6 +650,11 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
     bukti : iterable of str, optional
         Evidence grades of the sourced links to use (None: ``DEFAULT_BUKTI``,
         all but ``inferensi``); ungraded and proposed links always count.
+    provinsi : str or int, optional
+        One province, by code or name (``17``, ``"Bengkulu"``): its hospitals and
+        the hospitals outside it linked to them (their partners, flagged in an
+        added column ``luar_provinsi``). The figures of each row still count all
+        of its links.
 
     Returns
     -------
@@ -673,6 +679,9 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
     >>> row = summ.loc["RS Kanker Dharmais"]
     >>> bool(row["nasional"]), int(row["chain_to_national"]), int(row["n_diampu"]) > 0
     (True, 0, True)
+    >>> bengkulu = pg.network_summary(net, layanan="kanker", provinsi="Bengkulu")
+    >>> set(bengkulu.loc[~bengkulu["luar_provinsi"], "kode_prov"])
+    {'17'}
     """
     layer = _Layer.of(net, layanan, status=status, jenis=jenis, bukti=bukti)
     hops = layer.hops()
@@ -709,6 +718,15 @@ def network_summary(net: nx.MultiDiGraph, *, layanan: str, status: str = "target
         "kabkota_diampu": "string", "penduduk_diampu": "Int64", "mean_distance_km": float,
         "max_distance_km": float, "n_cross_province": "int64", "distance_to_pengampu_km": float,
     })
+    if provinsi is not None:
+        from .provinsi import resolve_provinsi
+
+        kode_prov, _ = resolve_provinsi(provinsi)
+        local = set(out.loc[out["kode_prov"] == kode_prov, "kode_rs"])
+        partners = {v for (a, b) in layer.links for v in (a, b)
+                    if a in local or b in local}
+        out = out[out["kode_rs"].isin(local | partners)].copy()
+        out["luar_provinsi"] = ~out["kode_rs"].isin(local)
     out = out.sort_values(["n_diampu", "kode_rs"], ascending=[False, True])
     return out.reset_index(drop=True)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from branca.utilities import color_brewer
 
 __all__ = ["BIN_EDGES", "BIN_COLOURS", "COLOUR_NONE", "COLOUR_NODATA", "COLOUR_MET",
-           "COLOUR_NOT_MET", "COLOUR_LAND", "STRATA_RADIUS_PX", "STRATA_COLOURS"]
+           "COLOUR_NOT_MET", "COLOUR_LAND", "STRATA_RADIUS_PX", "STRATA_COLOURS",
+           "COLOUR_FASILITAS", "COLOUR_APPROX"]
 
 #: Class edges of the choropleth, in the unit of the variable.
 BIN_EDGES: dict[str, tuple[float, ...]] = {
@@ -27,3 +28,9 @@ COLOUR_LAND = "#f3efe6"  # network map: land
 #: Marker radius (px) and fill colour per strata rank (0 = dasar ... 3 = paripurna).
 STRATA_RADIUS_PX: tuple[float, ...] = (4.0, 5.5, 7.0, 9.0)
 STRATA_COLOURS: tuple[str, ...] = tuple(color_brewer("Blues", 6)[2:])
+#: Hospitals that report a service (fasilitas layers; not strata): purple, apart from the
+#: blue strata markers.
+COLOUR_FASILITAS = "#6a3d9a"
+#: Approximate points: the outline of placeholder hospitals and of the regions whose
+#: figures rest on them (dotted).
+COLOUR_APPROX = "#08306b"

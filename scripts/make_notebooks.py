@@ -621,16 +621,39 @@ NB03 = [
     ),
     md(
         """
-        ## 5. Peta
+        ## 5. Layanan yang dilaporkan rumah sakit pada 2020: hemodialisis
 
-        `pg.map_access()` menerima beberapa hasil sekaligus (satu lapisan per layanan, dapat
-        dipilih di kontrol lapisan); `pg.map_coverage()` mewarnai kab/kota yang memenuhi /
-        belum memenuhi target.
+        Selain strata KMK (target), data bawaan memuat layanan yang **dilaporkan** rumah sakit
+        ke RS Online pada 2020 (`ds.fasilitas`: hemodialisis, cathlab, radioterapi, ...). Itu
+        bukan strata dan bukan target: `fasilitas="hemodialisis"` menggantikan
+        `layanan`/`min_strata` untuk melihat akses ke cuci darah seperti yang dilaporkan.
         """
     ),
     code(
         """
-        m_akses = pg.map_access(akses, ds, title="Akses stroke dan kanker (strata madya, target)")
+        akses_hd = pg.district_access(ds, reg, fasilitas="hemodialisis")
+        ambang = akses_hd["threshold_min"].iloc[0]  # ambang uronefrologi
+        persen = 100 * akses_hd["penduduk_within_threshold"].sum() / akses_hd["penduduk"].sum()
+        print(f"{len(ds.capable(fasilitas='hemodialisis'))} RS melaporkan hemodialisis; "
+              f"{persen:.0f}% penduduk dalam {ambang:.0f} menit")
+        kolom = ["nama", "penduduk", "nama_rs", "distance_km", "travel_min", "share_nearest_approx"]
+        akses_hd.sort_values("travel_min", ascending=False)[kolom].head(8).round(2)
+        """
+    ),
+    md(
+        """
+        ## 6. Peta
+
+        `pg.map_access()` menerima beberapa hasil sekaligus (satu lapisan per layanan, dapat
+        dipilih di kontrol lapisan); layanan yang dilaporkan menjadi lapisan tersendiri,
+        berlabel "dilaporkan 2020", di samping target KMK. `pg.map_coverage()` mewarnai
+        kab/kota yang memenuhi / belum memenuhi target.
+        """
+    ),
+    code(
+        """
+        m_akses = pg.map_access({**akses, "hemodialisis": akses_hd}, ds,
+                                title="Akses stroke, kanker (madya, target) dan hemodialisis")
         m_akses.save("peta_akses_stroke_kanker.html")
         """
     ),

@@ -158,7 +158,11 @@ def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> 
         assert page.locator(".leaflet-pgJejaring-pane path.pg-link").count() > 0
         bases = [t.strip() for t in
                  page.locator(".leaflet-control-layers-base label").all_inner_texts()]
-        assert bases == ["Kanker", "Jantung", "Stroke", "Uronefrologi"]
+        assert bases == ["Kanker", "Jantung", "Stroke", "Uronefrologi",  # decree targets,
+                         "Hemodialisis", "Cathlab (jantung intervensi)",  # then services
+                         "Radioterapi"]                                  # reported in 2020
+        heading = page.locator(".leaflet-control-layers-base .pg-ctl-head")
+        assert heading.count() == 1 and "bukan strata" in heading.inner_text()
         overlays = [t.strip() for t in
                     page.locator(".leaflet-control-layers-overlays label").all_inner_texts()]
         assert {"Batas provinsi", "Jejaring pengampuan", "Rumah sakit", "Nama kab/kota",
@@ -180,7 +184,8 @@ def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> 
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "report.png"))
         # switching layanan keeps one set of polygons and shows that layanan's hospitals
-        page.locator(".leaflet-control-layers-base label", has_text="Jantung").click()
+        page.locator(".leaflet-control-layers-base label",
+                     has_text=re.compile(r"^\s*Jantung\s*$")).click()
         page.wait_for_timeout(300)
         assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 514
         assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 300
@@ -443,5 +448,137 @@ def test_hostile_hospital_name_stays_text(browser: Any, tiny_ds: pg.Dataset,
         assert view.dialogs == []
         assert view.errors() == []
         assert html.escape(XSS) not in page.locator("body").inner_text()  # not double-escaped
+    finally:
+        view.close()
+
+
+def _map_eval(page: Any, body: str, arg: Any = None) -> Any:
+    """Evaluate ``body`` with ``m`` (the Leaflet map) and ``P`` (its pengampuan object)."""
+    return page.evaluate(
+        "(arg) => { const k = Object.keys(window).find(n => n.startsWith('map_') && "
+        "window[n].pengampuan); const m = window[k]; const P = m.pengampuan; " + body + " }",
+        arg)
+
+
+def test_reported_service_layer(browser: Any, national: dict[str, Path]) -> None:
+    view = Page(browser, national["index.html"])
+    try:
+        page = view.page
+        fills = "() => [...document.querySelectorAll('.leaflet-pgWilayah-pane path')]" \
+                ".map(p => p.getAttribute('fill'))"
+        before = page.evaluate(fills)
+        notice = page.locator(".pg-notice-layer")
+        assert not notice.is_visible()
+        page.locator(".leaflet-control-layers-base label", has_text="Hemodialisis").click()
+        page.wait_for_timeout(300)
+        after = page.evaluate(fills)
+        expected = _map_eval(page, "return P.data.wil.v.hemodialisis.c;")
+        assert after == expected and after != before  # the regions take dialysis access
+        assert len(set(after)) >= 4
+        assert notice.is_visible()
+        assert "dilaporkan 2020" in notice.inner_text() and "bukan strata" in notice.inner_text()
+        # the hospitals reporting dialysis, drawn in the reported-service colour
+        markers = page.locator(".leaflet-pgRS-pane path.leaflet-interactive")
+        colour = _map_eval(page, "return P.data.fasColour;")
+        assert markers.count() > 500
+        assert set(markers.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")) == {colour}
+        assert page.locator(".leaflet-pgJejaring-pane path").count() == 0  # no links: no strata
+        markers.nth(0).dispatch_event("click")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert "Layanan yang dilaporkan 2020 (RS Online, bukan strata)" in popup.inner_text()
+        assert "Hemodialisis" in popup.inner_text() and "bukti dokumen" in popup.inner_text()
+        summary = page.locator(".pg-summary").inner_text()
+        assert "Hemodialisis (dilaporkan 2020)" in summary
+        # back to a layanan: its colours and the notice goes
+        page.locator(".leaflet-control-layers-base label", has_text="Kanker").click()
+        page.wait_for_timeout(300)
+        assert page.evaluate(fills) == before and not notice.is_visible()
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+
+
+def test_regions_resting_on_approximate_points(browser: Any, national: dict[str, Path]) -> None:
+    view = Page(browser, national["index.html"])
+    try:
+        page = view.page
+        marked = _map_eval(page, "return P.data.wil.v.kanker.ax;")
+        assert len(marked) >= 10
+        outlines = page.locator(".leaflet-pgArsir-pane path.pg-approx")
+        assert outlines.count() == len(marked)
+        assert outlines.first.get_attribute("fill") == "none"  # outlined, not hatched
+        assert outlines.first.get_attribute("stroke-dasharray")
+        legend = page.locator(".pg-legend").inner_text()
+        assert "\u2265 50% penduduk: RS terdekat di lokasi perkiraan" in legend
+        assert "Belum memenuhi target kab/kota" in legend  # the hatch keeps its own entry
+        label = page.locator(".leaflet-control-layers-overlays label",
+                             has_text="Bertumpu pada titik RS perkiraan")
+        assert label.count() == 1
+        # a marked kab/kota says how many of its people rest on a placeholder point
+        i = marked[0]
+        page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
+        _map_eval(page, "m.setView(P.data.wil.pt[arg], 9, {animate: false});", i)
+        page.wait_for_timeout(300)
+        view.click_region(i)
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert re.search(r"Penduduk dengan RS terdekat di lokasi perkiraan: \d+%",
+                         popup.inner_text())
+        label.click()  # switched off: the outlines go
+        assert outlines.count() == 0
+        summary = page.locator(".pg-summary").inner_text()
+        assert "di antaranya bertumpu pada titik RS perkiraan" in summary
+        assert view.errors() == [] and view.blocked == []
+    finally:
+        view.close()
+
+
+def test_province_kecamatan_and_grid_layers(browser: Any, bengkulu: dict[str, Path]) -> None:
+    view = Page(browser, bengkulu["index.html"])
+    try:
+        page = view.page
+        overlays = page.locator(".leaflet-control-layers-overlays label")
+        assert page.locator(".leaflet-pgKecamatan-pane path").count() == 0  # off by default
+        assert page.locator(".leaflet-pgGrid-pane path").count() == 0
+        overlays.filter(has_text="Kecamatan").click()
+        page.wait_for_timeout(300)
+        kec = page.locator(".leaflet-pgKecamatan-pane path.pg-kec")
+        assert kec.count() == 129  # Bengkulu's kecamatan
+        expected = _map_eval(page, "const K = P.data.kec; const v = K.v.kanker;"
+                                   " return v.c.map(i => K.colours[i]);")
+        assert kec.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))") == expected
+        kec.nth(5).dispatch_event("click")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        text = popup.inner_text()
+        assert "Kab/kota: Kabupaten" in text or "Kab/kota: Kota" in text
+        assert "Kanker" in text and "Hemodialisis" in text
+        _map_eval(page, "m.closePopup();")
+        overlays.filter(has_text="Kecamatan").click()
+        # the H3 grid: under the kab/kota, which become outlines
+        overlays.filter(has_text="Grid H3").click()
+        page.wait_for_timeout(300)
+        grid = page.locator(".leaflet-pgGrid-pane path.pg-grid")
+        assert grid.count() >= 2
+        assert set(grid.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")) <= set(
+            _map_eval(page, "return P.data.kec.colours;"))
+        opacities = page.locator(".leaflet-pgWilayah-pane path").evaluate_all(
+            "ps => [...new Set(ps.map(p => p.getAttribute('fill-opacity')))]")
+        assert opacities == ["0"]
+        page.locator(".leaflet-control-layers-base label", has_text="Cathlab").click()
+        page.wait_for_timeout(300)
+        assert page.locator(".leaflet-pgGrid-pane path.pg-grid").count() >= 1
+        overlays.filter(has_text="Rumah sakit").first.click()
+        _map_eval(page, "m.setView(P.data.wil.pt[0], 9, {animate: false});")
+        page.wait_for_timeout(300)
+        view.click_region(0)  # the kab/kota still open their popup over the grid
+        page.locator(".leaflet-popup-content").wait_for()
+        overlays.filter(has_text="Grid H3").click()
+        opacities = page.locator(".leaflet-pgWilayah-pane path").evaluate_all(
+            "ps => [...new Set(ps.map(p => p.getAttribute('fill-opacity')))]")
+        assert opacities == ["0.85"]
+        page.screenshot(path=str(ARTIFACTS / "bengkulu-grid.png"))
+        assert view.errors() == [] and view.blocked == []
     finally:
         view.close()

@@ -552,3 +552,153 @@ def test_page_script_is_valid_javascript() -> None:
         proc = subprocess.run(["node", "--check", str(maps.STATIC_DIR / name)],
                               capture_output=True, text=True, check=False)
         assert proc.returncode == 0, proc.stderr
+
+
+# --- reported services, approximate points, evidence, kecamatan and grid layers ---------------
+def _with_fasilitas(ds: pg.Dataset) -> pg.Dataset:
+    """The tiny data with reported services: Gama dialysis, Alfa a cathlab, Alfa Selatan an
+    inferred dialysis (left out by the default grades)."""
+    fas = pd.DataFrame({"kode_rs": ["RS0003", "RS0002", "RS0004"],
+                        "fasilitas": ["hemodialisis", "cathlab", "hemodialisis"],
+                        "tahun": [2020, 2020, 2020], "sumber": ["RS Online 2020: HD"] * 3,
+                        "bukti": ["dokumen", "dokumen", "inferensi"]})
+    return dataclasses.replace(ds, fasilitas=fas)
+
+
+def test_access_reported_service_layer(tiny_ds: pg.Dataset,
+                                       tiny_regions: gpd.GeoDataFrame) -> None:
+    ds = _with_fasilitas(tiny_ds)
+    hd = pg.district_access(ds, tiny_regions, fasilitas="hemodialisis", demand="kabkota")
+    page = page_of(pg.map_access({"jantung": tiny_access(tiny_regions, [10.0, 45.0, np.inf]),
+                                  "hemodialisis": hd}, ds, status="target",
+                                 gaps=tiny_gaps()))
+    data, panels = js_value(page, "D"), js_value(page, "P")
+    assert data["layanan"] == ["jantung", "hemodialisis"]
+    lay = data["lay"]["hemodialisis"]
+    assert (lay["n"], lay["s"], lay["f"]) == ("Hemodialisis (dilaporkan 2020)", "Hemodialisis", 1)
+    assert data["lay"]["jantung"]["f"] == 0
+    assert "bukan strata" in data["reportedHead"] and "bukan strata" in data["notes"][
+        "hemodialisis"]
+    # the regions are coloured by the access to dialysis (oracle: the access frame itself)
+    v = data["wil"]["v"]["hemodialisis"]
+    assert v["c"] == maps.bin_colours(hd["travel_min"], variable="travel_min")
+    assert v["c"][2] == "#ffffb2" and v["m"] == [None, None, None]  # Gama: own hospital
+    assert data["wil"]["v"]["jantung"]["m"] == [1, 1, 1]  # (the layanan keep their targets)
+    assert v["r"][2][1] == "RSUD Gama" and v["r"][2][2] == "\u2013"  # no target
+    # hospitals: Gama reports dialysis (rank -1 on that layer); Alfa Selatan's is inferred
+    by_name = {h[4]: h for h in data["rs"]}
+    assert by_name["RSUD Gama"][3]["hemodialisis"] == layers.RANK_REPORTED
+    assert "hemodialisis" not in by_name["RSUD Alfa Selatan"][3]
+    fas_names, grades = data["fasNames"], data["bukti"]
+    assert [(fas_names[i], grades[g]) for i, g in by_name["RSUD Alfa"][9]] == [
+        ("Cathlab (jantung intervensi)", "dokumen")]
+    assert by_name["RSUD Alfa Selatan"][9] == []
+    assert "RS yang melaporkan layanan (bukan strata)" in panels["legend"]
+    assert "<td>Hemodialisis (dilaporkan 2020)</td><td>\u2013</td><td>\u2013</td>" in (
+        panels["summary"])
+    # one frame of district_access(fasilitas=...) maps by itself, in English too
+    en = page_of(pg.map_access(hd, ds, lang="en"))
+    assert js_value(en, "D")["lay"]["hemodialisis"]["n"] == "Haemodialysis (reported in 2020)"
+    assert "not strata" in js_value(en, "D")["reportedHead"]
+
+
+def test_access_regions_on_approximate_points(tiny_ds: pg.Dataset,
+                                              tiny_regions: gpd.GeoDataFrame) -> None:
+    acc = tiny_access(tiny_regions, [10.0, 45.0, 200.0]).assign(
+        share_nearest_approx=[0.0, 0.6, 0.4], penduduk=[2000, 1000, 500],
+        penduduk_within_threshold=[2000.0, 1000.0, 0.0],
+        penduduk_within_threshold_approx=[0.0, 600.0, 0.0])
+    for lang, words in (("id", ("\u2265 50% penduduk: RS terdekat di lokasi perkiraan",
+                                "Penduduk dengan RS terdekat di lokasi perkiraan: 60%",
+                                "20% di antaranya bertumpu pada titik RS perkiraan")),
+                        ("en", ("\u2265 50% of people: nearest hospital at an approximate",
+                                "People whose nearest hospital is at an approximate location: 60%",
+                                "20% of which resting on an approximate hospital point"))):
+        page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", gaps=tiny_gaps(),
+                                     lang=lang))
+        data, panels = js_value(page, "D"), js_value(page, "P")
+        assert data["wil"]["v"]["jantung"]["ax"] == [1]  # only Beta (60 % >= 50 %)
+        assert words[0] in panels["legend"]
+        assert words[1] in data["wil"]["v"]["jantung"]["r"][1][3]
+        assert words[2] in panels["summary"]  # 600 of the 3000 people within the threshold
+        # the province summary of the picker says it too
+        assert any(words[2] in p[3] for p in data["provinces"])
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", approx_share=0.3))
+    assert js_value(page, "D")["wil"]["v"]["jantung"]["ax"] == [1, 2]
+    with pytest.raises(ValueError, match="approx_share=0"):
+        pg.map_access(acc, tiny_ds, layanan="jantung", approx_share=0)
+
+
+def test_links_styled_by_evidence(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
+    jej = tiny_ds.jejaring.assign(bukti=["berita", "dokumen", "berita", "inferensi", "regulasi"])
+    ds = dataclasses.replace(tiny_ds, jejaring=jej)
+    net = pg.build_network(ds)
+    page = page_of(pg.map_access(tiny_access(tiny_regions, [1.0, 2.0, 3.0]), ds,
+                                 layanan="jantung", network=net))
+    data, legend = js_value(page, "D"), js_value(page, "P")["legend"]
+    grade = {(str(u), str(v)): d["bukti"] for u, v, d in net.edges(data=True)
+             if d["layanan"] == "jantung"}
+    kode = [h[5].split(" \u00b7 ")[0] for h in data["rs"]]
+    for i, j, _, _, style in data["links"]["jantung"]:
+        assert style == layers.LINK_STYLE[grade[(kode[i], kode[j])]]
+        assert data["linkDash"][style] == (None, "6 4", "1 4")[style]
+    styles = {x[4] for x in data["links"]["jantung"]}
+    for style, text in ((1, "berita (garis putus pendek)"),
+                        (2, "inferensi proyek ini (garis titik; di luar analisis bawaan)")):
+        assert (text in legend) == (style in styles)
+
+
+def test_grid_layer(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import h3
+    import shapely
+
+    grid = pg.access_grid(tiny_ds, tiny_regions, layanan="jantung", resolution=5)
+    acc = tiny_access(tiny_regions, [1.0, 2.0, 3.0])
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", grid=grid))
+    data = js_value(page, "D")
+    g = data["grid"]
+    assert g["res"] == 5 and g["n"] == len(grid) and "Grid H3 resolusi 5" in data["gridName"]
+    colours = maps.bin_colours(grid["travel_min"], variable="travel_min")
+    assert sorted(c for c, _ in g["v"]["jantung"]) == sorted(set(colours))
+    # oracle: each class, decoded, covers the union of its hexagons (shapely), within 0.5 %;
+    # the outer rings run counter-clockwise and the holes clockwise: signed areas add up
+    for colour, polys in g["v"]["jantung"]:
+        area = 0.0
+        for r in polys[0]:
+            pts = np.asarray(decode(r, 4))
+            y, x = pts[:, 0], pts[:, 1]
+            area += 0.5 * float((x * np.roll(y, -1) - np.roll(x, -1) * y).sum())
+        hexes = [shapely.Polygon([(b, a) for a, b in h3.cell_to_boundary(c)])
+                 for c, col in zip(grid["h3"], colours, strict=True) if col == colour]
+        expect = shapely.union_all(hexes).area
+        assert abs(area - expect) / expect < 0.005, colour
+    assert "Grid H3: warna per sel" in js_value(page, "P")["legend"]
+    monkeypatch.setattr(maps.api, "MAX_GRID_CELLS", 10)
+    with pytest.raises(ValueError, match="GeoPackage"):
+        pg.map_access(acc, tiny_ds, layanan="jantung", grid=grid)
+
+
+def test_kecamatan_layer(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    reg = national["reg"]
+    kec = pg.district_access(bundled_ds, reg[reg["kode_induk"] == "17"], layanan="stroke",
+                             level="kecamatan")
+    page = page_of(pg.map_access(national["acc"], bundled_ds, provinsi="17",
+                                 kecamatan={"stroke": kec}))
+    data = js_value(page, "D")
+    k = data["kec"]
+    assert len(k["kode"]) == 129 and all(c.startswith("17.") for c in k["kode"])
+    assert all(g for g in k["g"])  # every kecamatan has its polygon
+    v = k["v"]["stroke"]
+    assert [k["colours"][i] for i in v["c"]] == maps.bin_colours(kec["travel_min"],
+                                                                  variable="travel_min")
+    near = [k["rs"][i] if i >= 0 else None for i in v["n"]]
+    assert near == [html.escape(n) for n in kec["nama_rs"]]
+    assert set(k["sub"]) <= set(data["wil"]["nama"])  # their kab/kota
+    assert "Kecamatan" in data["kecName"] and k["thr"]["stroke"].startswith("Dalam ambang")
+    unnamed = kec.copy()
+    unnamed.attrs = {}
+    with pytest.raises(ValueError, match="cannot tell which layanan kecamatan is for"):
+        pg.map_access(national["acc"], bundled_ds, provinsi="17", kecamatan=unnamed)
+    with pytest.raises(ValueError, match="no row in the mapped kab/kota"):
+        pg.map_access(national["acc"], bundled_ds, provinsi="Jambi", kecamatan={"stroke": kec})

@@ -667,3 +667,28 @@ def test_bundled_whole_country_runs(bundled_net: tuple[Dataset, nx.MultiDiGraph]
     checks = pg.network_checks(net)
     assert set(checks["severity"]) <= {"error", "warning"}
     assert not (checks["check"].isin(["cycle", "self_link"])).any()  # the loader refuses them
+
+
+def test_network_summary_of_one_province(bundled_ds: pg.Dataset) -> None:
+    net = pg.build_network(bundled_ds, bukti=None)
+    full = pg.network_summary(net, layanan="jantung", bukti=("regulasi", "dokumen", "berita",
+                                                             "inferensi"))
+    one = pg.network_summary(net, layanan="jantung", provinsi="banten",
+                             bukti=("regulasi", "dokumen", "berita", "inferensi"))
+    local = one[~one["luar_provinsi"]]
+    assert set(local["kode_prov"]) == {"36"}
+    assert set(local["kode_rs"]) == set(full.loc[full["kode_prov"] == "36", "kode_rs"])
+    # the partners outside are those linked to a hospital of the province
+    links = pg.links_geodataframe(net)
+    links = links[links["layanan"] == "jantung"]
+    touching = links[links["pengampu"].isin(local["kode_rs"])
+                     | links["diampu"].isin(local["kode_rs"])]
+    partners = (set(touching["pengampu"]) | set(touching["diampu"])) - set(local["kode_rs"])
+    assert set(one.loc[one["luar_provinsi"], "kode_rs"]) == partners and partners
+    # a row's figures are those of the national summary
+    both = one.merge(full, on="kode_rs", suffixes=("", "_all"))
+    assert (both["n_diampu"] == both["n_diampu_all"]).all()
+    assert pg.network_summary(net, layanan="jantung", provinsi=36).equals(
+        pg.network_summary(net, layanan="jantung", provinsi="Banten"))
+    with pytest.raises(ValueError, match="not known"):
+        pg.network_summary(net, layanan="jantung", provinsi="Atlantis")

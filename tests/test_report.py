@@ -243,6 +243,15 @@ def test_cli_report_province(provinsi: str, tmp_path: Path,
     assert "Provinsi Bengkulu" in panels["title"]
     data = json.loads(re.search(r"var D = (.*?);\n", page).group(1))
     assert data["ctx"] and data["table"] and data["provinces"] is None
+    # a province report draws its kecamatan and its H3 grid (layers off until switched on),
+    # for the layanan and the reported services
+    layer_keys = ["stroke", "hemodialisis", "cathlab", "radioterapi"]
+    assert data["layanan"] == layer_keys
+    assert len(data["kec"]["kode"]) == 129 and list(data["kec"]["v"]) == layer_keys
+    assert data["grid"]["res"] == export.GRID_RESOLUTION and list(data["grid"]["v"]) == layer_keys
+    wil = read_features(out / "wilayah.geojson")[0]["properties"]
+    assert {"hemodialisis_travel_min", "cathlab_share_nearest_approx",
+            "radioterapi_nama_rs"} <= set(wil)
 
 
 def test_cli_report_unknown_province(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -273,6 +282,11 @@ def test_national_report(tmp_path: Path) -> None:
     assert "Strata: target (yang direncanakan" in page
     data = json.loads(re.search(r"var D = (.*?);\n", page).group(1))
     assert len(data["wil"]["g"]) == 514 and len(data["provinces"]) == 38
+    # access to the reported services beside the decree targets; no national grid (too large
+    # for a page) and no kecamatan layer
+    assert data["layanan"][4:] == list(export.REPORT_FASILITAS)
+    assert all(data["lay"][f]["f"] == 1 for f in export.REPORT_FASILITAS)
+    assert data["kec"] is None and data["grid"] is None
     feats = read_features(files["wilayah.geojson"])
     assert len(feats) == 514
     assert {f["properties"]["kode"] for f in feats} == set(pg.load_regions()["kode"])
@@ -294,3 +308,25 @@ def test_cli_status_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["--lang", "en", "network", "--layanan", "stroke", "--status", "ada",
                  "--limit", "1"]) == 0
     assert "run with --status target" in capsys.readouterr().out
+
+
+def test_report_layers_fasilitas_kecamatan_grid(bundled_ds: pg.Dataset, tiny_ds: pg.Dataset,
+                                                tiny_regions: gpd.GeoDataFrame) -> None:
+    reg = pg.load_regions()
+    bengkulu = reg[reg["kode_induk"] == "17"]
+    lay = export.report_layers(bundled_ds, bengkulu, layanan=["stroke"], provinsi="17",
+                               grid_resolution=6)
+    assert list(lay.fasilitas) == list(export.REPORT_FASILITAS)
+    for fas, acc in lay.fasilitas.items():  # the same as district_access(fasilitas=...)
+        alone = pg.district_access(bundled_ds, bengkulu, fasilitas=fas)
+        assert acc["travel_min"].tolist() == alone["travel_min"].tolist()
+    assert sorted(lay.kecamatan) == sorted(["stroke", *export.REPORT_FASILITAS])
+    assert all(len(k) == 129 and set(k["jenis"]) == {"kecamatan"} for k in lay.kecamatan.values())
+    cells = lay.grid["stroke"]["h3"]
+    assert all(g["h3"].equals(cells) for g in lay.grid.values())  # one set of cells
+    assert sorted(lay.extra())[:2] == ["fasilitas_cathlab", "fasilitas_hemodialisis"]
+    assert lay.map_keywords()["grid"] is lay.grid
+    national = export.report_layers(bundled_ds, bengkulu, layanan=["stroke"])
+    assert national.kecamatan == {} and national.grid == {}
+    # data without reported services (no fasilitas.csv): no such layer
+    assert export.report_layers(tiny_ds, tiny_regions, layanan=["jantung"]).extra() == {}

@@ -11,13 +11,15 @@ import geopandas as gpd
 import networkx as nx
 import pandas as pd
 
-from ..config import DEFAULT_CONFIG, Config
+from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, Config
 from ..dataset import Dataset
 from ..geo import require_wgs84
 from . import layers
 from . import scope as scope_mod
 from .layers import (
     BIN_COLOURS,
+    COLOUR_APPROX,
+    COLOUR_FASILITAS,
     COLOUR_LAND,
     COLOUR_MET,
     COLOUR_NODATA,
@@ -40,21 +42,39 @@ from .page import (
 from .scope import Scope
 from .text import (
     BIN_EDGES,
+    FAS_RADIUS_PX,
+    LINK_DASH,
     TEXT,
+    USULAN_DASH,
     check_lang,
     coverage_row,
     coverage_summary_html,
     esc,
+    fmt_min,
     fmt_num,
+    layer_label,
     legend_html,
     linkify,
     network_summary_html,
+    num,
     present,
     province_summary_html,
     region_row,
+    threshold_of,
+    years_text,
 )
 
 Variable = Literal["travel_min", "distance_km"]
+
+#: Regions are outlined as resting on approximate hospital points when at least this share
+#: of their people has a placeholder (``lokasi_presisi == "kabkota"``) as nearest hospital.
+APPROX_SHARE = 0.5
+#: Fill colours of the kecamatan layer, referred to by index (the choropleth classes, then
+#: no capable hospital, then no data).
+KEC_COLOURS: tuple[str, ...] = (*BIN_COLOURS, COLOUR_NONE, COLOUR_NODATA)
+#: Most H3 cells a map page draws (a large province at resolution 7); the national grid
+#: (about 350,000 cells) belongs in a GeoPackage, not a web page.
+MAX_GRID_CELLS = 60_000
 
 #: Sources and licences of the bundled data (see data/README.md), shown on every map
 #: built from bundled data. (label_id, label_en, licence)
@@ -72,6 +92,15 @@ DATA_SOURCES: tuple[tuple[str, str, str], ...] = (
     ("Koordinat rumah sakit: Wikidata", "Hospital coordinates: Wikidata", "CC0"),
     ("Kode dan titik rumah sakit: Kemenkes BPPSDMK 2019",
      "Hospital codes and points: Kemenkes BPPSDMK 2019", "dokumen publik / public record"),
+    ("Titik dan kode RS Online: Satgas COVID-19 / Kemenkes RS Online 2021",
+     "RS Online points and codes: Satgas COVID-19 / Kemenkes RS Online 2021",
+     "data pemerintah / factual government data"),
+    ("Kelas RS dan layanan yang dilaporkan (bukan strata): Kemenkes RS Online 2020",
+     "Hospital class and reported services (not strata): Kemenkes RS Online 2020",
+     "data pemerintah / factual government data"),
+    ("Titik, penduduk dan batas kecamatan: Kemendagri, Dukcapil 2023 (lihat data/README.md)",
+     "Kecamatan points, population and boundaries: Kemendagri, Dukcapil 2023 "
+     "(see data/README.md)", "dokumen publik / public record"),
     ("Jejaring pengampuan: berita media dan siaran pers (lihat kolom sumber)",
      "Mentoring links: news items and press releases (see the sumber column)",
      "fakta dengan atribusi / facts with attribution"),
@@ -80,7 +109,9 @@ DATA_SOURCES: tuple[tuple[str, str, str], ...] = (
 #: Texts of the page script (our own words, no data).
 _JS_TEXT = ("layanan", "strata", "pengampu", "mengampu", "rs", "source", "population", "outside",
             "usulan", "tiles_failed", "kab_table", "col_penduduk", "col_target", "below_target",
-            "labels", "provinces", "links", "hospitals", "hospitals_other", "tiles")
+            "labels", "provinces", "links", "hospitals", "hospitals_other", "tiles",
+            "approx_layer", "kab_of", "nearest", "bukti", "grid_none", "yes", "no",
+            "approx_short")
 
 
 # ---------------------------------------------------------------------------
@@ -101,6 +132,9 @@ def map_access(
     title: str | None = None,
     offline: bool | None = None,
     files: Sequence[str] | None = None,
+    kecamatan: gpd.GeoDataFrame | Mapping[str, gpd.GeoDataFrame] | None = None,
+    grid: pd.DataFrame | Mapping[str, pd.DataFrame] | None = None,
+    approx_share: float = APPROX_SHARE,
 ) -> folium.Map:
     """
     Choropleth of access to the nearest capable hospital per kab/kota.
@@ -115,6 +149,24 @@ def map_access(
     kab/kota below the kab/kota target are hatched. A map of several provinces
     has a province picker that zooms to a province and shows its summary.
 
+    Access to a *reported service* (``district_access(..., fasilitas=
+    "hemodialisis")``: RS Online 2020 flags, not strata) is a layer of its own,
+    side by side with the layanan: it is labelled "dilaporkan 2020" (reported
+    in 2020), has no target, and draws the hospitals reporting the service.
+    Kab/kota where at least ``approx_share`` of the people have a placeholder
+    hospital point as nearest (``share_nearest_approx``) are outlined (dotted),
+    and their popups give that share.
+
+    Two finer layers, off until switched on in the layer control, are for a
+    province: ``kecamatan`` (access per kecamatan, ``district_access(...,
+    level="kecamatan")``) and ``grid`` (the H3 access grid,
+    :func:`~pengampuan.province_access_grid`); while the grid is on, the kab/kota
+    are drawn as outlines over it (and still open their popup on a click). The
+    national grid (about 350,000 cells at resolution 7) is too large for a web
+    page: write it as GeoPackage or GeoJSON instead (``pengampuan access --grid
+    --grid-out akses.gpkg``, or ``pg.access_grid(..., as_geodataframe=True)``
+    and :func:`~pengampuan.to_geojson`).
+
     Parameters
     ----------
     acc : GeoDataFrame or mapping of layanan -> GeoDataFrame
@@ -125,7 +177,9 @@ def map_access(
         ``share_within_threshold``, ``share_nearest_approx``. A single frame is
         for one layanan: give it with ``layanan=``, a ``layanan`` column (one or
         more layanan, long format) or ``acc.attrs["layanan"]``. All frames share
-        the kab/kota polygons.
+        the kab/kota polygons. Keys of a mapping (or ``acc.attrs["fasilitas"]``)
+        that are reported services (:data:`~pengampuan.config.FASILITAS`, e.g.
+        ``"hemodialisis"``) make reported-service layers.
     ds : Dataset
         The hospitals, their strata and links (popups, markers, sources).
     network : networkx.MultiDiGraph, optional
@@ -162,6 +216,17 @@ def map_access(
         ``settings.offline`` / ``PENGAMPUAN_OFFLINE`` is on).
     files : list of str, optional
         Relative paths linked from the sources panel (the files of a report).
+    kecamatan : GeoDataFrame or mapping of layer -> GeoDataFrame, optional
+        Access per kecamatan (``district_access(..., level="kecamatan")``, one
+        frame per layanan or fasilitas, as ``acc``), drawn as a layer "Kecamatan",
+        off by default. Only the kecamatan of the mapped kab/kota are drawn.
+    grid : DataFrame or mapping of layer -> DataFrame, optional
+        H3 access grid (``h3`` and ``variable`` columns, e.g.
+        :func:`~pengampuan.province_access_grid`), one per layanan or fasilitas,
+        drawn as a layer off by default; at most ``MAX_GRID_CELLS`` cells.
+    approx_share : float, default 0.5
+        Share of a kab/kota's people served by a placeholder hospital point from
+        which the kab/kota is outlined as resting on approximate points.
 
     Returns
     -------
@@ -183,9 +248,12 @@ def map_access(
     lang = check_lang(lang)
     cfg = ds.config
     _check_choice("variable", variable, tuple(BIN_EDGES))
+    if not 0 < approx_share <= 1:
+        raise ValueError(f"approx_share={approx_share!r} must be a share in (0, 1]")
     frames = _split_access(acc, layanan=layanan, cfg=cfg)
-    attrs = next(iter(frames.values())).attrs
-    if status is None and attrs.get("status") is not None:
+    attrs = next((f.attrs for k, f in frames.items() if k not in FASILITAS),
+                 next(iter(frames.values())).attrs)
+    if status is None and attrs.get("status") is not None and not attrs.get("fasilitas"):
         status = str(attrs["status"])
     if gaps is not None:
         gaps, status = _gaps_for_status(gaps, status)
@@ -193,6 +261,11 @@ def map_access(
     _check_choice("status", status, ("ada", "target"))
     min_strata = str(attrs.get("min_strata", cfg.target_strata_kabkota))
     lay_codes = list(frames)
+    fas_codes = [k for k in lay_codes if k in FASILITAS]
+    strata_codes = [k for k in lay_codes if k not in FASILITAS]
+    tahun = years_text(ds.fasilitas["tahun"].tolist()) if fas_codes and "tahun" in \
+        ds.fasilitas else ""
+    labels = {k: esc(layer_label(k, cfg, lang, tahun=tahun)) for k in lay_codes}
     everything = _base_regions(frames)
     scope = scope_mod.resolve_scope(provinsi, ds, everything)
     base = scope_mod.select(everything, scope).reset_index(drop=True)
@@ -203,46 +276,65 @@ def map_access(
     wil["cols"] = [TEXT[lang]["travel" if variable == "travel_min" else "distance"],
                    TEXT[lang]["nearest"], TEXT[lang]["target_kab"]]
     empty = []
+    approx_any = False
     for lay, frame in frames.items():
         aligned = _align(frame, base, lay)
         v: dict[str, list[Any]] = {"c": bin_colours(aligned[variable], variable=variable),
-                                   "r": [], "m": []}
-        for row in aligned.to_dict("records"):
+                                   "r": [], "m": [], "ax": []}
+        for i, row in enumerate(aligned.to_dict("records")):
             gap = gap_index.get((str(row["kode"]), lay))
             prov_gap = gap_index.get((str(row.get("kode_induk") or ""), lay))
             v["r"].append(region_row(row, lay=lay, cfg=cfg, lang=lang, variable=variable,
                                      gap=gap, prov_gap=prov_gap))
             v["m"].append(_met_flag(gap))
+            share = row.get("share_nearest_approx")
+            if present(share) and float(share) >= approx_share:
+                v["ax"].append(i)
+        approx_any = approx_any or bool(v["ax"])
         wil["v"][lay] = v
         dist = pd.to_numeric(frame["distance_km"], errors="coerce")
-        if len(dist) and bool((dist == math.inf).all()):
+        if len(dist) and bool((dist == math.inf).all()) and lay not in FASILITAS:
             empty.append(lay)
     outline = _outline(provinces, base, scope)
-    hosp = _hospitals(ds, network=network, status=status, layanan=lay_codes, lang=lang,
-                      scope=scope, draw_links=network is not None, prec=prec)
+    hosp = _hospitals(ds, network=network, status=status, layanan=strata_codes, lang=lang,
+                      scope=scope, draw_links=network is not None, prec=prec,
+                      fasilitas=fas_codes)
+    kec = (_kecamatan_data(kecamatan, base, cfg=cfg, lang=lang, variable=variable, prec=prec)
+           if kecamatan is not None else None)
+    grid_data = _grid_data(grid, base, variable=variable, prec=prec) if grid is not None \
+        else None
     penduduk = _penduduk(ds)
     if scope.province:
         summary = province_summary_html(scope.nama or "", gaps, frames, penduduk, lay_codes,
-                                        kode=scope.kode or "", cfg=cfg, lang=lang)
+                                        kode=scope.kode or "", cfg=cfg, lang=lang,
+                                        labels=labels)
     else:
         summary = coverage_summary_html(gaps, lay_codes, cfg=cfg, lang=lang, access=frames,
-                                        penduduk=penduduk)
+                                        penduduk=penduduk, labels=labels)
+    has_links = bool(network is not None and any(hosp.links.values()))
     legend = legend_html(
         lang=lang, cfg=cfg, colours=BIN_COLOURS, none_colour=COLOUR_NONE,
         nodata_colour=COLOUR_NODATA, strata_colours=STRATA_COLOURS,
         strata_radius=STRATA_RADIUS_PX, variable=variable, hospitals=True,
-        links=bool(network is not None and any(hosp.links.values())), min_strata=min_strata,
-        hatch=gaps is not None, outside=scope.province, context=scope.province)
+        links=has_links, min_strata=min_strata,
+        hatch=gaps is not None, outside=scope.province, context=scope.province,
+        fasilitas=COLOUR_FASILITAS if fas_codes else None,
+        approx_mark=(COLOUR_APPROX, approx_share) if approx_any else None,
+        link_styles=sorted({x[4] for lk in hosp.links.values() for x in lk}),
+        kecamatan=kec is not None, grid_info=grid_data)
     pickable = None
     if not scope.province:
         pickable = _province_picker(everything, gaps, frames, penduduk, lay_codes, ds=ds,
-                                    cfg=cfg, lang=lang)
+                                    cfg=cfg, lang=lang, labels=labels)
+    extra = _layer_extra(fas_codes, tahun=tahun, lang=lang, kec=kec,
+                         grid=grid_data, variable=variable)
     return _page(
         kind="access", title=title, scope=scope, status=status, lang=lang, cfg=cfg,
         layanan=lay_codes, wil=wil, outline=outline,
         ctx=scope_mod.context(scope, base, everything), land=None, hosp=hosp, legend=legend,
         summary=summary, ds=ds, offline=offline, files=files, prec=prec, hatch=gaps is not None,
-        bounds_frames=(base,), picker=pickable, empty=empty, min_strata=min_strata)
+        bounds_frames=(base,), picker=pickable, empty=empty, min_strata=min_strata,
+        labels=labels, extra=extra)
 
 
 def map_network(
@@ -331,7 +423,8 @@ def map_network(
         lang=lang, cfg=cfg, colours=BIN_COLOURS, none_colour=COLOUR_NONE,
         nodata_colour=COLOUR_NODATA, strata_colours=STRATA_COLOURS,
         strata_radius=STRATA_RADIUS_PX, variable=None, hospitals=True, links=True,
-        outside=scope.province, context=scope.province, land=COLOUR_LAND)
+        outside=scope.province, context=scope.province, land=COLOUR_LAND,
+        link_styles=sorted({x[4] for lk in hosp.links.values() for x in lk}))
     points = pd.DataFrame([{"lat": r[0], "lon": r[1]} for r in hosp.records
                            if not r[2] & layers.FLAG_OUTSIDE], columns=["lat", "lon"])
     empty = [lay for lay in lay_codes if not hosp.counts.get(lay) and not hosp.links.get(lay)]
@@ -474,8 +567,10 @@ def _page(*, kind: str, title: str | None, scope: Scope, status: str, lang: str,
           bounds_frames: Sequence[gpd.GeoDataFrame | None],
           points: pd.DataFrame | None = None,
           picker: list[list[Any]] | None, empty: Sequence[str], min_strata: str | None,
+          labels: Mapping[str, str] | None = None, extra: Mapping[str, Any] | None = None,
           ) -> folium.Map:
     tx = TEXT[lang]
+    labels = labels or {}
     if title is None:
         title = tx[f"title_{kind}"]
         if scope.province:
@@ -494,7 +589,8 @@ def _page(*, kind: str, title: str | None, scope: Scope, status: str, lang: str,
                 layanan=esc(cfg.layanan_label(lay, lang)),
                 strata=esc(cfg.strata_label(min_strata or cfg.target_strata_kabkota, lang)),
                 status=status) + "</div>")
-    head += '<div class="pg-notice pg-notice-live" hidden></div>'
+    head += ('<div class="pg-notice pg-notice-layer" hidden></div>'
+             '<div class="pg-notice pg-notice-live" hidden></div>')
     if picker:
         head += (f'<label><select class="pg-pick" aria-label="{tx["pick"]}">'
                  f'<option value="">{tx["pick_all"]} \u2013 {tx["pick"].lower()}\u2026</option>'
@@ -506,8 +602,11 @@ def _page(*, kind: str, title: str | None, scope: Scope, status: str, lang: str,
     summary += _sources_html(ds, lang, files)
     data: dict[str, Any] = {
         "lang": lang, "T": {k: tx[k] for k in _JS_TEXT}, "layanan": list(layanan),
-        "lay": {lay: {"n": esc(cfg.layanan_label(lay, lang)),
-                      "c": cfg.layanan[lay].colour if lay in cfg.layanan else "#555555"}
+        "lay": {lay: {"n": labels.get(lay) or esc(cfg.layanan_label(lay, lang)),
+                      "c": (COLOUR_FASILITAS if lay in FASILITAS else cfg.layanan[lay].colour
+                            if lay in cfg.layanan else "#555555"),
+                      "f": int(lay in FASILITAS),
+                      **({"s": esc(tx["fas_" + lay])} if lay in FASILITAS else {})}
                 for lay in layanan},
         "prec": prec, "wil": wil,
         "outline": layers.encode_lines(outline.geometry.values, prec)
@@ -521,6 +620,10 @@ def _page(*, kind: str, title: str | None, scope: Scope, status: str, lang: str,
         "provinces": picker, "table": bool(scope.province and wil is not None),
         "hatch": hatch, "labelZoom": LABEL_ZOOM_PROVINCE if scope.province else LABEL_ZOOM,
         **(hosp.js() if hosp is not None else {"rs": [], "links": {}, "src": []}),
+        "fasNames": [esc(tx["fas_" + f]) for f in FASILITAS], "bukti": list(BUKTI),
+        "fasColour": COLOUR_FASILITAS, "fasRadius": FAS_RADIUS_PX,
+        "approxColour": COLOUR_APPROX, "linkDash": list(LINK_DASH), "usulanDash": USULAN_DASH,
+        **(extra or {}),
     }
     panels = {"title": head, "legend": legend, "summary": summary}
     return assemble(title=title, lang=lang, bounds=bounds, data=data, panels=panels,
@@ -585,6 +688,122 @@ def _region_data(base: gpd.GeoDataFrame, *, prov_names: Mapping[str, str], ds: D
     }
 
 
+def _by_layer(value: pd.DataFrame | Mapping[str, pd.DataFrame], *, name: str
+              ) -> dict[str, pd.DataFrame]:
+    """{layer: frame} from a mapping, or from one frame naming its layanan/fasilitas."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if "layanan" in value.columns and value["layanan"].notna().all():
+        return {str(k): g for k, g in value.groupby("layanan", sort=False)}
+    key = value.attrs.get("layanan") or value.attrs.get("fasilitas")
+    if not key:
+        raise ValueError(f"map_access cannot tell which layanan {name} is for: pass a mapping "
+                         f"{{layanan: frame}}, or the frame returned by the pengampuan function "
+                         "(its attrs name the layanan or fasilitas)")
+    return {str(key): value}
+
+
+def _kecamatan_data(kecamatan: gpd.GeoDataFrame | Mapping[str, gpd.GeoDataFrame],
+                    base: gpd.GeoDataFrame, *, cfg: Config, lang: str, variable: str, prec: int
+                    ) -> dict[str, Any]:
+    """The kecamatan layer: the kecamatan of the mapped kab/kota, once, with values per layer."""
+    frames = _by_layer(kecamatan, name="kecamatan")
+    kab = dict(zip(base["kode"].astype(str), base["nama"].astype(str), strict=True))
+    checked: dict[str, gpd.GeoDataFrame] = {}
+    for lay, frame in frames.items():
+        _require_columns(frame, ("kode", "nama", "kode_induk", "distance_km", "travel_min",
+                                 "geometry"), name=f"kecamatan[{lay!r}]")
+        frame = require_wgs84(frame, name=f"kecamatan[{lay!r}]")
+        checked[lay] = frame[frame["kode_induk"].astype(str).isin(kab)]
+    cols = ["kode", "nama", "kode_induk", "penduduk", "geometry"]
+    parts = [f[[c for c in cols if c in f.columns]] for f in checked.values()]
+    kec = pd.concat(parts, ignore_index=True).drop_duplicates("kode", keep="first")
+    if kec.empty:
+        raise ValueError(f"kecamatan has no row in the mapped kab/kota ({sorted(kab)[:5]}...); "
+                         "pass district_access(..., level='kecamatan') of the same regions")
+    kec = gpd.GeoDataFrame(kec, geometry="geometry", crs="EPSG:4326").reset_index(drop=True)
+    pop = [int(p) if present(p) else None for p in kec.get("penduduk", [None] * len(kec))]
+    out: dict[str, Any] = {
+        "kode": [esc(k) for k in kec["kode"].astype(str)],
+        "nama": [esc(n) for n in kec["nama"].astype(str)],
+        "sub": [esc(kab.get(k, k)) for k in kec["kode_induk"].astype(str)],
+        "pop": pop, "popText": [fmt_num(p, lang) if p is not None else "" for p in pop],
+        "g": layers.encode_polygons(kec.geometry.values, prec), "v": {}, "thr": {},
+    }
+    names: dict[str, int] = {}
+    colour_index = {c: i for i, c in enumerate(KEC_COLOURS)}
+    tx = TEXT[lang]
+    for lay, frame in checked.items():
+        data = pd.DataFrame(frame.drop(columns=frame.geometry.name)).drop_duplicates("kode")
+        aligned = kec[["kode"]].merge(
+            data.drop(columns=[c for c in ("nama", "kode_induk", "penduduk") if c in data]),
+            on="kode", how="left", validate="one_to_one")
+        v: dict[str, Any] = {"c": [colour_index[c] for c in bin_colours(aligned[variable],
+                                                                        variable=variable)],
+                             "t": [], "n": [], "w": [], "x": []}
+        thr = None
+        for row in aligned.to_dict("records"):
+            v["t"].append(region_row(row, lay=lay, cfg=cfg, lang=lang, variable=variable,
+                                     gap=None, prov_gap=None)[0])
+            rs = row.get("nama_rs")
+            dist = num(row.get("distance_km"))
+            if present(rs) and dist is not None and math.isfinite(dist):
+                v["n"].append(names.setdefault(esc(rs), len(names)))
+            else:
+                v["n"].append(-1)
+            v["x"].append(int(str(row.get("lokasi_presisi") or "") == "kabkota"))
+            within = row.get("within_threshold")
+            v["w"].append(int(bool(within)) if present(within) else None)
+            thr = thr if thr is not None else num(row.get("threshold_min"))
+        thr = thr if thr is not None else threshold_of(lay, cfg)
+        out["thr"][lay] = f"{tx['threshold']} ({fmt_min(thr, lang)})" if thr is not None \
+            else ""
+        out["v"][lay] = v
+    out["rs"] = list(names)
+    out["colours"] = list(KEC_COLOURS)
+    out["v"] = layers.same_as_earlier(out["v"])
+    return out
+
+
+def _grid_data(grid: pd.DataFrame | Mapping[str, pd.DataFrame], base: gpd.GeoDataFrame, *,
+               variable: str, prec: int) -> dict[str, Any] | None:
+    """The H3 grid layer (cells of the mapped kab/kota), dissolved per colour class."""
+    frames = _by_layer(grid, name="grid")
+    codes = set(base["kode"].astype(str))
+    kept = {lay: (f[f["kode"].astype(str).isin(codes)] if "kode" in f.columns else f)
+            for lay, f in frames.items()}
+    n_cells = len(set().union(*(set(f["h3"].astype(str)) for f in kept.values()
+                                if "h3" in f.columns)))
+    if n_cells > MAX_GRID_CELLS:
+        raise ValueError(
+            f"grid has {n_cells:,} H3 cells in the mapped area, more than a web page can draw "
+            f"(MAX_GRID_CELLS = {MAX_GRID_CELLS:,}): map one province "
+            "(pg.province_access_grid) or a coarser resolution, and write the national grid "
+            "as GeoPackage or GeoJSON instead (pengampuan access --grid --grid-out akses.gpkg)")
+    return layers.grid_layer(kept, variable=variable, precision=min(prec, PRECISION_NATIONAL))
+
+
+def _layer_extra(fas_codes: Sequence[str], *, tahun: str, lang: str,
+                 kec: dict[str, Any] | None, grid: dict[str, Any] | None, variable: str
+                 ) -> dict[str, Any]:
+    """Page data of the reported-service, kecamatan and grid layers (names and notices)."""
+    tx = TEXT[lang]
+    when = tx["reported"].format(tahun=tahun).strip()
+    out: dict[str, Any] = {
+        "reportedHead": tx["reported_head"].format(when=when) if fas_codes else None,
+        "reportedList": tx["reported_list"].format(when=when),
+        "notes": {f: tx["reported_notice"].format(layer=esc(tx["fas_" + f]), when=when)
+                  for f in fas_codes},
+        "kec": kec, "kecName": tx["kecamatan" if variable == "travel_min"
+                                  else "kecamatan_distance"],
+        "grid": grid, "gridName": None,
+    }
+    if grid is not None:
+        out["gridName"] = tx["grid"].format(res=grid["res"],
+                                            area=fmt_num(grid["area"], lang, 1))
+    return out
+
+
 def _outline(provinces: gpd.GeoDataFrame | None, base: gpd.GeoDataFrame, scope: Scope
              ) -> gpd.GeoDataFrame | None:
     if provinces is not None:
@@ -597,30 +816,38 @@ def _outline(provinces: gpd.GeoDataFrame | None, base: gpd.GeoDataFrame, scope: 
 
 def _hospitals(ds: Dataset, *, network: nx.MultiDiGraph | None, status: str,
                layanan: Sequence[str], lang: str, scope: Scope, draw_links: bool,
-               prec: int) -> layers.Hospitals:
+               prec: int, fasilitas: Sequence[str] = ()) -> layers.Hospitals:
+    reporting = {f: set(ds.capable(fasilitas=f)["kode_rs"].astype(str)) for f in fasilitas}
+    fas_rows = None
+    if len(ds.fasilitas):
+        grades = ds.config.check_bukti(None) or ()
+        fr = ds.fasilitas
+        fas_rows = fr[fr["bukti"].isin(grades) | (fr["bukti"].fillna("") == "")] \
+            if "bukti" in fr else fr
     return _hospital_layer(ds.rumah_sakit, ds.layanan, layers.links_table(ds, network),
                            ranks=ds.strata_rank_table(status=status), layanan=layanan,
                            cfg=ds.config, lang=lang, ds=ds, scope=scope, draw_links=draw_links,
-                           prec=prec)
+                           prec=prec, fasilitas=reporting, fas_rows=fas_rows)
 
 
 def _hospital_layer(rs: pd.DataFrame, lay_rows: pd.DataFrame, links: pd.DataFrame, *,
                     ranks: pd.DataFrame, layanan: Sequence[str], cfg: Config, lang: str,
-                    ds: Dataset | None, scope: Scope, draw_links: bool, prec: int
-                    ) -> layers.Hospitals:
+                    ds: Dataset | None, scope: Scope, draw_links: bool, prec: int,
+                    fasilitas: Mapping[str, Iterable[str]] | None = None,
+                    fas_rows: pd.DataFrame | None = None) -> layers.Hospitals:
     if "geometry" in rs:
         rs = pd.DataFrame(rs.drop(columns="geometry"))
     hosp = layers.hospital_layer(
         rs, lay_rows, links, ranks=ranks, layanan=layanan, cfg=cfg, lang=lang,
         wilayah_names=_region_names(ds), provinsi=scope.kode, include_other=scope.province,
-        precision=prec, draw_links=draw_links)
+        precision=prec, draw_links=draw_links, fasilitas=fasilitas, fas_rows=fas_rows)
     return hosp
 
 
 def _province_picker(regions: gpd.GeoDataFrame, gaps: pd.DataFrame | None,
                      frames: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
-                     layanan: Sequence[str], *, ds: Dataset | None, cfg: Config, lang: str
-                     ) -> list[list[Any]] | None:
+                     layanan: Sequence[str], *, ds: Dataset | None, cfg: Config, lang: str,
+                     labels: Mapping[str, str] | None = None) -> list[list[Any]] | None:
     """[kode, name, bounds, summary HTML] per province, for the picker of a national map."""
     induk = scope_mod.kode_induk(regions)
     codes = sorted(induk.unique())
@@ -633,7 +860,7 @@ def _province_picker(regions: gpd.GeoDataFrame, gaps: pd.DataFrame | None,
         nama = names.get(kode, kode)
         out.append([esc(kode), esc(nama), layers.bounds_of(sel),
                     province_summary_html(nama, gaps, frames, penduduk, layanan, kode=kode,
-                                          cfg=cfg, lang=lang)])
+                                          cfg=cfg, lang=lang, labels=labels)])
     return sorted(out, key=lambda r: r[1])
 
 
@@ -664,6 +891,8 @@ def _split_access(
         frames = {str(k): g for k, g in acc.groupby("layanan", sort=False)}
     elif acc.attrs.get("layanan"):
         frames = {str(acc.attrs["layanan"]): acc}
+    elif acc.attrs.get("fasilitas"):
+        frames = {str(acc.attrs["fasilitas"]): acc}
     else:
         raise ValueError(
             "map_access cannot tell which layanan acc is for: pass layanan=..., a 'layanan' "
@@ -673,7 +902,8 @@ def _split_access(
         raise ValueError("acc is empty: nothing to map")
     out: dict[str, gpd.GeoDataFrame] = {}
     for lay, frame in frames.items():
-        cfg.check_layanan(lay)
+        if lay not in FASILITAS:
+            cfg.check_layanan(lay)
         _require_columns(frame, ("kode", "nama", "distance_km", "travel_min", "geometry"),
                          name=f"acc[{lay!r}]")
         out[lay] = require_wgs84(frame, name=f"acc[{lay!r}]")

@@ -5,10 +5,16 @@ Everything here becomes plain JSON for the page script (``static/page.js``):
 - polygons and lines are *delta-encoded integers*: each ring is a flat list
   ``[lat0, lon0, dlat1, dlon1, ...]`` in units of ``10**-precision`` degree,
   about half the size of GeoJSON text (the script decodes it);
-- hospitals are records ``[lat, lon, flags, {layanan: strata rank}, name, meta,
-  rows, sources, location]`` (names and texts already escaped), and links refer
-  to hospitals by position, so a link costs a few bytes;
-- a kab/kota carries, per layanan, its fill colour and the cells of its popup.
+- hospitals are records ``[lat, lon, flags, {layer: strata rank}, name, meta,
+  rows, sources, location, reported services]`` (names and texts already
+  escaped; a reported service -- a *fasilitas* layer -- has rank ``-1``), and
+  links ``[pengampu, diampu, proposed, text, evidence style]`` refer to
+  hospitals by position, so a link costs a few bytes;
+- a kab/kota (and a kecamatan) carries, per layer, its fill colour and the
+  cells of its popup;
+- the H3 grid of a province is drawn as one polygon per colour class and layer
+  (the cells of a class dissolved), so its size follows the class boundaries,
+  not the number of cells.
 """
 
 from __future__ import annotations
@@ -23,11 +29,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..config import Config
+from ..config import BUKTI, FASILITAS, Config
 from ..dataset import Dataset
 from ..geo import inside_point
 from ..palette import (  # noqa: F401  (re-exported for the maps modules)
     BIN_COLOURS,
+    COLOUR_APPROX,
+    COLOUR_FASILITAS,
     COLOUR_LAND,
     COLOUR_MET,
     COLOUR_NODATA,
@@ -46,6 +54,11 @@ PRECISION_NATIONAL = 4
 
 #: Hospital flags (bits of the third item of a hospital record).
 FLAG_APPROX, FLAG_OUTSIDE, FLAG_OTHER = 1, 2, 4
+#: Rank of a hospital on a *fasilitas* layer (it reports the service; no strata).
+RANK_REPORTED = -1
+#: Line style of a link by its evidence grade (fifth item of a link record): a decree or a
+#: signed document (solid), a news report (dashed), an inference of this project (dotted).
+LINK_STYLE = {"regulasi": 0, "dokumen": 0, "berita": 1, "inferensi": 2}
 
 
 def bin_colours(values: pd.Series | Sequence[float], *, variable: str) -> list[str]:
@@ -186,7 +199,8 @@ def hospital_layer(
     rs: pd.DataFrame, lay_rows: pd.DataFrame, links: pd.DataFrame, *, ranks: pd.DataFrame,
     layanan: Sequence[str], cfg: Config, lang: str, wilayah_names: Mapping[str, str],
     provinsi: str | None = None, include_other: bool = False, precision: int = 5,
-    draw_links: bool = True,
+    draw_links: bool = True, fasilitas: Mapping[str, Iterable[str]] | None = None,
+    fas_rows: pd.DataFrame | None = None,
 ) -> Hospitals:
     """
     Hospital and link records for the page.
@@ -208,6 +222,13 @@ def hospital_layer(
         Also keep hospitals with none of ``layanan`` (flagged, a layer off by default).
     draw_links : bool
         Draw the links (else they only appear in the popups).
+    fasilitas : mapping of str to iterable of str, optional
+        Reported-service layers drawn: fasilitas name -> the ``kode_rs`` reporting it
+        (their rank on that layer is :data:`RANK_REPORTED`).
+    fas_rows : DataFrame, optional
+        Reported services (kode_rs, fasilitas, bukti) listed in the popups (the
+        tenth item of a record: ``[fasilitas index in FASILITAS, grade index in
+        BUKTI or -1]`` pairs).
     """
     tx = TEXT[lang]
     out = Hospitals()
@@ -233,12 +254,25 @@ def hospital_layer(
     ranks.index = ranks.index.astype(str)
     has_rank = {lay: set(ranks.index[ranks[lay].notna()]) if lay in ranks else set()
                 for lay in layanan}
+    reporting = {fas: {str(k) for k in codes} for fas, codes in (fasilitas or {}).items()}
     linked = set(shown_links["pengampu"]) | set(shown_links["diampu"])
     keep_set = set()
     for kode in rs["kode_rs"]:
-        ranked = any(kode in has_rank[lay] for lay in layanan)
+        ranked = (any(kode in has_rank[lay] for lay in layanan)
+                  or any(kode in codes for codes in reporting.values()))
         if kode in linked or (kode in local and (ranked or include_other)):
             keep_set.add(kode)
+    fas_of: dict[str, list[list[int]]] = {}
+    if fas_rows is not None and len(fas_rows):
+        fas_index = {f: i for i, f in enumerate(FASILITAS)}
+        grade_index = {g: i for i, g in enumerate(BUKTI)}
+        fr = fas_rows[fas_rows["kode_rs"].astype(str).isin(keep_set)]
+        grades = fr["bukti"] if "bukti" in fr else pd.Series("", index=fr.index)
+        for kode, fas, grade in zip(fr["kode_rs"].astype(str), fr["fasilitas"].astype(str),
+                                    grades, strict=True):
+            if fas in fas_index:
+                fas_of.setdefault(kode, []).append(
+                    [fas_index[fas], grade_index.get(str(grade), -1)])
     rs = rs[rs["kode_rs"].isin(keep_set)].reset_index(drop=True)
     pos = {k: i for i, k in enumerate(rs["kode_rs"])}
 
@@ -273,6 +307,8 @@ def hospital_layer(
         kode = rec["kode_rs"]
         ranks_of = {lay: int(ranks.at[kode, lay]) for lay in layanan
                     if kode in has_rank[lay]}
+        ranks_of.update({fas: RANK_REPORTED for fas, codes in reporting.items()
+                         if kode in codes})
         flags = 0
         if str(rec.get("lokasi_presisi") or "") == "kabkota":
             flags |= FLAG_APPROX
@@ -308,7 +344,12 @@ def hospital_layer(
         out.records.append([
             round(float(rec["lat"]), precision), round(float(rec["lon"]), precision), flags,
             ranks_of, esc(rec["nama"]), " \u00b7 ".join(meta), rows,
-            sorted({s for s in sources if s is not None}), loc])
+            sorted({s for s in sources if s is not None}), loc,
+            sorted(fas_of.get(kode, []))])
+    for fas in reporting:
+        out.counts[fas] = sum(1 for r in out.records
+                              if fas in r[3] and not r[2] & FLAG_OUTSIDE)
+        out.links[fas] = []
     for lay in layanan:
         out.counts[lay] = sum(1 for r in out.records if lay in r[3] and not r[2] & FLAG_OUTSIDE)
         recs_l = []
@@ -321,9 +362,10 @@ def hospital_layer(
             dist = rec.get("distance_km")
             if present(dist):
                 extra.append(fmt_km(float(dist), lang))
-            if present(rec.get("bukti")):
-                extra.append(f"{tx['bukti']}: {esc(rec['bukti'])}")
-            recs_l.append([i, j, usulan, " \u00b7 ".join(extra)])
+            grade = str(rec.get("bukti")) if present(rec.get("bukti")) else ""
+            if grade:
+                extra.append(f"{tx['bukti']}: {esc(grade)}")
+            recs_l.append([i, j, usulan, " \u00b7 ".join(extra), LINK_STYLE.get(grade, 0)])
         out.links[lay] = recs_l
     return out
 
@@ -379,3 +421,148 @@ def hospitals_from_network(net: nx.MultiDiGraph, *, status: str, cfg: Config
         best = grp.assign(r=grp["strata"].map(cfg.strata_rank)).groupby("kode_rs")["r"].max()
         ranks[layanan] = best
     return rs, lay, ranks
+
+
+# ---------------------------------------------------------------------------
+# H3 grid
+# ---------------------------------------------------------------------------
+def hexagons(h3_ids: Sequence[str]) -> list[Any]:
+    """Polygons (EPSG:4326) of H3 cells given by their string ids."""
+    import h3
+
+    return [shapely.Polygon([(lng, lat) for lat, lng in h3.cell_to_boundary(c)])
+            for c in h3_ids]
+
+
+def grid_layer(grids: Mapping[str, pd.DataFrame], *, variable: str, precision: int
+               ) -> dict[str, Any] | None:
+    """
+    The H3 access grid of each layer as dissolved colour classes, for the page.
+
+    The cells of one colour class are merged into rings by dropping the edges
+    they share (each hexagon's vertices rounded to ``precision`` first), so the
+    page holds the class boundaries, not every hexagon: a province grid of
+    25,000 cells is about 100 kB per layer. The rings of a class are drawn
+    with the even-odd rule (holes and islands need no nesting).
+
+    Parameters
+    ----------
+    grids : mapping of layer -> DataFrame
+        Per layer (layanan or fasilitas), the cells of :func:`pengampuan.access_grid`
+        or :func:`pengampuan.province_access_grid`: ``h3`` and ``variable``.
+    variable : {"travel_min", "distance_km"}
+        The value coloured, in the classes of the choropleth.
+    precision : int
+        Decimal places of the coordinates.
+
+    Returns
+    -------
+    dict or None
+        ``{"res": resolution, "n": cells, "area": mean cell area in km2,
+        "v": {layer: [[colour, polygons], ...]}}`` (polygons delta-encoded as in
+        :func:`encode_polygons`), or None when there is no cell.
+
+    Examples
+    --------
+    >>> import h3, pandas as pd
+    >>> cell = h3.latlng_to_cell(-3.8, 102.3, 6)
+    >>> cells = [cell, *sorted(set(h3.grid_disk(cell, 1)) - {cell})]
+    >>> g = pd.DataFrame({"h3": cells, "travel_min": [10.0] * 6 + [500.0]})  # one cell far
+    >>> out = grid_layer({"stroke": g}, variable="travel_min", precision=5)
+    >>> out["res"], out["n"], [c for c, _ in out["v"]["stroke"]]
+    (6, 7, ['#ffffb2', '#e31a1c'])
+    >>> [[len(r) // 2 for r in poly[0]] for _, poly in out["v"]["stroke"]]  # vertices per ring
+    [[18], [6]]
+    """
+    import h3
+
+    scale = 10.0 ** precision
+    cells: dict[str, np.ndarray] = {}
+    for frame in grids.values():
+        if "h3" not in frame:
+            raise ValueError(f"grid has no column 'h3'; it has {list(frame.columns)}: pass "
+                             "the output of access_grid() or province_access_grid()")
+        if variable not in frame:
+            raise ValueError(f"grid has no column {variable!r}; it has {list(frame.columns)}")
+        for c in frame["h3"].astype(str).tolist():
+            if c not in cells:
+                q = np.round(np.asarray(h3.cell_to_boundary(c)) * scale).astype(np.int64)
+                # counter-clockwise in (lon, lat) for every cell, so shared edges cancel
+                x, y = q[:, 1], q[:, 0]
+                if (x * np.roll(y, -1) - np.roll(x, -1) * y).sum() < 0:
+                    q = q[::-1]
+                cells[c] = q
+    if not cells:
+        return None
+    res = int(h3.get_resolution(next(iter(cells))))
+    out: dict[str, Any] = {"res": res, "n": len(cells),
+                           "area": float(h3.average_hexagon_area(res, unit="km^2")), "v": {}}
+    for lay, frame in grids.items():
+        ids = frame["h3"].astype(str).tolist()
+        colours = bin_colours(frame[variable], variable=variable)
+        by_colour: dict[str, list[np.ndarray]] = {}
+        for c, colour in zip(ids, colours, strict=True):
+            by_colour.setdefault(colour, []).append(cells[c])
+        out["v"][lay] = [[colour, [_dissolve(rings)]] for colour, rings in by_colour.items()]
+    out["v"] = same_as_earlier(out["v"])
+    return out
+
+
+def same_as_earlier(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with each value equal to an earlier one replaced by that one's key.
+
+    Layers often share their figures (the same hospitals serve several layanan);
+    the page resolves a string value to the layer it names.
+
+    Examples
+    --------
+    >>> same_as_earlier({"kanker": [1, 2], "jantung": [1, 2], "stroke": [3]})
+    {'kanker': [1, 2], 'jantung': 'kanker', 'stroke': [3]}
+    """
+    seen: dict[str, str] = {}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        text = repr(value)
+        if text in seen:
+            out[key] = seen[text]
+        else:
+            seen[text] = key
+            out[key] = value
+    return out
+
+
+def _dissolve(rings: Sequence[np.ndarray]) -> list[list[int]]:
+    """Boundary rings of adjacent cells (integer [lat, lon] rings), delta-encoded."""
+    edges: dict[tuple[int, int, int, int], None] = {}
+    for q in rings:
+        pts = [tuple(p) for p in q.tolist()]
+        for a, b in zip(pts, pts[1:] + pts[:1], strict=True):
+            if (*b, *a) in edges:  # the neighbour's edge, run the other way: interior
+                del edges[(*b, *a)]
+            elif a != b:
+                edges[(*a, *b)] = None
+    nxt: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for e in edges:
+        nxt.setdefault((e[0], e[1]), []).append((e[2], e[3]))
+    out = []
+    while nxt:
+        start = next(iter(nxt))
+        ring = [start]
+        here = start
+        while True:
+            ends = nxt.get(here)
+            if not ends:
+                break
+            there = ends.pop()
+            if not ends:
+                del nxt[here]
+            if there == start:
+                break
+            ring.append(there)
+            here = there
+        if len(ring) >= 3:
+            q = np.asarray(ring, dtype=np.int64)
+            d = q.copy()
+            d[1:] -= q[:-1]
+            out.append([int(v) for v in d.ravel()])
+    return out

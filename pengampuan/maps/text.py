@@ -15,11 +15,17 @@ from typing import Any
 
 import pandas as pd
 
-from ..config import Config, settings
+from ..config import FASILITAS, FASILITAS_LAYANAN, Config, settings
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 
 DASH = "\u2013"
 DOT = " \u00b7 "
+#: Radius (px) of the marker of a hospital reporting a service (fasilitas layers).
+FAS_RADIUS_PX = 5.0
+#: SVG dash pattern of a link by its evidence style (0 solid, 1 news, 2 inferred), as
+#: drawn by page.js (``D.linkDash``); proposed links: ``USULAN_DASH``.
+LINK_DASH: tuple[str | None, ...] = (None, "6 4", "1 4")
+USULAN_DASH = "8 4 1 4"
 
 TEXT: dict[str, dict[str, str]] = {
     "id": {
@@ -109,6 +115,38 @@ TEXT: dict[str, dict[str, str]] = {
         "made": "Dibuat {date} dengan pengampuan {version}",
         "prov_met": "Target provinsi (\u2265 {strata})",
         "kab_met": "Kab/kota \u2265 {strata}",
+        "reported": "dilaporkan {tahun}",
+        "reported_head": "Layanan yang {when} oleh RS (RS Online), bukan strata:",
+        "reported_notice": "{layer}: layanan yang {when} oleh RS (RS Online), bukan strata "
+                           "dan bukan target KMK",
+        "reported_legend": "RS yang melaporkan layanan (bukan strata)",
+        "reported_list": "Layanan yang {when} (RS Online, bukan strata)",
+        "approx_mark": "\u2265 {pct} penduduk: RS terdekat di lokasi perkiraan",
+        "approx_layer": "Bertumpu pada titik RS perkiraan",
+        "approx_share": "Penduduk dengan RS terdekat di lokasi perkiraan",
+        "kecamatan": "Kecamatan (waktu tempuh per kecamatan)",
+        "kecamatan_distance": "Kecamatan (jarak per kecamatan)",
+        "kec_legend": "Kecamatan: warna per kecamatan (titik kecamatan), kelas yang sama",
+        "grid": "Grid H3 resolusi {res} (\u2248 {area} km\u00b2 per sel)",
+        "grid_legend": "Grid H3: warna per sel (jarak dari pusat sel), kelas yang sama; "
+                       "batas kab/kota tetap dapat diklik",
+        "grid_none": "tidak ada grid untuk lapisan ini",
+        "kab_of": "Kab/kota",
+        "fas_hemodialisis": "Hemodialisis",
+        "fas_cathlab": "Cathlab (jantung intervensi)",
+        "fas_bedah_jantung": "Bedah jantung",
+        "fas_radioterapi": "Radioterapi",
+        "fas_bedah_onkologi": "Bedah onkologi",
+        "fas_kemoterapi": "Kemoterapi (hemato-onkologi)",
+        "fas_kedokteran_nuklir": "Kedokteran nuklir",
+        "fas_stroke_unit": "Unit stroke",
+        "fas_bedah_saraf": "Bedah saraf",
+        "fas_nefrologi": "Nefrologi",
+        "fas_urologi": "Urologi",
+        "bukti_legend": "Bukti tautan",
+        "bukti_regulasi": "regulasi / dokumen (garis penuh)",
+        "bukti_berita": "berita (garis putus pendek)",
+        "bukti_inferensi": "inferensi proyek ini (garis titik; di luar analisis bawaan)",
     },
     "en": {
         "of_which_approx": "of which resting on an approximate hospital point",
@@ -197,6 +235,38 @@ TEXT: dict[str, dict[str, str]] = {
         "made": "Made on {date} with pengampuan {version}",
         "prov_met": "Province target (\u2265 {strata})",
         "kab_met": "Districts \u2265 {strata}",
+        "reported": "reported in {tahun}",
+        "reported_head": "Services {when} by hospitals (RS Online), not strata:",
+        "reported_notice": "{layer}: a service {when} by the hospitals (RS Online), not "
+                           "strata and not a KMK target",
+        "reported_legend": "Hospitals reporting the service (not strata)",
+        "reported_list": "Services {when} (RS Online, not strata)",
+        "approx_mark": "\u2265 {pct} of people: nearest hospital at an approximate location",
+        "approx_layer": "Resting on approximate hospital points",
+        "approx_share": "People whose nearest hospital is at an approximate location",
+        "kecamatan": "Kecamatan (travel time per kecamatan)",
+        "kecamatan_distance": "Kecamatan (distance per kecamatan)",
+        "kec_legend": "Kecamatan: colour per kecamatan (its point), same classes",
+        "grid": "H3 grid, resolution {res} (\u2248 {area} km\u00b2 per cell)",
+        "grid_legend": "H3 grid: colour per cell (distance from the cell centre), same "
+                       "classes; the districts stay clickable",
+        "grid_none": "no grid for this layer",
+        "kab_of": "District",
+        "fas_hemodialisis": "Haemodialysis",
+        "fas_cathlab": "Cath lab (interventional cardiology)",
+        "fas_bedah_jantung": "Cardiac surgery",
+        "fas_radioterapi": "Radiotherapy",
+        "fas_bedah_onkologi": "Surgical oncology",
+        "fas_kemoterapi": "Chemotherapy (haemato-oncology)",
+        "fas_kedokteran_nuklir": "Nuclear medicine",
+        "fas_stroke_unit": "Stroke unit",
+        "fas_bedah_saraf": "Neurosurgery",
+        "fas_nefrologi": "Nephrology",
+        "fas_urologi": "Urology",
+        "bukti_legend": "Evidence of the links",
+        "bukti_regulasi": "regulation / document (solid)",
+        "bukti_berita": "news report (short dashes)",
+        "bukti_inferensi": "inferred by this project (dotted; not in the default analyses)",
     },
 }
 
@@ -301,6 +371,38 @@ def met_html(ok: Any, lang: str) -> str:
             else f'<span class="pg-no">{tx["not_met"]}</span>')
 
 
+def threshold_of(layer: str, cfg: Config) -> float | None:
+    """Travel-time threshold of a layer: its layanan's, or for a fasilitas its layanan's."""
+    return cfg.threshold_min(FASILITAS_LAYANAN.get(layer, layer))
+
+
+def years_text(tahun: Sequence[Any]) -> str:
+    """``2020`` or ``2019\u20132020`` from the years of some rows ('' when none is known)."""
+    years = sorted({int(float(t)) for t in tahun if num(t) is not None})
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}"
+
+
+def layer_label(layer: str, cfg: Config, lang: str, *, tahun: str = "") -> str:
+    """
+    The name of a map layer: a layanan's label, or a reported service with its year.
+
+    Examples
+    --------
+    >>> from pengampuan.config import DEFAULT_CONFIG as cfg
+    >>> layer_label("stroke", cfg, "id"), layer_label("hemodialisis", cfg, "id", tahun="2020")
+    ('Stroke', 'Hemodialisis (dilaporkan 2020)')
+    >>> layer_label("radioterapi", cfg, "en", tahun="2020")
+    'Radiotherapy (reported in 2020)'
+    """
+    if layer in FASILITAS:
+        tx = TEXT[lang]
+        when = tx["reported"].format(tahun=tahun).strip()
+        return f"{tx['fas_' + layer]} ({when})"
+    return cfg.layanan_label(layer, lang)
+
+
 def bin_labels(variable: str, lang: str = "id") -> list[str]:
     """
     Legend labels of the choropleth classes, with units.
@@ -344,8 +446,18 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
                 strata_radius: Sequence[float], variable: str | None, hospitals: bool,
                 links: bool, coverage: tuple[str, str] | None = None,
                 min_strata: str | None = None, hatch: bool = False, outside: bool = False,
-                context: bool = False, land: str | None = None) -> str:
-    """The legend panel: classes (their units on each class), markers, lines."""
+                context: bool = False, land: str | None = None,
+                fasilitas: str | None = None, approx_mark: tuple[str, float] | None = None,
+                link_styles: Sequence[int] = (), kecamatan: bool = False,
+                grid_info: Mapping[str, Any] | None = None) -> str:
+    """The legend panel: classes (their units on each class), markers, lines.
+
+    ``fasilitas``: colour of the markers of hospitals reporting a service;
+    ``approx_mark``: (outline colour, population share) of the regions marked as
+    resting on approximate hospital points; ``link_styles``: the evidence styles
+    of the links drawn (:data:`pengampuan.maps.layers.LINK_STYLE`); ``kecamatan``
+    and ``grid`` (its resolution and cell area): notes on those layers.
+    """
     tx = TEXT[lang]
     parts: list[str] = []
 
@@ -371,6 +483,14 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
     if hatch:
         parts.append('<div class="pg-row"><i class="pg-sw pg-hatch-sw"></i>'
                      f"{tx['below_target']}</div>")
+    if approx_mark is not None:
+        parts.append(f'<div class="pg-row"><i class="pg-sw pg-approx-sw" '
+                     f'style="border-color:{esc(approx_mark[0])}"></i>'
+                     f"{tx['approx_mark'].format(pct=fmt_pct(approx_mark[1]))}</div>")
+    if kecamatan:
+        parts.append(f'<div class="pg-row pg-meta">{tx["kec_legend"]}</div>')
+    if grid_info is not None:
+        parts.append(f'<div class="pg-row pg-meta">{tx["grid_legend"]}</div>')
     if hospitals:
         parts.append(f"<div class=\"pg-h\">{tx['hospitals_legend']}</div>")
         n = min(len(cfg.strata_order), len(strata_colours))
@@ -379,14 +499,20 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
                 for rank in range(n - 1, -1, -1)]
         parts.append(grid(rows))
         parts.append(circle(strata_colours[2], strata_radius[2], tx["approx"], approx=True))
+        if fasilitas is not None:
+            parts.append(circle(fasilitas, FAS_RADIUS_PX, tx["reported_legend"]))
         if outside:
             parts.append(circle("#777777", strata_radius[1], tx["outside"], outside=True))
     lines = []
     if links:
         lines += [line("#555555", tx["links_legend"], dashed=False),
-                  line("#555555", tx["usulan"], dashed=True)]
+                  line("#555555", tx["usulan"], dashed=True, dash=USULAN_DASH)]
     lines.append(line("#333333", tx["provinces"], dashed=False, width=2, arrow=False))
     if links:
+        for style in sorted(set(link_styles)):
+            key = ("bukti_regulasi", "bukti_berita", "bukti_inferensi")[style]
+            lines.append(line("#555555", tx[key], dashed=False, dash=LINK_DASH[style],
+                              arrow=False))
         parts.append(f"<div class=\"pg-h\">{tx['links']}</div>")
     parts.append(grid(lines))
     if land:
@@ -417,9 +543,10 @@ def circle(colour: str, r: float, label: str, *, approx: bool = False,
 
 
 def line(colour: str, label: str, *, dashed: bool, width: float = 1.5,
-         arrow: bool = True) -> str:
-    """A link (or boundary) line and its label."""
-    dash = ' stroke-dasharray="5 4"' if dashed else ""
+         arrow: bool = True, dash: str | None = None) -> str:
+    """A link (or boundary) line and its label (``dash``: an SVG dash pattern)."""
+    dash = (f' stroke-dasharray="{esc(dash)}" stroke-linecap="round"' if dash
+            else ' stroke-dasharray="5 4"' if dashed else "")
     head = (f'<path d="M14,5 L20,10 L14,15 z" fill="{colour}"/>' if arrow else "")
     return (f'<div class="pg-row"><svg width="22" height="20" class="pg-sym" aria-hidden="true">'
             f'<line x1="1" y1="10" x2="{16 if arrow else 21}" y2="10" stroke="{colour}" '
@@ -431,8 +558,13 @@ def line(colour: str, label: str, *, dashed: bool, width: float = 1.5,
 # ---------------------------------------------------------------------------
 def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, cfg: Config,
                           lang: str, access: Mapping[str, pd.DataFrame] | None,
-                          penduduk: pd.Series | None) -> str:
-    """Table: per layanan, provinces and kab/kota meeting the targets, population in time."""
+                          penduduk: pd.Series | None, labels: Mapping[str, str] | None = None
+                          ) -> str:
+    """Table: per layanan, provinces and kab/kota meeting the targets, population in time.
+
+    ``layanan`` may hold reported services (fasilitas layers, no target: a dash),
+    named by ``labels`` (escaped text).
+    """
     tx = TEXT[lang]
     have_pop = access is not None and penduduk is not None
     if gaps is None and not have_pop:
@@ -445,7 +577,7 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
         head.append(tx["col_pop"])
     rows = []
     for lay in layanan:
-        cells = [esc(cfg.layanan_label(lay, lang))]
+        cells = [labels[lay] if labels and lay in labels else esc(cfg.layanan_label(lay, lang))]
         if gaps is not None:
             g = gaps[gaps["layanan"].astype(str) == lay]
             for tingkat in ("provinsi", "kabkota"):
@@ -453,7 +585,7 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
                 n_ok, n = int(sel.astype(bool).sum()), len(sel)
                 cells.append(f"{n_ok}/{n}" if n else DASH)
         if have_pop and access is not None and penduduk is not None:
-            cells.append(_pop_share(access.get(lay), penduduk, cfg.threshold_min(lay), lang))
+            cells.append(_pop_share(access.get(lay), penduduk, threshold_of(lay, cfg), lang))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (f'<details open class="pg-fold"><summary>{tx["summary"]}</summary>'
             '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
@@ -478,8 +610,9 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
     if "penduduk_within_threshold_approx" in frame and within > 0:
         approx = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
                        .fillna(0.0).sum()) / within
-        text += (f'<br><span class="pg-approx">{100 * approx:.0f}% '
-                 f'{esc(TEXT[lang]["of_which_approx"])}</span>')
+        if round(100 * approx) > 0:  # (0 %: nothing rests on a placeholder point)
+            text += (f'<br><span class="pg-approx">{100 * approx:.0f}% '
+                     f'{esc(TEXT[lang]["of_which_approx"])}</span>')
     return text
 
 
@@ -502,7 +635,8 @@ def network_summary_html(n_hospitals: Mapping[str, int], links: Mapping[str, lis
 
 def province_summary_html(nama: str, gaps: pd.DataFrame | None,
                           access: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
-                          layanan: Sequence[str], *, kode: str, cfg: Config, lang: str) -> str:
+                          layanan: Sequence[str], *, kode: str, cfg: Config, lang: str,
+                          labels: Mapping[str, str] | None = None) -> str:
     """Table of one province: its own target, its kab/kota meeting theirs, population in time."""
     tx = TEXT[lang]
     head = [tx["layanan"]]
@@ -515,7 +649,7 @@ def province_summary_html(nama: str, gaps: pd.DataFrame | None,
         head.append(tx["col_pop"])
     rows = []
     for lay in layanan:
-        cells = [esc(cfg.layanan_label(lay, lang))]
+        cells = [labels[lay] if labels and lay in labels else esc(cfg.layanan_label(lay, lang))]
         if gaps is not None:
             g = gaps[gaps["layanan"].astype(str) == lay]
             own = g[(g["tingkat"].astype(str) == "provinsi") & (g["kode"].astype(str) == kode)]
@@ -528,7 +662,7 @@ def province_summary_html(nama: str, gaps: pd.DataFrame | None,
             if frame is not None:
                 induk = _kode_induk(frame)
                 frame = frame[induk == kode]
-            cells.append(_pop_share(frame, penduduk, cfg.threshold_min(lay), lang))
+            cells.append(_pop_share(frame, penduduk, threshold_of(lay, cfg), lang))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (f'<details open class="pg-fold"><summary>{tx["summary"]}: {esc(nama)}</summary>'
             '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
@@ -570,7 +704,7 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
     extra = []
     thr = num(row.get("threshold_min"))
     if thr is None:
-        thr = cfg.threshold_min(lay)
+        thr = threshold_of(lay, cfg)
     share = num(row.get("share_within_threshold"))
     within = row.get("within_threshold")
     if thr is not None and share is not None:
@@ -578,6 +712,9 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
     elif thr is not None and present(within):
         extra.append(f"{tx['threshold']} ({fmt_min(thr, lang)}): "
                      f"{tx['yes'] if bool(within) else tx['no']}")
+    approx_share = num(row.get("share_nearest_approx"))
+    if approx_share is not None and approx_share > 0 and dist is not None:
+        extra.append(f"{tx['approx_share']}: {fmt_pct(approx_share)}")
     target = met_html(gap.get("meets_target"), lang) if gap is not None else DASH
     if prov_gap is not None and present(prov_gap.get("meets_target")):
         extra.append(f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}")

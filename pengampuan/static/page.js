@@ -17,11 +17,13 @@ function pengampuanPage(map, D, P) {
   var short = function () { return map.getSize().y < 700; };
 
   // ---- panes (drawing order) ------------------------------------------------------
-  [["pgKonteks", 395], ["pgWilayah", 405], ["pgArsir", 407], ["pgProvinsi", 410],
-   ["pgJejaring", 420], ["pgRS", 430], ["pgLabel", 440]].forEach(function (p) {
+  [["pgKonteks", 395], ["pgGrid", 400], ["pgWilayah", 405], ["pgKecamatan", 406],
+   ["pgArsir", 407], ["pgProvinsi", 410], ["pgJejaring", 420], ["pgRS", 430],
+   ["pgLabel", 440]].forEach(function (p) {
     map.createPane(p[0]).style.zIndex = p[1];
   });
   map.getPane("pgLabel").style.pointerEvents = "none";
+  map.getPane("pgGrid").style.pointerEvents = "none";
 
   // ---- decoding of the delta-encoded geometry --------------------------------------
   var scale = Math.pow(10, D.prec);
@@ -34,6 +36,11 @@ function pengampuanPage(map, D, P) {
     return out;
   }
   function polygons(g) { return g.map(function (p) { return p.map(ring); }); }
+  // a layer's values, or those of the earlier layer its entry names (shared figures)
+  function valuesOf(obj, lay) {
+    var v = obj[lay];
+    return typeof v === "string" ? obj[v] : v;
+  }
 
   // ---- SVG defs: arrowheads per layanan, hatch of regions below target ------------
   var NS = "http://www.w3.org/2000/svg";
@@ -84,7 +91,7 @@ function pengampuanPage(map, D, P) {
   }
 
   // kab/kota: one set of polygons, restyled when the layanan changes
-  var W = D.wil, regionLayers = [], hatchGroup = null, labelGroup = null;
+  var W = D.wil, regionLayers = [], hatchGroup = null, labelGroup = null, approxGroup = null;
   function regionTip(i) {
     var r = W.v[current].r[i];
     return "<b>" + W.nama[i] + "</b><br><i>" + D.lay[current].n + "</i>: " + r[0];
@@ -97,12 +104,17 @@ function pengampuanPage(map, D, P) {
     h += "<table><tr><th>" + T.layanan + "</th>";
     W.cols.forEach(function (c) { h += "<th>" + c + "</th>"; });
     h += "</tr>";
-    var notes = [];
+    var notes = [], headed = false;
     D.layanan.forEach(function (lay) {
       var r = W.v[lay].r[i];
-      h += "<tr" + (lay === current ? ' class="pg-cur"' : "") + "><td>" + D.lay[lay].n +
+      if (D.lay[lay].f && !headed && D.reportedHead) {
+        h += '<tr class="pg-sep"><td colspan="4">' + D.reportedHead + "</td></tr>";
+        headed = true;
+      }
+      var name = headed ? D.lay[lay].s || D.lay[lay].n : D.lay[lay].n;
+      h += "<tr" + (lay === current ? ' class="pg-cur"' : "") + "><td>" + name +
            "</td><td>" + r[0] + "</td><td>" + r[1] + "</td><td>" + r[2] + "</td></tr>";
-      if (r[3]) { notes.push("<i>" + D.lay[lay].n + "</i>: " + r[3]); }
+      if (r[3]) { notes.push("<i>" + name + "</i>: " + r[3]); }
     });
     h += "</table>";
     if (notes.length) { h += '<div class="pg-meta">' + notes.join("<br>") + "</div>"; }
@@ -127,14 +139,34 @@ function pengampuanPage(map, D, P) {
       hatchGroup = L.layerGroup();
       overlays[T.below_target] = hatchGroup;
     }
+    if (D.layanan.some(function (l) { return W.v[l].ax && W.v[l].ax.length; })) {
+      approxGroup = L.layerGroup();
+      overlays[T.approx_layer] = approxGroup;
+    }
     labelGroup = L.layerGroup();
     overlays[T.labels] = labelGroup;
   }
-  var hatchPolys = {};
+  var hatchPolys = {}, approxPolys = {};
   function restyleRegions() {
     if (!W) { return; }
     var v = W.v[current];
-    regionLayers.forEach(function (poly, i) { poly.setStyle({fillColor: v.c[i]}); });
+    var fillOpacity = gridShown() ? 0 : 0.85;
+    regionLayers.forEach(function (poly, i) {
+      poly.setStyle({fillColor: v.c[i], fillOpacity: fillOpacity});
+    });
+    if (approxGroup) {
+      approxGroup.clearLayers();
+      (v.ax || []).forEach(function (i) {
+        if (!approxPolys[i]) {
+          approxPolys[i] = L.polygon(regionLatLngs[i], {pane: "pgArsir", interactive: false,
+                                                        fill: false, color: D.approxColour,
+                                                        weight: 2.2, opacity: 0.95,
+                                                        dashArray: "1 4", lineCap: "round",
+                                                        className: "pg-approx"});
+        }
+        approxGroup.addLayer(approxPolys[i]);
+      });
+    }
     if (hatchGroup) {
       hatchGroup.clearLayers();
       v.m.forEach(function (met, i) {
@@ -148,6 +180,88 @@ function pengampuanPage(map, D, P) {
         hatchGroup.addLayer(hatchPolys[i]);
       });
     }
+  }
+
+  // kecamatan (province maps): one set of polygons, restyled with the layer; off by default
+  var K = D.kec, kecLayers = [], kecGroup = null;
+  function kecNearest(v, i) {
+    if (v.n[i] < 0) { return "\u2013"; }
+    return K.rs[v.n[i]] + (v.x[i] ? ' <span class="pg-meta">(' + T.approx_short + ")</span>"
+                                   : "");
+  }
+  function kecPopup(i) {
+    var h = '<div class="pg-pop"><b>' + K.nama[i] + "</b> (" + K.kode[i] + ")<br>" +
+            T.kab_of + ": " + K.sub[i];
+    if (K.pop[i] !== null) { h += '<br><span class="pg-meta">' + T.population + ": " +
+                                   K.popText[i] + "</span>"; }
+    h += "<table><tr><th>" + T.layanan + "</th><th>" + W.cols[0] + "</th><th>" + T.nearest +
+         "</th></tr>";
+    var notes = [];
+    D.layanan.forEach(function (lay) {
+      var v = valuesOf(K.v, lay);
+      if (!v) { return; }
+      h += "<tr" + (lay === current ? ' class="pg-cur"' : "") + "><td>" + D.lay[lay].n +
+           "</td><td>" + v.t[i] + "</td><td>" + kecNearest(v, i) + "</td></tr>";
+      if (v.w[i] !== null && K.thr[lay]) {
+        notes.push("<i>" + D.lay[lay].n + "</i>: " + K.thr[lay] + ": " +
+                   (v.w[i] ? T.yes : T.no));
+      }
+    });
+    h += "</table>";
+    if (notes.length) { h += '<div class="pg-meta">' + notes.join("<br>") + "</div>"; }
+    return h + "</div>";
+  }
+  if (K) {
+    kecGroup = L.layerGroup();
+    K.g.forEach(function (g, i) {
+      var poly = L.polygon(polygons(g), {pane: "pgKecamatan", color: "#6b6b6b", weight: 0.5,
+                                         opacity: 0.9, fillOpacity: 0.9,
+                                         fillColor: "#f2f2f2", className: "pg-kec"});
+      poly.bindTooltip(function () {
+        var v = valuesOf(K.v, current);
+        return "<b>" + K.nama[i] + "</b> (" + K.sub[i] + ")<br><i>" + D.lay[current].n +
+               "</i>: " + (v ? v.t[i] : T.grid_none);
+      }, {sticky: true, className: "pg-tip"});
+      poly.bindPopup(function () { return kecPopup(i); }, popupOptions(400));
+      poly.on("mouseover", function () { poly.setStyle({weight: 1.8, color: "#222222"}); });
+      poly.on("mouseout", function () { poly.setStyle({weight: 0.5, color: "#6b6b6b"}); });
+      kecLayers.push(poly);
+      poly.addTo(kecGroup);
+    });
+    overlays[D.kecName] = kecGroup;
+  }
+  function restyleKecamatan() {
+    if (!K) { return; }
+    var v = valuesOf(K.v, current);
+    kecLayers.forEach(function (poly, i) {
+      poly.setStyle({fillColor: v ? K.colours[v.c[i]] : K.colours[K.colours.length - 1]});
+    });
+  }
+
+  // H3 access grid (province maps): one polygon per colour class, under the kab/kota,
+  // which are then drawn as outlines (still clickable); off by default
+  var G = D.grid, gridGroup = null, gridPolys = {};
+  if (G) {
+    gridGroup = L.layerGroup();
+    overlays[D.gridName] = gridGroup;
+  }
+  function gridShown() {
+    return !!(gridGroup && map.hasLayer(gridGroup) && G.v[current]);
+  }
+  function restyleGrid() {
+    if (!gridGroup) { return; }
+    gridGroup.clearLayers();
+    var classes = valuesOf(G.v, current);
+    if (!classes) { return; }
+    var key = typeof G.v[current] === "string" ? G.v[current] : current;
+    if (!gridPolys[key]) {
+      gridPolys[key] = classes.map(function (c) {
+        return L.polygon(polygons(c[1]), {pane: "pgGrid", interactive: false, stroke: false,
+                                          fillColor: c[0], fillOpacity: 0.9,
+                                          className: "pg-grid"});
+      });
+    }
+    gridPolys[key].forEach(function (p) { gridGroup.addLayer(p); });
   }
 
   if (D.outline) {
@@ -178,6 +292,17 @@ function pengampuanPage(map, D, P) {
              ')</div><div class="pg-list">' + r[3].join("<br>") + "</div>";
       });
     }
+    if (h[9] && h[9].length) {
+      var byGrade = {};
+      h[9].forEach(function (x) {
+        var g = x[1] >= 0 ? D.bukti[x[1]] : "";
+        (byGrade[g] = byGrade[g] || []).push(D.fasNames[x[0]]);
+      });
+      s += '<div class="pg-h">' + D.reportedList + '</div><div class="pg-meta">';
+      s += Object.keys(byGrade).map(function (g) {
+        return byGrade[g].join(", ") + (g ? " (" + T.bukti + " " + g + ")" : "");
+      }).join("; ") + "</div>";
+    }
     s += '<div class="pg-meta">' + h[8] + "</div>";
     if (h[7].length) {
       s += '<div class="pg-meta pg-srcs">' + T.source + ": " +
@@ -191,7 +316,11 @@ function pengampuanPage(map, D, P) {
     var col = D.strataColour[Math.min(rank, D.strataColour.length - 1)];
     var rad = D.strataRadius[Math.min(rank, D.strataRadius.length - 1)];
     var style;
-    if (r === undefined) {
+    if (r !== undefined && lay !== null && D.lay[lay].f) {
+      style = {radius: D.fasRadius, color: "#ffffff", weight: 1, fillColor: D.fasColour,
+               fillOpacity: 0.9};
+      if (h[2] & FLAG_APPROX) { style.color = D.approxColour; style.dashArray = "2 2"; }
+    } else if (r === undefined) {
       style = {radius: 3.5, color: "#555555", weight: 1, fillColor: "#ffffff", fillOpacity: 0.9};
     } else if (h[2] & FLAG_APPROX) {
       style = {radius: rad, color: "#08306b", weight: 1.5, dashArray: "2 2", fillColor: col,
@@ -216,9 +345,11 @@ function pengampuanPage(map, D, P) {
       linked[x[0]] = linked[x[1]] = true;
       var tip = a[4] + " \u2192 " + b[4] + "<br>" + D.lay[lay].n +
                 (x[2] ? " \u00b7 <b>" + T.usulan + "</b>" : "") + (x[3] ? " \u00b7 " + x[3] : "");
+      var dash = x[2] ? D.usulanDash : D.linkDash[x[4] || 0];
       L.polyline([[a[0], a[1]], [b[0], b[1]]],
-                 {pane: "pgJejaring", color: D.lay[lay].c, weight: 1.8, opacity: 0.85,
-                  dashArray: x[2] ? "6 5" : null, className: "pg-link pg-link-" + i})
+                 {pane: "pgJejaring", color: D.lay[lay].c, weight: x[4] === 2 ? 2.2 : 1.8,
+                  opacity: 0.85, dashArray: dash, lineCap: "round",
+                  className: "pg-link pg-link-" + i + " pg-bukti-" + (x[4] || 0)})
         .bindTooltip(tip, {sticky: true}).addTo(lk);
     });
     D.rs.forEach(function (h, k) {
@@ -241,7 +372,14 @@ function pengampuanPage(map, D, P) {
     current = lay;
     rsGroup.clearLayers(); rsGroup.addLayer(sub[lay].rs);
     linkGroup.clearLayers(); linkGroup.addLayer(sub[lay].links);
+    restyleGrid();
     restyleRegions();
+    restyleKecamatan();
+    if (layerNotice) {
+      var note = D.notes && D.notes[lay];
+      layerNotice.innerHTML = note || "";
+      layerNotice.hidden = !note;
+    }
     updateLabels();
     if (tableBox) { fillTable(); }
   }
@@ -274,6 +412,9 @@ function pengampuanPage(map, D, P) {
   }
   map.on("zoomend moveend", updateLabels);
   map.on("overlayadd", function (e) { if (e.layer === labelGroup) { updateLabels(); } });
+  map.on("overlayadd overlayremove", function (e) {
+    if (e.layer === gridGroup) { restyleRegions(); }
+  });
 
   // ---- panels ----------------------------------------------------------------------
   function panel(position, html, cls) {
@@ -288,12 +429,35 @@ function pengampuanPage(map, D, P) {
   }
   var titleBox = panel("topleft", P.title, "pg-titlebox");
   var noticeBox = titleBox.querySelector(".pg-notice-live");
+  var layerNotice = titleBox.querySelector(".pg-notice-layer");
   var baseNamed = {};
-  D.layanan.forEach(function (lay) { baseNamed[D.lay[lay].n] = base[lay]; });
+  // reported services go under their heading, by their short name
+  D.layanan.forEach(function (lay) { baseNamed[D.lay[lay].s || D.lay[lay].n] = base[lay]; });
   var control = L.control.layers(baseNamed, overlays, {collapsed: narrow() || short(), position: "topright"});
+  var controlUpdate = control._update;
+  control._update = function () {
+    var out = controlUpdate.apply(this, arguments);
+    var firstFas = D.layanan.filter(function (l) { return D.lay[l].f; })[0];
+    var list = this._baseLayersList;
+    if (firstFas && D.reportedHead && list) {
+      var id = L.stamp(base[firstFas]);
+      var inputs = list.querySelectorAll("input");
+      for (var i = 0; i < inputs.length; i++) {
+        if (inputs[i].layerId === id) {
+          var head = document.createElement("div");
+          head.className = "pg-ctl-head";
+          head.innerHTML = D.reportedHead;
+          list.insertBefore(head, inputs[i].closest("label"));
+          break;
+        }
+      }
+    }
+    return out;
+  };
   control.addTo(map);
   base[current].addTo(map);
-  [rsGroup, linkGroup, hatchGroup, labelGroup, overlays[T.provinces]].forEach(function (g) {
+  [rsGroup, linkGroup, hatchGroup, approxGroup, labelGroup,
+   overlays[T.provinces]].forEach(function (g) {
     if (g) { g.addTo(map); }
   });
   var legendBox = panel("bottomleft", P.legend, "pg-legend");
@@ -402,6 +566,8 @@ function pengampuanPage(map, D, P) {
   map.on("baselayerchange", function (e) {
     for (var lay in base) { if (base[lay] === e.layer) { show(lay); } }
   });
-  map.pengampuan = {show: show, fit: fit, regions: regionLayers, tiles: tiles, data: D};
+  map.pengampuan = {show: show, fit: fit, regions: regionLayers, tiles: tiles, data: D,
+                    kecamatan: kecGroup, grid: gridGroup, approx: approxGroup,
+                    current: function () { return current; }};
   return map.pengampuan;
 }
