@@ -528,7 +528,8 @@ def test_regions_resting_on_approximate_points(browser: Any, national: dict[str,
         label.click()  # switched off: the outlines go
         assert outlines.count() == 0
         summary = page.locator(".pg-summary").inner_text()
-        assert "di antaranya bertumpu pada titik RS perkiraan" in summary
+        assert re.search(r"\d+% perkiraan\*", summary)
+        assert "* penduduk dalam ambang waktu yang RS terdekatnya hanya diketahui" in summary
         assert view.errors() == [] and view.blocked == []
     finally:
         view.close()

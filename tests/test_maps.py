@@ -610,10 +610,13 @@ def test_access_regions_on_approximate_points(tiny_ds: pg.Dataset,
         penduduk_within_threshold_approx=[0.0, 600.0, 0.0])
     for lang, words in (("id", ("\u2265 50% penduduk: RS terdekat di lokasi perkiraan",
                                 "Penduduk dengan RS terdekat di lokasi perkiraan: 60%",
-                                "20% di antaranya bertumpu pada titik RS perkiraan")),
+                                "20% perkiraan*",
+                                "* penduduk dalam ambang waktu yang RS terdekatnya")),
                         ("en", ("\u2265 50% of people: nearest hospital at an approximate",
                                 "People whose nearest hospital is at an approximate location: 60%",
-                                "20% of which resting on an approximate hospital point"))):
+                                "20% approx.*",
+                                "* of the people within the threshold, those whose nearest")),
+                        ):
         page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", gaps=tiny_gaps(),
                                      lang=lang))
         data, panels = js_value(page, "D"), js_value(page, "P")
@@ -621,6 +624,7 @@ def test_access_regions_on_approximate_points(tiny_ds: pg.Dataset,
         assert words[0] in panels["legend"]
         assert words[1] in data["wil"]["v"]["jantung"]["r"][1][3]
         assert words[2] in panels["summary"]  # 600 of the 3000 people within the threshold
+        assert words[3] in panels["summary"]  # the footnote that explains it
         # the province summary of the picker says it too
         assert any(words[2] in p[3] for p in data["provinces"])
     page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung", approx_share=0.3))

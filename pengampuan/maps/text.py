@@ -30,6 +30,9 @@ USULAN_DASH = "8 4 1 4"
 TEXT: dict[str, dict[str, str]] = {
     "id": {
         "of_which_approx": "di antaranya bertumpu pada titik RS perkiraan",
+        "approx_pct": "perkiraan",
+        "approx_note": ("penduduk dalam ambang waktu yang RS terdekatnya hanya diketahui "
+                        "kab/kotanya (titik RS perkiraan)"),
         "title_access": "Akses ke rumah sakit layanan KJSU per kabupaten/kota",
         "title_network": "Jejaring pengampuan rumah sakit",
         "title_coverage": "Capaian target rumah sakit per kabupaten/kota",
@@ -150,6 +153,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "of_which_approx": "of which resting on an approximate hospital point",
+        "approx_pct": "approx.",
+        "approx_note": ("of the people within the threshold, those whose nearest hospital is known "
+                        "only by its kab/kota (an approximate hospital point)"),
         "title_access": "Access to KJSU hospitals by district (kabupaten/kota)",
         "title_network": "Hospital mentoring network (pengampuan)",
         "title_coverage": "Hospital targets met by district (kabupaten/kota)",
@@ -587,9 +593,11 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
         if have_pop and access is not None and penduduk is not None:
             cells.append(_pop_share(access.get(lay), penduduk, threshold_of(lay, cfg), lang))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    note = (f'<div class="pg-approx-note">* {esc(tx["approx_note"])}</div>'
+            if any('class="pg-approx"' in r for r in rows) else "")
     return (f'<details open class="pg-fold"><summary>{tx["summary"]}</summary>'
             '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
-            + "".join(rows) + "</table></details>")
+            + "".join(rows) + f"</table>{note}</details>")
 
 
 def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: float | None,
@@ -611,8 +619,8 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
         approx = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
                        .fillna(0.0).sum()) / within
         if round(100 * approx) > 0:  # (0 %: nothing rests on a placeholder point)
-            text += (f'<br><span class="pg-approx">{100 * approx:.0f}% '
-                     f'{esc(TEXT[lang]["of_which_approx"])}</span>')
+            text += (f'<br><span class="pg-approx" title="{esc(TEXT[lang]["of_which_approx"])}">'
+                     f'{100 * approx:.0f}% {esc(TEXT[lang]["approx_pct"])}*</span>')
     return text
 
 
