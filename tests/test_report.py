@@ -294,3 +294,35 @@ def test_cli_status_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["--lang", "en", "network", "--layanan", "stroke", "--status", "ada",
                  "--limit", "1"]) == 0
     assert "run with --status target" in capsys.readouterr().out
+
+
+# --- one builder: the folder and the single files hold the same tables ------------------------
+def test_report_file_and_folder_have_the_same_tables(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import pyogrio
+
+    folder, gpkg, xlsx = tmp_path / "laporan", tmp_path / "b.gpkg", tmp_path / "b.xlsx"
+    args = ["--provinsi", "17", "--layanan", "stroke,jantung"]
+    assert main(["report", "--out", str(folder), "--no-figures", *args]) == 0
+    assert main(["report", "--out", str(gpkg), *args]) == 0
+    assert main(["report", "--out", str(xlsx), *args]) == 0
+    capsys.readouterr()
+    for layer in ("wilayah", "rumah_sakit", "jejaring"):
+        a = pyogrio.read_dataframe(folder / f"{layer}.geojson", read_geometry=False)
+        b = pyogrio.read_dataframe(gpkg, layer=layer, read_geometry=False)
+        assert list(a.columns) == list(b.columns), layer
+        pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=layer)
+    wil = pyogrio.read_dataframe(gpkg, layer="wilayah", read_geometry=False)
+    assert len(wil) == 10 and set(wil["kode_induk"]) == {"17"}
+    rs = pyogrio.read_dataframe(gpkg, layer="rumah_sakit", read_geometry=False)
+    assert rs["luar_provinsi"].any() and (rs.loc[~rs["luar_provinsi"], "kode_prov"] == "17").all()
+    # the workbook's summary sheet is ringkasan.csv: the province and its 10 kab/kota
+    csv = pd.read_csv(folder / "ringkasan.csv", dtype={"kode": "string"})
+    sheet = pd.read_excel(xlsx, sheet_name="Ringkasan", dtype={"Kode wilayah": "string"})
+    assert len(sheet) == len(csv) == 11 * 2
+    assert sheet["Kode wilayah"].tolist() == csv["kode"].tolist()
+    pd.testing.assert_series_equal(sheet.iloc[:, list(csv.columns).index("share_kabkota")],
+                                   csv["share_kabkota"], check_names=False)
+    sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert len(sheets["Kab-kota"]) == 10 and len(sheets["Jejaring"]) == len(
+        pyogrio.read_dataframe(gpkg, layer="jejaring", read_geometry=False))
