@@ -39,6 +39,7 @@ from .glossary import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
     from .dataset import Dataset
+    from .office import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -168,8 +169,16 @@ def write_report(
     ``ringkasan.xlsx``
         the same summary, the kab/kota, hospitals, links and sources as Excel
         sheets (:func:`pengampuan.to_excel`).
+    ``laporan.gpkg``
+        the layers ``wilayah``, ``rumah_sakit`` and ``jejaring`` in one
+        GeoPackage, styled for QGIS like the web map
+        (:func:`pengampuan.to_geopackage`; the same file as ``report --out
+        laporan.gpkg``).
     ``peta_akses_<layanan>.png/.svg``, ``grafik_dalam_ambang.png/.svg``, ``grafik_target.png/.svg``
-        static maps per layanan and two charts (:mod:`pengampuan.figures`).
+        static maps per layanan and two charts (:mod:`pengampuan.figures`); for
+        a national report they are drawn by a separate process while the page
+        and the data files are written
+        (:func:`pengampuan.figures.start_report_figures`).
 
     Files are written in a temporary folder next to ``out_dir`` and swapped in
     at the end (:func:`report_folder`): a failure (a locked file, a full disk,
@@ -219,13 +228,13 @@ def write_report(
     >>> files = pg.write_report(tempfile.mkdtemp(), ds, bengkulu, layanan="stroke",
     ...                         figures=False)
     >>> sorted(files)  # doctest: +NORMALIZE_WHITESPACE
-    ['index.html', 'jejaring.geojson', 'ringkasan.csv', 'ringkasan.xlsx', 'rumah_sakit.geojson',
-     'wilayah.geojson']
+    ['index.html', 'jejaring.geojson', 'laporan.gpkg', 'ringkasan.csv', 'ringkasan.xlsx',
+     'rumah_sakit.geojson', 'wilayah.geojson']
     >>> import pandas as pd
     >>> pd.read_csv(files["ringkasan.csv"]).groupby("tingkat").size().to_dict()
     {'kabkota': 10, 'provinsi': 1}
     """
-    from . import maps
+    from .figures import start_report_figures
     from .formats import to_csv
     from .office import report_tables, write_office_files
 
@@ -236,30 +245,23 @@ def write_report(
     out_dir = check_out_dir(out_dir)
     # the tables: the same builder as report --out FILE, to_excel, to_geopackage and plot
     tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi)
-    ds, acc, gaps, net = tables.ds, tables.access, tables.gaps, tables.network
     t_net = time.perf_counter()
 
-    display = _display_regions(tables.wilayah)
-    if provinces is None:
-        provinces = _display_provinces(display)
-    acc_display = {lay: _with_geometry(frame, display) for lay, frame in acc.items()}
-    m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
-                        status=status, lang=lang, offline=offline, provinsi=tables.provinsi,
-                        files=(*REPORT_FILES[1:], "ringkasan.xlsx"))
-    page = m.get_root().render()
-    if offline:
-        maps.check_offline(page)
-    t_map = time.perf_counter()
-
     with report_folder(out_dir) as tmp:
-        (tmp / "index.html").write_text(page, encoding="utf-8")
-        to_geojson(tables.wilayah, tmp / "wilayah.geojson")
-        to_geojson(tables.rumah_sakit, tmp / "rumah_sakit.geojson")
-        to_geojson(tables.jejaring, tmp / "jejaring.geojson")
-        to_csv(tables.ringkasan, tmp / "ringkasan.csv", dialect=csv_dialect)
-        # ringkasan.xlsx and the figures (office.py, excel.py, figures.py)
-        write_office_files(tmp, tables, display=acc_display, provinces=provinces, lang=lang,
-                           figures=figures)
+        # the figures are drawn meanwhile (in another process for a national report)
+        job = start_report_figures(tmp, tables, provinces=provinces, lang=lang) if figures \
+            else None
+        with job or contextlib.nullcontext():
+            page = _report_page(tables, provinces=provinces, lang=lang, offline=offline)
+            t_map = time.perf_counter()
+            (tmp / "index.html").write_text(page, encoding="utf-8")
+            to_geojson(tables.wilayah, tmp / "wilayah.geojson")
+            to_geojson(tables.rumah_sakit, tmp / "rumah_sakit.geojson")
+            to_geojson(tables.jejaring, tmp / "jejaring.geojson")
+            to_csv(tables.ringkasan, tmp / "ringkasan.csv", dialect=csv_dialect)
+            write_office_files(tmp, tables, lang=lang, figures=False)  # .xlsx, .gpkg
+            if job is not None:
+                job.result()
         extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
     written = {name: out_dir / name for name in (*REPORT_FILES, *extra)}
     logger.info(
@@ -267,6 +269,26 @@ def write_report(
         "index.html %.2f MB", out_dir, t_net - t0, t_map - t_net, time.perf_counter() - t_map,
         time.perf_counter() - t0, written["index.html"].stat().st_size / 1e6)
     return written
+
+
+def _report_page(tables: ReportTables, *, provinces: gpd.GeoDataFrame | None,
+                 lang: str | None, offline: bool) -> str:
+    """``index.html`` of a report: the map page of its tables (simplified polygons)."""
+    from . import maps
+
+    ds, regions, status = tables.ds, tables.wilayah, tables.status
+    acc, gaps, net = tables.access, tables.gaps, tables.network
+    display = _display_regions(regions)
+    if provinces is None:
+        provinces = _display_provinces(display)
+    acc_display = {lay: _with_geometry(frame, display) for lay, frame in acc.items()}
+    m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
+                        status=status, lang=lang, offline=offline, provinsi=tables.provinsi,
+                        files=(*REPORT_FILES[1:], "ringkasan.xlsx", "laporan.gpkg"))
+    page = m.get_root().render()
+    if offline:
+        maps.check_offline(page)
+    return page
 
 
 # ---------------------------------------------------------------------------
@@ -352,7 +374,8 @@ def report_folder(out_dir: str | os.PathLike[str]) -> Iterator[Path]:
 
 
 #: Names of the files a report may hold besides REPORT_FILES (office files and figures).
-_REPORT_EXTRA = re.compile(r"ringkasan\.xlsx|(peta_akses_[a-z_]+|grafik_[a-z_]+)\.(png|svg)")
+_REPORT_EXTRA = re.compile(
+    r"ringkasan\.xlsx|laporan\.gpkg|(peta_akses_[a-z_]+|grafik_[a-z_]+)\.(png|svg)")
 
 
 def is_report_file(name: str) -> bool:

@@ -4,8 +4,8 @@
 layanan, the targets and their summary, the network and its links -- for
 callers that want the tables without the HTML page (:func:`pengampuan.to_excel`,
 :func:`pengampuan.to_geopackage`, ``pengampuan plot``).
-:func:`write_office_files` writes ``ringkasan.xlsx`` and the figures into a
-report folder (called by :func:`pengampuan.write_report`).
+:func:`write_office_files` writes ``ringkasan.xlsx``, ``laporan.gpkg`` and the
+figures into a report folder (called by :func:`pengampuan.write_report`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ReportTables", "report_tables", "resolve_provinsi", "write_office_files"]
+__all__ = ["ReportTables", "report_tables", "resolve_provinsi", "write_office_files",
+           "GEOPACKAGE_FILE"]
+
+#: The GeoPackage of a report folder (layers with QGIS styles).
+GEOPACKAGE_FILE = "laporan.gpkg"
 
 
 @dataclass
@@ -205,9 +209,9 @@ def write_office_files(folder: str | Path, tables: ReportTables, *,
                        display: Mapping[str, gpd.GeoDataFrame] | None = None,
                        provinces: gpd.GeoDataFrame | None = None, lang: str | None = None,
                        figures: bool = True, formats: Sequence[str] = ("png", "svg"),
-                       dpi: int = 200) -> dict[str, Path]:
+                       dpi: int = 200, geopackage: bool = True) -> dict[str, Path]:
     """
-    Write ``ringkasan.xlsx`` and the report's figures into ``folder``.
+    Write ``ringkasan.xlsx``, ``laporan.gpkg`` and the report's figures into ``folder``.
 
     Parameters
     ----------
@@ -227,6 +231,9 @@ def write_office_files(folder: str | Path, tables: ReportTables, *,
         Figure formats.
     dpi : int
         Resolution of the PNG files.
+    geopackage : bool
+        Also write ``laporan.gpkg``: the layers wilayah, rumah_sakit and
+        jejaring with their QGIS styles (:func:`pengampuan.to_geopackage`).
 
     Returns
     -------
@@ -239,6 +246,11 @@ def write_office_files(folder: str | Path, tables: ReportTables, *,
     out: dict[str, Path] = {}
     path = to_excel(folder / "ringkasan.xlsx", tables=tables, lang=lang)
     out[path.name] = path
+    if geopackage:
+        from .gpkg import to_geopackage
+
+        path = to_geopackage(folder / GEOPACKAGE_FILE, tables=tables, lang=lang)
+        out[path.name] = path
     if figures:
         from .figures import report_figures
 
