@@ -469,22 +469,11 @@ def plot_within_threshold(
         thr = cfg.threshold_min(lay)
         sub = tx["threshold"].format(thr=_fmt_minutes(thr, lang)) if thr is not None else ""
         ax.set_title(f"{cfg.layanan_label(lay, lang)}\n{sub}", fontsize=9, loc="left")
-        ax.set_xlim(0, 118)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.set_xlabel(tx["share_axis"], fontsize=7.5)
-        ax.tick_params(labelsize=7)
-        ax.invert_yaxis()
-        ax.grid(axis="x", color="#dddddd", lw=0.5)
-        ax.set_axisbelow(True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
+        _percent_axis(ax, xmax=118, label=tx["share_axis"], fontsize=7.5, ticksize=7)
     axes[0].set_yticks(np.arange(len(keys)), labels)
     for ax in axes[1:]:
         ax.tick_params(labelleft=False)
-    scope = (tx["scope_prov"].format(nama=_short_name(names.get(prov, prov))) if prov
-             else tx["scope_national"])
-    fig.suptitle(title or f"{tx['title_within']} \u2014 {scope}", x=0.01, ha="left",
-                 fontsize=11, fontweight="bold")
+    _chart_title(fig, title or tx["title_within"], ds, prov, lang)
     _source_text(fig, ds, lang, y=0.005)
     return fig
 
@@ -569,27 +558,14 @@ def plot_targets(
                 ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
                         _fmt_pct(v, lang), va="center", fontsize=7)
     ax.set_yticks(y, [cfg.layanan_label(lay, lang) for lay in lay_codes])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 112)
-    ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_xlabel(tx["targets_axis"], fontsize=8)
-    ax.tick_params(labelsize=8)
-    ax.grid(axis="x", color="#dddddd", lw=0.5)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _percent_axis(ax, xmax=112, label=tx["targets_axis"], fontsize=8, ticksize=8)
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor="#777777", alpha=a, edgecolor="#333333", label=lbl)
                for _, lbl, a in series]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3,
               fontsize=7, frameon=False)
-    names = {} if ds is None else dict(zip(ds.wilayah["kode"].astype(str),
-                                           ds.wilayah["nama"].astype(str), strict=True))
-    scope = (tx["scope_prov"].format(nama=_short_name(names.get(prov, prov))) if prov
-             else tx["scope_national"])
-    fig.suptitle(title or f"{tx['title_targets']} \u2014 {scope}", x=0.01, ha="left",
-                 fontsize=11, fontweight="bold")
+    _chart_title(fig, title or tx["title_targets"], ds, prov, lang)
     if ds is not None:
         _source_text(fig, ds, lang, y=0.0)
     return fig
@@ -1380,6 +1356,33 @@ def _figure_grid(n: int, *, n_bars: int) -> tuple[Figure, list[Axes]]:
     fig = _chart_figure(min(3.0 + 2.3 * n, 12.0), height)
     axes = list(fig.subplots(1, n, sharey=True, squeeze=False)[0])
     return fig, axes
+
+
+def _percent_axis(ax: Axes, *, xmax: float, label: str, fontsize: float,
+                  ticksize: float) -> None:
+    """A horizontal bar chart's axis: 0-100 %, bars from the top, light grid, open frame."""
+    ax.set_xlim(0, xmax)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(label, fontsize=fontsize)
+    ax.tick_params(labelsize=ticksize)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#dddddd", lw=0.5)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _chart_title(fig: Figure, title: str, ds: Dataset | None, prov: str | None,
+                 lang: str) -> None:
+    """'<title> -- Indonesia' or '<title> -- Provinsi <nama>' above a chart."""
+    tx = _TEXT[lang]
+    if prov:
+        names = {} if ds is None else dict(zip(ds.wilayah["kode"].astype(str),
+                                               ds.wilayah["nama"].astype(str), strict=True))
+        scope = tx["scope_prov"].format(nama=_short_name(names.get(prov, prov)))
+    else:
+        scope = tx["scope_national"]
+    fig.suptitle(f"{title} \u2014 {scope}", x=0.01, ha="left", fontsize=11, fontweight="bold")
 
 
 def _short_name(name: str) -> str:
