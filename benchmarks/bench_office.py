@@ -139,10 +139,12 @@ def main() -> None:
         f"{(tmp / 'laporan.gpkg').stat().st_size / 1e6:.1f} MB file")
     _common.report("peak memory", _common.peak_rss_mb(), unit="MB")
     notes = [
-        "Ratio = time without the figures / time with them (below 1: the figures cost "
-        "that much). National reports draw the figures in a separate Python process while "
-        "the page and the data files are written; on a machine whose other cores are busy "
-        "that overlap shrinks towards the in-process time.",
+        "Ratio = time without the figures / time with them (below 1: what the figures add). "
+        "National reports draw the figures in a second Python process while the page and the "
+        "data files are written; when the machine has no free core that overlap shrinks to "
+        "nothing and the second process's start (imports, ~1 s CPU) is a loss. Province "
+        "reports draw them in the calling process. The library rows reuse the access tables "
+        "cached by the first call, so their baseline is shorter than a user's first run.",
     ]
     _common.save_results("bench_office", rows, repeat=repeat, notes=notes)
 

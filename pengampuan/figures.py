@@ -10,6 +10,11 @@ grey. Charts: :func:`plot_within_threshold` (share of the population within
 the time threshold, per province or kab/kota) and :func:`plot_targets`
 (targets met per layanan).
 
+The report's figures (:func:`report_figures`) are drawn from kab/kota
+simplified as a coverage to about one pixel of the PNG (the SVG stays vector
+throughout); a national report draws them in a second Python process while it
+writes its page and data files (:func:`start_report_figures`).
+
 Every function returns a :class:`matplotlib.figure.Figure` made without
 pyplot (no display, no global figure list; works on a server): save it with
 ``fig.savefig("peta.png", dpi=200)``; Jupyter shows it inline.
@@ -754,11 +759,18 @@ class FiguresJob:
         env["PYTHONPATH"] = os.pathsep.join(
             [package_parent, *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])])
         env["MPLBACKEND"] = "Agg"
-        self._proc = subprocess.Popen(
-            [sys.executable, "-c", "import sys; from pengampuan.figures import _worker; "
-             "sys.exit(_worker(sys.argv[1]))", str(payload)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            env=env)
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-c", "import sys; from pengampuan.figures import _worker; "
+                 "sys.exit(_worker(sys.argv[1]))", str(payload)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env=env)
+        except OSError as err:  # no interpreter to start (a frozen app): draw here
+            logger.warning("The figures cannot be drawn in a separate process (%s); they are "
+                           "drawn here", err)
+            self.cancel()
+            self.background = False
+            return
         logger.info("Drawing the figures in process %d", self._proc.pid)
 
     def result(self) -> dict[str, Path]:
@@ -779,11 +791,15 @@ class FiguresJob:
         finally:
             self.cancel()
         stderr = err.decode("utf-8", "replace").strip()
+        if outcome is not None and outcome[0] == "error":
+            raise outcome[1]  # the drawing failed: the same error as in this process
         if outcome is None or self._proc.returncode != 0:
-            if outcome is not None and outcome[0] == "error":
-                raise outcome[1]
-            raise RuntimeError(f"drawing the figures failed (exit code "
-                               f"{self._proc.returncode}): {stderr[-2000:]}")
+            # the process did not run (no such interpreter in a frozen app, a crash, memory):
+            # draw here instead
+            logger.warning("The figures could not be drawn in a separate process (exit code "
+                           "%s: %s); drawing them here", self._proc.returncode, stderr[-2000:])
+            self.background = False
+            return self.result()
         if stderr:  # warnings of the drawing process
             logger.warning("%s", stderr)
         return {name: self.folder / name for name in outcome[1]}
