@@ -218,7 +218,7 @@ def write_office_files(folder: str | Path, tables: ReportTables, *,
     folder : str or Path
         An existing folder.
     tables : ReportTables
-        From :func:`report_tables` (or assembled by :func:`pengampuan.write_report`).
+        From :func:`report_tables`.
     display : mapping of layanan -> GeoDataFrame, optional
         Access frames with simplified polygons for drawing (default: ``tables.access``).
     provinces : GeoDataFrame, optional
