@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 ORDER = ["bench_sea_travel", "bench_access_grid", "bench_nearest", "bench_2sfca",
-         "bench_network", "bench_scale"]
+         "bench_network", "bench_scale", "bench_office"]
 
 
 def _load() -> list[dict[str, Any]]:

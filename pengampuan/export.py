@@ -34,11 +34,13 @@ import pandas as pd
 import shapely
 
 from .config import BUKTI
+from .formats import _atomic_write
 from .geo import require_wgs84
 from .glossary import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
     from .dataset import Dataset
+    from .office import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -114,19 +116,10 @@ def to_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, precision
     out = out.set_geometry(
         gpd.GeoSeries(np.where(poly, shapely.orient_polygons(geoms), geoms), crs=out.crs))
     out = tidy(out)  # nulls (never ''), rounded numbers, codes as text: see glossary.py
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()  # GDAL refuses to overwrite an existing file with this driver
-        out.to_file(tmp, driver="GeoJSON", engine="pyogrio", index=False,
-                    layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": str(int(precision)),
-                                   "WRITE_NAME": "NO"})
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    _atomic_write(path, lambda tmp: out.to_file(
+        tmp, driver="GeoJSON", engine="pyogrio", index=False,
+        layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": str(int(precision)),
+                       "WRITE_NAME": "NO"}), fresh=True)  # GDAL's GeoJSON driver: no overwrite
     logger.info("Wrote %d features to %s", len(out), path)
     return path
 
@@ -282,8 +275,10 @@ def write_report(
 
     For every layanan, the access of each kab/kota to the nearest hospital at
     the kab/kota target strata (``Config.target_strata_kabkota``, "madya") and
-    the national targets (:func:`pengampuan.target_gaps`) are computed, then
-    written as:
+    the national targets (:func:`pengampuan.target_gaps`) are computed by
+    :func:`pengampuan.office.report_tables` -- the builder behind ``report
+    --out FILE.gpkg/.xlsx`` and ``pengampuan plot`` too, so those files hold
+    the same tables -- then written as:
 
     ``index.html``
         one map (:func:`pengampuan.map_access`) with a layer per layanan,
@@ -309,8 +304,16 @@ def write_report(
     ``ringkasan.xlsx``
         the same summary, the kab/kota, hospitals, links and sources as Excel
         sheets (:func:`pengampuan.to_excel`).
+    ``laporan.gpkg``
+        the layers ``wilayah``, ``rumah_sakit`` and ``jejaring`` in one
+        GeoPackage, styled for QGIS like the web map
+        (:func:`pengampuan.to_geopackage`; the same file as ``report --out
+        laporan.gpkg``).
     ``peta_akses_<layanan>.png/.svg``, ``grafik_dalam_ambang.png/.svg``, ``grafik_target.png/.svg``
-        static maps per layanan and two charts (:mod:`pengampuan.figures`).
+        static maps per layanan and two charts (:mod:`pengampuan.figures`); for
+        a national report they are drawn by a separate process while the page
+        and the data files are written
+        (:func:`pengampuan.figures.start_report_figures`).
 
     Files are written in a temporary folder next to ``out_dir`` and swapped in
     at the end (:func:`report_folder`): a failure (a locked file, a full disk,
@@ -360,102 +363,70 @@ def write_report(
     >>> files = pg.write_report(tempfile.mkdtemp(), ds, bengkulu, layanan="stroke",
     ...                         figures=False)
     >>> sorted(files)  # doctest: +NORMALIZE_WHITESPACE
-    ['index.html', 'jejaring.geojson', 'ringkasan.csv', 'ringkasan.xlsx', 'rumah_sakit.geojson',
-     'wilayah.geojson']
+    ['index.html', 'jejaring.geojson', 'laporan.gpkg', 'ringkasan.csv', 'ringkasan.xlsx',
+     'rumah_sakit.geojson', 'wilayah.geojson']
     >>> import pandas as pd
     >>> pd.read_csv(files["ringkasan.csv"]).groupby("tingkat").size().to_dict()
     {'kabkota': 10, 'provinsi': 1}
     """
-    from . import access, coverage, maps, network
+    from .figures import start_report_figures
     from .formats import to_csv
-    from .io import load_dataset
-    from .maps import scope as map_scope
-    from .office import ReportTables, write_office_files
-    from .regions import load_regions
+    from .office import report_tables, write_office_files
 
     t0 = time.perf_counter()
-    if status not in ("ada", "target"):
-        raise ValueError(f"status={status!r} is not known; expected one of ['ada', 'target']")
     if csv_dialect not in ("standard", "excel-id"):
         raise ValueError(f"csv_dialect={csv_dialect!r} is not known; "
                          "expected one of ['standard', 'excel-id']")
     out_dir = check_out_dir(out_dir)
-    if ds is None:
-        ds = load_dataset()
-    if regions is None:
-        regions = load_regions(level="kabkota")
-    regions = require_wgs84(regions, name="regions")
-    scope = map_scope.resolve_scope(provinsi, ds, regions)
-    regions = map_scope.select(regions, scope).reset_index(drop=True)
-    cfg = ds.config
-    if layanan is None:
-        lay_codes = list(cfg.target_layanan)
-    else:
-        lay_codes = [layanan] if isinstance(layanan, str) else list(layanan)
-    for lay in lay_codes:
-        cfg.check_layanan(lay)
-    if not lay_codes:
-        raise ValueError("layanan is empty: nothing to report")
-
-    min_strata = cfg.target_strata_kabkota
-    acc = {lay: access.district_access(ds, regions, layanan=lay, min_strata=min_strata,
-                                       status=status) for lay in lay_codes}
-    t_acc = time.perf_counter()
-    gaps = coverage.target_gaps(ds, regions, layanan=lay_codes if len(lay_codes) > 1
-                                else lay_codes[0], status=status)
-    summary = coverage.target_summary(gaps, provinsi=scope.kode)
-    net = network.build_network(ds)
-    links = network.links_geodataframe(net)
-    links = links[links["layanan"].astype(str).isin(lay_codes)].reset_index(drop=True)
-    hospitals = _rumah_sakit_table(ds)
-    if scope.province:
-        local = set(hospitals.loc[hospitals["kode_prov"].astype(str) == scope.kode, "kode_rs"])
-        links = links[links["pengampu"].isin(local) | links["diampu"].isin(local)]
-        links = links.reset_index(drop=True)
-        partners = set(links["pengampu"]) | set(links["diampu"])
-        hospitals = hospitals[hospitals["kode_rs"].isin(local | partners)].copy()
-        hospitals["luar_provinsi"] = ~hospitals["kode_rs"].isin(local)
-        hospitals = hospitals.reset_index(drop=True)
+    # the tables: the same builder as report --out FILE, to_excel, to_geopackage and plot
+    tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi)
     t_net = time.perf_counter()
 
-    extra_layers = report_layers(ds, regions, layanan=lay_codes, status=status,
-                                 provinsi=scope.kode)
+    with report_folder(out_dir) as tmp:
+        # the figures are drawn meanwhile (in another process for a national report)
+        job = start_report_figures(tmp, tables, provinces=provinces, lang=lang) if figures \
+            else None
+        with job or contextlib.nullcontext():
+            page = _report_page(tables, provinces=provinces, lang=lang, offline=offline)
+            t_map = time.perf_counter()
+            (tmp / "index.html").write_text(page, encoding="utf-8")
+            to_geojson(tables.wilayah, tmp / "wilayah.geojson")
+            to_geojson(tables.rumah_sakit, tmp / "rumah_sakit.geojson")
+            to_geojson(tables.jejaring, tmp / "jejaring.geojson")
+            to_csv(tables.ringkasan, tmp / "ringkasan.csv", dialect=csv_dialect)
+            write_office_files(tmp, tables, lang=lang, figures=False)  # .xlsx, .gpkg
+            if job is not None:
+                job.result()
+        extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
+    written = {name: out_dir / name for name in (*REPORT_FILES, *extra)}
+    logger.info(
+        "Report in %s: tables %.1f s, map %.1f s, files %.1f s, total %.1f s; "
+        "index.html %.2f MB", out_dir, t_net - t0, t_map - t_net, time.perf_counter() - t_map,
+        time.perf_counter() - t0, written["index.html"].stat().st_size / 1e6)
+    return written
+
+
+def _report_page(tables: ReportTables, *, provinces: gpd.GeoDataFrame | None,
+                 lang: str | None, offline: bool) -> str:
+    """``index.html`` of a report: the map page of its tables (simplified polygons)."""
+    from . import maps
+
+    ds, regions, status = tables.ds, tables.wilayah, tables.status
+    acc, gaps, net = tables.access, tables.gaps, tables.network
+    layers = tables.layers if tables.layers is not None else ReportLayers()
     display = _display_regions(regions)
     if provinces is None:
         provinces = _display_provinces(display)
     acc_display = {lay: _with_geometry(frame, display)
-                   for lay, frame in {**acc, **extra_layers.fasilitas}.items()}
+                   for lay, frame in {**acc, **layers.fasilitas}.items()}
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
-                        status=status, lang=lang, offline=offline, provinsi=scope.kode,
-                        files=(*REPORT_FILES[1:], "ringkasan.xlsx"),
-                        **extra_layers.map_keywords())  # type: ignore[arg-type]
+                        status=status, lang=lang, offline=offline, provinsi=tables.provinsi,
+                        files=(*REPORT_FILES[1:], "ringkasan.xlsx", "laporan.gpkg"),
+                        **layers.map_keywords())  # type: ignore[arg-type]
     page = m.get_root().render()
     if offline:
         maps.check_offline(page)
-    t_map = time.perf_counter()
-
-    with report_folder(out_dir) as tmp:
-        (tmp / "index.html").write_text(page, encoding="utf-8")
-        wilayah = extra_layers.wilayah_columns(_wilayah_table(regions, acc, gaps, ds))
-        rumah_sakit = hospitals
-        to_geojson(wilayah, tmp / "wilayah.geojson")
-        to_geojson(rumah_sakit, tmp / "rumah_sakit.geojson")
-        to_geojson(links, tmp / "jejaring.geojson")
-        to_csv(summary, tmp / "ringkasan.csv", dialect=csv_dialect)
-        # ringkasan.xlsx and the figures (office.py, excel.py, figures.py)
-        write_office_files(tmp, ReportTables(
-            ds=ds, layanan=lay_codes, status=status, ringkasan=summary, wilayah=wilayah,
-            rumah_sakit=rumah_sakit, jejaring=links, access=acc, gaps=gaps, network=net,
-            provinsi=scope.kode),
-            display={lay: acc_display[lay] for lay in acc}, provinces=provinces, lang=lang,
-            figures=figures)
-        extra = sorted(p.name for p in tmp.iterdir() if p.name not in REPORT_FILES)
-    written = {name: out_dir / name for name in (*REPORT_FILES, *extra)}
-    logger.info(
-        "Report in %s: access %.1f s, targets+network %.1f s, map %.1f s, total %.1f s; "
-        "index.html %.2f MB", out_dir, t_acc - t0, t_net - t_acc, t_map - t_net,
-        time.perf_counter() - t0, written["index.html"].stat().st_size / 1e6)
-    return written
+    return page
 
 
 # ---------------------------------------------------------------------------
@@ -541,7 +512,8 @@ def report_folder(out_dir: str | os.PathLike[str]) -> Iterator[Path]:
 
 
 #: Names of the files a report may hold besides REPORT_FILES (office files and figures).
-_REPORT_EXTRA = re.compile(r"ringkasan\.xlsx|(peta_akses_[a-z_]+|grafik_[a-z_]+)\.(png|svg)")
+_REPORT_EXTRA = re.compile(
+    r"ringkasan\.xlsx|laporan\.gpkg|(peta_akses_[a-z_]+|grafik_[a-z_]+)\.(png|svg)")
 
 
 def is_report_file(name: str) -> bool:

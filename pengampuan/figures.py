@@ -10,6 +10,11 @@ grey. Charts: :func:`plot_within_threshold` (share of the population within
 the time threshold, per province or kab/kota) and :func:`plot_targets`
 (targets met per layanan).
 
+The report's figures (:func:`report_figures`) are drawn from kab/kota
+simplified as a coverage to about one pixel of the PNG (the SVG stays vector
+throughout); a national report draws them in a second Python process while it
+writes its page and data files (:func:`start_report_figures`).
+
 Every function returns a :class:`matplotlib.figure.Figure` made without
 pyplot (no display, no global figure list; works on a server): save it with
 ``fig.savefig("peta.png", dpi=200)``; Jupyter shows it inline.
@@ -48,7 +53,8 @@ if TYPE_CHECKING:  # pragma: no cover
 logger = logging.getLogger(__name__)
 
 __all__ = ["plot_access", "plot_network", "plot_coverage", "plot_within_threshold",
-           "plot_targets", "report_figures", "FIGURE_FILES"]
+           "plot_targets", "report_figures", "start_report_figures", "figure_regions",
+           "FiguresJob", "FIGURE_FILES", "FIGURE_TOLERANCE_PX", "BACKGROUND_MIN_KABKOTA"]
 
 #: Base names of the figures written by :func:`report_figures` (``{layanan}`` is filled in).
 FIGURE_FILES = ("peta_akses_{layanan}", "grafik_dalam_ambang", "grafik_target")
@@ -468,22 +474,11 @@ def plot_within_threshold(
         thr = cfg.threshold_min(lay)
         sub = tx["threshold"].format(thr=_fmt_minutes(thr, lang)) if thr is not None else ""
         ax.set_title(f"{cfg.layanan_label(lay, lang)}\n{sub}", fontsize=9, loc="left")
-        ax.set_xlim(0, 118)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.set_xlabel(tx["share_axis"], fontsize=7.5)
-        ax.tick_params(labelsize=7)
-        ax.invert_yaxis()
-        ax.grid(axis="x", color="#dddddd", lw=0.5)
-        ax.set_axisbelow(True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
+        _percent_axis(ax, xmax=118, label=tx["share_axis"], fontsize=7.5, ticksize=7)
     axes[0].set_yticks(np.arange(len(keys)), labels)
     for ax in axes[1:]:
         ax.tick_params(labelleft=False)
-    scope = (tx["scope_prov"].format(nama=_short_name(names.get(prov, prov))) if prov
-             else tx["scope_national"])
-    fig.suptitle(title or f"{tx['title_within']} \u2014 {scope}", x=0.01, ha="left",
-                 fontsize=11, fontweight="bold")
+    _chart_title(fig, title or tx["title_within"], ds, prov, lang)
     _source_text(fig, ds, lang, y=0.005)
     return fig
 
@@ -568,27 +563,14 @@ def plot_targets(
                 ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
                         _fmt_pct(v, lang), va="center", fontsize=7)
     ax.set_yticks(y, [cfg.layanan_label(lay, lang) for lay in lay_codes])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 112)
-    ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_xlabel(tx["targets_axis"], fontsize=8)
-    ax.tick_params(labelsize=8)
-    ax.grid(axis="x", color="#dddddd", lw=0.5)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+    _percent_axis(ax, xmax=112, label=tx["targets_axis"], fontsize=8, ticksize=8)
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor="#777777", alpha=a, edgecolor="#333333", label=lbl)
                for _, lbl, a in series]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3,
               fontsize=7, frameon=False)
-    names = {} if ds is None else dict(zip(ds.wilayah["kode"].astype(str),
-                                           ds.wilayah["nama"].astype(str), strict=True))
-    scope = (tx["scope_prov"].format(nama=_short_name(names.get(prov, prov))) if prov
-             else tx["scope_national"])
-    fig.suptitle(title or f"{tx['title_targets']} \u2014 {scope}", x=0.01, ha="left",
-                 fontsize=11, fontweight="bold")
+    _chart_title(fig, title or tx["title_targets"], ds, prov, lang)
     if ds is not None:
         _source_text(fig, ds, lang, y=0.0)
     return fig
@@ -609,7 +591,29 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     (population within the threshold per province, or per kab/kota for one
     province) and ``grafik_target`` (targets met per layanan), each as PNG
     (``dpi``, print resolution) and SVG. One map figure is drawn once and
-    re-coloured for each layanan.
+    re-coloured for each layanan; without ``display`` the kab/kota are drawn
+    from their boundaries simplified as a coverage to about one pixel of the
+    PNG (:data:`FIGURE_TOLERANCE_PX`; shared borders stay shared), which
+    nothing at the printed size shows but which keeps large boundary files
+    quick to draw and the SVG small.
+
+    Parameters
+    ----------
+    folder : str or Path
+        An existing folder.
+    tables : ReportTables
+        :func:`pengampuan.office.report_tables`.
+    display : mapping of layanan -> GeoDataFrame, optional
+        Access frames with the polygons to draw (default: ``tables.access``
+        simplified for the figure's pixel size).
+    provinces : GeoDataFrame, optional
+        Province outlines (default: the kab/kota drawn, dissolved).
+    lang : {"id", "en"}, optional
+        Language of titles and legends (default ``settings.language``).
+    formats : sequence of {"png", "svg", "pdf"}
+        Files written per figure.
+    dpi : int
+        Resolution of the PNG files.
 
     Returns
     -------
@@ -623,12 +627,19 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     folder = Path(folder)
     ds = tables.ds
     cfg = ds.config
-    frames = dict(display) if display is not None else dict(tables.access)
-    first = next(iter(frames.values()))
-    regions = require_wgs84(first, name="display").reset_index(drop=True)
+    if display is not None:
+        frames = dict(display)
+        regions = require_wgs84(next(iter(frames.values())), name="display")
+    else:
+        frames = dict(tables.access)
+        regions = figure_regions(tables.wilayah, dpi=dpi, provinsi=tables.provinsi)
+    regions = regions.reset_index(drop=True)
     out: dict[str, Path] = {}
 
     def save(fig: Figure, stem: str) -> None:
+        if fig.get_layout_engine() is not None:  # lay the chart out once for every format
+            fig.draw_without_rendering()
+            fig.set_layout_engine("none")
         for fmt in formats:
             path = folder / f"{stem}.{fmt}"
             fig.savefig(path, dpi=dpi if fmt == "png" else None, format=fmt,
@@ -658,6 +669,208 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     save(plot_targets(tables.ringkasan, ds=ds, provinsi=tables.provinsi, lang=lang),
          "grafik_target")
     return out
+
+
+#: Simplification tolerance of the kab/kota drawn in the report's maps, in pixels of the PNG.
+FIGURE_TOLERANCE_PX = 1.0
+
+
+def figure_regions(regions: gpd.GeoDataFrame, *, dpi: int = 200,
+                   provinsi: str | None = None) -> gpd.GeoDataFrame:
+    """
+    Kab/kota simplified as a coverage to :data:`FIGURE_TOLERANCE_PX` pixels of a map.
+
+    The pixel is that of the widest map the report draws of these kab/kota
+    (the country, or the province ``provinsi``) at ``dpi``: about 3 km for the
+    national map at 200 dpi, 0.2-0.5 km for a province.
+
+    Examples
+    --------
+    >>> import pengampuan as pg, shapely
+    >>> reg = pg.load_regions()
+    >>> small = figure_regions(reg)
+    >>> len(small) == len(reg), bool(shapely.coverage_is_valid(small.geometry.values))
+    (True, True)
+    >>> n = lambda g: int(shapely.get_num_coordinates(g.geometry.values).sum())
+    >>> n(small) < n(reg)
+    True
+    """
+    from .regions import simplify_coverage
+
+    regions = require_wgs84(regions, name="regions")
+    if not hasattr(shapely, "coverage_simplify"):  # pragma: no cover - shapely < 2.1
+        return regions
+    geoms = np.asarray(regions.geometry.values)
+    if provinsi is not None and "kode_induk" in regions:
+        inside = (regions["kode_induk"].astype(str) == str(provinsi)).to_numpy()
+        geoms = geoms[inside] if inside.any() else geoms
+    if not len(geoms):
+        return regions
+    x0, y0, x1, y1 = shapely.total_bounds(geoms)
+    national = provinsi is None and len(regions) > 60
+    width_km = (x1 - x0) * _KM_PER_DEG * math.cos(math.radians((y0 + y1) / 2))
+    px_km = width_km / (_map_width_in(national) * dpi)
+    return simplify_coverage(regions, tolerance_km=FIGURE_TOLERANCE_PX * px_km)
+
+
+def _map_width_in(national: bool) -> float:
+    """Width of a map's drawing area in inches (before a tall map is narrowed)."""
+    return 9.0 if national else 6.2
+
+
+#: Reports of more kab/kota than this draw their figures in a separate Python process, in
+#: parallel with the HTML page and the data files (on a machine with more than one CPU).
+BACKGROUND_MIN_KABKOTA = 60
+
+
+class FiguresJob:
+    """
+    The report's figures, drawn in a separate process or when the result is asked for.
+
+    Made by :func:`start_report_figures`. :meth:`result` waits for the files
+    (raising the error the drawing raised, if any); :meth:`cancel` stops the
+    drawing and removes what the job left outside ``folder``.
+    """
+
+    def __init__(self, folder: Path, tables: ReportTables, *, provinces: Any, lang: str,
+                 formats: Sequence[str], dpi: int, background: bool) -> None:
+        self.folder = folder
+        self._args = (tables, provinces, lang, tuple(formats), dpi)
+        self._proc: Any = None
+        self._files: list[Path] = []
+        self.background = background
+        if background:
+            self._start()
+
+    def _start(self) -> None:
+        import os
+        import pickle
+        import subprocess
+        import sys
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix="pengampuan-figures-", suffix=".pickle")
+        payload = Path(name)
+        self._files = [payload, payload.with_suffix(".result")]
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump((str(self.folder), *self._args), f, protocol=pickle.HIGHEST_PROTOCOL)
+        env = dict(os.environ)
+        package_parent = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(
+            [package_parent, *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])])
+        env["MPLBACKEND"] = "Agg"
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-c", "import sys; from pengampuan.figures import _worker; "
+                 "sys.exit(_worker(sys.argv[1]))", str(payload)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env=env)
+        except OSError as err:  # no interpreter to start (a frozen app): draw here
+            logger.warning("The figures cannot be drawn in a separate process (%s); they are "
+                           "drawn here", err)
+            self.cancel()
+            self.background = False
+            return
+        logger.info("Drawing the figures in process %d", self._proc.pid)
+
+    def result(self) -> dict[str, Path]:
+        """File name -> path of every figure written (waits for a background job)."""
+        if not self.background:
+            tables, provinces, lang, formats, dpi = self._args
+            return report_figures(self.folder, tables, provinces=provinces, lang=lang,
+                                  formats=formats, dpi=dpi)
+        import pickle
+
+        try:
+            _, err = self._proc.communicate()
+            result_path = self._files[1]
+            outcome = None
+            if result_path.exists():
+                with result_path.open("rb") as f:
+                    outcome = pickle.load(f)
+        finally:
+            self.cancel()
+        stderr = err.decode("utf-8", "replace").strip()
+        if outcome is not None and outcome[0] == "error":
+            raise outcome[1]  # the drawing failed: the same error as in this process
+        if outcome is None or self._proc.returncode != 0:
+            # the process did not run (no such interpreter in a frozen app, a crash, memory):
+            # draw here instead
+            logger.warning("The figures could not be drawn in a separate process (exit code "
+                           "%s: %s); drawing them here", self._proc.returncode, stderr[-2000:])
+            self.background = False
+            return self.result()
+        if stderr:  # warnings of the drawing process
+            logger.warning("%s", stderr)
+        return {name: self.folder / name for name in outcome[1]}
+
+    def __enter__(self) -> FiguresJob:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Stop a background job that is still drawing; remove its temporary files."""
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            self._proc.wait()
+            if self._proc.stderr is not None and not self._proc.stderr.closed:
+                self._proc.stderr.close()
+        for path in self._files:
+            path.unlink(missing_ok=True)
+
+
+def start_report_figures(folder: str | Path, tables: ReportTables, *,
+                         provinces: gpd.GeoDataFrame | None = None, lang: str | None = None,
+                         formats: Sequence[str] = ("png", "svg"), dpi: int = 200,
+                         background: bool | None = None) -> FiguresJob:
+    """
+    Start writing the report's figures (:func:`report_figures`) into ``folder``.
+
+    With ``background`` (default: for more than :data:`BACKGROUND_MIN_KABKOTA`
+    kab/kota on a machine with more than one CPU) the figures are drawn by a
+    separate Python process while the caller goes on (the HTML page, the data
+    files): the same files, in about the time of the longer of the two instead
+    of their sum. Otherwise they are drawn when :meth:`FiguresJob.result` is
+    called. Call ``result()`` (or ``cancel()`` on failure) in every case.
+
+    Returns
+    -------
+    FiguresJob
+    """
+    import os
+
+    lang = _check_lang(lang)
+    if background is None:
+        background = len(tables.wilayah) > BACKGROUND_MIN_KABKOTA and (os.cpu_count() or 1) > 1
+    return FiguresJob(Path(folder), tables, provinces=provinces, lang=lang, formats=formats,
+                      dpi=dpi, background=background)
+
+
+def _worker(payload: str) -> int:
+    """Entry point of the background process: draw the figures, write the outcome beside."""
+    import pickle
+    import traceback
+
+    result_path = Path(payload).with_suffix(".result")
+    try:
+        with open(payload, "rb") as f:
+            folder, tables, provinces, lang, formats, dpi = pickle.load(f)
+        files = report_figures(folder, tables, provinces=provinces, lang=lang,
+                               formats=formats, dpi=dpi)
+        outcome: tuple[str, Any] = ("ok", sorted(files))
+        code = 0
+    except BaseException as err:  # report every failure to the parent
+        traceback.print_exc()
+        outcome, code = ("error", err), 1
+    try:
+        with result_path.open("wb") as f:
+            pickle.dump(outcome, f)
+    except Exception:  # an error that does not pickle: the parent reads the traceback
+        result_path.unlink(missing_ok=True)
+    return code
 
 
 def _metadata(fmt: str) -> dict[str, Any]:
@@ -712,7 +925,7 @@ class _MapCanvas:
         # figure size: the map keeps its aspect, the legend gets a column on the right
         aspect = 1 / math.cos(math.radians(self.mid_lat))
         w_deg, h_deg = self.bounds[2] - self.bounds[0], (self.bounds[3] - self.bounds[1]) * aspect
-        map_w = 9.0 if self.national else 6.2
+        map_w = _map_width_in(self.national)
         map_h = map_w * h_deg / w_deg
         if map_h > 7.0:
             map_w, map_h = map_w * 7.0 / map_h, 7.0
@@ -1159,6 +1372,33 @@ def _figure_grid(n: int, *, n_bars: int) -> tuple[Figure, list[Axes]]:
     fig = _chart_figure(min(3.0 + 2.3 * n, 12.0), height)
     axes = list(fig.subplots(1, n, sharey=True, squeeze=False)[0])
     return fig, axes
+
+
+def _percent_axis(ax: Axes, *, xmax: float, label: str, fontsize: float,
+                  ticksize: float) -> None:
+    """A horizontal bar chart's axis: 0-100 %, bars from the top, light grid, open frame."""
+    ax.set_xlim(0, xmax)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel(label, fontsize=fontsize)
+    ax.tick_params(labelsize=ticksize)
+    ax.invert_yaxis()
+    ax.grid(axis="x", color="#dddddd", lw=0.5)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _chart_title(fig: Figure, title: str, ds: Dataset | None, prov: str | None,
+                 lang: str) -> None:
+    """'<title> -- Indonesia' or '<title> -- Provinsi <nama>' above a chart."""
+    tx = _TEXT[lang]
+    if prov:
+        names = {} if ds is None else dict(zip(ds.wilayah["kode"].astype(str),
+                                               ds.wilayah["nama"].astype(str), strict=True))
+        scope = tx["scope_prov"].format(nama=_short_name(names.get(prov, prov)))
+    else:
+        scope = tx["scope_national"]
+    fig.suptitle(f"{title} \u2014 {scope}", x=0.01, ha="left", fontsize=11, fontweight="bold")
 
 
 def _short_name(name: str) -> str:

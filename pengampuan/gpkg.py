@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,7 @@ import pandas as pd
 import shapely
 
 from .config import DEFAULT_CONFIG, Config, settings
+from .formats import _atomic_write
 from .geo import require_wgs84
 from .glossary import DECIMALS, column_label, tidy
 
@@ -167,12 +167,7 @@ def to_geopackage(
 
     import pyogrio
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".gpkg", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()
+    def write(tmp: Path) -> None:
         style_rows: list[dict[str, Any]] = []
         for name, frame in frames.items():
             gdf = _as_layer(frame, name=name)
@@ -207,10 +202,8 @@ def to_geopackage(
             })
             pyogrio.write_dataframe(table, tmp, layer=STYLE_TABLE, driver="GPKG",
                                     layer_options={"FID": "id"})
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    _atomic_write(path, write, suffix=".gpkg", fresh=True)  # GDAL: no overwrite
     logger.info("Wrote %d layers to %s", len(frames), path)
     return path
 

@@ -176,7 +176,7 @@ def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> 
         assert re.search(r"Dibuat \d{4}-\d\d-\d\d dengan pengampuan", summary)
         # the page links to its own files, which exist next to it
         hrefs = page.locator(".pg-files a").evaluate_all("as => as.map(a => a.href)")
-        assert len(hrefs) == 5  # 4 GeoJSON/CSV files and ringkasan.xlsx
+        assert len(hrefs) == 6  # 4 GeoJSON/CSV files, ringkasan.xlsx and laporan.gpkg
         assert all(Path(h.removeprefix("file://")).is_file() for h in hrefs), hrefs
         # a km scale bar, no miles
         assert page.locator(".leaflet-control-scale-line").count() == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -11,6 +12,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import pengampuan as pg
+from pengampuan import figures as figures_mod
 from pengampuan import maps
 from pengampuan.cli import main
 from pengampuan.office import report_tables
@@ -149,3 +151,90 @@ def test_cli_plot(tiny_dir: Path, tmp_path: Path, capsys) -> None:
     assert main(["plot", "--out", str(out), "--kind", "pie"]) == 1
     assert "--kind pie: expected some of akses, grafik, target, jejaring" in \
         capsys.readouterr().err
+
+
+def _own_tempdir(tmp_path: Path, monkeypatch) -> Path:
+    """A temporary folder of this test's own (where background jobs put their payload)."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    return scratch
+
+
+def test_background_figures_are_the_same_files(tiny_ds, tiny_regions, tmp_path: Path,
+                                               monkeypatch) -> None:
+    """A national report draws its figures in another process: same files, same pixels."""
+    from pengampuan import figures
+
+    inline = pg.write_report(tmp_path / "a", tiny_ds, tiny_regions, layanan=["kanker"],
+                             status="ada")
+    monkeypatch.setattr(figures, "BACKGROUND_MIN_KABKOTA", 0)  # as for 514 kab/kota
+    scratch = _own_tempdir(tmp_path, monkeypatch)
+    started = []
+    real = figures.FiguresJob._start
+    monkeypatch.setattr(figures.FiguresJob, "_start",
+                        lambda self: (started.append(1), real(self))[1])
+    background = pg.write_report(tmp_path / "b", tiny_ds, tiny_regions, layanan=["kanker"],
+                                 status="ada")
+    assert started and sorted(background) == sorted(inline)
+    for name in ("peta_akses_kanker.png", "grafik_target.png"):
+        assert np.array_equal(_pixels(inline[name]), _pixels(background[name])), name
+    assert not list(scratch.iterdir())  # the job's payload files are gone
+
+
+def test_background_failure_leaves_no_report(tiny_ds, tiny_regions, tmp_path: Path,
+                                             monkeypatch) -> None:
+    from pengampuan import figures
+
+    monkeypatch.setattr(figures, "BACKGROUND_MIN_KABKOTA", 0)
+    scratch = _own_tempdir(tmp_path, monkeypatch)
+    out = tmp_path / "laporan"
+    with pytest.raises(ValueError, match="figure format 'gif' is not known"):
+        with figures.start_report_figures(tmp_path, report_tables(
+                tiny_ds, tiny_regions, layanan="kanker", status="ada"),
+                formats=("gif",)) as job:
+            assert job.background
+            job.result()
+    # a failure while the page is built stops the drawing process and keeps no folder
+    monkeypatch.setattr("pengampuan.export._report_page",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError, match="disk full"):
+        pg.write_report(out, tiny_ds, tiny_regions, layanan="kanker", status="ada")
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert not list(scratch.iterdir())  # the job's payload files are gone
+
+
+def test_figure_regions_simplify_to_a_pixel() -> None:
+    import shapely
+
+    reg = pg.load_regions()
+    small = figures_mod.figure_regions(reg, dpi=200)
+    n = lambda g: int(shapely.get_num_coordinates(g.geometry.values).sum())  # noqa: E731
+    assert n(small) < 0.8 * n(reg) and small["kode"].tolist() == reg["kode"].tolist()
+    assert bool(shapely.coverage_is_valid(small.geometry.values))
+    # a province is drawn larger: finer pixels, so fewer vertices go
+    bengkulu = reg[reg["kode_induk"] == "17"]
+    prov = figures_mod.figure_regions(bengkulu, dpi=200, provinsi="17")
+    assert n(prov) > 0.9 * n(bengkulu)
+
+
+@pytest.mark.parametrize("interpreter", ["missing", "false"])
+def test_background_that_cannot_start_draws_here(interpreter: str, tiny_ds, tiny_regions,
+                                                 tmp_path: Path, monkeypatch, caplog) -> None:
+    import shutil
+    import sys
+
+    from pengampuan import figures
+
+    # e.g. a frozen app: no Python interpreter to start, or one that does not run the job
+    exe = str(tmp_path / "no-python") if interpreter == "missing" else shutil.which("false")
+    if exe is None:
+        pytest.skip("no 'false' command on this system")
+    monkeypatch.setattr(figures, "BACKGROUND_MIN_KABKOTA", 0)
+    scratch = _own_tempdir(tmp_path, monkeypatch)
+    monkeypatch.setattr(sys, "executable", exe)
+    files = pg.write_report(tmp_path / "r", tiny_ds, tiny_regions, layanan=["kanker"],
+                            status="ada")
+    assert "peta_akses_kanker.png" in files and files["peta_akses_kanker.png"].is_file()
+    assert "be drawn in a separate process" in caplog.text
+    assert not list(scratch.iterdir())  # the job's payload files are gone

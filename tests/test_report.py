@@ -19,9 +19,10 @@ FILES = ["index.html", "jejaring.geojson", "ringkasan.csv", "rumah_sakit.geojson
 
 
 def office_files(layanan: list[str]) -> list[str]:
-    """FILES plus ringkasan.xlsx and the figures (PNG and SVG) written for ``layanan``."""
+    """FILES, ringkasan.xlsx, laporan.gpkg and the figures (PNG, SVG) written for ``layanan``."""
     stems = [f"peta_akses_{lay}" for lay in layanan] + ["grafik_dalam_ambang", "grafik_target"]
-    return sorted([*FILES, "ringkasan.xlsx", *(f"{s}.{e}" for s in stems for e in ("png", "svg"))])
+    return sorted([*FILES, "ringkasan.xlsx", "laporan.gpkg",
+                   *(f"{s}.{e}" for s in stems for e in ("png", "svg"))])
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +52,32 @@ def test_tiny_report_files(tiny_report: dict[str, Path]) -> None:
     folder = tiny_report["index.html"].parent
     assert sorted(p.name for p in folder.iterdir()) == office_files(["jantung", "kanker"])
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".laporan")]
+
+
+def same_layer(geojson: Path, gpkg: Path, layer: str) -> None:
+    """The attributes of a GeoJSON file and of a GeoPackage layer are the same."""
+    import pyogrio
+
+    a = pyogrio.read_dataframe(geojson, read_geometry=False)
+    b = pyogrio.read_dataframe(gpkg, layer=layer, read_geometry=False)
+    assert list(a.columns) == list(b.columns), layer
+    for col in a.columns:  # GDAL reads ISO dates in GeoJSON as dates; the GeoPackage keeps text
+        if pd.api.types.is_datetime64_any_dtype(a[col]):
+            a[col] = a[col].dt.strftime("%Y-%m-%d").astype(object).where(a[col].notna(), None)
+    pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=layer)
+
+
+def test_tiny_report_geopackage(tiny_report: dict[str, Path]) -> None:
+    """laporan.gpkg holds the report's layers, the same rows as the GeoJSON, and QGIS styles."""
+    import pyogrio
+
+    gpkg = tiny_report["laporan.gpkg"]
+    layers = {str(n) for n, _ in pyogrio.list_layers(gpkg)}
+    assert layers == {"wilayah", "rumah_sakit", "jejaring", "layer_styles"}
+    for layer in ("wilayah", "rumah_sakit", "jejaring"):
+        same_layer(tiny_report[f"{layer}.geojson"], gpkg, layer)
+    styles = pyogrio.read_dataframe(gpkg, layer="layer_styles", read_geometry=False)
+    assert {"wilayah", "rumah_sakit", "jejaring"} <= set(styles["f_table_name"])
 
 
 def test_tiny_report_wilayah(tiny_report: dict[str, Path]) -> None:
@@ -103,7 +130,7 @@ def test_tiny_report_page(tiny_report: dict[str, Path]) -> None:
     # the page links to its own files
     summary = json.loads(re.search(r"var P = (.*?);\n", page).group(1))["summary"]
     linked = sorted(re.findall(r'<a href="([\w.]+)">', summary))
-    assert linked == sorted((set(FILES) | {"ringkasan.xlsx"}) - {"index.html"})
+    assert linked == sorted((set(FILES) | {"ringkasan.xlsx", "laporan.gpkg"}) - {"index.html"})
 
 
 def test_default_status_is_target(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
@@ -330,3 +357,35 @@ def test_report_layers_fasilitas_kecamatan_grid(bundled_ds: pg.Dataset, tiny_ds:
     assert national.kecamatan == {} and national.grid == {}
     # data without reported services (no fasilitas.csv): no such layer
     assert export.report_layers(tiny_ds, tiny_regions, layanan=["jantung"]).extra() == {}
+
+
+# --- one builder: the folder and the single files hold the same tables ------------------------
+def test_report_file_and_folder_have_the_same_tables(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import pyogrio
+
+    folder, gpkg, xlsx = tmp_path / "laporan", tmp_path / "b.gpkg", tmp_path / "b.xlsx"
+    args = ["--provinsi", "17", "--layanan", "stroke,jantung"]
+    assert main(["report", "--out", str(folder), "--no-figures", *args]) == 0
+    assert main(["report", "--out", str(gpkg), *args]) == 0
+    assert main(["report", "--out", str(xlsx), *args]) == 0
+    capsys.readouterr()
+    for layer in ("wilayah", "rumah_sakit", "jejaring"):
+        same_layer(folder / f"{layer}.geojson", gpkg, layer)
+    # the folder's own GeoPackage is that file
+    for layer in ("wilayah", "rumah_sakit", "jejaring"):
+        same_layer(folder / f"{layer}.geojson", folder / "laporan.gpkg", layer)
+    wil = pyogrio.read_dataframe(gpkg, layer="wilayah", read_geometry=False)
+    assert len(wil) == 10 and set(wil["kode_induk"]) == {"17"}
+    rs = pyogrio.read_dataframe(gpkg, layer="rumah_sakit", read_geometry=False)
+    assert rs["luar_provinsi"].any() and (rs.loc[~rs["luar_provinsi"], "kode_prov"] == "17").all()
+    # the workbook's summary sheet is ringkasan.csv: the province and its 10 kab/kota
+    csv = pd.read_csv(folder / "ringkasan.csv", dtype={"kode": "string"})
+    sheet = pd.read_excel(xlsx, sheet_name="Ringkasan", dtype={"Kode wilayah": "string"})
+    assert len(sheet) == len(csv) == 11 * 2
+    assert sheet["Kode wilayah"].tolist() == csv["kode"].tolist()
+    pd.testing.assert_series_equal(sheet.iloc[:, list(csv.columns).index("share_kabkota")],
+                                   csv["share_kabkota"], check_names=False)
+    sheets = pd.read_excel(xlsx, sheet_name=None)
+    assert len(sheets["Kab-kota"]) == 10 and len(sheets["Jejaring"]) == len(
+        pyogrio.read_dataframe(gpkg, layer="jejaring", read_geometry=False))

@@ -16,8 +16,9 @@ import pengampuan as pg
 from pengampuan import export
 from pengampuan.cli import main
 
-# written without the figures (figures=False, --no-figures): the GeoJSON/CSV files and the workbook
-FILES = sorted([*export.REPORT_FILES, "ringkasan.xlsx"])
+# written without the figures (figures=False, --no-figures): the GeoJSON/CSV files, the workbook
+# and the GeoPackage
+FILES = sorted([*export.REPORT_FILES, "ringkasan.xlsx", "laporan.gpkg"])
 TINY = Path(__file__).resolve().parent / "data" / "tiny"
 
 

@@ -117,10 +117,8 @@ def run(args: argparse.Namespace) -> int:
         figs: list[tuple[str, Any]] = []
         if "target" in kinds:
             figs.append((f"peta_target_{lay}", plot_coverage(
-                tables.gaps, regions if tables.provinsi is None else
-                regions[regions["kode_induk"].astype(str) == tables.provinsi],
-                layanan=lay, ds=ds, provinsi=tables.provinsi, status=tables.status,
-                lang=lang)))
+                tables.gaps, tables.wilayah, layanan=lay, ds=ds, provinsi=tables.provinsi,
+                status=tables.status, lang=lang)))
         if "jejaring" in kinds:
             figs.append((f"peta_jejaring_{lay}", plot_network(
                 tables.network, layanan=lay, ds=ds, regions=regions, provinsi=tables.provinsi,
@@ -137,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_report_file(path: Path, ds: Any, regions: Any, *, layanan: list[str] | None,
-                      status: str, lang: str | None, csv_dialect: str = "standard") -> int:
+                      status: str, lang: str | None, csv_dialect: str = "standard",
+                      provinsi: str | None = None) -> int:
     """``pengampuan report --out FILE.ext``: the report's tables as one file, by extension."""
     from ..excel import to_excel
     from ..formats import check_extension, to_file
@@ -145,7 +144,7 @@ def write_report_file(path: Path, ds: Any, regions: Any, *, layanan: list[str] |
     from ..office import report_tables
 
     ext = check_extension(path, what="--out")
-    tables = report_tables(ds, regions, layanan=layanan, status=status)
+    tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi)
     if ext == ".gpkg":
         to_geopackage(path, tables=tables, lang=lang)
     elif ext == ".xlsx":

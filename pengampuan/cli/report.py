@@ -110,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
         from .plot import write_report_file
 
         return write_report_file(args.out, ds, regions, layanan=_layanan(args.layanan),
-                                 status=args.status, lang=lang, csv_dialect=args.csv_dialect)
+                                 status=args.status, lang=lang, csv_dialect=args.csv_dialect,
+                                 provinsi=args.provinsi)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoCapableHospitalWarning)
         files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
