@@ -1,151 +1,204 @@
-# ruff: noqa: E501  (doctest output lines)
-"""Texts of the messages about input files, downloads and report folders, in one place.
+# ruff: noqa: E501  (long message texts)
+"""Every text pengampuan shows to a person, in Bahasa Indonesia and English, in one place.
 
-Each message is a template keyed by an id; :func:`msg` fills it in. Keeping
-the texts here (instead of f-strings spread over the readers) lets them be
-translated or reworded without touching the checks. The module imports
-nothing from the package, so any module may use it.
+Each message is a template keyed by an id, with an ``id`` (Bahasa Indonesia)
+and an ``en`` (English) text that take the same placeholders; :func:`msg`
+fills one in, in the language of ``settings.language`` (``"id"`` by default,
+``--lang`` on the command line). Numbers placed with a format spec
+(``{n:,}``, ``{km:.1f}``, ``{x:g}``) follow the language: ``1.234.567`` and
+``0,6`` in Bahasa Indonesia, ``1,234,567`` and ``0.6`` in English. The
+helpers :func:`fmt_num`, :func:`fmt_km`, :func:`fmt_pct` and :func:`fmt_min`
+are the one place where numbers are written for people (command line, maps,
+figures).
+
+Which texts follow the language
+-------------------------------
+Everything meant for the person running an analysis follows
+``settings.language``: data problems (the ``problem`` column of a problems
+table and its printed lines), boundary matching (:class:`MatchReport` lines,
+``RegionMatchError``), downloads (``DownloadError``), configuration errors,
+warnings, progress labels and everything the command line prints. Errors
+about a wrong *Python argument* (``layanan='x'`` in a call, a wrong type)
+stay in English: they are read by the person writing the code, next to
+English names. The command line checks its own arguments first and reports
+them in the user's language.
+
+Hints name what the user can change where they are: a key may have a
+``@cli`` variant (``hint_on_unmatched@cli``) used while the command line runs
+(:func:`command_line`), naming flags (``--on-unmatched warn``) instead of
+Python keywords (``on_unmatched='warn'``).
+
+The module imports nothing from the package at import time, so any module may
+use it.
 
 Examples
 --------
->>> msg("file_only_separators", sep=";", required=["kode_rs"])
-"holds only separators (';') and no values; expected a header row with the columns ['kode_rs'] and one row per record"
+>>> msg("quote_swallowed_lines", lang="en", n=2, first=5, last=6)
+'the next 2 line(s) (lines 5-6)'
+>>> msg("quote_swallowed_lines", lang="id", n=2, first=5, last=6)
+'2 baris berikutnya (baris 5-6)'
+>>> fmt_num(1234567.25, "id", 1), fmt_km(0.6, "id"), fmt_pct(0.125, "id", 1)
+('1.234.567,2', '0,6 km', '12,5%')
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import string
+from collections.abc import Iterator
 from typing import Any
 
-MESSAGES: dict[str, str] = {
-    # --- what a file is (sniffed from its first bytes) -------------------------------------
-    "file_excel_xlsx": (
-        "is an Excel workbook (.xlsx) with a .csv name, not CSV text; open it in Excel and "
-        "save it as 'CSV UTF-8 (Comma delimited)' named {expected}"),
-    "file_excel_xls": (
-        "is an old Excel workbook (.xls, OLE2 format) with a .csv name, not CSV text; open it "
-        "in Excel and save it as 'CSV UTF-8 (Comma delimited)' named {expected}"),
-    "file_ods": (
-        "is a LibreOffice/OpenOffice spreadsheet (.ods), not CSV text; save it as 'Text CSV' "
-        "(UTF-8, comma) named {expected}"),
-    "file_binary_kind": (
-        "is a {kind} file, not CSV text; expected {expected}, a text table with one header row"),
-    "file_binary": (
-        "is a binary file ({detail}), not CSV text; expected {expected}, a text table with one "
-        "header row"),
-    "file_utf16_no_bom": (
-        "UTF-16 text without a byte-order mark detected ({order}); read as UTF-16: save as "
-        "'CSV UTF-8' next time"),
-    "file_utf32": "UTF-32 text detected; read as UTF-32: save as 'CSV UTF-8' next time",
-    "file_unreadable": "cannot be read ({reason})",
-    "file_only_separators": (
-        "holds only separators ({sep!r}) and no values; expected a header row with the "
-        "columns {required} and one row per record"),
-    "file_only_quotes": (
-        "holds only quote characters and separators, no values; expected a header row with "
-        "the columns {required} and one row per record"),
-    "header_below_title": (
-        "the header seems to be on row {header_row} (it has the columns {found}); the "
-        "{n_above} row(s) above it ({above}) look like a title: delete them so that the "
-        "header is row 1; the rows below were checked as if it were"),
-    # --- quoting and line breaks --------------------------------------------------------------
-    "quote_unclosed": (
-        "a quote (\") opens the value of column {column!r} and is not closed on this line "
-        "(line {line} of the file), so a CSV reader takes {what} into that one value; "
-        "close the quote or remove it (a quote inside a value must be doubled: \"\")"),
-    "quote_swallowed_lines": "the next {n} line(s) (lines {first}-{last})",
-    "quote_swallowed_rest": "every line up to the end of the file ({n} line(s))",
-    "quote_multiline_value": (
-        "a quoted value spans lines {first}-{last} of the file (a line break inside the "
-        "value), so the file has more lines than rows; read as one row with the line "
-        "break(s) replaced by a space: check that the quote was meant to span lines"),
-    "record_unreadable": "cannot be read as CSV ({reason})",
-    # --- characters inside values -------------------------------------------------------------
-    "invisible_chars": (
-        "{n} cell(s) hold invisible character(s) {chars} (first in row {row}: {shown}); "
-        "removed: they make codes that look equal differ"),
-    "nbsp_chars": (
-        "{n} cell(s) hold non-breaking space(s) {chars} (first in row {row}: {shown}); read as "
-        "ordinary spaces"),
-    "thousands_in_whole_number": (
-        "is not a whole number; it looks like {plain} written with a thousands separator "
-        "{sep!r}: write {plain}"),
-    # --- file names in a data folder ------------------------------------------------------------
-    "name_near_miss_read": (
-        "found {found!r} instead of {expected!r} ({why}); it was read as {expected}: rename it "
-        "{expected!r} (in {folder})"),
-    "name_near_miss_excel": (
-        "found {found!r} instead of {expected!r} ({why}); data is read from CSV files only: "
-        "open it in a spreadsheet and save it as 'CSV UTF-8 (Comma delimited)' named "
-        "{expected!r} (in {folder})"),
-    "name_near_miss_several": (
-        "found several files that could be {expected!r}: {found}; keep one and name it "
-        "{expected!r} (in {folder})"),
-    "name_other_files": " (the folder holds {found})",
-    # --- hospital points and their kab/kota ----------------------------------------------------
-    "point_in_other_region": (
-        "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); {hint}"),
-    "point_at_sea": (
-        "the point lies outside every kab/kota (at sea?), {km:.1f} km from {own} (its "
-        "kode_wilayah); {hint}"),
-    "point_hint_lat_sign": (
-        "with latitude {lat:g} it would lie in {own}: the sign of the latitude is wrong (south "
-        "of the equator is negative)"),
-    "point_hint_other_region": (
-        "if the hospital stands there, kode_wilayah should be {other} (a decree's listing "
-        "goes in kode_wilayah_sk); else correct lat/lon"),
-    "point_hint_sea": "check lat/lon (digits dropped or shifted? lat and lon swapped?)",
-    "points_other_region_list": (
-        "{n} kab/kota code(s) of wilayah.csv name another region than the Kemendagri list "
-        "(e.g. {example}, which is {bundled!r} there): the points of their hospitals were not "
-        "checked against the bundled boundaries"),
-    "same_hospital_twice": (
-        "rows {rows} have the same name ({nama!r}) and points {km:.2f} km apart under two codes "
-        "({codes}): the same hospital twice? keep one row and move its layanan and jejaring rows "
-        "to its code"),
-    # --- downloads --------------------------------------------------------------------------------
-    "download_offline": (
-        "{url}: not in the cache ({target}) and offline mode is on (settings.offline / "
-        "PENGAMPUAN_OFFLINE); download it on a connected machine and copy it to {target}"),
-    "download_cache_folder": (
-        "{url}: cannot create the cache folder {folder} ({reason}); set settings.cache_dir or "
-        "the environment variable PENGAMPUAN_CACHE_DIR to a writable folder"),
-    "download_deadline": (
-        "{url}: gave up after {seconds:g} s in all while {doing} (settings.deadline_s; the "
-        "command line's --timeout): the server is too slow or does not answer"),
-    "download_redirects": (
-        "{url}: too many redirects (a redirect loop?): {reason}; check the URL"),
-    "download_bad_request": "{url}: cannot be requested ({reason}); check the URL",
-    "download_retry_after": (
-        "{url}: {reason}, and the server asks to wait {wait:g} s before trying again (longer "
-        "than the {limit:g} s this download may still wait); try again later"),
-    "download_empty": "{url}: the server answered with an empty body; nothing was cached",
-    "download_html": (
-        "{url}: the server answered with an HTML page{title}, not {expected} (an error or login "
-        "page sent with HTTP 200?); nothing was cached: check the URL in a browser"),
-    "download_not_kind": "{url}: the answer is not {expected} ({found}); nothing was cached",
-    "download_bad_gzip": (
-        "{url}: the gzip file is damaged or incomplete ({reason}); nothing was cached"),
-    "download_bad_zip": (
-        "{url}: the zip file is damaged or incomplete ({reason}); nothing was cached"),
-    "download_bad_json": (
-        "{url}: the answer does not parse as JSON/GeoJSON ({reason}); truncated or not a "
-        "GeoJSON file; nothing was cached"),
-    "download_error_json": (
-        "{url}: the server answered with JSON that is not GeoJSON, probably an error message: "
-        "{shown}; nothing was cached"),
-    "download_no_features": "{url}: the GeoJSON file has no features; nothing was cached",
-}
+#: Languages of every message.
+LANGS: tuple[str, ...] = ("id", "en")
+
+_SURFACE: contextvars.ContextVar[str] = contextvars.ContextVar("pengampuan_surface",
+                                                               default="api")
 
 
-def msg(key: str, /, **values: Any) -> str:
-    """The message ``key`` filled in with ``values``.
+def current_lang(lang: str | None = None) -> str:
+    """``lang`` if given, else ``settings.language`` ('id' or 'en')."""
+    if lang is None:
+        from .config import settings
+
+        lang = settings.language
+    if lang not in LANGS:
+        raise ValueError(f"lang={lang!r} is not known; expected one of {list(LANGS)}")
+    return lang
+
+
+@contextlib.contextmanager
+def command_line() -> Iterator[None]:
+    """While active, hints name command-line flags (the ``@cli`` variants of messages)."""
+    token = _SURFACE.set("cli")
+    try:
+        yield
+    finally:
+        _SURFACE.reset(token)
+
+
+def on_command_line() -> bool:
+    """True while the command line runs a command (see :func:`command_line`)."""
+    return _SURFACE.get() == "cli"
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` whose numbers with a format spec follow the language's separators."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if (self.lang == "id" and format_spec and not isinstance(value, (bool, str))
+                and _is_number(value)):
+            text = _swap_separators(text)
+        return text
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        import numbers
+
+        return isinstance(value, numbers.Number)
+    except TypeError:  # pragma: no cover
+        return False
+
+
+def _swap_separators(text: str) -> str:
+    """'1,234.5' -> '1.234,5'."""
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def template(key: str, lang: str | None = None) -> str:
+    """The raw text of ``key`` in ``lang`` (the ``@cli`` variant on the command line)."""
+    lang = current_lang(lang)
+    if on_command_line() and f"{key}@cli" in MESSAGES:
+        key = f"{key}@cli"
+    return MESSAGES[key][lang]
+
+
+def msg(key: str, /, lang: str | None = None, **values: Any) -> str:
+    """The message ``key`` in ``lang`` (default ``settings.language``), filled with ``values``.
 
     Examples
     --------
-    >>> msg("quote_swallowed_lines", n=2, first=5, last=6)
-    'the next 2 line(s) (lines 5-6)'
+    >>> msg("severity_error", lang="id"), msg("severity_error", lang="en")
+    ('kesalahan', 'error')
+    >>> msg("n_rows", lang="id", n=1234567), msg("n_rows", lang="en", n=1234567)
+    ('1.234.567 baris', '1,234,567 rows')
     """
-    return MESSAGES[key].format(**values)
+    lang = current_lang(lang)
+    return _Formatter(lang).vformat(template(key, lang), (), values)
+
+
+def placeholders(text: str) -> set[str]:
+    """Names of the placeholders of a template: ``'{n:,} of {m}'`` -> ``{'n', 'm'}``."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# --------------------------------------------------------------------------- numbers
+def fmt_num(x: float, lang: str | None = None, decimals: int = 0) -> str:
+    """A number with the thousands and decimal separators of ``lang``.
+
+    Examples
+    --------
+    >>> fmt_num(1234567, "id"), fmt_num(1234567, "en"), fmt_num(0.55, "id", 2)
+    ('1.234.567', '1,234,567', '0,55')
+    """
+    text = f"{x:,.{decimals}f}"
+    return _swap_separators(text) if current_lang(lang) == "id" else text
+
+
+def fmt_km(km: float, lang: str | None = None) -> str:
+    """A distance: ``62 km``, ``3,5 km`` (one decimal under 10 km).
+
+    Examples
+    --------
+    >>> fmt_km(3.46, "id"), fmt_km(1234.4, "en")
+    ('3,5 km', '1,234 km')
+    """
+    return f"{fmt_num(km, lang, 1 if abs(km) < 10 else 0)} km"
+
+
+def fmt_pct(share: float, lang: str | None = None, decimals: int = 0) -> str:
+    """A share (0..1) as a percentage: ``86%``, ``12,5%``.
+
+    Examples
+    --------
+    >>> fmt_pct(0.86), fmt_pct(0.125, "id", 1), fmt_pct(0.125, "en", 1)
+    ('86%', '12,5%', '12.5%')
+    """
+    return f"{fmt_num(100 * share, lang, decimals)}%"
+
+
+def fmt_min(minutes: float, lang: str | None = None) -> str:
+    """A travel time: ``45 menit``, ``2 jam 5 menit`` / ``2 h 5 min``.
+
+    Examples
+    --------
+    >>> fmt_min(125, "id"), fmt_min(45, "en")
+    ('2 jam 5 menit', '45 min')
+    """
+    m = int(round(minutes))
+    if m < 60:
+        return msg("unit_minutes", lang, n=m)
+    h, rest = divmod(m, 60)
+    hours = msg("unit_hours", lang, n=h)
+    return hours + (" " + msg("unit_minutes", lang, n=rest) if rest else "")
+
+
+def severity_label(severity: str, lang: str | None = None) -> str:
+    """'error' | 'warning' | 'note' in ``lang`` (the table keeps the English codes)."""
+    key = f"severity_{severity}"
+    return msg(key, lang) if key in MESSAGES else str(severity)
+
+
+def join_and(items: list[str], lang: str | None = None) -> str:
+    """'a', 'a and b', 'a, b and c' (``dan`` in Bahasa Indonesia)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {msg('word_and', lang)} {items[-1]}"
 
 
 def visible(text: str) -> str:
@@ -176,3 +229,837 @@ INVISIBLE: dict[str, str] = {
 NON_BREAKING: dict[str, str] = {
     "\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE", "\u2007": "FIGURE SPACE",
 }
+
+
+
+# =========================================================================== the catalogue
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- words -----------------------------------------------------------------------------
+    "severity_error": {"id": "kesalahan", "en": "error"},
+    "severity_warning": {"id": "peringatan", "en": "warning"},
+    "severity_note": {"id": "catatan", "en": "note"},
+    "word_and": {"id": "dan", "en": "and"},
+    "unit_minutes": {"id": "{n} menit", "en": "{n} min"},
+    "unit_hours": {"id": "{n} jam", "en": "{n} h"},
+    "n_rows": {"id": "{n:,} baris", "en": "{n:,} rows"},
+    # --- what a file is (sniffed from its first bytes) -------------------------------------
+    "file_excel_xlsx": {
+        "en": "is an Excel workbook (.xlsx) with a .csv name, not CSV text; open it in Excel and "
+              "save it as 'CSV UTF-8 (Comma delimited)' named {expected}",
+        "id": "adalah buku kerja Excel (.xlsx) bernama .csv, bukan teks CSV; buka di Excel dan "
+              "simpan sebagai 'CSV UTF-8 (Comma delimited)' dengan nama {expected}"},
+    "file_excel_xls": {
+        "en": "is an old Excel workbook (.xls, OLE2 format) with a .csv name, not CSV text; open it "
+              "in Excel and save it as 'CSV UTF-8 (Comma delimited)' named {expected}",
+        "id": "adalah buku kerja Excel lama (.xls, format OLE2) bernama .csv, bukan teks CSV; buka "
+              "di Excel dan simpan sebagai 'CSV UTF-8 (Comma delimited)' dengan nama {expected}"},
+    "file_ods": {
+        "en": "is a LibreOffice/OpenOffice spreadsheet (.ods), not CSV text; save it as 'Text CSV' "
+              "(UTF-8, comma) named {expected}",
+        "id": "adalah lembar kerja LibreOffice/OpenOffice (.ods), bukan teks CSV; simpan sebagai "
+              "'Text CSV' (UTF-8, koma) dengan nama {expected}"},
+    "file_binary_kind": {
+        "en": "is a {kind} file, not CSV text; expected {expected}, a text table with one header row",
+        "id": "adalah berkas {kind}, bukan teks CSV; seharusnya {expected}, tabel teks dengan satu "
+              "baris judul kolom"},
+    "file_binary": {
+        "en": "is a binary file ({detail}), not CSV text; expected {expected}, a text table with one "
+              "header row",
+        "id": "adalah berkas biner ({detail}), bukan teks CSV; seharusnya {expected}, tabel teks "
+              "dengan satu baris judul kolom"},
+    "file_control_chars": {
+        "en": "{n} control character(s) in the first {m} characters, e.g. {code}",
+        "id": "{n} karakter kendali dalam {m} karakter pertama, mis. {code}"},
+    "file_control_chars_any": {"en": "control characters", "id": "karakter kendali"},
+    "file_zip_archive": {"en": "zip archive", "id": "arsip zip"},
+    "file_utf16_no_bom": {
+        "en": "UTF-16 text without a byte-order mark detected ({order}); read as UTF-16: save as "
+              "'CSV UTF-8' next time",
+        "id": "teks UTF-16 tanpa penanda urutan bita (BOM) terdeteksi ({order}); dibaca sebagai "
+              "UTF-16: lain kali simpan sebagai 'CSV UTF-8'"},
+    "file_utf32": {
+        "en": "UTF-32 text detected; read as UTF-32: save as 'CSV UTF-8' next time",
+        "id": "teks UTF-32 terdeteksi; dibaca sebagai UTF-32: lain kali simpan sebagai 'CSV UTF-8'"},
+    "file_not_utf8": {
+        "en": "is not valid UTF-8 (byte 0x{byte} at position {pos}); read as {enc}: check accented "
+              "names, and save as 'CSV UTF-8' next time",
+        "id": "bukan UTF-8 yang sah (bita 0x{byte} di posisi {pos}); dibaca sebagai {enc}: periksa "
+              "nama yang beraksen, dan lain kali simpan sebagai 'CSV UTF-8'"},
+    "file_unreadable": {"en": "cannot be read ({reason})", "id": "tidak dapat dibaca ({reason})"},
+    "file_only_separators": {
+        "en": "holds only separators ({sep!r}) and no values; expected a header row with the "
+              "columns {required} and one row per record",
+        "id": "hanya berisi pemisah ({sep!r}) tanpa nilai; seharusnya ada baris judul dengan kolom "
+              "{required} dan satu baris per data"},
+    "file_only_quotes": {
+        "en": "holds only quote characters and separators, no values; expected a header row with "
+              "the columns {required} and one row per record",
+        "id": "hanya berisi tanda kutip dan pemisah, tanpa nilai; seharusnya ada baris judul dengan "
+              "kolom {required} dan satu baris per data"},
+    "header_below_title": {
+        "en": "the header seems to be on row {header_row} (it has the columns {found}); the "
+              "{n_above} row(s) above it ({above}) look like a title: delete them so that the "
+              "header is row 1; the rows below were checked as if it were",
+        "id": "baris judul kolom tampaknya ada di baris {header_row} (berisi kolom {found}); "
+              "{n_above} baris di atasnya ({above}) tampak seperti judul: hapus agar judul kolom "
+              "ada di baris 1; baris di bawahnya diperiksa seolah-olah demikian"},
+    # --- quoting and line breaks --------------------------------------------------------------
+    "quote_unclosed": {
+        "en": "a quote (\") opens the value of column {column!r} and is not closed on this line "
+              "(line {line} of the file), so a CSV reader takes {what} into that one value; "
+              "close the quote or remove it (a quote inside a value must be doubled: \"\")",
+        "id": "tanda kutip (\") membuka nilai kolom {column!r} dan tidak ditutup di baris ini "
+              "(baris {line} berkas), sehingga pembaca CSV memasukkan {what} ke dalam satu nilai "
+              "itu; tutup atau hapus tanda kutipnya (tanda kutip di dalam nilai harus ditulis "
+              "dua kali: \"\")"},
+    "quote_swallowed_lines": {"en": "the next {n} line(s) (lines {first}-{last})",
+                              "id": "{n} baris berikutnya (baris {first}-{last})"},
+    "quote_swallowed_rest": {"en": "every line up to the end of the file ({n} line(s))",
+                             "id": "semua baris sampai akhir berkas ({n} baris)"},
+    "quote_multiline_value": {
+        "en": "a quoted value spans lines {first}-{last} of the file (a line break inside the "
+              "value), so the file has more lines than rows; read as one row with the line "
+              "break(s) replaced by a space: check that the quote was meant to span lines",
+        "id": "nilai bertanda kutip membentang di baris {first}-{last} berkas (ada ganti baris di "
+              "dalam nilai), sehingga berkas punya lebih banyak baris teks daripada baris data; "
+              "dibaca sebagai satu baris dengan ganti baris diganti spasi: periksa apakah tanda "
+              "kutip itu memang dimaksudkan melintasi baris"},
+    "record_unreadable": {"en": "cannot be read as CSV ({reason})",
+                          "id": "tidak dapat dibaca sebagai CSV ({reason})"},
+    # --- characters inside values -------------------------------------------------------------
+    "invisible_chars": {
+        "en": "{n} cell(s) hold invisible character(s) {chars} (first in row {row}: {shown}); "
+              "removed: they make codes that look equal differ",
+        "id": "{n} sel berisi karakter tak terlihat {chars} (pertama di baris {row}: {shown}); "
+              "dihapus: karakter ini membuat kode yang tampak sama menjadi berbeda"},
+    "nbsp_chars": {
+        "en": "{n} cell(s) hold non-breaking space(s) {chars} (first in row {row}: {shown}); read as "
+              "ordinary spaces",
+        "id": "{n} sel berisi spasi tak-putus {chars} (pertama di baris {row}: {shown}); dibaca "
+              "sebagai spasi biasa"},
+    "thousands_in_whole_number": {
+        "en": "is not a whole number; it looks like {plain} written with a thousands separator "
+              "{sep!r}: write {plain}",
+        "id": "bukan bilangan bulat; tampaknya {plain} yang ditulis dengan pemisah ribuan {sep!r}: "
+              "tulis {plain}"},
+    # --- file names in a data folder ------------------------------------------------------------
+    "name_near_miss_read": {
+        "en": "found {found!r} instead of {expected!r} ({why}); it was read as {expected}: rename it "
+              "{expected!r} (in {folder})",
+        "id": "ditemukan {found!r}, bukan {expected!r} ({why}); berkas itu dibaca sebagai "
+              "{expected}: ganti namanya menjadi {expected!r} (di {folder})"},
+    "name_near_miss_excel": {
+        "en": "found {found!r} instead of {expected!r} ({why}); data is read from CSV files only: "
+              "open it in a spreadsheet and save it as 'CSV UTF-8 (Comma delimited)' named "
+              "{expected!r} (in {folder})",
+        "id": "ditemukan {found!r}, bukan {expected!r} ({why}); data hanya dibaca dari berkas CSV: "
+              "buka di aplikasi lembar kerja dan simpan sebagai 'CSV UTF-8 (Comma delimited)' "
+              "dengan nama {expected!r} (di {folder})"},
+    "name_near_miss_several": {
+        "en": "found several files that could be {expected!r}: {found}; keep one and name it "
+              "{expected!r} (in {folder})",
+        "id": "ditemukan beberapa berkas yang mungkin {expected!r}: {found}; simpan satu dan beri "
+              "nama {expected!r} (di {folder})"},
+    "name_other_files": {"en": " (the folder holds {found})", "id": " (folder berisi {found})"},
+    "why_spreadsheet": {"en": "a spreadsheet ({ext}), not a CSV file",
+                        "id": "lembar kerja ({ext}), bukan berkas CSV"},
+    "why_double_extension": {
+        "en": "the name ends in {ext!r}: Windows hides known extensions, so {expected!r} was saved "
+              "with a second {last!r}",
+        "id": "nama berakhiran {ext!r}: Windows menyembunyikan ekstensi yang dikenal, sehingga "
+              "{expected!r} tersimpan dengan {last!r} kedua"},
+    "why_text_extension": {
+        "en": "a text file with the extension {ext!r} instead of '.csv'",
+        "id": "berkas teks berekstensi {ext!r}, bukan '.csv'"},
+    "why_case": {"en": "upper/lower case differs", "id": "huruf besar/kecil berbeda"},
+    # --- hospital points and their kab/kota ----------------------------------------------------
+    "point_in_other_region": {
+        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); {hint}",
+        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya); {hint}"},
+    "point_at_sea": {
+        "en": "the point lies outside every kab/kota (at sea?), {km:.1f} km from {own} (its "
+              "kode_wilayah); {hint}",
+        "id": "titik berada di luar semua kab/kota (di laut?), {km:.1f} km dari {own} "
+              "(kode_wilayah-nya); {hint}"},
+    "point_hint_lat_sign": {
+        "en": "with latitude {lat:g} it would lie in {own}: the sign of the latitude is wrong (south "
+              "of the equator is negative)",
+        "id": "dengan lintang {lat:g} titik akan berada di {own}: tanda lintangnya salah (selatan "
+              "khatulistiwa bernilai negatif)"},
+    "point_hint_other_region": {
+        "en": "if the hospital stands there, kode_wilayah should be {other} (a decree's listing "
+              "goes in kode_wilayah_sk); else correct lat/lon",
+        "id": "jika RS memang berada di sana, kode_wilayah seharusnya {other} (kode menurut SK "
+              "ditulis di kode_wilayah_sk); jika tidak, perbaiki lat/lon"},
+    "point_hint_sea": {
+        "en": "check lat/lon (digits dropped or shifted? lat and lon swapped?)",
+        "id": "periksa lat/lon (ada angka yang hilang atau bergeser? lat dan lon tertukar?)"},
+    "points_other_region_list": {
+        "en": "{n} kab/kota code(s) of wilayah.csv name another region than the Kemendagri list "
+              "(e.g. {example}, which is {bundled!r} there): the points of their hospitals were not "
+              "checked against the bundled boundaries",
+        "id": "{n} kode kab/kota di wilayah.csv menamai wilayah lain daripada daftar Kemendagri "
+              "(mis. {example}, yang di sana adalah {bundled!r}): titik RS-nya tidak diperiksa "
+              "terhadap batas wilayah bawaan"},
+    "same_hospital_twice": {
+        "en": "rows {rows} have the same name ({nama!r}) and points {km:.2f} km apart under two codes "
+              "({codes}): the same hospital twice? keep one row and move its layanan and jejaring rows "
+              "to its code",
+        "id": "baris {rows} bernama sama ({nama!r}) dengan titik berjarak {km:.2f} km di bawah dua "
+              "kode ({codes}): RS yang sama dua kali? simpan satu baris dan pindahkan baris layanan "
+              "dan jejaring-nya ke kode itu"},
+    # --- downloads --------------------------------------------------------------------------------
+    "download_offline": {
+        "en": "{url}: not in the cache ({target}) and offline mode is on (settings.offline / "
+              "PENGAMPUAN_OFFLINE); download it on a connected machine and copy it to {target}",
+        "id": "{url}: tidak ada di cache ({target}) dan mode luring aktif (settings.offline / "
+              "PENGAMPUAN_OFFLINE); unduh di komputer yang terhubung internet lalu salin ke "
+              "{target}"},
+    "download_cache_folder": {
+        "en": "{url}: cannot create the cache folder {folder} ({reason}); set settings.cache_dir or "
+              "the environment variable PENGAMPUAN_CACHE_DIR to a writable folder",
+        "id": "{url}: folder cache {folder} tidak dapat dibuat ({reason}); atur settings.cache_dir "
+              "atau variabel lingkungan PENGAMPUAN_CACHE_DIR ke folder yang dapat ditulisi"},
+    "download_cache_folder@cli": {
+        "en": "{url}: cannot create the cache folder {folder} ({reason}); pass --cache-dir or set "
+              "the environment variable PENGAMPUAN_CACHE_DIR to a writable folder",
+        "id": "{url}: folder cache {folder} tidak dapat dibuat ({reason}); beri --cache-dir atau "
+              "atur variabel lingkungan PENGAMPUAN_CACHE_DIR ke folder yang dapat ditulisi"},
+    "download_deadline": {
+        "en": "{url}: gave up after {seconds:g} s in all while {doing} (settings.deadline_s; the "
+              "command line's --timeout): the server is too slow or does not answer",
+        "id": "{url}: dihentikan setelah total {seconds:g} detik saat {doing} "
+              "(settings.deadline_s; di baris perintah --timeout): server terlalu lambat atau "
+              "tidak menjawab"},
+    "download_deadline@cli": {
+        "en": "{url}: gave up after {seconds:g} s in all while {doing} (--timeout): the server is "
+              "too slow or does not answer",
+        "id": "{url}: dihentikan setelah total {seconds:g} detik saat {doing} (--timeout): server "
+              "terlalu lambat atau tidak menjawab"},
+    "download_redirects": {
+        "en": "{url}: too many redirects (a redirect loop?): {reason}; check the URL",
+        "id": "{url}: terlalu banyak pengalihan (pengalihan berputar?): {reason}; periksa URL-nya"},
+    "download_bad_request": {"en": "{url}: cannot be requested ({reason}); check the URL",
+                             "id": "{url}: tidak dapat diminta ({reason}); periksa URL-nya"},
+    "download_retry_after": {
+        "en": "{url}: {reason}, and the server asks to wait {wait:g} s before trying again (longer "
+              "than the {limit:g} s this download may still wait); try again later",
+        "id": "{url}: {reason}, dan server meminta menunggu {wait:g} detik sebelum mencoba lagi "
+              "(lebih lama dari {limit:g} detik yang masih tersisa untuk unduhan ini); coba lagi "
+              "nanti"},
+    "download_empty": {"en": "{url}: the server answered with an empty body; nothing was cached",
+                       "id": "{url}: server menjawab dengan isi kosong; tidak ada yang disimpan "
+                             "di cache"},
+    "download_html": {
+        "en": "{url}: the server answered with an HTML page{title}, not {expected} (an error or login "
+              "page sent with HTTP 200?); nothing was cached: check the URL in a browser",
+        "id": "{url}: server menjawab dengan halaman HTML{title}, bukan {expected} (halaman galat "
+              "atau login yang dikirim dengan HTTP 200?); tidak ada yang disimpan di cache: periksa "
+              "URL-nya di peramban"},
+    "download_not_kind": {"en": "{url}: the answer is not {expected} ({found}); nothing was cached",
+                          "id": "{url}: jawabannya bukan {expected} ({found}); tidak ada yang "
+                                "disimpan di cache"},
+    "download_bad_gzip": {
+        "en": "{url}: the gzip file is damaged or incomplete ({reason}); nothing was cached",
+        "id": "{url}: berkas gzip rusak atau tidak lengkap ({reason}); tidak ada yang disimpan di "
+              "cache"},
+    "download_bad_zip": {
+        "en": "{url}: the zip file is damaged or incomplete ({reason}); nothing was cached",
+        "id": "{url}: berkas zip rusak atau tidak lengkap ({reason}); tidak ada yang disimpan di "
+              "cache"},
+    "download_bad_json": {
+        "en": "{url}: the answer does not parse as JSON/GeoJSON ({reason}); truncated or not a "
+              "GeoJSON file; nothing was cached",
+        "id": "{url}: jawabannya tidak dapat dibaca sebagai JSON/GeoJSON ({reason}); terpotong atau "
+              "bukan berkas GeoJSON; tidak ada yang disimpan di cache"},
+    "download_error_json": {
+        "en": "{url}: the server answered with JSON that is not GeoJSON, probably an error message: "
+              "{shown}; nothing was cached",
+        "id": "{url}: server menjawab dengan JSON yang bukan GeoJSON, mungkin pesan galat: "
+              "{shown}; tidak ada yang disimpan di cache"},
+    "download_no_features": {"en": "{url}: the GeoJSON file has no features; nothing was cached",
+                             "id": "{url}: berkas GeoJSON tidak berisi fitur; tidak ada yang "
+                                   "disimpan di cache"},
+}
+
+# --- reading CSV files (io.py) ------------------------------------------------------------------
+MESSAGES.update({
+    "file_utf16": {"en": "UTF-16 text (Excel 'Unicode text') detected; read as UTF-16",
+                   "id": "teks UTF-16 (Excel 'Unicode text') terdeteksi; dibaca sebagai UTF-16"},
+    "file_utf8_bom": {
+        "en": "UTF-8 byte-order mark (BOM) detected, as Excel's 'CSV UTF-8' writes; read as UTF-8",
+        "id": "penanda urutan bita (BOM) UTF-8 terdeteksi, seperti yang ditulis 'CSV UTF-8' Excel; "
+              "dibaca sebagai UTF-8"},
+    "file_not_found_csv": {
+        "en": "file not found at {path}; expected a CSV file with the columns {required}",
+        "id": "berkas tidak ditemukan di {path}; seharusnya berkas CSV dengan kolom {required}"},
+    "file_not_found": {"en": "file not found at {path}",
+                       "id": "berkas tidak ditemukan di {path}"},
+    "file_not_found_expected": {
+        "en": "{path}: file not found; expected {expected} with the columns {required}",
+        "id": "{path}: berkas tidak ditemukan; seharusnya {expected} dengan kolom {required}"},
+    "file_is_folder": {"en": "{path} is a folder; expected a CSV file",
+                       "id": "{path} adalah folder; seharusnya berkas CSV"},
+    "file_empty": {
+        "en": "file is empty; expected a header row with the columns {required} and one row per "
+              "record",
+        "id": "berkas kosong; seharusnya ada baris judul dengan kolom {required} dan satu baris "
+              "per data"},
+    "sep_comma": {"en": "comma", "id": "koma"},
+    "sep_semicolon": {"en": "semicolon ';'", "id": "titik koma ';'"},
+    "sep_tab": {"en": "tab", "id": "tab"},
+    "separator_detected": {
+        "en": "{sep} separator detected (as spreadsheets in an Indonesian locale write); read "
+              "accordingly",
+        "id": "pemisah {sep} terdeteksi (seperti yang ditulis lembar kerja berpengaturan "
+              "Indonesia); dibaca sesuai pemisah itu"},
+    "column_unnamed": {
+        "en": "column {i} has no name in the header; it is called 'kolom_{i}'",
+        "id": "kolom {i} tidak bernama di baris judul; kolom itu disebut 'kolom_{i}'"},
+    "column_alias_read": {"en": "column {orig!r} read as {col!r}",
+                          "id": "kolom {orig!r} dibaca sebagai {col!r}"},
+    "column_name_read": {"en": "column name {orig!r} read as {col!r}",
+                         "id": "nama kolom {orig!r} dibaca sebagai {col!r}"},
+    "column_twice": {
+        "en": "column {col!r} appears twice in the header (columns {a} and {b}); keep one",
+        "id": "kolom {col!r} muncul dua kali di baris judul (kolom {a} dan {b}); simpan satu"},
+    "fields_hint_comma": {
+        "en": "a decimal comma in a comma-separated file? write -6.197 or quote the value",
+        "id": "koma desimal dalam berkas berpemisah koma? tulis -6.197 atau beri tanda kutip pada "
+              "nilainya"},
+    "fields_hint_sep": {
+        "en": "a separator inside a value? quote the value",
+        "id": "ada pemisah di dalam nilai? beri tanda kutip pada nilainya"},
+    "too_many_fields": {
+        "en": "has {n} fields but the header has {m} ({hint})",
+        "id": "berisi {n} isian, padahal baris judul berisi {m} ({hint})"},
+    "empty_rows_ignored": {"en": "{n} empty row(s) ignored", "id": "{n} baris kosong diabaikan"},
+    "spaces_removed": {
+        "en": "spaces at the start or end of {n} cell(s) removed (first in row {row})",
+        "id": "spasi di awal atau akhir {n} sel dihapus (pertama di baris {row})"},
+    "no_data_rows": {"en": "has a header but no data rows",
+                     "id": "ada baris judul tetapi tidak ada baris data"},
+    "why_spelling": {
+        "en": "the name is spelled with spaces, hyphens or capitals instead of '_'",
+        "id": "nama ditulis dengan spasi, tanda hubung atau huruf besar, bukan '_'"},
+    "separator_pipe": {"en": "; the separator looks like '|': use ',' or ';'",
+                       "id": "; pemisahnya tampak seperti '|': pakai ',' atau ';'"},
+    "missing_column": {
+        "en": "missing required column {cols}; columns found: {found}{hint}",
+        "id": "kolom wajib tidak ada: {cols}; kolom yang ditemukan: {found}{hint}"},
+    "missing_columns": {
+        "en": "missing required columns {cols}; columns found: {found}{hint}",
+        "id": "kolom-kolom wajib tidak ada: {cols}; kolom yang ditemukan: {found}{hint}"},
+    "extra_columns": {"en": "extra column(s) kept as they are: {extra}",
+                      "id": "kolom tambahan disimpan apa adanya: {extra}"},
+    "is_empty": {"en": "is empty; expected {expected}", "id": "kosong; seharusnya {expected}"},
+    "exp_value": {"en": "a value", "id": "sebuah nilai"},
+    "decimal_comma_read": {
+        "en": "decimal comma in {n} value(s) read as a decimal point (e.g. {example!r} in row {row})",
+        "id": "koma desimal pada {n} nilai dibaca sebagai titik desimal (mis. {example!r} di baris "
+              "{row})"},
+    "not_a_number": {"en": "is not a number; expected {expected}",
+                     "id": "bukan angka; seharusnya {expected}"},
+    "thousands_removed": {
+        "en": "thousands separators in {n} value(s) removed (e.g. {example!r} in row {row})",
+        "id": "pemisah ribuan pada {n} nilai dihapus (mis. {example!r} di baris {row})"},
+    "not_whole_number": {"en": "is not a whole number", "id": "bukan bilangan bulat"},
+    "text_expected": {"en": "{text}; expected {expected}", "id": "{text}; seharusnya {expected}"},
+    "out_of_range": {"en": "is out of range; expected {expected}",
+                     "id": "di luar rentang; seharusnya {expected}"},
+    "not_known": {"en": "is not known; expected {expected}",
+                  "id": "tidak dikenal; seharusnya {expected}"},
+    "read_as": {"en": "read as {canon!r} ({n} cell(s), first in row {row})",
+                "id": "dibaca sebagai {canon!r} ({n} sel, pertama di baris {row})"},
+    "not_yes_no": {
+        "en": "is not a yes/no value; expected one of 'ya', 'tidak', 'true', 'false', '1', '0' "
+              "(empty = tidak)",
+        "id": "bukan nilai ya/tidak; seharusnya salah satu dari 'ya', 'tidak', 'true', 'false', "
+              "'1', '0' (kosong = tidak)"},
+    "exp_date": {"en": "a date as yyyy-mm-dd (e.g. 2023-03-08)",
+                 "id": "tanggal berformat yyyy-mm-dd (mis. 2023-03-08)"},
+    "invalid_date": {"en": "is not a valid date; expected {expected}",
+                     "id": "bukan tanggal yang sah; seharusnya {expected}"},
+    "two_digit_year": {"en": "has a two-digit year, which is ambiguous; expected {expected}",
+                       "id": "tahunnya dua angka, sehingga ambigu; seharusnya {expected}"},
+    "not_a_date": {"en": "is not a date; expected {expected}, dd/mm/yyyy or an Excel date number",
+                   "id": "bukan tanggal; seharusnya {expected}, dd/mm/yyyy atau angka tanggal "
+                         "Excel"},
+    "excel_serial_dates": {
+        "en": "{n} Excel date number(s) (days since 1899-12-30) read as dates (first in row {row}); "
+              "format the column as yyyy-mm-dd",
+        "id": "{n} angka tanggal Excel (hari sejak 1899-12-30) dibaca sebagai tanggal (pertama di "
+              "baris {row}); format kolomnya sebagai yyyy-mm-dd"},
+    "month_dates": {
+        "en": "{n} date(s) without a day read as the first of the month (first in row {row})",
+        "id": "{n} tanggal tanpa hari dibaca sebagai tanggal 1 bulan itu (pertama di baris {row})"},
+    "month_first": {
+        "en": "is month-first (US format), but dates here are day-first (dd/mm/yyyy); write it as "
+              "{iso}",
+        "id": "berformat bulan-dulu (format AS), padahal tanggal di sini hari-dulu (dd/mm/yyyy); "
+              "tulis sebagai {iso}"},
+    "ambiguous_date": {
+        "en": "is ambiguous: day-first it is {iso}, but row {row} ({other!r}) is month-first; write "
+              "dates as yyyy-mm-dd",
+        "id": "ambigu: jika hari-dulu nilainya {iso}, tetapi baris {row} ({other!r}) "
+              "bulan-dulu; tulis tanggal sebagai yyyy-mm-dd"},
+    "day_first_dates": {
+        "en": "{n} date(s) written dd/mm/yyyy read day-first (e.g. {example!r} in row {row} = {iso}); "
+              "write yyyy-mm-dd to avoid ambiguity",
+        "id": "{n} tanggal bertulis dd/mm/yyyy dibaca hari-dulu (mis. {example!r} di baris {row} = "
+              "{iso}); tulis yyyy-mm-dd agar tidak ambigu"},
+    "not_kabkota_code": {
+        "en": "is not a kab/kota code; expected a Kemendagri code 'PP.KK' such as '17.02'",
+        "id": "bukan kode kab/kota; seharusnya kode Kemendagri 'PP.KK' seperti '17.02'"},
+    "province_code_given": {
+        "en": "is a province code; expected the kab/kota code 'PP.KK' (e.g. '17.02' for Kab. Rejang "
+              "Lebong)",
+        "id": "adalah kode provinsi; seharusnya kode kab/kota 'PP.KK' (mis. '17.02' untuk Kab. "
+              "Rejang Lebong)"},
+    "not_bps_code": {
+        "en": "is not a BPS kab/kota code (code_scheme='bps', crosswalk kode_bps_kemendagri.csv); "
+              "expected a 4-digit BPS code such as '3173'",
+        "id": "bukan kode kab/kota BPS (code_scheme='bps', tabel padanan kode_bps_kemendagri.csv); "
+              "seharusnya kode BPS 4 angka seperti '3173'"},
+    "not_bps_code@cli": {
+        "en": "is not a BPS kab/kota code (--code-scheme bps, crosswalk kode_bps_kemendagri.csv); "
+              "expected a 4-digit BPS code such as '3173'",
+        "id": "bukan kode kab/kota BPS (--code-scheme bps, tabel padanan kode_bps_kemendagri.csv); "
+              "seharusnya kode BPS 4 angka seperti '3173'"},
+    "bps_converted": {
+        "en": "{n} BPS code(s) converted to Kemendagri (e.g. {old!r} -> {new!r} in row {row})",
+        "id": "{n} kode BPS diubah ke kode Kemendagri (mis. {old!r} -> {new!r} di baris {row})"},
+    "undotted_codes": {
+        "en": "{n} code(s) not written 'PP.KK' read as Kemendagri codes (e.g. {old!r} -> {new!r} in "
+              "row {row}){hint}",
+        "id": "{n} kode yang tidak ditulis 'PP.KK' dibaca sebagai kode Kemendagri (mis. {old!r} -> "
+              "{new!r} di baris {row}){hint}"},
+    "hint_code_scheme_bps": {"en": "; if they are BPS codes pass code_scheme='bps'",
+                             "id": "; jika itu kode BPS, beri code_scheme='bps'"},
+    "hint_code_scheme_bps@cli": {"en": "; if they are BPS codes use --code-scheme bps",
+                                 "id": "; jika itu kode BPS, pakai --code-scheme bps"},
+    "exp_kode_rs": {"en": "a hospital code (kode_rs), unique per row",
+                    "id": "kode rumah sakit (kode_rs), unik per baris"},
+    "exp_nama_rs": {"en": "the hospital name", "id": "nama rumah sakit"},
+    "exp_lat": {"en": "latitude in decimal degrees (e.g. -6.197)",
+                "id": "lintang dalam derajat desimal (mis. -6.197)"},
+    "exp_lon": {"en": "longitude in decimal degrees (e.g. 106.84)",
+                "id": "bujur dalam derajat desimal (mis. 106.84)"},
+    "exp_kode_wilayah": {"en": "the kab/kota code 'PP.KK' (e.g. '17.02')",
+                         "id": "kode kab/kota 'PP.KK' (mis. '17.02')"},
+    "exp_kelas": {"en": "a hospital class, one of {values}",
+                  "id": "kelas rumah sakit, salah satu dari {values}"},
+    "exp_one_of": {"en": "one of {values}", "id": "salah satu dari {values}"},
+    "exp_one_of_aliases": {"en": "one of {values} (aliases accepted: {aliases})",
+                           "id": "salah satu dari {values} (alias yang diterima: {aliases})"},
+    "lokasi_empty": {
+        "en": "{n} empty cell(s) read as 'sumber' (the point is the hospital's own position; first "
+              "in row {row})",
+        "id": "{n} sel kosong dibaca sebagai 'sumber' (titik adalah posisi RS itu sendiri; "
+              "pertama di baris {row})"},
+    "not_rsonline_code": {
+        "en": "is not an RS Online code; expected 7 digits as text (e.g. '3173014'; keep leading "
+              "zeros, format the column as text)",
+        "id": "bukan kode RS Online; seharusnya 7 angka sebagai teks (mis. '3173014'; pertahankan "
+              "nol di depan, format kolomnya sebagai teks)"},
+    "not_layanan_list": {
+        "en": "is not a known layanan; expected ';'-separated codes from {values}",
+        "id": "bukan layanan yang dikenal; seharusnya kode dipisah ';' dari {values}"},
+    "code_not_unique": {
+        "en": "appears in rows {rows}; {col} must be unique (one row per hospital)",
+        "id": "muncul di baris {rows}; {col} harus unik (satu baris per rumah sakit)"},
+    "code_case_not_unique": {
+        "en": "appears in rows {rows} as {values}: codes that differ only in upper/lower case name "
+              "the same hospital; {col} must be unique",
+        "id": "muncul di baris {rows} sebagai {values}: kode yang hanya berbeda huruf besar/kecil "
+              "menunjuk rumah sakit yang sama; {col} harus unik"},
+    "range": {"en": "{lo:g}..{hi:g}", "id": "{lo:g}..{hi:g}"},
+    "lat_lon_zero": {
+        "en": "lat and lon are both 0 (a point in the Gulf of Guinea): a missing position exported "
+              "as zero? expected the hospital's latitude and longitude in decimal degrees",
+        "id": "lat dan lon keduanya 0 (titik di Teluk Guinea): posisi yang kosong diekspor sebagai "
+              "nol? seharusnya lintang dan bujur rumah sakit dalam derajat desimal"},
+    "hint_swapped": {"en": " (are lat and lon swapped?)", "id": " (lat dan lon tertukar?)"},
+    "hint_projected": {"en": " (projected metres? expected degrees)",
+                       "id": " (meter hasil proyeksi? seharusnya derajat)"},
+    "hint_lon_sign": {"en": " (negative sign? Indonesia lies east of Greenwich)",
+                      "id": " (tanda negatif? Indonesia terletak di timur Greenwich)"},
+    "lat_outside": {"en": "is outside {range}; expected latitude in decimal degrees{hint}",
+                    "id": "di luar {range}; seharusnya lintang dalam derajat desimal{hint}"},
+    "lon_outside": {"en": "is outside {range}; expected longitude in decimal degrees east{hint}",
+                    "id": "di luar {range}; seharusnya bujur timur dalam derajat desimal{hint}"},
+    "exp_kode_rs_known": {"en": "the kode_rs of a hospital in rumah_sakit.csv",
+                          "id": "kode_rs sebuah rumah sakit di rumah_sakit.csv"},
+    "exp_layanan": {"en": "a layanan, one of {values}", "id": "layanan, salah satu dari {values}"},
+    "exp_strata": {"en": "a strata, one of {values}", "id": "strata, salah satu dari {values}"},
+    "exp_year": {"en": "a year such as {year}", "id": "tahun seperti {year}"},
+    "no_status_column": {
+        "en": "no column 'status': every row read as 'ada' (current strata)",
+        "id": "tidak ada kolom 'status': setiap baris dibaca sebagai 'ada' (strata saat ini)"},
+    "exp_status": {"en": "one of {values} ('ada' = current, 'target' = planned)",
+                   "id": "salah satu dari {values} ('ada' = saat ini, 'target' = direncanakan)"},
+    "status_empty": {"en": "{n} empty cell(s) read as 'ada' (first in row {row})",
+                     "id": "{n} sel kosong dibaca sebagai 'ada' (pertama di baris {row})"},
+    "exp_pengampu": {"en": "the kode_rs of the mentoring hospital",
+                     "id": "kode_rs rumah sakit pengampu"},
+    "exp_diampu": {"en": "the kode_rs of the mentored hospital",
+                   "id": "kode_rs rumah sakit yang diampu"},
+    "exp_jenis": {"en": "one of {values} ('sumber' = documented link, 'usulan' = proposed)",
+                  "id": "salah satu dari {values} ('sumber' = tautan berdokumen, 'usulan' = "
+                        "diusulkan)"},
+    "no_bukti_column": {
+        "en": "no column 'bukti' (evidence grade): every row read with an empty grade, which "
+              "analyses always include",
+        "id": "tidak ada kolom 'bukti' (tingkat bukti): setiap baris dibaca tanpa tingkat bukti, "
+              "yang selalu diikutkan dalam analisis"},
+    "exp_bukti": {
+        "en": "an evidence grade, one of {values} ('regulasi' = decree or regulation, 'dokumen' = "
+              "signed MoU/PKS or official document, 'berita' = news report, 'inferensi' = derived "
+              "by the analyst)",
+        "id": "tingkat bukti, salah satu dari {values} ('regulasi' = keputusan atau peraturan, "
+              "'dokumen' = MoU/PKS bertanda tangan atau dokumen resmi, 'berita' = laporan berita, "
+              "'inferensi' = disimpulkan oleh analis)"},
+    "bukti_empty": {
+        "en": "{n} empty cell(s): rows without an evidence grade, always included (first in row "
+              "{row})",
+        "id": "{n} sel kosong: baris tanpa tingkat bukti, selalu diikutkan (pertama di baris "
+              "{row})"},
+    "exp_fasilitas": {"en": "a service name, one of {values}",
+                      "id": "nama fasilitas, salah satu dari {values}"},
+    "exp_region_code": {"en": "a Kemendagri code 'PP' (provinsi) or 'PP.KK' (kab/kota)",
+                        "id": "kode Kemendagri 'PP' (provinsi) atau 'PP.KK' (kab/kota)"},
+    "exp_region_name": {"en": "the region name", "id": "nama wilayah"},
+    "not_region_code": {
+        "en": "is not a region code; expected a Kemendagri code 'PP' (provinsi) or 'PP.KK' "
+              "(kab/kota)",
+        "id": "bukan kode wilayah; seharusnya kode Kemendagri 'PP' (provinsi) atau 'PP.KK' "
+              "(kab/kota)"},
+    "code_pp": {"en": "'PP' (2 digits)", "id": "'PP' (2 angka)"},
+    "tingkat_mismatch": {"en": "does not fit tingkat {tingkat!r}; expected a code {want}",
+                         "id": "tidak cocok dengan tingkat {tingkat!r}; seharusnya kode {want}"},
+    "kode_not_unique": {"en": "appears in rows {rows}; kode must be unique",
+                        "id": "muncul di baris {rows}; kode harus unik"},
+    "not_province_code": {"en": "is not a province code; expected 'PP' (e.g. '17')",
+                          "id": "bukan kode provinsi; seharusnya 'PP' (mis. '17')"},
+    "induk_derived": {
+        "en": "{n} empty kode_induk of kab/kota read from the code (first in row {row})",
+        "id": "{n} kode_induk kab/kota yang kosong dibaca dari kodenya (pertama di baris {row})"},
+    "induk_mismatch": {"en": "does not match the code {kode!r}; expected {want!r}",
+                       "id": "tidak cocok dengan kode {kode!r}; seharusnya {want!r}"},
+    "induk_unknown": {
+        "en": "is not a province (tingkat 'provinsi') in this file; expected the code of a province "
+              "listed here",
+        "id": "bukan provinsi (tingkat 'provinsi') dalam berkas ini; seharusnya kode provinsi yang "
+              "tercantum di sini"},
+    "exp_penduduk": {"en": "the population (persons, a whole number >= 0)",
+                     "id": "jumlah penduduk (jiwa, bilangan bulat >= 0)"},
+    "exp_pasien_hd": {"en": "the number of haemodialysis patients (>= 0)",
+                      "id": "jumlah pasien hemodialisis (>= 0)"},
+    "self_link": {"en": "is both pengampu and diampu: a hospital cannot mentor itself",
+                  "id": "menjadi pengampu sekaligus diampu: rumah sakit tidak dapat mengampu "
+                        "dirinya sendiri"},
+    "link_repeated": {
+        "en": "link {p} -> {d} ({lay}) appears in rows {rows}; row(s) {skipped} skipped",
+        "id": "tautan {p} -> {d} ({lay}) muncul di baris {rows}; baris {skipped} dilewati"},
+    "link_cycle": {
+        "en": "links of layanan {layanan!r} form a cycle {path} (rows {rows}); a hospital cannot be "
+              "(indirectly) its own pengampu: remove or reverse one link",
+        "id": "tautan layanan {layanan!r} membentuk lingkaran {path} (baris {rows}); rumah sakit "
+              "tidak dapat (secara tidak langsung) menjadi pengampu dirinya sendiri: hapus atau "
+              "balik satu tautan"},
+    "more_cycles": {"en": "{n} more cycle(s) of layanan {layanan!r} not listed",
+                    "id": "{n} lingkaran lain pada layanan {layanan!r} tidak dicantumkan"},
+    "load_warnings": {
+        "en": "{n} warning(s) in the data at {path}; see Dataset.report. First: {first}",
+        "id": "{n} peringatan dalam data di {path}; lihat Dataset.report. Yang pertama: {first}"},
+    "load_warnings@cli": {
+        "en": "{n} warning(s) in the data at {path}; see `pengampuan validate`. First: {first}",
+        "id": "{n} peringatan dalam data di {path}; lihat `pengampuan validate`. Yang pertama: "
+              "{first}"},
+})
+
+# --- checking a data folder (validate.py) ---------------------------------------------------------
+MESSAGES.update({
+    "summary_rows": {"en": "{table} {n} rows", "id": "{table} {n} baris"},
+    "no_grade": {"en": "no grade", "id": "tanpa bukti"},
+    "summary_skipped": {"en": "rows skipped: ", "id": "baris dilewati: "},
+    "summary_contoh": {"en": "illustrative rows (contoh): ", "id": "baris contoh (ilustratif): "},
+    "summary_wilayah_bundled": {"en": "wilayah: bundled Kemendagri region list",
+                                "id": "wilayah: daftar wilayah Kemendagri bawaan"},
+    "headline_where": {"en": " of {path}", "id": " {path}"},
+    "headline": {
+        "en": "Validation{where}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
+        "id": "Pemeriksaan{where}: {errors} kesalahan, {warnings} peringatan, {notes} catatan"},
+    "folder_is_file": {"en": "{folder} is a file; expected a folder holding {files}",
+                       "id": "{folder} adalah berkas; seharusnya folder berisi {files}"},
+    "folder_not_found": {"en": "{folder}: folder not found; expected a folder holding {files}",
+                         "id": "{folder}: folder tidak ditemukan; seharusnya folder berisi "
+                               "{files}"},
+    "kode_rs_not_checked": {
+        "en": "kode_rs in the other files not checked: {file} has no usable rows or no kode_rs "
+              "column",
+        "id": "kode_rs di berkas lain tidak diperiksa: {file} tidak punya baris yang dapat dipakai "
+              "atau tidak punya kolom kode_rs"},
+    "no_jejaring_file": {
+        "en": "no {file} in {folder}: the dataset has no pengampuan links{holds}",
+        "id": "tidak ada {file} di {folder}: data tidak memiliki tautan pengampuan{holds}"},
+    "no_wilayah_file": {
+        "en": "file not found at {path}; expected the region list with the columns ['kode', "
+              "'nama', 'tingkat']",
+        "id": "berkas tidak ditemukan di {path}; seharusnya daftar wilayah dengan kolom ['kode', "
+              "'nama', 'tingkat']"},
+    "wilayah_bundled_used": {
+        "en": "no {file} in {folder}: the bundled Kemendagri region list ({source}) is used{holds}",
+        "id": "tidak ada {file} di {folder}: daftar wilayah Kemendagri bawaan ({source}) "
+              "dipakai{holds}"},
+    "repeats_row": {"en": "repeats row {row} exactly; skipped",
+                    "id": "sama persis dengan baris {row}; dilewati"},
+    "repeats_earlier_row": {"en": "repeats an earlier row exactly; skipped",
+                            "id": "sama persis dengan baris sebelumnya; dilewati"},
+    "layanan_row_what": {"en": "hospital {kode!r}, layanan {layanan!r}, status {status!r}",
+                         "id": "rumah sakit {kode!r}, layanan {layanan!r}, status {status!r}"},
+    "layanan_same_strata": {
+        "en": "{what} appears in rows {rows} with the same strata (other sources); all rows kept",
+        "id": "{what} muncul di baris {rows} dengan strata yang sama (sumber lain); semua baris "
+              "disimpan"},
+    "layanan_other_strata": {
+        "en": "{what} appears in rows {rows} with different strata ({strata}); the highest is used",
+        "id": "{what} muncul di baris {rows} dengan strata berbeda ({strata}); yang tertinggi "
+              "dipakai"},
+    "kode_sk_unknown": {
+        "en": "is not a kab/kota in {file}; expected the Kemendagri code 'PP.KK' under which a "
+              "decree lists the hospital (empty when it is the kab/kota where the hospital stands)",
+        "id": "bukan kab/kota di {file}; seharusnya kode Kemendagri 'PP.KK' tempat rumah sakit "
+              "dicantumkan dalam SK (kosong bila sama dengan kab/kota lokasi rumah sakit)"},
+    "kode_rs_row_unreadable": {
+        "en": "not checked: row {row} of {file}, which has this kode_rs, could not be read (see the "
+              "error there)",
+        "id": "tidak diperiksa: baris {row} di {file}, yang berisi kode_rs ini, tidak dapat dibaca "
+              "(lihat kesalahan di sana)"},
+    "hint_did_you_mean_code": {
+        "en": "; did you mean {alt!r}? (codes are compared exactly, upper/lower case matters)",
+        "id": "; maksudnya {alt!r}? (kode dibandingkan persis, huruf besar/kecil berpengaruh)"},
+    "hint_add_hospital": {"en": "; add the hospital there or correct the code",
+                          "id": "; tambahkan rumah sakit itu di sana atau perbaiki kodenya"},
+    "kode_rs_unknown": {"en": "is not a kode_rs in {file}{hint}",
+                        "id": "bukan kode_rs di {file}{hint}"},
+    "pengampu_no_strata": {
+        "en": "pengampu {p!r} has no strata for layanan {layanan!r} in {file}; add its strata there",
+        "id": "pengampu {p!r} tidak punya strata untuk layanan {layanan!r} di {file}; tambahkan "
+              "stratanya di sana"},
+    "status_current": {"en": "current", "id": "saat ini"},
+    "status_target": {"en": "target", "id": "target"},
+    "pengampu_strata_same": {
+        "en": "pengampu {p!r} has strata {ps!r} ({p_status}) for {layanan!r}, the same as diampu "
+              "{d!r} ({ds!r}, {d_status}); a pengampu is expected to have a higher strata (order: "
+              "{order})",
+        "id": "pengampu {p!r} berstrata {ps!r} ({p_status}) untuk {layanan!r}, sama dengan diampu "
+              "{d!r} ({ds!r}, {d_status}); pengampu diharapkan berstrata lebih tinggi (urutan: "
+              "{order})"},
+    "pengampu_strata_below": {
+        "en": "pengampu {p!r} has strata {ps!r} ({p_status}) for {layanan!r}, below diampu {d!r} "
+              "({ds!r}, {d_status}); a pengampu is expected to have a higher strata (order: "
+              "{order})",
+        "id": "pengampu {p!r} berstrata {ps!r} ({p_status}) untuk {layanan!r}, di bawah diampu "
+              "{d!r} ({ds!r}, {d_status}); pengampu diharapkan berstrata lebih tinggi (urutan: "
+              "{order})"},
+    "bps_code_given": {
+        "en": "is not a Kemendagri kab/kota code but is the BPS code of {new} {label}; BPS codes (as "
+              "in Kemenkes RS codes) must be converted: pass code_scheme=\"bps\" (command line: "
+              "--code-scheme bps)",
+        "id": "bukan kode kab/kota Kemendagri tetapi kode BPS untuk {new} {label}; kode BPS (seperti "
+              "dalam kode RS Kemenkes) harus diubah: beri code_scheme=\"bps\" (baris perintah: "
+              "--code-scheme bps)"},
+    "bps_code_given@cli": {
+        "en": "is not a Kemendagri kab/kota code but is the BPS code of {new} {label}; BPS codes (as "
+              "in Kemenkes RS codes) must be converted: use --code-scheme bps",
+        "id": "bukan kode kab/kota Kemendagri tetapi kode BPS untuk {new} {label}; kode BPS (seperti "
+              "dalam kode RS Kemenkes) harus diubah: pakai --code-scheme bps"},
+    "or_pre2022_code": {
+        "en": "; or, if it is a pre-2022 Kemendagri code (Papua was split in 2022), use {new}",
+        "id": "; atau, jika itu kode Kemendagri sebelum 2022 (Papua dimekarkan pada 2022), pakai "
+              "{new}"},
+    "or_pre2022_any": {
+        "en": "; or, if it is a pre-2022 Kemendagri code, use the current code (Papua was split in "
+              "2022)",
+        "id": "; atau, jika itu kode Kemendagri sebelum 2022, pakai kode yang berlaku (Papua "
+              "dimekarkan pada 2022)"},
+    "papua_split_code": {
+        "en": "is not a current kab/kota code: Papua was split in 2022; {nama} is now {new}",
+        "id": "bukan kode kab/kota yang berlaku: Papua dimekarkan pada 2022; {nama} kini {new}"},
+    "this_kabkota": {"en": "this kab/kota", "id": "kab/kota ini"},
+    "papua_split_any": {
+        "en": "is not a current kab/kota code: Papua was split in 2022 into six provinces (91 Papua, "
+              "92 Papua Barat, 93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan, 96 Papua "
+              "Barat Daya); is it a pre-2022 code? expected a kab/kota of {file}",
+        "id": "bukan kode kab/kota yang berlaku: Papua dimekarkan pada 2022 menjadi enam provinsi "
+              "(91 Papua, 92 Papua Barat, 93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan, "
+              "96 Papua Barat Daya); apakah ini kode sebelum 2022? seharusnya kab/kota di {file}"},
+    "kabkota_unknown": {
+        "en": "is not a kab/kota in {file} ({n} kab/kota); expected a Kemendagri code 'PP.KK' such "
+              "as '17.02'",
+        "id": "bukan kab/kota di {file} ({n} kab/kota); seharusnya kode Kemendagri 'PP.KK' seperti "
+              "'17.02'"},
+    "kemendagri_or_bps": {
+        "en": "read as Kemendagri {code} {nama} (rows {rows}), but as a BPS code it is {bps} "
+              "{bps_nama}: write 'PP.KK', or pass code_scheme=\"bps\" if the column holds BPS codes",
+        "id": "dibaca sebagai kode Kemendagri {code} {nama} (baris {rows}), tetapi sebagai kode BPS "
+              "artinya {bps} {bps_nama}: tulis 'PP.KK', atau beri code_scheme=\"bps\" jika kolom "
+              "berisi kode BPS"},
+    "kemendagri_or_bps@cli": {
+        "en": "read as Kemendagri {code} {nama} (rows {rows}), but as a BPS code it is {bps} "
+              "{bps_nama}: write 'PP.KK', or use --code-scheme bps if the column holds BPS codes",
+        "id": "dibaca sebagai kode Kemendagri {code} {nama} (baris {rows}), tetapi sebagai kode BPS "
+              "artinya {bps} {bps_nama}: tulis 'PP.KK', atau pakai --code-scheme bps jika kolom "
+              "berisi kode BPS"},
+})
+
+# --- problem lines (errors.py) ----------------------------------------------------------------------
+MESSAGES.update({
+    "no_problems": {"en": "no problems", "id": "tidak ada masalah"},
+    "problems_head": {"en": "{errors} error(s), {others} warning(s)/note(s) in the data:",
+                      "id": "{errors} kesalahan, {others} peringatan/catatan dalam data:"},
+    "more_like_above": {"en": "... and {n:,} more like the line above ({problem})",
+                        "id": "... dan {n:,} lagi seperti baris di atas ({problem})"},
+    "where_row": {"en": "row {row}", "id": "baris {row}"},
+    "where_column": {"en": "column {column!r}", "id": "kolom {column!r}"},
+    "where_value": {"en": "value {value!r} ", "id": "nilai {value!r} "},
+})
+
+# --- matching regions (regions.py) ----------------------------------------------------------------
+MESSAGES.update({
+    "unit_row": {"en": "row", "id": "baris"},
+    "unit_rows": {"en": "rows", "id": "baris"},
+    "unit_feature": {"en": "feature", "id": "fitur"},
+    "unit_features": {"en": "features", "id": "fitur"},
+    "method_code": {"en": "code", "id": "kode"},
+    "method_exact": {"en": "exact", "id": "nama persis"},
+    "method_alias": {"en": "alias", "id": "alias"},
+    "method_fuzzy": {"en": "fuzzy", "id": "mirip"},
+    "method_ambiguous": {"en": "ambiguous", "id": "ambigu"},
+    "method_unmatched": {"en": "unmatched", "id": "tidak cocok"},
+    "match_head": {"en": "{n} {unit} matched to Kemendagri codes: {counts}",
+                   "id": "{n} {unit} dicocokkan dengan kode Kemendagri: {counts}"},
+    "match_code": {"en": "code {code!r}", "id": "kode {code!r}"},
+    "match_name": {"en": "name {name!r}", "id": "nama {name!r}"},
+    "match_no_code_name": {"en": "no code or name", "id": "tanpa kode atau nama"},
+    "match_ambiguous": {"en": "ambiguous between {candidates}",
+                        "id": "ambigu antara {candidates}"},
+    "match_none": {"en": "matches no region", "id": "tidak cocok dengan wilayah mana pun"},
+    "match_closest": {"en": "; closest: {candidates}", "id": "; yang terdekat: {candidates}"},
+    "match_score": {"en": ", score {score:.0f})", "id": ", skor {score:.0f})"},
+    "note_tie_geometry": {"en": "tie broken by geometry ({pct} overlap)",
+                          "id": "seri diputus oleh geometri ({pct} tumpang tindih)"},
+    "note_no_name": {"en": "no name", "id": "tanpa nama"},
+    "note_province_disagrees": {"en": "province column disagrees",
+                                "id": "kolom provinsi tidak sesuai"},
+    "note_wrong_kind": {"en": "the name fits only a region that is not a {kind}",
+                        "id": "nama hanya cocok dengan wilayah yang bukan {kind}"},
+    "note_no_confident": {"en": "no confident match", "id": "tidak ada kecocokan yang meyakinkan"},
+    "note_code_unreadable": {"en": "code {code} is not a {form} code",
+                             "id": "kode {code} bukan kode {form}"},
+    "note_code_not_present": {"en": "code {code} is not a {scheme} code of a present-day region",
+                              "id": "kode {code} bukan kode {scheme} wilayah yang berlaku kini"},
+    "note_papua_code": {"en": " (pre-2022 Papua code?)", "id": " (kode Papua sebelum 2022?)"},
+    "note_code_name_differ": {"en": "code {code} and name {name} name different regions",
+                              "id": "kode {code} dan nama {name} menunjuk wilayah yang berbeda"},
+    "note_code_several": {"en": "{scheme} code {code} covers several present-day regions",
+                          "id": "kode {scheme} {code} mencakup beberapa wilayah yang berlaku kini"},
+    "match_scheme_unclear": {
+        "en": "cannot tell whether the {n} region codes are Kemendagri or BPS codes (both read {k} "
+              "of them as valid codes of different regions, e.g. {example!r}); pass "
+              "code_scheme='bps' or 'kemendagri'",
+        "id": "tidak dapat ditentukan apakah {n} kode wilayah itu kode Kemendagri atau BPS (keduanya "
+              "membaca {k} di antaranya sebagai kode sah untuk wilayah berbeda, mis. {example!r}); "
+              "beri code_scheme='bps' atau 'kemendagri'"},
+    "match_scheme_unclear@cli": {
+        "en": "cannot tell whether the {n} region codes are Kemendagri or BPS codes (both read {k} "
+              "of them as valid codes of different regions, e.g. {example!r}); use --code-scheme "
+              "bps or --code-scheme kemendagri",
+        "id": "tidak dapat ditentukan apakah {n} kode wilayah itu kode Kemendagri atau BPS (keduanya "
+              "membaca {k} di antaranya sebagai kode sah untuk wilayah berbeda, mis. {example!r}); "
+              "pakai --code-scheme bps atau --code-scheme kemendagri"},
+    "match_no_columns": {
+        "en": "no column with a region code or name was found among {cols}; pass code_col= and/or "
+              "name_col=",
+        "id": "tidak ditemukan kolom kode atau nama wilayah di antara {cols}; beri code_col= "
+              "dan/atau name_col="},
+    "match_no_columns@cli": {
+        "en": "no column with a region code or name was found among {cols}; use --code-col and/or "
+              "--name-col",
+        "id": "tidak ditemukan kolom kode atau nama wilayah di antara {cols}; pakai --code-col "
+              "dan/atau --name-col"},
+    "match_fuzzy": {
+        "en": "{n} of {total} {unit} matched only approximately (fuzzy); check them, and pass the "
+              "right code or add the name to the alias table if one is wrong",
+        "id": "{n} dari {total} {unit} hanya cocok secara perkiraan (nama mirip); periksa, dan beri "
+              "kode yang benar atau tambahkan nama ke tabel alias jika ada yang salah"},
+    "match_recoded": {
+        "en": "{n} of {total} {unit} carry codes that match no present-day region and were matched "
+              "by name instead",
+        "id": "{n} dari {total} {unit} berkode yang tidak cocok dengan wilayah yang berlaku kini dan "
+              "dicocokkan berdasarkan nama"},
+    "match_recoded_papua": {
+        "en": " (the file seems to predate the 2022 Papua split: 34 provinces)",
+        "id": " (berkas tampaknya dibuat sebelum pemekaran Papua 2022: 34 provinsi)"},
+    "match_more": {"en": "... and {n} more (see the report)",
+                   "id": "... dan {n} lagi (lihat laporannya)"},
+    "match_unmatched": {
+        "en": "{n} of {total} {unit} matched no single region ({ambiguous} ambiguous, {unmatched} "
+              "unmatched)",
+        "id": "{n} dari {total} {unit} tidak cocok dengan tepat satu wilayah ({ambiguous} ambigu, "
+              "{unmatched} tidak cocok)"},
+    "hint_on_unmatched": {
+        "en": "Fix the names or codes, give code_col=/province_col=, or pass on_unmatched='warn' or "
+              "'keep' to keep them with kode = <NA>.",
+        "id": "Perbaiki nama atau kodenya, beri code_col=/province_col=, atau beri "
+              "on_unmatched='warn' atau 'keep' agar tetap disimpan dengan kode = <NA>."},
+    "hint_on_unmatched@cli": {
+        "en": "Fix the names or codes in the boundary file, check it with `pengampuan boundaries "
+              "check FILE`, or use --on-unmatched warn (or keep) to go on without them.",
+        "id": "Perbaiki nama atau kode di berkas batas, periksa dengan `pengampuan boundaries check "
+              "BERKAS`, atau pakai --on-unmatched warn (atau keep) untuk melanjutkan tanpa "
+              "wilayah itu."},
+})
+
+# --- provinces (provinsi.py) ------------------------------------------------------------------------
+MESSAGES.update({
+    "provinsi_empty": {
+        "en": "provinsi is empty; expected a province code (e.g. 17) or a name (e.g. Bengkulu)",
+        "id": "provinsi kosong; seharusnya kode provinsi (mis. 17) atau nama (mis. Bengkulu)"},
+    "provinsi_is_kabkota": {
+        "en": "provinsi {text!r} is a kab/kota code; its province is {parent} ({nama}): pass {parent}",
+        "id": "provinsi {text!r} adalah kode kab/kota; provinsinya {parent} ({nama}): beri {parent}"},
+    "provinsi_bad_code": {
+        "en": "provinsi {text!r} is not a province code of the list; codes are {codes}",
+        "id": "provinsi {text!r} bukan kode provinsi dalam daftar; kodenya adalah {codes}"},
+    "provinsi_close": {"en": "close matches: {close}", "id": "yang mirip: {close}"},
+    "provinsi_all": {"en": "provinces are: {names}", "id": "provinsinya adalah: {names}"},
+    "provinsi_unknown": {"en": "provinsi {text!r} is not known; {hint}",
+                         "id": "provinsi {text!r} tidak dikenal; {hint}"},
+})
+
+# --- the command line (cli/) ------------------------------------------------------------------------
+MESSAGES.update({
+    "cli_interrupted": {"en": "interrupted", "id": "dibatalkan"},
+    "cli_bug": {
+        "en": "unexpected {kind}: {error}\nThis is a bug in pengampuan, not in your data: please "
+              "report it with the output of the same command with --debug.",
+        "id": "{kind} tak terduga: {error}\nIni galat di pengampuan, bukan di data Anda: mohon "
+              "laporkan bersama keluaran perintah yang sama dengan --debug."},
+    "cli_boundaries_missing": {"en": "--boundaries {path}: file does not exist",
+                               "id": "--boundaries {path}: berkas tidak ada"},
+    "cli_unknown_value": {"en": "{flag} {value!r} is not known; expected one of {allowed}",
+                          "id": "{flag} {value!r} tidak dikenal; seharusnya salah satu dari "
+                                "{allowed}"},
+    "cli_aliases": {"en": " (also accepted: {aliases})", "id": " (juga diterima: {aliases})"},
+    "cli_closest": {"en": "; closest: {close}", "id": "; yang paling mirip: {close}"},
+    "cli_wrote": {"en": "written: {path}", "id": "ditulis: {path}"},
+    "cli_wrote_size": {"en": "{path}  ({mb:.2f} MB)", "id": "{path}  ({mb:.2f} MB)"},
+})
+
+MESSAGES.update({
+    "validate_ok": {"en": "data valid", "id": "data valid"},
+    "validate_not_ok": {"en": "data NOT valid: fix the {n} error(s) listed above",
+                        "id": "data TIDAK valid: perbaiki {n} kesalahan yang tercantum di atas"},
+})

@@ -130,11 +130,13 @@ def _format_problems(problems: Any) -> str:
     import pandas as pd
 
     frame = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems or []))
+    from ._messages import msg
+
     if not len(frame):
-        return "no problems"
+        return msg("no_problems")
     sev = frame["severity"] if "severity" in frame else pd.Series("error", index=frame.index)
     n_err = int((sev.fillna("error") == "error").sum())
-    head = f"{n_err} error(s), {len(frame) - n_err} warning(s)/note(s) in the data:"
+    head = msg("problems_head", errors=n_err, others=len(frame) - n_err)
     return "\n".join([head, *format_problems(frame)])
 
 
@@ -174,6 +176,8 @@ def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND) -
     """
     import pandas as pd
 
+    from ._messages import msg
+
     frame = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems or []))
     if not len(frame):
         return []
@@ -195,8 +199,8 @@ def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND) -
         if is_last and n > max_per_kind:
             more = {"file": rec.get("file"), "column": rec.get("column"),
                     "severity": rec.get("severity", "error"),
-                    "problem": f"... and {n - max_per_kind:,} more like the line above "
-                               f"({_short_problem(str(rec.get('problem', '')))})"}
+                    "problem": msg("more_like_above", n=n - max_per_kind,
+                                   problem=_short_problem(str(rec.get("problem", ""))))}
             lines.append(format_problem(more))
     return lines
 
@@ -215,16 +219,18 @@ def format_problem(rec: dict[str, Any]) -> str:
     ...                 "severity": "error"})
     "[error] rumah_sakit.csv, row 14, column 'lat': value '106.84' is outside -11.5..6.5"
     """
+    from ._messages import msg, severity_label
+
     parts = [str(rec.get("file") or "?")]
     row = rec.get("row")
     if row is not None and row == row and str(row) != "<NA>":  # not NaN / NA
-        parts.append(f"row {int(row)}")
+        parts.append(msg("where_row", row=int(row)))
     col = rec.get("column")
     if col is not None and col == col and col != "":
-        parts.append(f"column {str(col)!r}")
+        parts.append(msg("where_column", column=str(col)))
     where = ", ".join(parts)
     value = rec.get("value")
     has_value = value is not None and value == value and str(value) != "<NA>"
-    what = f"value {str(value)!r} " if has_value else ""
+    what = msg("where_value", value=str(value)) if has_value else ""
     sev = rec.get("severity", "error")
-    return f"[{sev}] {where}: {what}{rec.get('problem', '')}"
+    return f"[{severity_label(sev)}] {where}: {what}{rec.get('problem', '')}"

@@ -34,6 +34,7 @@ import pandas as pd
 import shapely
 from numpy.typing import NDArray
 
+from ._messages import MESSAGES, fmt_pct, msg
 from ._textnorm import fold, normalise_region_code, region_key, region_kind
 from .config import AREA_CRS, INDONESIA_BOUNDS
 from .errors import CRSError, DataFileError, PengampuanWarning, RegionMatchError
@@ -666,27 +667,32 @@ class MatchReport:
         """One report row as a readable line."""
         what = []
         if _present(rec.get("input_code")):
-            what.append(f"code {rec['input_code']!r}")
+            what.append(msg("match_code", code=rec["input_code"]))
         if _present(rec.get("input_name")):
-            what.append(f"name {rec['input_name']!r}")
-        head = f"{self.source + ', ' if self.source else ''}{self.unit} {rec['row']}"
-        body = " / ".join(what) or "no code or name"
+            what.append(msg("match_name", name=rec["input_name"]))
+        head = f"{self.source + ', ' if self.source else ''}{self.unit_label(1)} {rec['row']}"
+        body = " / ".join(what) or msg("match_no_code_name")
         method = rec["method"]
         if method == "ambiguous":
-            tail = f"ambiguous between {rec['candidates']}"
+            tail = msg("match_ambiguous", candidates=rec["candidates"])
         elif method == "unmatched":
-            tail = "matches no region" + (f"; closest: {rec['candidates']}"
-                                          if rec.get("candidates") else "")
+            tail = msg("match_none") + (msg("match_closest", candidates=rec["candidates"])
+                                        if rec.get("candidates") else "")
         else:
-            tail = f"-> {rec['kode']} {rec['nama']} ({method}"
-            tail += f", score {rec['score']:.0f})" if method == "fuzzy" else ")"
+            tail = f"-> {rec['kode']} {rec['nama']} ({msg('method_' + method)}"
+            tail += msg("match_score", score=rec["score"]) if method == "fuzzy" else ")"
         note = f" [{rec['note']}]" if rec.get("note") else ""
         return f"{head}: {body} {tail}{note}"
 
+    def unit_label(self, n: int = 2) -> str:
+        """The unit ('row', 'feature') in ``settings.language``; plural unless ``n`` is 1."""
+        key = f"unit_{self.unit}" + ("" if n == 1 else "s")
+        return msg(key) if key in MESSAGES else self.unit + ("" if n == 1 else "s")
+
     def __str__(self) -> str:
         n = len(self.table)
-        counts = ", ".join(f"{v} {k}" for k, v in self.summary().items())
-        lines = [f"{n} {self.unit}s matched to Kemendagri codes: {counts}"]
+        counts = ", ".join(f"{v} {msg('method_' + str(k))}" for k, v in self.summary().items())
+        lines = [msg("match_head", n=n, unit=self.unit_label(), counts=counts)]
         lines += [self.describe_row(r) for r in self.problems.to_dict("records")]
         return "\n".join(lines)
 
@@ -746,7 +752,7 @@ def _narrow(ref: _Reference, idx: list[int], *, kind: str | None,
         shares = overlap(geom, [str(t.at[i, "kode"]) for i in idx])
         best = int(np.argmax(shares))
         if shares[best] > 0.5 and sorted(shares)[-2] < 0.2:
-            notes.append(f"tie broken by geometry ({shares[best]:.0%} overlap)")
+            notes.append(msg("note_tie_geometry", pct=fmt_pct(float(shares[best]))))
             idx = [idx[best]]
     return idx, "; ".join(notes)
 
@@ -754,7 +760,7 @@ def _narrow(ref: _Reference, idx: list[int], *, kind: str | None,
 def _match_name(ref: _Reference, name: object, *, kind: str | None,
                 provinces: frozenset[str] | None, geom: Any, overlap: Any) -> _Row:
     if not _present(name):
-        return _Row(note="no name")
+        return _Row(note=msg("note_no_name"))
     kind = region_kind(name) or kind
     key = region_key(name)
     # (method, candidates, filter by kind): an alias of the table names its region outright
@@ -777,13 +783,13 @@ def _match_name(ref: _Reference, name: object, *, kind: str | None,
                             overlap=overlap)
         if provinces is not None and len(idx) == 1 and \
                 str(ref.table.at[idx[0], "kode"])[:2] not in provinces:
-            note = "; ".join(filter(None, [note, "province column disagrees"]))
+            note = "; ".join(filter(None, [note, msg("note_province_disagrees")]))
         if len(idx) == 1:
             return _Row(str(ref.table.at[idx[0], "kode"]), method, note=note)
         return _Row(method="ambiguous", candidates=_candidates_text(ref, idx), note=note)
     if wrong_kind:
         return _Row(candidates=_candidates_text(ref, wrong_kind),
-                    note=f"the name fits only a region that is not a {kind}")
+                    note=msg("note_wrong_kind", kind=kind))
     return _match_fuzzy(ref, key, kind=kind, provinces=provinces)
 
 
@@ -815,7 +821,7 @@ def _match_fuzzy(ref: _Reference, key: str, *, kind: str | None,
     same_kind = kind is None or not _present(t.at[best_i, "kind"]) or t.at[best_i, "kind"] == kind
     if best_score >= FUZZY_ACCEPT_SCORE and best_score - runner_up >= 3 and same_kind:
         return _Row(str(t.at[best_i, "kode"]), "fuzzy", float(best_score), cands)
-    return _Row(score=float(best_score), candidates=cands, note="no confident match")
+    return _Row(score=float(best_score), candidates=cands, note=msg("note_no_confident"))
 
 
 def _names_agree(ref: _Reference, i: int, name: object) -> bool:
@@ -868,11 +874,7 @@ def _decide_scheme(codes: list[str | None], names: list[object], level: str,
         return "kemendagri" if ka > ba else "bps"
     if kv != bv:
         return "kemendagri" if kv > bv else "bps"
-    raise RegionMatchError(
-        f"cannot tell whether the {len(pairs)} region codes are Kemendagri or BPS codes "
-        f"(both read {kv} of them as valid codes of different regions, e.g. "
-        f"{pairs[0][0]!r}); pass code_scheme='bps' or 'kemendagri'"
-    )
+    raise RegionMatchError(msg("match_scheme_unclear", n=len(pairs), k=kv, example=pairs[0][0]))
 
 
 def _overlap_function(level: str) -> Any:
@@ -992,10 +994,7 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
                                  _PROVINCE_COLS)
     kind_col = _find_col([c for c in cols if c not in (code_col, name_col)], _KIND_COLS)
     if code_col is None and name_col is None:
-        raise RegionMatchError(
-            f"no column with a region code or name was found among {cols}; "
-            "pass code_col= and/or name_col="
-        )
+        raise RegionMatchError(msg("match_no_columns", cols=cols))
     n = len(gdf)
     raw_codes = list(gdf[code_col]) if code_col else [None] * n
     names = list(gdf[name_col]) if name_col else [None] * n
@@ -1071,10 +1070,11 @@ def _match_one(ref: _Reference, code: str | None, raw_code: object, name: object
     idx = _code_candidates(code, scheme, level, ref)
     notes = []
     if _present(raw_code) and code is None:
-        notes.append(f"code {raw_code!s} is not a {'PP.KK' if level == 'kabkota' else 'PP'} code")
+        notes.append(msg("note_code_unreadable", code=str(raw_code),
+                         form="PP.KK" if level == "kabkota" else "PP"))
     elif code is not None and not idx:
-        notes.append(f"code {code} is not a {scheme} code of a present-day region"
-                     + (" (pre-2022 Papua code?)" if code[:2] in PAPUA_SUCCESSORS else ""))
+        notes.append(msg("note_code_not_present", code=code, scheme=scheme)
+                     + (msg("note_papua_code") if code[:2] in PAPUA_SUCCESSORS else ""))
     if len(idx) > 1:  # BPS province code of a split province
         idx, _ = _narrow(ref, idx, kind=None, provinces=None, geom=geom, overlap=overlap)
     if len(idx) == 1:
@@ -1088,14 +1088,14 @@ def _match_one(ref: _Reference, code: str | None, raw_code: object, name: object
         if by_name.kode:
             cands.append(_candidates_text(ref, [ref.by_code[by_name.kode]]))
         return _Row(method="ambiguous", candidates="; ".join(cands),
-                    note=f"code {code} and name {name!s} name different regions")
+                    note=msg("note_code_name_differ", code=code, name=str(name)))
     if len(idx) > 1:
         if _present(name):
             agree = [i for i in idx if _names_agree(ref, i, name)]
             if len(agree) == 1:
                 return _Row(str(ref.table.at[agree[0], "kode"]), "code")
         return _Row(method="ambiguous", candidates=_candidates_text(ref, idx),
-                    note=f"{scheme} code {code} covers several present-day regions")
+                    note=msg("note_code_several", scheme=scheme, code=code))
     row = _match_name(ref, name, kind=kind, provinces=provinces, geom=geom, overlap=overlap)
     if notes:
         row.note = "; ".join(filter(None, [*notes, row.note]))
@@ -1108,36 +1108,35 @@ def _react(report: MatchReport, *, on_unmatched: str, stacklevel: int) -> None:
     if len(fuzzy):
         lines = [report.describe_row(r) for r in fuzzy.head(20).to_dict("records")]
         warnings.warn(
-            f"{len(fuzzy)} of {len(t)} {report.unit}s matched only approximately (fuzzy); "
-            "check them, and pass the right code or add the name to the alias table if one "
-            "is wrong:\n" + "\n".join(lines),
+            msg("match_fuzzy", n=len(fuzzy), total=len(t), unit=report.unit_label())
+            + ":\n" + "\n".join(lines),
             PengampuanWarning, stacklevel=stacklevel,
         )
-    recoded = t[t["kode"].notna() & t["note"].str.contains("is not a", regex=False)]
+    # a code was given but matched nothing, and the name matched instead
+    recoded = t[t["kode"].notna() & t["input_code"].map(_present).astype(bool)
+                & (t["method"] != "code")]
     if len(recoded):
         papua = recoded["note"].str.contains("Papua", regex=False).any()
         lines = [report.describe_row(r) for r in recoded.head(10).to_dict("records")]
         warnings.warn(
-            f"{len(recoded)} of {len(t)} {report.unit}s carry codes that match no present-day "
-            "region and were matched by name instead"
-            + (" (the file seems to predate the 2022 Papua split: 34 provinces)" if papua else "")
+            msg("match_recoded", n=len(recoded), total=len(t), unit=report.unit_label())
+            + (msg("match_recoded_papua") if papua else "")
             + ":\n" + "\n".join(lines), PengampuanWarning, stacklevel=stacklevel,
         )
     bad = t[t["kode"].isna()]
     if not len(bad) or on_unmatched == "keep":
         return
     lines = [report.describe_row(r) for r in bad.head(30).to_dict("records")]
-    more = f"\n... and {len(bad) - 30} more (see the report)" if len(bad) > 30 else ""
+    more = "\n" + msg("match_more", n=len(bad) - 30) if len(bad) > 30 else ""
     n_amb = int((bad["method"] == "ambiguous").sum())
-    msg = (f"{len(bad)} of {len(t)} {report.unit}s matched no single region "
-           f"({n_amb} ambiguous, {len(bad) - n_amb} unmatched):\n" + "\n".join(lines) + more
-           + "\nFix the names or codes, give code_col=/province_col=, or pass "
-           "on_unmatched='warn' or 'keep' to keep them with kode = <NA>.")
+    text = (msg("match_unmatched", n=len(bad), total=len(t), unit=report.unit_label(),
+                ambiguous=n_amb, unmatched=len(bad) - n_amb) + ":\n" + "\n".join(lines) + more
+            + "\n" + msg("hint_on_unmatched"))
     if on_unmatched == "raise":
-        err = RegionMatchError(msg)
+        err = RegionMatchError(text)
         err.report = report  # type: ignore[attr-defined]
         raise err
-    warnings.warn(msg, PengampuanWarning, stacklevel=stacklevel)
+    warnings.warn(text, PengampuanWarning, stacklevel=stacklevel)
 
 
 # ---------------------------------------------------------------------------

@@ -24,6 +24,9 @@ from pengampuan.cli import EXIT_NETWORK, EXIT_OK, main
 from pengampuan.config import settings
 from pengampuan.errors import DownloadError
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 BODY = (b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kode":"17.02"},'
         b'"geometry":{"type":"Polygon","coordinates":[[[102,-3],[103,-3],[103,-4],[102,-3]]]}}]}'
         + b" " * 200_000)  # ~200 kB

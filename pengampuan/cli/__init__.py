@@ -24,6 +24,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .. import __version__
+from .._messages import msg
+from ..errors import PengampuanError
 
 EXIT_OK = 0
 EXIT_INVALID_DATA = 1
@@ -51,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="show the full traceback when something fails")
     parser.add_argument("--lang", choices=["id", "en"], default=None,
-                        help="language of labels and messages on maps (default: id)")
+                        help="bahasa pesan, label dan angka / language of every message, label "
+                             "and number (default: id)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -74,31 +77,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    from .._messages import command_line
     from ..config import settings
     from ..errors import DataFileError, DownloadError, PengampuanError
 
-    if args.lang:
-        settings.language = args.lang
+    previous = settings.language
+    lang = getattr(args, "lang", None)  # also accepted after the command
+    if lang:
+        settings.language = lang
     try:
-        with _terminate_as_exit(), _short_warnings():
+        with _terminate_as_exit(), _short_warnings(), command_line():
             return int(args.func(args))
     except (DataFileError, FileNotFoundError, DownloadError, PengampuanError, ValueError,
             OSError) as err:
         if args.debug:
             raise
         code = exit_code_for(err)
-        print(f"pengampuan {args.command}: {error_text(err)}", file=sys.stderr)
+        with command_line():
+            print(f"pengampuan {args.command}: {error_text(err)}", file=sys.stderr)
         return code
     except KeyboardInterrupt:  # pragma: no cover
-        print("dibatalkan / interrupted", file=sys.stderr)
+        print(msg("cli_interrupted"), file=sys.stderr)
         return 130
     except Exception as err:  # noqa: BLE001 - no traceback without --debug, whatever failed
         if args.debug:
             raise
-        print(f"pengampuan {args.command}: unexpected {type(err).__name__}: {err}\n"
-              "This is a bug in pengampuan, not in your data: please report it with the "
-              "output of the same command with --debug.", file=sys.stderr)
+        print(f"pengampuan {args.command}: "
+              + msg("cli_bug", kind=type(err).__name__, error=str(err)), file=sys.stderr)
         return EXIT_OTHER
+    finally:
+        settings.language = previous
 
 
 def error_text(err: BaseException) -> str:
@@ -116,20 +124,30 @@ def error_text(err: BaseException) -> str:
 
 @contextlib.contextmanager
 def _short_warnings() -> Iterator[None]:
-    """Warnings on stderr as ``[warning] message`` lines, without Python's source line."""
+    """Warnings on stderr as ``[peringatan] message`` lines: no source line, no module path.
+
+    Installed by the command line only (``warnings.showwarning`` is put back
+    afterwards); the Python API warns as usual.
+    """
     import warnings
 
-    previous = warnings.formatwarning
+    from .._messages import severity_label
 
-    def short(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-              line: str | None = None) -> str:
-        return f"[warning] {message}\n"
+    previous = warnings.showwarning
 
-    warnings.formatwarning = short
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        stream = sys.stderr if file is None else file
+        try:
+            stream.write(f"[{severity_label('warning')}] {message}\n")
+        except (OSError, AttributeError):  # pragma: no cover - stderr closed
+            pass
+
+    warnings.showwarning = show
     try:
         yield
     finally:
-        warnings.formatwarning = previous
+        warnings.showwarning = previous
 
 
 class _Terminated(SystemExit):
@@ -157,14 +175,16 @@ def _terminate_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def kabkota_regions(boundaries: str | None, wilayah: Any) -> Any:
+def kabkota_regions(boundaries: str | None, wilayah: Any, *,
+                    on_unmatched: str = "raise") -> Any:
     """Kab/kota polygons for a command: the bundled ones, or the ``--boundaries`` file.
 
     A file whose ``kode`` values are all kab/kota codes of the dataset's own
     ``wilayah`` (e.g. a dataset with its own region list) is used as it is,
     after the checks of :func:`pengampuan.regions.read_boundary_file`
     (polygons, a CRS, valid geometry); any other file is matched to the
-    Kemendagri codes by :func:`pengampuan.regions.load_regions`.
+    Kemendagri codes by :func:`pengampuan.regions.load_regions`, whose features
+    that match no region follow ``on_unmatched`` (``--on-unmatched``).
     """
     from pathlib import Path
 
@@ -174,7 +194,7 @@ def kabkota_regions(boundaries: str | None, wilayah: Any) -> Any:
         return load_regions(level="kabkota")
     path = Path(boundaries)
     if not path.exists():
-        raise FileNotFoundError(f"--boundaries {path}: file does not exist")
+        raise FileNotFoundError(msg("cli_boundaries_missing", path=path))
     gdf = read_boundary_file(path)
     own = set(wilayah.loc[wilayah["tingkat"] == "kabkota", "kode"].astype(str))
     if {"kode", "nama"} <= set(gdf.columns) and len(gdf) and set(gdf["kode"].astype(str)) <= own:
@@ -182,13 +202,15 @@ def kabkota_regions(boundaries: str | None, wilayah: Any) -> Any:
             induk = wilayah.set_index(wilayah["kode"].astype(str))["kode_induk"]
             gdf = gdf.assign(kode_induk=gdf["kode"].astype(str).map(induk))
         return gdf
-    return load_regions(level="kabkota", source=path)
+    return load_regions(level="kabkota", source=path, on_unmatched=on_unmatched)
 
 
 def exit_code_for(err: BaseException) -> int:
     """Exit code for an exception raised by a command (see module docstring)."""
     from ..errors import DataFileError, DataFileMissingError, DownloadError, PengampuanError
 
+    if isinstance(err, UsageError):
+        return EXIT_USAGE
     if isinstance(err, DataFileMissingError):
         return EXIT_MISSING_FILE
     if isinstance(err, DataFileError):
@@ -200,6 +222,109 @@ def exit_code_for(err: BaseException) -> int:
     if isinstance(err, (PengampuanError, ValueError)):
         return EXIT_OTHER if not isinstance(err, ValueError) else EXIT_INVALID_DATA
     return EXIT_OTHER
+
+
+class UsageError(PengampuanError, ValueError):
+    """A command-line value that cannot be used (exit code 2, like argparse's own errors)."""
+
+
+def split_values(values: Sequence[str] | str | None) -> list[str]:
+    """Values of a repeatable, comma-separated flag: ``["a,b", "c"]`` -> ``["a", "b", "c"]``."""
+    if values is None:
+        return []
+    items = [values] if isinstance(values, str) else list(values)
+    return [v.strip() for value in items for v in str(value).split(",") if v.strip()]
+
+
+def parse_layanan(values: Sequence[str] | str | None, config: Any = None, *,
+                  allowed: Sequence[str] | None = None, flag: str = "--layanan",
+                  ) -> list[str] | None:
+    """Layanan codes from what the user typed, spelled as the data files accept them.
+
+    Case, spaces and the aliases of the configuration (``onkologi``, ``strok``,
+    ``kardiovaskular``, ...) are read as in ``layanan.csv``. A value that names
+    no layanan (or one outside ``allowed``) is a :class:`UsageError` listing
+    the allowed values and the closest ones. None when nothing was given.
+
+    Examples
+    --------
+    >>> parse_layanan(["Stroke,onkologi", "strok"])
+    ['stroke', 'kanker']
+    """
+    from ..config import DEFAULT_CONFIG
+
+    cfg = config or DEFAULT_CONFIG
+    allowed = list(allowed if allowed is not None else cfg.layanan)
+    out: list[str] = []
+    for value in split_values(values):
+        code = cfg.normalise_layanan(value)
+        if code is None or code not in allowed:
+            raise UsageError(_unknown_value(flag, value, allowed, cfg.layanan_aliases))
+        out.append(code)
+    return list(dict.fromkeys(out)) or None
+
+
+def check_choice(flag: str, value: str, allowed: Sequence[str]) -> str:
+    """``value`` (any case) if it is one of ``allowed``, else a :class:`UsageError`."""
+    key = value.strip().lower()
+    if key in allowed:
+        return key
+    raise UsageError(_unknown_value(flag, value, allowed, {}))
+
+
+def _unknown_value(flag: str, value: str, allowed: Sequence[str],
+                   aliases: Any) -> str:
+    import difflib
+
+    names = list(allowed) + [a for a, c in dict(aliases).items() if c in allowed]
+    close = difflib.get_close_matches(value.strip().lower(), names, n=3, cutoff=0.6)
+    text = msg("cli_unknown_value", flag=flag, value=value, allowed=", ".join(allowed))
+    shown = [f"{a} ({c})" for a, c in sorted(dict(aliases).items()) if c in allowed]
+    if shown:
+        text += msg("cli_aliases", aliases=", ".join(shown))
+    if close:
+        text += msg("cli_closest", close=", ".join(close))
+    return text
+
+
+def parse_provinsi(value: str | None, wilayah: Any = None) -> tuple[str, str] | None:
+    """``(kode, nama)`` of ``--provinsi`` (a code or any spelling of a name), or None.
+
+    Resolved by :func:`pengampuan.provinsi.resolve_provinsi` against the
+    provinces of ``wilayah`` (the dataset's region list), so ``17``,
+    ``Bengkulu``, ``PROVINSI BENGKULU``, ``banten`` and ``DKI`` all work; an
+    unknown name is a :class:`UsageError` naming the closest provinces.
+
+    Examples
+    --------
+    >>> parse_provinsi("banten"), parse_provinsi("PROVINSI BENGKULU")
+    (('36', 'Banten'), ('17', 'Bengkulu'))
+    """
+    if value is None:
+        return None
+    from ..errors import RegionMatchError
+    from ..provinsi import resolve_provinsi
+
+    prov = None
+    if wilayah is not None and "tingkat" in wilayah:
+        prov = wilayah[wilayah["tingkat"].astype(str) == "provinsi"]
+        prov = prov if len(prov) else None
+    try:
+        return resolve_provinsi(value, prov)
+    except RegionMatchError as err:
+        raise UsageError(f"--provinsi: {err}") from None
+
+
+ON_UNMATCHED_CHOICES = ("raise", "warn", "keep")
+
+
+def add_on_unmatched(parser: argparse.ArgumentParser) -> None:
+    """The ``--on-unmatched`` flag of the commands that read a ``--boundaries`` file."""
+    parser.add_argument(
+        "--on-unmatched", choices=list(ON_UNMATCHED_CHOICES), default="raise",
+        help="features of --boundaries that match no kab/kota: 'raise' (default: stop with the "
+             "list), 'warn' (list them and go on without them) or 'keep' (go on silently); "
+             "as on_unmatched= in Python")
 
 
 if __name__ == "__main__":  # pragma: no cover

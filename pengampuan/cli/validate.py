@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .._messages import msg
 from ..errors import MAX_PER_KIND
 from . import EXIT_INVALID_DATA, EXIT_OK
 
@@ -52,7 +53,5 @@ def run(args: argparse.Namespace) -> int:
             print(report.summary())
         for line in report.problem_lines(args.limit or None):
             print(line, file=sys.stderr)
-        verdict = ("data valid" if report.ok else
-                   f"data NOT valid: fix the {report.n_errors} error(s) listed above")
-        print(verdict)
+        print(msg("validate_ok") if report.ok else msg("validate_not_ok", n=report.n_errors))
     return EXIT_OK if report.ok else EXIT_INVALID_DATA
