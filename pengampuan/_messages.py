@@ -371,7 +371,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "why_text_extension": {
         "en": "a text file with the extension {ext!r} instead of '.csv'",
         "id": "berkas teks berekstensi {ext!r}, bukan '.csv'"},
-    "why_case": {"en": "upper/lower case differs", "id": "huruf besar/kecil berbeda"},
+    "why_case": {
+        "en": "the name differs in upper/lower case, which matters on Linux and macOS servers",
+        "id": "nama berbeda huruf besar/kecil, yang berpengaruh di server Linux dan macOS"},
     # --- hospital points and their kab/kota ----------------------------------------------------
     "point_in_other_region": {
         "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); {hint}",
@@ -1062,4 +1064,123 @@ MESSAGES.update({
     "validate_ok": {"en": "data valid", "id": "data valid"},
     "validate_not_ok": {"en": "data NOT valid: fix the {n} error(s) listed above",
                         "id": "data TIDAK valid: perbaiki {n} kesalahan yang tercantum di atas"},
+})
+
+# --- pengampuan access ----------------------------------------------------------------------------
+MESSAGES.update({
+    "travel_simple": {"en": "road estimate", "id": "perkiraan jalan darat"},
+    "travel_sea": {"en": "land and sea with ferry crossings",
+                   "id": "darat dan laut dengan penyeberangan"},
+    "access_grid_pair": {"en": "--grid RES and --grid-out FILE go together; give both or neither",
+                         "id": "--grid RES dan --grid-out BERKAS harus bersama; beri keduanya atau "
+                               "tidak sama sekali"},
+    "access_grid_res": {"en": "--grid {res}: expected an H3 resolution 0..15",
+                        "id": "--grid {res}: seharusnya resolusi H3 0..15"},
+    "access_one_layanan": {"en": "--layanan: one layanan at a time (given: {given})",
+                           "id": "--layanan: satu layanan setiap kali (diberikan: {given})"},
+    "access_title": {
+        "en": "Access to {layanan} (strata >= {strata}, status {status}, travel model {travel}): "
+              "{n} districts",
+        "id": "Akses layanan {layanan} (strata >= {strata}, status {status}, waktu tempuh "
+              "{travel}): {n} kab/kota"},
+    "access_title_fasilitas": {
+        "en": "Access to {fasilitas} (a reported service, not a strata; travel model {travel}): "
+              "{n} districts",
+        "id": "Akses fasilitas {fasilitas} (dilaporkan RS, bukan strata; waktu tempuh {travel}): "
+              "{n} kab/kota"},
+    "access_covered": {"en": "  a capable hospital in the district itself: {k} of {n}",
+                       "id": "  ada RS mampu di kab/kota sendiri: {k} dari {n}"},
+    "access_within": {"en": "  within the {thr} threshold: {k} of {n}",
+                      "id": "  dalam ambang {thr}: {k} dari {n}"},
+    "access_median": {"en": "  median distance {d}, median travel time {t}",
+                      "id": "  median jarak {d}, median waktu tempuh {t}"},
+    "access_none": {"en": "  no reachable capable hospital: {k} districts",
+                    "id": "  tanpa RS mampu yang terjangkau: {k} kab/kota"},
+    "access_grid": {"en": "  H3 cells at resolution {res}: {n:,} cells",
+                    "id": "  sel H3 resolusi {res}: {n:,} sel"},
+    "access_empty_ada": {
+        "en": "note: no {layanan} hospital at strata >= {strata} with status 'ada'; no district has "
+              "a capable hospital. The bundled data holds target strata: run with --status target",
+        "id": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus 'ada'; semua "
+              "kab/kota tanpa RS mampu. Data bawaan berisi strata target: jalankan dengan "
+              "--status target"},
+    "access_empty_target": {
+        "en": "note: no {layanan} hospital at strata >= {strata} (status 'target'); no district "
+              "has a capable hospital. Try a lower --min-strata, or check layanan.csv",
+        "id": "catatan: tidak ada RS {layanan} dengan strata >= {strata} (status 'target'); semua "
+              "kab/kota tanpa RS mampu. Coba --min-strata yang lebih rendah, atau periksa "
+              "layanan.csv"},
+})
+
+# --- pengampuan network ---------------------------------------------------------------------------
+MESSAGES.update({
+    "word_yes": {"en": "yes", "id": "ya"},
+    "word_no": {"en": "no", "id": "tidak"},
+    "network_limit": {"en": "--limit {limit}: expected 0 (all rows) or a positive number",
+                      "id": "--limit {limit}: seharusnya 0 (semua baris) atau bilangan positif"},
+    "network_title": {
+        "en": "Mentoring network {layanan} (strata {status}){where}: {n_rs} hospitals, {n_links} "
+              "links ({n_cross} cross-province), {n_nat} national pengampu",
+        "id": "Jejaring pengampuan {layanan} (strata {status}){where}: {n_rs} RS, {n_links} "
+              "tautan ({n_cross} lintas provinsi), {n_nat} pengampu nasional"},
+    "network_where": {"en": ", province {nama} ({kode})", "id": ", provinsi {nama} ({kode})"},
+    "network_more": {"en": "... {n} more hospitals not shown (--limit 0 for all, --csv to save)",
+                     "id": "... {n} RS lagi tidak ditampilkan (--limit 0 untuk semua, --csv untuk "
+                           "menyimpan)"},
+    "network_province": {"en": "National pengampu in province {nama} ({kode})",
+                         "id": "Pengampu nasional di provinsi {nama} ({kode})"},
+    "network_checks": {"en": "Network checks: {n} finding(s) ({counts})",
+                       "id": "Pemeriksaan jejaring: {n} temuan ({counts})"},
+    "network_no_checks": {"en": "Network checks: no findings",
+                          "id": "Pemeriksaan jejaring: tidak ada temuan"},
+    "network_empty": {"en": "(no hospitals)", "id": "(tidak ada RS)"},
+    "network_empty_ada": {
+        "en": "note: no {layanan} hospital with status 'ada'; the bundled data holds target "
+              "strata: run with --status target",
+        "id": "catatan: tidak ada RS {layanan} berstatus 'ada'; data bawaan berisi strata "
+              "target: jalankan dengan --status target"},
+})
+
+# --- pengampuan report / plot -----------------------------------------------------------------------
+MESSAGES.update({
+    "report_empty_ada": {
+        "en": "note: no {layanan} hospital at strata >= {strata} with status 'ada'; the map says "
+              "so. The bundled data holds target strata: run with --status target",
+        "id": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus 'ada'; peta "
+              "menandainya. Data bawaan berisi strata target: jalankan dengan --status target"},
+    "report_empty_target": {
+        "en": "note: no {layanan} hospital at strata >= {strata} (status 'target'); check "
+              "layanan.csv",
+        "id": "catatan: tidak ada RS {layanan} dengan strata >= {strata} (status 'target'); "
+              "periksa layanan.csv"},
+    "report_done": {"en": "report written in {s:.0f} s: open {index}",
+                    "id": "laporan selesai dalam {s:.0f} detik: buka {index}"},
+    "report_file": {"en": "written: {path} ({what})", "id": "ditulis: {path} ({what})"},
+    "report_file_gpkg": {"en": "GeoPackage: wilayah, rumah_sakit, jejaring, with QGIS styles",
+                         "id": "GeoPackage: wilayah, rumah_sakit, jejaring, dengan gaya QGIS"},
+    "report_file_xlsx": {"en": "Excel workbook", "id": "buku kerja Excel"},
+    "report_file_geojson": {"en": "kab/kota layer", "id": "lapisan kab/kota"},
+    "report_file_shp": {"en": "kab/kota layer (Shapefile)", "id": "lapisan kab/kota (Shapefile)"},
+    "report_file_csv": {"en": "summary", "id": "ringkasan"},
+    "plot_dpi": {"en": "--dpi {dpi}: expected 50..1200", "id": "--dpi {dpi}: seharusnya 50..1200"},
+    "plot_out_not_folder": {"en": "--out {path} exists and is not a folder",
+                            "id": "--out {path} sudah ada dan bukan folder"},
+    "plot_done": {"en": "{n} files in {s:.0f} s", "id": "{n} berkas dalam {s:.0f} detik"},
+})
+
+# --- pengampuan boundaries ------------------------------------------------------------------------
+MESSAGES.update({
+    "boundaries_info": {
+        "en": "{level}: {n} regions, {km2:,.0f} km², {vertices:,} vertices, {mb:.2f} MB ({path})",
+        "id": "{level}: {n} wilayah, {km2:,.0f} km², {vertices:,} titik sudut, {mb:.2f} MB ({path})"},
+    "boundaries_source": {
+        "en": "Source: Kepmendagri No 300.2.2-2138 Tahun 2025 codes; boundaries derived from "
+              "cahyadsn/wilayah_boundaries (MIT), generalised (see data/README.md)",
+        "id": "Sumber: kode Kepmendagri No 300.2.2-2138 Tahun 2025; batas wilayah diturunkan dari "
+              "cahyadsn/wilayah_boundaries (MIT), disederhanakan (lihat data/README.md)"},
+    "boundaries_dup": {"en": "{path}: {n} features share a region code: {codes}",
+                       "id": "{path}: {n} fitur memakai kode wilayah yang sama: {codes}"},
+    "boundaries_ok": {"en": "OK", "id": "OK"},
+    "boundaries_not_ok": {"en": "NOT OK: fix the features listed above",
+                          "id": "TIDAK OK: perbaiki fitur yang tercantum di atas"},
 })

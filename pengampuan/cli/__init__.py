@@ -315,6 +315,19 @@ def parse_provinsi(value: str | None, wilayah: Any = None) -> tuple[str, str] | 
         raise UsageError(f"--provinsi: {err}") from None
 
 
+def check_bukti(config: Any, value: str | None) -> tuple[str, ...] | None:
+    """The grades of ``--bukti`` (comma list), or a :class:`UsageError` naming the allowed ones."""
+    from ..config import BUKTI
+
+    if value is None:
+        return config.check_bukti(None)  # type: ignore[no-any-return]
+    grades = [g.lower() for g in split_values(value)]
+    for g in grades or [value]:
+        if g not in BUKTI:
+            raise UsageError(_unknown_value("--bukti", g, BUKTI, {}))
+    return config.check_bukti(grades)  # type: ignore[no-any-return]
+
+
 ON_UNMATCHED_CHOICES = ("raise", "warn", "keep")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._messages import msg
 from . import EXIT_INVALID_DATA, EXIT_OK
 
 
@@ -84,10 +85,9 @@ def run_info(args: argparse.Namespace) -> int:
         reg = load_regions(level)
         path = bundled_file(f"batas_{level}.geojson")
         n_vertices = int(reg.geometry.count_coordinates().sum())
-        print(f"{level}: {len(reg)} wilayah, {reg['luas_km2'].sum():,.0f} km², "
-              f"{n_vertices:,} vertices, {path.stat().st_size / 1e6:.2f} MB ({path})")
-    print("Sumber / source: Kepmendagri No 300.2.2-2138 Tahun 2025 codes; boundaries derived "
-          "from cahyadsn/wilayah_boundaries (MIT), generalised (see data/README.md)")
+        print(msg("boundaries_info", level=level, n=len(reg), km2=float(reg["luas_km2"].sum()),
+                  vertices=n_vertices, mb=path.stat().st_size / 1e6, path=path))
+    print(msg("boundaries_source"))
     return EXIT_OK
 
 
@@ -118,8 +118,8 @@ def run_check(args: argparse.Namespace) -> int:
     print(str(report))
     dup = coded["kode"].notna() & coded["kode"].duplicated(keep=False)
     if dup.any():
-        print(f"{args.path}: {int(dup.sum())} features share a region code: "
-              f"{sorted(set(coded.loc[dup, 'kode']))}")
+        print(msg("boundaries_dup", path=args.path, n=int(dup.sum()),
+                  codes=sorted(set(coded.loc[dup, "kode"]))))
     ok = report.ok and not dup.any()
-    print("OK" if ok else "NOT OK: fix the features listed above")
+    print(msg("boundaries_ok") if ok else msg("boundaries_not_ok"))
     return EXIT_OK if ok else EXIT_INVALID_DATA

@@ -8,24 +8,8 @@ import time
 import warnings
 from pathlib import Path
 
-from . import EXIT_OK, kabkota_regions
-
-_TEXT = {
-    "id": {
-        "empty_ada": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus 'ada'; "
-                     "peta menandainya. Data bawaan berisi strata target: jalankan dengan "
-                     "--status target",
-        "empty_target": "catatan: tidak ada RS {layanan} dengan strata >= {strata} (status "
-                        "'target'); periksa layanan.csv",
-    },
-    "en": {
-        "empty_ada": "note: no {layanan} hospital at strata >= {strata} with status 'ada'; the "
-                     "map says so. The bundled data holds target strata: run with "
-                     "--status target",
-        "empty_target": "note: no {layanan} hospital at strata >= {strata} (status 'target'); "
-                        "check layanan.csv",
-    },
-}
+from .._messages import msg
+from . import EXIT_OK, add_on_unmatched, kabkota_regions, parse_layanan, parse_provinsi
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,8 +37,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help="kab/kota boundary file (GeoJSON, GeoPackage, Shapefile; default: the "
                         "bundled boundaries)")
     p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help="layanan to include; repeat or separate with commas "
-                        "(default: kanker, jantung, stroke, uronefrologi)")
+                   help="layanan to include; repeat or separate with commas, in any spelling "
+                        "layanan.csv accepts (Stroke, strok, onkologi, ...; default: kanker, "
+                        "jantung, stroke, uronefrologi)")
     p.add_argument("--provinsi", default=None, metavar="PROVINSI",
                    help="one province, by Kemendagri code or name (e.g. 17, Bengkulu, banten, "
                         "DKI, 'Papua Barat Daya'): its kab/kota, hospitals and links, with the "
@@ -78,14 +63,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--figures", action=argparse.BooleanOptionalAction, default=True,
                    help="also write PNG/SVG maps per layanan and charts (default); "
                         "--no-figures skips them")
+    add_on_unmatched(p)
     p.set_defaults(func=run)
-
-
-def _layanan(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return out or None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,36 +76,34 @@ def run(args: argparse.Namespace) -> int:
 
     check_out_dir(args.out)  # before anything is computed
     t0 = time.perf_counter()
-    lang = getattr(args, "lang", None)
-    if lang:
-        settings.language = lang
+    lang = settings.language
     config = load_config(args.config) if args.config else None
+    layanan = parse_layanan(args.layanan, config)
     if args.data is None and config is None:
         ds = load_dataset()
     else:
         ds = load_dataset(args.data, config=config, code_scheme=args.code_scheme)
-    regions = kabkota_regions(args.boundaries, ds.wilayah)
+    resolved = parse_provinsi(args.provinsi, ds.wilayah)
+    regions = kabkota_regions(args.boundaries, ds.wilayah, on_unmatched=args.on_unmatched)
     if args.out.suffix and not args.out.is_dir():  # one file: the format follows the extension
         from .plot import write_report_file
 
-        return write_report_file(args.out, ds, regions, layanan=_layanan(args.layanan),
+        return write_report_file(args.out, ds, regions, layanan=layanan,
                                  status=args.status, lang=lang, csv_dialect=args.csv_dialect)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoCapableHospitalWarning)
-        files = write_report(args.out, ds, regions, layanan=_layanan(args.layanan),
+        files = write_report(args.out, ds, regions, layanan=layanan,
                              offline=args.offline, status=args.status, lang=lang,
-                             provinsi=args.provinsi, csv_dialect=args.csv_dialect,
-                             figures=args.figures)
-    text = _TEXT[settings.language]
+                             provinsi=None if resolved is None else resolved[0],
+                             csv_dialect=args.csv_dialect, figures=args.figures)
     for w in caught:
         if isinstance(w.message, NoCapableHospitalWarning):
-            print(text[f"empty_{w.message.status}"].format(
-                layanan=w.message.layanan, strata=w.message.min_strata), file=sys.stderr)
+            print(msg(f"report_empty_{w.message.status}", layanan=w.message.layanan,
+                      strata=w.message.min_strata), file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     elapsed = time.perf_counter() - t0
     for path in files.values():
-        print(f"{path}  ({path.stat().st_size / 1e6:.2f} MB)")
-    print(f"laporan selesai dalam {elapsed:.0f} s / report written in {elapsed:.0f} s: "
-          f"buka {files['index.html']}")
+        print(msg("cli_wrote_size", path=path, mb=path.stat().st_size / 1e6))
+    print(msg("report_done", s=elapsed, index=files["index.html"]))
     return EXIT_OK
