@@ -201,6 +201,27 @@ def join_and(items: list[str], lang: str | None = None) -> str:
     return f"{', '.join(items[:-1])} {msg('word_and', lang)} {items[-1]}"
 
 
+def progress_bar(stage: str, *, total: int | None = None, iterable: Any = None,
+                 show: bool = True) -> Any:
+    """One tqdm bar for one stage of a computation, labelled in the user's language.
+
+    The label is the message ``progress_<stage>`` (``progress_sea``: "Membangun
+    rute laut" / "Building sea routes"); the bar shows the share done and the
+    time, not the internal unit being counted (rings, blocks). Callers give a
+    bar to a whole stage only, never to an inner loop.
+
+    Examples
+    --------
+    >>> with progress_bar("nearest", total=3, show=False) as bar:
+    ...     bar.update(3)
+    """
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=msg(f"progress_{stage}"), disable=not show,
+                bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}",
+                leave=False)
+
+
 def visible(text: str) -> str:
     r"""``text`` with invisible and non-breaking characters written as ``<U+200B>``.
 
@@ -1183,4 +1204,263 @@ MESSAGES.update({
     "boundaries_ok": {"en": "OK", "id": "OK"},
     "boundaries_not_ok": {"en": "NOT OK: fix the features listed above",
                           "id": "TIDAK OK: perbaiki fitur yang tercantum di atas"},
+})
+
+# --- downloads (datasets.py), continued ------------------------------------------------------------
+MESSAGES.update({
+    "download_size": {
+        "en": "{url}: received {got} bytes, expected {size}; the file at the source changed or the "
+              "transfer was altered (check the URL and --size/size=)",
+        "id": "{url}: diterima {got} bita, seharusnya {size}; berkas di sumber berubah atau "
+              "pengirimannya terganggu (periksa URL dan --size/size=)"},
+    "download_size@cli": {
+        "en": "{url}: received {got} bytes, expected {size}; the file at the source changed or the "
+              "transfer was altered (check the URL and --size)",
+        "id": "{url}: diterima {got} bita, seharusnya {size}; berkas di sumber berubah atau "
+              "pengirimannya terganggu (periksa URL dan --size)"},
+    "download_checksum": {
+        "en": "{url}: checksum mismatch (SHA-256 {got}, expected {expected}); the file changed at "
+              "the source or was corrupted in transit. If the source changed on purpose, pass its "
+              "new checksum (--sha256/sha256=)",
+        "id": "{url}: checksum tidak cocok (SHA-256 {got}, seharusnya {expected}); berkas berubah "
+              "di sumber atau rusak saat dikirim. Jika sumbernya memang berubah, beri checksum "
+              "barunya (--sha256/sha256=)"},
+    "download_checksum@cli": {
+        "en": "{url}: checksum mismatch (SHA-256 {got}, expected {expected}); the file changed at "
+              "the source or was corrupted in transit. If the source changed on purpose, pass its "
+              "new checksum with --sha256",
+        "id": "{url}: checksum tidak cocok (SHA-256 {got}, seharusnya {expected}); berkas berubah "
+              "di sumber atau rusak saat dikirim. Jika sumbernya memang berubah, beri checksum "
+              "barunya dengan --sha256"},
+    "kind_gpkg": {"en": "a GeoPackage", "id": "GeoPackage"},
+    "download_starts_with": {"en": "it starts with {text!r}", "id": "diawali {text!r}"},
+    "download_offline_ask": {
+        "en": "cannot ask {url}: offline mode is on (settings.offline / PENGAMPUAN_OFFLINE)",
+        "id": "tidak dapat menghubungi {url}: mode luring aktif (settings.offline / "
+              "PENGAMPUAN_OFFLINE)"},
+    "download_not_json": {"en": "{url}: the answer is not JSON ({reason}); it starts with {start!r}",
+                          "id": "{url}: jawabannya bukan JSON ({reason}); diawali {start!r}"},
+    "download_http": {"en": "{url}: HTTP {status} {reason}; check the URL (the file may have moved)",
+                      "id": "{url}: HTTP {status} {reason}; periksa URL-nya (berkas mungkin sudah "
+                            "pindah)"},
+    "download_write": {
+        "en": "{url}: writing {part} failed ({reason}){full}: free space in {folder} or set "
+              "settings.cache_dir / PENGAMPUAN_CACHE_DIR to another folder",
+        "id": "{url}: gagal menulis {part} ({reason}){full}: kosongkan ruang di {folder} atau atur "
+              "settings.cache_dir / PENGAMPUAN_CACHE_DIR ke folder lain"},
+    "download_write@cli": {
+        "en": "{url}: writing {part} failed ({reason}){full}: free space in {folder} or pass "
+              "--cache-dir (or set PENGAMPUAN_CACHE_DIR) to another folder",
+        "id": "{url}: gagal menulis {part} ({reason}){full}: kosongkan ruang di {folder} atau beri "
+              "--cache-dir (atau atur PENGAMPUAN_CACHE_DIR) ke folder lain"},
+    "download_disk_full": {"en": "; the disk is full", "id": "; disk penuh"},
+    "download_failed": {
+        "en": "{url}: {reason} ({attempts} attempt(s); settings.retries, settings.timeout_s)",
+        "id": "{url}: {reason} ({attempts} kali percobaan; settings.retries, settings.timeout_s)"},
+    "download_failed@cli": {
+        "en": "{url}: {reason} ({attempts} attempt(s); --timeout sets the time limit)",
+        "id": "{url}: {reason} ({attempts} kali percobaan; --timeout mengatur batas waktunya)"},
+    "doing_reading": {"en": "reading the answer", "id": "membaca jawaban"},
+    "doing_connecting": {"en": "connecting", "id": "menghubungkan"},
+    "doing_waiting": {"en": "waiting for an answer", "id": "menunggu jawaban"},
+    "doing_receiving": {"en": "receiving the file ({n} bytes so far)",
+                        "id": "menerima berkas ({n} bita sejauh ini)"},
+    "doing_before_attempt": {"en": "before attempt {k} ({reason})",
+                             "id": "sebelum percobaan ke-{k} ({reason})"},
+    "doing_before_first": {"en": "before the first attempt", "id": "sebelum percobaan pertama"},
+    "retry_broke_off": {"en": "the connection broke off ({reason})",
+                        "id": "sambungan terputus ({reason})"},
+    "retry_no_answer": {"en": "no answer within {wait:g} s (settings.timeout_s)",
+                        "id": "tidak ada jawaban dalam {wait:g} detik (settings.timeout_s)"},
+    "retry_cannot_connect": {"en": "cannot connect ({reason})",
+                             "id": "tidak dapat tersambung ({reason})"},
+    "retry_busy": {"en": " (too many requests)", "id": " (terlalu banyak permintaan)"},
+    "retry_server_error": {"en": "server error HTTP {status} {reason}{busy}",
+                           "id": "galat server HTTP {status} {reason}{busy}"},
+    "retry_stalled": {
+        "en": "the server stopped sending for more than {wait:g} s after {n} bytes "
+              "(settings.timeout_s)",
+        "id": "server berhenti mengirim lebih dari {wait:g} detik setelah {n} bita "
+              "(settings.timeout_s)"},
+    "of_bytes": {"en": " of {n}", "id": " dari {n}"},
+    "retry_broke_off_after": {"en": "the connection broke off after {n}{of} bytes ({reason})",
+                              "id": "sambungan terputus setelah {n}{of} bita ({reason})"},
+    "retry_body_short": {"en": "the body ended after {n} of {expected} bytes",
+                         "id": "isi berhenti setelah {n} dari {expected} bita"},
+})
+
+# --- boundary files (regions.py) ------------------------------------------------------------------
+MESSAGES.update({
+    "zip_invalid": {"en": "{path}: not a valid zip file ({reason})",
+                    "id": "{path}: bukan berkas zip yang sah ({reason})"},
+    "zip_no_layer": {
+        "en": "{path}: the zip file holds no .shp, .geojson or .gpkg (it holds {members}); zip the "
+              ".shp with its .shx, .dbf and .prj",
+        "id": "{path}: berkas zip tidak berisi .shp, .geojson atau .gpkg (isinya {members}); "
+              "zip-kan .shp bersama .shx, .dbf dan .prj-nya"},
+    "zip_layers": {"en": "{path}: the zip file holds {n} layers {layers}; keep one boundary layer "
+                         "per zip file",
+                   "id": "{path}: berkas zip berisi {n} lapisan {layers}; simpan satu lapisan batas "
+                         "per berkas zip"},
+    "boundary_missing": {
+        "en": "boundary file {path} does not exist; pass the path of a GeoJSON, GeoPackage, zipped "
+              "Shapefile or TopoJSON file",
+        "id": "berkas batas {path} tidak ada; beri path berkas GeoJSON, GeoPackage, Shapefile "
+              "ber-zip atau TopoJSON"},
+    "gpkg_layers": {"en": "{path}: the GeoPackage holds {n} polygon layers {layers}; pass layer=",
+                    "id": "{path}: GeoPackage berisi {n} lapisan poligon {layers}; beri layer="},
+    "gpkg_layers@cli": {
+        "en": "{path}: the GeoPackage holds {n} polygon layers {layers}; save the boundary layer "
+              "alone (e.g. as GeoJSON) and pass that file",
+        "id": "{path}: GeoPackage berisi {n} lapisan poligon {layers}; simpan lapisan batasnya "
+              "saja (mis. sebagai GeoJSON) lalu beri berkas itu"},
+    "boundary_unreadable": {"en": "{path}: cannot be read as a boundary file ({reason})",
+                            "id": "{path}: tidak dapat dibaca sebagai berkas batas ({reason})"},
+    "boundary_no_features": {
+        "en": "{path}: the file has no features; expected one polygon per region (is it an export "
+              "of an empty layer or selection?)",
+        "id": "{path}: berkas tidak berisi fitur; seharusnya satu poligon per wilayah (apakah ini "
+              "ekspor lapisan atau pilihan yang kosong?)"},
+    "boundary_no_crs": {
+        "en": "{path} has no CRS (a Shapefile without its .prj file, or a layer without a spatial "
+              "reference); if its coordinates are lon/lat degrees pass crs='EPSG:4326' "
+              "(load_regions(..., crs='EPSG:4326'), CLI --crs EPSG:4326), else the EPSG code of "
+              "its projection",
+        "id": "{path} tidak punya CRS (Shapefile tanpa berkas .prj, atau lapisan tanpa acuan "
+              "spasial); jika koordinatnya derajat lon/lat beri crs='EPSG:4326' "
+              "(load_regions(..., crs='EPSG:4326'), CLI --crs EPSG:4326), jika tidak beri kode "
+              "EPSG proyeksinya"},
+    "boundary_no_crs@cli": {
+        "en": "{path} has no CRS (a Shapefile without its .prj file, or a layer without a spatial "
+              "reference); add its .prj, or save it with a CRS in a GIS (lon/lat degrees: "
+              "EPSG:4326); `pengampuan boundaries check FILE --crs EPSG:4326` checks it",
+        "id": "{path} tidak punya CRS (Shapefile tanpa berkas .prj, atau lapisan tanpa acuan "
+              "spasial); tambahkan .prj-nya, atau simpan dengan CRS di GIS (derajat lon/lat: "
+              "EPSG:4326); `pengampuan boundaries check BERKAS --crs EPSG:4326` memeriksanya"},
+    "boundary_projected": {
+        "en": "{path}: the CRS is {crs} (lon/lat degrees) but coordinates reach {reach:.0f}; the "
+              "file is probably projected: pass the right crs= (e.g. crs='EPSG:32748', UTM 48S) "
+              "and fix its .prj",
+        "id": "{path}: CRS-nya {crs} (derajat lon/lat) tetapi koordinat mencapai {reach:.0f}; "
+              "berkas mungkin sudah diproyeksikan: beri crs= yang benar (mis. crs='EPSG:32748', "
+              "UTM 48S) dan perbaiki .prj-nya"},
+    "boundary_projected@cli": {
+        "en": "{path}: the CRS is {crs} (lon/lat degrees) but coordinates reach {reach:.0f}; the "
+              "file is probably projected: fix its .prj (e.g. EPSG:32748, UTM 48S)",
+        "id": "{path}: CRS-nya {crs} (derajat lon/lat) tetapi koordinat mencapai {reach:.0f}; "
+              "berkas mungkin sudah diproyeksikan: perbaiki .prj-nya (mis. EPSG:32748, UTM 48S)"},
+    "boundary_outside": {
+        "en": "{path}: after reprojection from its CRS the features lie at lon {minx:.2f}..{maxx:.2f}, "
+              "lat {miny:.2f}..{maxy:.2f}, outside Indonesia; the declared CRS is probably wrong "
+              "(or lat/lon are swapped)",
+        "id": "{path}: setelah diproyeksikan ulang dari CRS-nya fitur berada di lon "
+              "{minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f}, di luar Indonesia; CRS yang "
+              "dinyatakan mungkin salah (atau lat/lon tertukar)"},
+    "label_km2": {"en": "{label}: {km2:.3g} km²", "id": "{label}: {km2:.3g} km²"},
+    "label_pair_km2": {"en": "{a} and {b}: {km2:.2f} km²", "id": "{a} dan {b}: {km2:.2f} km²"},
+    "boundary_slivers": {
+        "en": "{path}: {n} sliver feature(s), too small or thin to be a region (e.g. {labels}): "
+              "leftovers of an edit or a clip? remove them or merge them into their region",
+        "id": "{path}: {n} fitur serpihan, terlalu kecil atau tipis untuk menjadi wilayah (mis. "
+              "{labels}): sisa penyuntingan atau pemotongan? hapus atau gabungkan ke wilayahnya"},
+    "boundary_overlaps": {
+        "en": "{path}: {n} pair(s) of features overlap by {limit} km² or more ({total:.1f} km² of "
+              "overlap in all, {pairs} pair(s) touching with some overlap), e.g. {labels}: the "
+              "boundaries are not a clean coverage, so an area or a population split by polygon "
+              "counts the overlap twice; clean them in a GIS (e.g. QGIS 'Fix geometries' and "
+              "'Remove overlaps')",
+        "id": "{path}: {n} pasang fitur bertumpang tindih {limit} km² atau lebih (total "
+              "{total:.1f} km² tumpang tindih, {pairs} pasang bersinggungan dengan sedikit tumpang "
+              "tindih), mis. {labels}: batas wilayah tidak rapi, sehingga luas atau penduduk yang "
+              "dibagi per poligon menghitung tumpang tindih dua kali; rapikan di GIS (mis. QGIS "
+              "'Fix geometries' dan 'Remove overlaps')"},
+    "geometry_missing": {"en": "empty or missing geometry", "id": "geometri kosong atau tidak ada"},
+    "geometry_not_polygon": {"en": "is not a polygon", "id": "bukan poligon"},
+    "geometry_is_missing": {"en": "geometry is empty or missing",
+                            "id": "geometri kosong atau tidak ada"},
+    "geometry_is_other": {"en": "geometry is a {kind}, not a Polygon or MultiPolygon",
+                          "id": "geometri berupa {kind}, bukan Polygon atau MultiPolygon"},
+    "boundary_bad_geometries": {
+        "en": "{n} feature(s) of {path} cannot be region boundaries (every feature must be one "
+              "region's polygon):",
+        "id": "{n} fitur di {path} tidak dapat menjadi batas wilayah (setiap fitur harus poligon "
+              "satu wilayah):"},
+    "boundary_repaired": {
+        "en": "{path}: repaired {n} invalid polygon(s) with shapely.make_valid (e.g. {labels}); "
+              "check them in a GIS if the areas matter",
+        "id": "{path}: {n} poligon tidak sah diperbaiki dengan shapely.make_valid (mis. "
+              "{labels}); periksa di GIS jika luasnya penting"},
+    "dup_region_line": {"en": "code {kode} ({nama}) is matched by features {rows}",
+                        "id": "kode {kode} ({nama}) cocok dengan fitur {rows}"},
+    "dup_regions": {
+        "en": "{path}: {n} features share a region; a boundary file needs one feature per region "
+              "(dissolve multi-part regions first, e.g. gdf.dissolve('kode')):",
+        "id": "{path}: {n} fitur menunjuk wilayah yang sama; berkas batas perlu satu fitur per "
+              "wilayah (gabungkan dulu wilayah yang terpecah, mis. gdf.dissolve('kode')):"},
+    "dup_regions@cli": {
+        "en": "{path}: {n} features share a region; a boundary file needs one feature per region "
+              "(dissolve multi-part regions first, e.g. QGIS 'Dissolve' by the code):",
+        "id": "{path}: {n} fitur menunjuk wilayah yang sama; berkas batas perlu satu fitur per "
+              "wilayah (gabungkan dulu wilayah yang terpecah, mis. 'Dissolve' QGIS menurut "
+              "kodenya):"},
+    "boundary_pre2022": {
+        "en": "{path}: the file has provinces 91/92 but none of 93-96: it predates the 2022 Papua "
+              "split (34 provinces), so its 91 Papua also covers today's Papua Selatan, Papua "
+              "Tengah and Papua Pegunungan, and 92 Papua Barat covers Papua Barat Daya; use the "
+              "bundled boundaries or a post-2022 file for province maps",
+        "id": "{path}: berkas berisi provinsi 91/92 tetapi tidak ada 93-96: dibuat sebelum "
+              "pemekaran Papua 2022 (34 provinsi), sehingga 91 Papua-nya juga mencakup Papua "
+              "Selatan, Papua Tengah dan Papua Pegunungan masa kini, dan 92 Papua Barat mencakup "
+              "Papua Barat Daya; pakai batas bawaan atau berkas setelah 2022 untuk peta provinsi"},
+})
+
+# --- configuration files (config.py) ----------------------------------------------------------------
+MESSAGES.update({
+    "cfg_type_bool": {"en": "the boolean {value}", "id": "nilai boolean {value}"},
+    "cfg_type_text": {"en": "the text {value!r}", "id": "teks {value!r}"},
+    "cfg_type_number": {"en": "the number {value}", "id": "angka {value}"},
+    "cfg_type_table": {"en": "a table", "id": "sebuah tabel"},
+    "cfg_type_array": {"en": "an array", "id": "sebuah larik"},
+    "cfg_type_other": {"en": "a {kind}", "id": "sebuah {kind}"},
+    "cfg_key_is": {"en": "key {key} is {got}; expected {want}",
+                   "id": "kunci {key} berisi {got}; seharusnya {want}"},
+    "cfg_want_number": {"en": "a number (e.g. {key} = {example})",
+                        "id": "angka (mis. {key} = {example})"},
+    "cfg_want_text": {"en": "a text (e.g. {key} = {example})", "id": "teks (mis. {key} = {example})"},
+    "cfg_want_texts": {"en": "an array of texts (e.g. {key} = {example})",
+                       "id": "larik teks (mis. {key} = {example})"},
+    "cfg_want_table": {"en": "a table ([{key}] with one line per entry)",
+                       "id": "tabel ([{key}] dengan satu baris per entri)"},
+    "cfg_want_minutes": {"en": "a number (minutes)", "id": "angka (menit)"},
+    "cfg_want_a_text": {"en": "a text", "id": "teks"},
+    "cfg_want_two_texts": {"en": "an array of two texts (label in Bahasa Indonesia, label in "
+                                 "English)",
+                           "id": "larik dua teks (label dalam Bahasa Indonesia, label dalam "
+                                 "bahasa Inggris)"},
+    "cfg_want_layanan_table": {"en": "a table [{key}.{k}] with {keys}",
+                               "id": "tabel [{key}.{k}] berisi {keys}"},
+    "cfg_unknown_layanan_key": {"en": "unknown key '{key}'; expected some of {keys}",
+                                "id": "kunci '{key}' tidak dikenal; seharusnya beberapa dari "
+                                      "{keys}"},
+    "cfg_did_you_mean": {"en": " (did you mean {close!r}?)", "id": " (maksudnya {close!r}?)"},
+    "cfg_unknown_key": {"en": "unknown key {key!r}{hint}; the keys are {keys}",
+                        "id": "kunci {key!r} tidak dikenal{hint}; kuncinya adalah {keys}"},
+    "cfg_missing": {"en": "configuration file {path} does not exist",
+                    "id": "berkas konfigurasi {path} tidak ada"},
+    "cfg_folder": {"en": "{path}: is a folder; expected a TOML configuration file",
+                   "id": "{path}: adalah folder; seharusnya berkas konfigurasi TOML"},
+    "cfg_not_toml": {"en": "{path}: not valid TOML: {reason}",
+                     "id": "{path}: bukan TOML yang sah: {reason}"},
+    "cfg_not_utf8": {"en": "{path}: not a UTF-8 text file ({reason} at byte {start}); expected a TOML "
+                           "configuration file",
+                     "id": "{path}: bukan berkas teks UTF-8 ({reason} pada bita {start}); "
+                           "seharusnya berkas konfigurasi TOML"},
+    "file_unreadable_path": {"en": "{path}: cannot be read ({reason})",
+                             "id": "{path}: tidak dapat dibaca ({reason})"},
+})
+
+# --- progress bars (one per stage) ----------------------------------------------------------------
+MESSAGES.update({
+    "progress_nearest": {"en": "Finding the nearest hospital", "id": "Mencari RS terdekat"},
+    "progress_sea": {"en": "Building sea routes", "id": "Membangun rute laut"},
 })
