@@ -713,7 +713,7 @@ def near_misses(folder: Path, expected: str) -> list[NearMiss]:
     >>> d = Path(tempfile.mkdtemp())
     >>> _ = (d / "jejaring.csv.csv").write_text("pengampu,diampu,layanan")
     >>> [(m.path.name, m.why[:30]) for m in near_misses(d, "jejaring.csv")]
-    [('jejaring.csv.csv', "the name ends in '.csv.csv': W")]
+    [('jejaring.csv.csv', "nama berakhiran '.csv.csv': Wi")]
     """
     want, _ = _name_parts(expected)
     out: list[NearMiss] = []

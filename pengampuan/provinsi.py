@@ -76,7 +76,7 @@ def resolve_provinsi(value: Any, provinces: pd.DataFrame | None = None) -> tuple
     >>> resolve_provinsi("Bengkuluu")
     Traceback (most recent call last):
     ...
-    pengampuan.errors.RegionMatchError: provinsi 'Bengkuluu' is not known; ...: 17 Bengkulu
+    pengampuan.errors.RegionMatchError: provinsi 'Bengkuluu' tidak dikenal; ...: 17 Bengkulu
     """
     table = _province_table(provinces)
     kode_of = dict(zip(table["kode"], table["nama"], strict=True))

@@ -1130,9 +1130,9 @@ def _react(report: MatchReport, *, on_unmatched: str, stacklevel: int) -> None:
     more = "\n" + msg("match_more", n=len(bad) - 30) if len(bad) > 30 else ""
     n_amb = int((bad["method"] == "ambiguous").sum())
     text = (msg("match_unmatched", n=len(bad), total=len(t), unit=report.unit_label(),
-                ambiguous=n_amb, unmatched=len(bad) - n_amb) + ":\n" + "\n".join(lines) + more
-            + "\n" + msg("hint_on_unmatched"))
+                ambiguous=n_amb, unmatched=len(bad) - n_amb) + ":\n" + "\n".join(lines) + more)
     if on_unmatched == "raise":
+        text += "\n" + msg("hint_on_unmatched")
         err = RegionMatchError(text)
         err.report = report  # type: ignore[attr-defined]
         raise err

@@ -161,7 +161,7 @@ class ValidationReport:
         Examples
         --------
         >>> print(validate().to_text().splitlines()[0])  # doctest: +ELLIPSIS
-        Validation of ...: 0 error(s), ...
+        Pemeriksaan ...: 0 kesalahan, ...
         """
         lines = [self.headline()]
         if self.counts:

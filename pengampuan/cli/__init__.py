@@ -202,7 +202,9 @@ def kabkota_regions(boundaries: str | None, wilayah: Any, *,
             induk = wilayah.set_index(wilayah["kode"].astype(str))["kode_induk"]
             gdf = gdf.assign(kode_induk=gdf["kode"].astype(str).map(induk))
         return gdf
-    return load_regions(level="kabkota", source=path, on_unmatched=on_unmatched)
+    regions = load_regions(level="kabkota", source=path, on_unmatched=on_unmatched)
+    # --on-unmatched warn/keep: go on without the features that match no kab/kota
+    return regions[regions["kode"].notna()].reset_index(drop=True)
 
 
 def exit_code_for(err: BaseException) -> int:
@@ -279,7 +281,7 @@ def _unknown_value(flag: str, value: str, allowed: Sequence[str],
     names = list(allowed) + [a for a, c in dict(aliases).items() if c in allowed]
     close = difflib.get_close_matches(value.strip().lower(), names, n=3, cutoff=0.6)
     text = msg("cli_unknown_value", flag=flag, value=value, allowed=", ".join(allowed))
-    shown = [f"{a} ({c})" for a, c in sorted(dict(aliases).items()) if c in allowed]
+    shown = [f"{a!r} ({c})" for a, c in sorted(dict(aliases).items()) if c in allowed]
     if shown:
         text += msg("cli_aliases", aliases=", ".join(shown))
     if close:
