@@ -1464,3 +1464,23 @@ MESSAGES.update({
     "progress_nearest": {"en": "Finding the nearest hospital", "id": "Mencari RS terdekat"},
     "progress_sea": {"en": "Building sea routes", "id": "Membangun rute laut"},
 })
+
+# --- output files (formats.py, export.py) ----------------------------------------------------------
+MESSAGES.update({
+    "ext_none": {"en": "(none)", "id": "(tidak ada)"},
+    "ext_unknown": {
+        "en": "{what} {path}: unknown file extension {shown}; expected one of {known} (GeoJSON, "
+              "GeoPackage, Shapefile, CSV, Excel)",
+        "id": "{what} {path}: ekstensi berkas {shown} tidak dikenal; seharusnya salah satu dari "
+              "{known} (GeoJSON, GeoPackage, Shapefile, CSV, Excel)"},
+    "out_is_file": {
+        "en": "{path}: exists and is not a folder (a file of that name); choose another output "
+              "folder",
+        "id": "{path}: sudah ada dan bukan folder (berkas bernama sama); pilih folder keluaran "
+              "lain"},
+    "out_parent_file": {"en": "{path}: cannot be created: {parent} is a file, not a folder",
+                        "id": "{path}: tidak dapat dibuat: {parent} adalah berkas, bukan folder"},
+    "out_not_writable": {"en": "{path}: cannot be written: the folder {parent} is not writable",
+                         "id": "{path}: tidak dapat ditulis: folder {parent} tidak dapat "
+                               "ditulisi"},
+})

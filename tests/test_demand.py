@@ -89,7 +89,7 @@ def test_kecamatan_file_matched_by_name_within_its_kabkota(tmp_path):
         bengkulu["kode"].tolist()
 
 
-def test_kecamatan_names_that_repeat_need_their_kabkota():
+def test_kecamatan_names_that_repeat_need_their_kabkota(english: None):
     table = pd.DataFrame({"kecamatan": ["Wonosari", "Kecamatan Atlantis", "Curup"],
                           "kab": [None, "Rejang Lebong", "Rejang Lebong"]})
     with pytest.raises(RegionMatchError) as err:

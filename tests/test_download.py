@@ -336,7 +336,7 @@ def test_cli_download_failure_exit_code(server: Server, cache: Path,
 def test_cli_info(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["boundaries", "info"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "provinsi: 38 wilayah" in out and "kabkota: 514 wilayah" in out
+    assert "provinsi: 38 regions" in out and "kabkota: 514 regions" in out  # (English here)
 
 
 def test_download_boundaries_offline_without_cache(cache: Path,

@@ -55,7 +55,7 @@ def test_plot_access_pixels(tiny_ds, tiny_acc, tmp_path: Path) -> None:
     assert any("Sumber: data pengguna" in t.get_text() for t in fig.texts)
 
 
-def test_plot_access_province_scope_and_english(bundled_ds) -> None:
+def test_plot_access_province_scope_and_english(bundled_ds, english: None) -> None:
     reg = pg.load_regions()
     acc = pg.district_access(bundled_ds, reg[reg["kode_induk"] == "17"], layanan="jantung",
                              status="target")

@@ -126,7 +126,7 @@ def test_out_whose_parent_is_a_file_is_refused_before_computing(
 
     monkeypatch.setattr(io_mod, "load_dataset", must_not_run)
     out = tmp_path / "catatan.txt" / "laporan"
-    assert main(["report", "--out", str(out)]) == 5
+    assert main(["--lang", "en", "report", "--out", str(out)]) == 5
     err = capsys.readouterr().err
     assert f"{out}: cannot be created: {tmp_path / 'catatan.txt'} is a file" in err
     assert "Traceback" not in err

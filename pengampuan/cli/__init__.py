@@ -211,8 +211,6 @@ def exit_code_for(err: BaseException) -> int:
     """Exit code for an exception raised by a command (see module docstring)."""
     from ..errors import DataFileError, DataFileMissingError, DownloadError, PengampuanError
 
-    if isinstance(err, UsageError):
-        return EXIT_USAGE
     if isinstance(err, DataFileMissingError):
         return EXIT_MISSING_FILE
     if isinstance(err, DataFileError):
@@ -227,7 +225,7 @@ def exit_code_for(err: BaseException) -> int:
 
 
 class UsageError(PengampuanError, ValueError):
-    """A command-line value that cannot be used (exit code 2, like argparse's own errors)."""
+    """A command-line value that cannot be used (exit code 1, like other invalid values)."""
 
 
 def split_values(values: Sequence[str] | str | None) -> list[str]:
