@@ -1484,3 +1484,377 @@ MESSAGES.update({
                          "id": "{path}: tidak dapat ditulis: folder {parent} tidak dapat "
                                "ditulisi"},
 })
+
+# --- command-line help (--help) ---------------------------------------------------------------------
+MESSAGES.update({
+    "desc_main": {"en": "Geospatial analysis of Indonesia's hospital referral networks (pengampuan "
+                        "KJSU: kanker, jantung, stroke, uronefrologi).",
+                  "id": "Analisis geospasial jejaring pengampuan rumah sakit Indonesia (KJSU: "
+                        "kanker, jantung, stroke, uronefrologi)."},
+    "help_main_version": {"en": "show the version and exit", "id": "tampilkan versi lalu keluar"},
+    "help_main_verbose": {"en": "more log output on stderr (-v info, -vv debug)",
+                          "id": "lebih banyak log di stderr (-v info, -vv debug)"},
+    "help_main_debug": {"en": "show the full traceback when something fails",
+                        "id": "tampilkan traceback lengkap bila terjadi kegagalan"},
+    "help_main_lang": {"en": "language of every message, label and number (default: id, Bahasa "
+                             "Indonesia)",
+                       "id": "bahasa semua pesan, label dan angka (bawaan: id, Bahasa Indonesia; "
+                             "en: English)"},
+    "help_main_on_unmatched": {
+        "en": "features of --boundaries that match no kab/kota: 'raise' (default: stop with the "
+              "list), 'warn' (list them and go on without them) or 'keep' (go on silently); as "
+              "on_unmatched= in Python",
+        "id": "fitur --boundaries yang tidak cocok dengan kab/kota mana pun: 'raise' (bawaan: "
+              "berhenti dengan daftarnya), 'warn' (tampilkan daftarnya lalu lanjut tanpa fitur itu) "
+              "atau 'keep' (lanjut tanpa pesan); sama dengan on_unmatched= di Python"},
+    # validate
+    "help_cmd_validate": {
+        "en": "check a data folder (rumah_sakit, layanan, jejaring, wilayah) and list every problem",
+        "id": "periksa folder data (rumah_sakit, layanan, jejaring, wilayah) dan tampilkan semua "
+              "masalah"},
+    "desc_validate": {
+        "en": "Check a data folder (rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv) and "
+              "list every problem at once. Exit code 0 when the data is valid, 1 when it has "
+              "errors, 3 when PATH does not exist.",
+        "id": "Periksa folder data (rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv) dan "
+              "tampilkan semua masalah sekaligus. Kode keluar 0 bila data valid, 1 bila ada "
+              "kesalahan, 3 bila PATH tidak ada."},
+    "help_validate_path": {"en": "folder with the CSV files (default: the bundled data)",
+                           "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
+    "help_validate_code_scheme": {
+        "en": "scheme of rumah_sakit.kode_wilayah: Kemendagri 'PP.KK' (default) or BPS 4-digit "
+              "codes, converted with the bundled crosswalk",
+        "id": "skema rumah_sakit.kode_wilayah: Kemendagri 'PP.KK' (bawaan) atau kode BPS 4 angka, "
+              "diubah dengan tabel padanan bawaan"},
+    "help_validate_output_format": {
+        "en": "'text' (default): a readable list; 'csv': the problems table on stdout",
+        "id": "'text' (bawaan): daftar yang mudah dibaca; 'csv': tabel masalah di stdout"},
+    "help_validate_config": {"en": "configuration file (layanan, strata aliases, ...)",
+                             "id": "berkas konfigurasi (layanan, alias strata, ...)"},
+    "help_validate_limit": {
+        "en": "problems listed of each kind (default {n}; the rest are counted); 0 = all",
+        "id": "jumlah masalah yang ditampilkan per jenis (bawaan {n}; sisanya dihitung); 0 = "
+              "semua"},
+    # report
+    "help_cmd_report": {"en": "write the HTML map report (index.html) with GeoJSON and CSV files",
+                        "id": "tulis laporan peta HTML (index.html) beserta berkas GeoJSON dan CSV"},
+    "desc_report": {
+        "en": "Write the HTML map report (index.html) with wilayah.geojson, rumah_sakit.geojson, "
+              "jejaring.geojson, ringkasan.csv and ringkasan.xlsx. Uses the bundled national data "
+              "unless --data/--boundaries are given. By default the strata are the targets (status "
+              "'target': the bundled strata come from KMK HK.01.07/MENKES/1277/2024) and the page "
+              "works offline.",
+        "id": "Tulis laporan peta HTML (index.html) beserta wilayah.geojson, rumah_sakit.geojson, "
+              "jejaring.geojson, ringkasan.csv dan ringkasan.xlsx. Memakai data nasional bawaan "
+              "kecuali --data/--boundaries diberikan. Secara bawaan strata yang dipakai adalah "
+              "target (status 'target': strata bawaan berasal dari KMK "
+              "HK.01.07/MENKES/1277/2024) dan halamannya bisa dibuka tanpa internet."},
+    "help_report_out": {
+        "en": "output folder (created if needed; files of the same names are replaced); or one file "
+              "by its extension: .gpkg (every layer, styled for QGIS), .xlsx (the workbook), "
+              ".geojson/.shp (the kab/kota layer), .csv (the summary)",
+        "id": "folder keluaran (dibuat bila perlu; berkas bernama sama diganti); atau satu berkas "
+              "menurut ekstensinya: .gpkg (semua lapisan, bergaya QGIS), .xlsx (buku kerja), "
+              ".geojson/.shp (lapisan kab/kota), .csv (ringkasan)"},
+    "help_report_data": {
+        "en": "folder with rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv (default: the "
+              "bundled data)",
+        "id": "folder berisi rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv (bawaan: data "
+              "bawaan)"},
+    "help_report_boundaries": {
+        "en": "kab/kota boundary file (GeoJSON, GeoPackage, Shapefile; default: the bundled "
+              "boundaries)",
+        "id": "berkas batas kab/kota (GeoJSON, GeoPackage, Shapefile; bawaan: batas bawaan)"},
+    "help_report_layanan": {
+        "en": "layanan to include; repeat or separate with commas, in any spelling layanan.csv "
+              "accepts (Stroke, strok, onkologi, ...; default: kanker, jantung, stroke, "
+              "uronefrologi)",
+        "id": "layanan yang dimuat; ulangi atau pisahkan dengan koma, dengan ejaan apa pun yang "
+              "diterima layanan.csv (Stroke, strok, onkologi, ...; bawaan: kanker, jantung, "
+              "stroke, uronefrologi)"},
+    "help_report_provinsi": {
+        "en": "one province, by Kemendagri code or name (e.g. 17, Bengkulu, banten, DKI, 'Papua "
+              "Barat Daya'): its kab/kota, hospitals and links, with the neighbouring provinces as "
+              "context (default: every kab/kota given)",
+        "id": "satu provinsi, dengan kode Kemendagri atau nama (mis. 17, Bengkulu, banten, DKI, "
+              "'Papua Barat Daya'): kab/kota, RS dan tautannya, dengan provinsi tetangga sebagai "
+              "konteks (bawaan: semua kab/kota)"},
+    "help_report_status": {
+        "en": "strata used: 'target' (default; planned strata) or 'ada' (current only)",
+        "id": "strata yang dipakai: 'target' (bawaan; strata yang direncanakan) atau 'ada' (hanya "
+              "yang sudah ada)"},
+    "help_report_offline": {
+        "en": "inline every script and style so index.html opens without internet (default); "
+              "--no-offline/--online links them from a CDN",
+        "id": "sertakan semua skrip dan gaya agar index.html terbuka tanpa internet (bawaan); "
+              "--no-offline/--online menautkannya dari CDN"},
+    "help_report_lang": {"en": "language of the map labels and messages (default: id)",
+                         "id": "bahasa label peta dan pesan (bawaan: id)"},
+    "help_report_code_scheme": {
+        "en": "scheme of rumah_sakit.kode_wilayah in --data (default: kemendagri)",
+        "id": "skema rumah_sakit.kode_wilayah di --data (bawaan: kemendagri)"},
+    "help_report_config": {"en": "configuration file (targets, thresholds, labels)",
+                           "id": "berkas konfigurasi (target, ambang, label)"},
+    "help_report_csv_dialect": {
+        "en": "ringkasan.csv as 'standard' CSV (default) or 'excel-id' for Excel with Indonesian "
+              "settings (';', decimal comma, UTF-8 BOM)",
+        "id": "ringkasan.csv sebagai CSV 'standard' (bawaan) atau 'excel-id' untuk Excel "
+              "berpengaturan Indonesia (';', koma desimal, BOM UTF-8)"},
+    "help_report_figures": {
+        "en": "also write PNG/SVG maps per layanan and charts (default); --no-figures skips them",
+        "id": "tulis juga peta PNG/SVG per layanan dan grafik (bawaan); --no-figures melewatinya"},
+    # access
+    "help_cmd_access": {
+        "en": "distance and travel time to the nearest capable hospital per kab/kota",
+        "id": "jarak dan waktu tempuh ke RS mampu terdekat per kab/kota"},
+    "desc_access": {
+        "en": "Distance and travel time to the nearest capable hospital (layanan, minimum strata) "
+              "per kab/kota, written as a file whose format follows its extension. Optionally an "
+              "H3 grid of the land.",
+        "id": "Jarak dan waktu tempuh ke RS terdekat yang mampu (layanan, strata minimal) per "
+              "kab/kota, ditulis ke berkas yang formatnya mengikuti ekstensinya. Dapat juga berupa "
+              "grid H3 daratan."},
+    "help_access_layanan": {
+        "en": "layanan, e.g. stroke, Stroke, strok, onkologi (any spelling layanan.csv accepts; "
+              "one of {values})",
+        "id": "layanan, mis. stroke, Stroke, strok, onkologi (ejaan apa pun yang diterima "
+              "layanan.csv; salah satu dari {values})"},
+    "help_access_fasilitas": {
+        "en": "a reported service instead of a layanan, e.g. hemodialisis, cathlab, radioterapi "
+              "(fasilitas.csv; --min-strata/--status do not apply)",
+        "id": "fasilitas yang dilaporkan sebagai ganti layanan, mis. hemodialisis, cathlab, "
+              "radioterapi (fasilitas.csv; --min-strata/--status tidak berlaku)"},
+    "help_access_bukti": {
+        "en": "evidence grades that count, comma-separated, from {values} (default: "
+              "regulasi,dokumen,berita)",
+        "id": "tingkat bukti yang dihitung, dipisah koma, dari {values} (bawaan: "
+              "regulasi,dokumen,berita)"},
+    "help_access_min_strata": {"en": "lowest strata that counts (default: madya)",
+                               "id": "strata terendah yang dihitung (bawaan: madya)"},
+    "help_access_status": {
+        "en": "'target' (default: the higher of current and target strata; the bundled strata are "
+              "targets) or 'ada' (current strata only)",
+        "id": "'target' (bawaan: yang lebih tinggi dari strata saat ini dan target; strata bawaan "
+              "adalah target) atau 'ada' (hanya strata saat ini)"},
+    "help_access_travel": {
+        "en": "travel-time model: 'simple' (road, great-circle x circuity) or 'sea' (H3 land/sea "
+              "graph with ferry crossings)",
+        "id": "model waktu tempuh: 'simple' (jalan darat, jarak garis lurus x faktor kelokan) atau "
+              "'sea' (graf darat/laut H3 dengan penyeberangan)"},
+    "help_access_data": {"en": "folder with the CSV files (default: the bundled data)",
+                         "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
+    "help_access_boundaries": {
+        "en": "kab/kota boundary file (default: the bundled boundaries); matched to Kemendagri "
+              "codes, or used as is when its 'kode' column holds the kab/kota codes of the "
+              "dataset's own wilayah.csv",
+        "id": "berkas batas kab/kota (bawaan: batas bawaan); dicocokkan dengan kode Kemendagri, "
+              "atau dipakai apa adanya bila kolom 'kode'-nya berisi kode kab/kota dari wilayah.csv "
+              "data itu sendiri"},
+    "help_access_out": {
+        "en": "file to write, one feature per kab/kota; the format follows the extension: "
+              ".geojson, .gpkg (styled for QGIS), .shp, .csv, .xlsx",
+        "id": "berkas yang ditulis, satu fitur per kab/kota; formatnya mengikuti ekstensi: "
+              ".geojson, .gpkg (bergaya QGIS), .shp, .csv, .xlsx"},
+    "help_access_grid": {"en": "also compute an H3 grid of the land at this resolution (e.g. 7)",
+                         "id": "hitung juga grid H3 daratan pada resolusi ini (mis. 7)"},
+    "help_access_grid_out": {
+        "en": "file for the grid (required with --grid): .csv, .gpkg (hexagons), .geojson, .shp, "
+              ".xlsx",
+        "id": "berkas untuk grid (wajib bersama --grid): .csv, .gpkg (heksagon), .geojson, .shp, "
+              ".xlsx"},
+    "help_access_progress": {"en": "show one progress bar per stage (routes by sea, nearest "
+                                   "hospital)",
+                             "id": "tampilkan satu bilah kemajuan per tahap (rute laut, RS "
+                                   "terdekat)"},
+    # network
+    "help_cmd_network": {
+        "en": "summary, province view, checks and exports of the mentoring network",
+        "id": "ringkasan, tampilan provinsi, pemeriksaan dan ekspor jejaring pengampuan"},
+    "desc_network": {
+        "en": "Summary of the mentoring network per layanan (diampu, pengampu, chain to a national "
+              "pengampu, distances), province view, checks, and GraphML/GeoJSON exports. Exit code "
+              "0, or 1 when --checks finds an error (a cycle or a self-link).",
+        "id": "Ringkasan jejaring pengampuan per layanan (diampu, pengampu, rantai ke pengampu "
+              "nasional, jarak), tampilan provinsi, pemeriksaan, dan ekspor GraphML/GeoJSON. Kode "
+              "keluar 0, atau 1 bila --checks menemukan kesalahan (lingkaran atau tautan ke diri "
+              "sendiri)."},
+    "help_network_layanan": {
+        "en": "layanan to show (repeat or separate with commas; default: {default}); one of "
+              "{values}, in any spelling layanan.csv accepts (Stroke, strok, onkologi, ...)",
+        "id": "layanan yang ditampilkan (ulangi atau pisahkan dengan koma; bawaan: {default}); "
+              "salah satu dari {values}, dengan ejaan apa pun yang diterima layanan.csv (Stroke, "
+              "strok, onkologi, ...)"},
+    "help_network_provinsi": {
+        "en": "one province, by Kemendagri code or name (e.g. 36, Banten, banten, DKI): only its "
+              "hospitals, plus the table of national pengampu reaching them",
+        "id": "satu provinsi, dengan kode Kemendagri atau nama (mis. 36, Banten, banten, DKI): "
+              "hanya RS-nya, ditambah tabel pengampu nasional yang menjangkaunya"},
+    "help_network_data": {"en": "folder with the CSV files (default: the bundled data)",
+                          "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
+    "help_network_status": {
+        "en": "strata to use: 'target' (default; the higher of current and target) or 'ada' "
+              "(current only)",
+        "id": "strata yang dipakai: 'target' (bawaan; yang lebih tinggi dari saat ini dan target) "
+              "atau 'ada' (hanya saat ini)"},
+    "help_network_bukti": {
+        "en": "evidence grades of the layanan rows and links that count, comma-separated, from "
+              "regulasi,dokumen,berita,inferensi (default: regulasi,dokumen,berita)",
+        "id": "tingkat bukti baris layanan dan tautan yang dihitung, dipisah koma, dari "
+              "regulasi,dokumen,berita,inferensi (bawaan: regulasi,dokumen,berita)"},
+    "help_network_checks": {"en": "also list the findings of the network checks",
+                            "id": "tampilkan juga temuan pemeriksaan jejaring"},
+    "help_network_limit": {"en": "rows of each summary shown on screen (default 40; 0 = all)",
+                           "id": "jumlah baris tiap ringkasan di layar (bawaan 40; 0 = semua)"},
+    "help_network_csv": {"en": "write the full summary table(s) to this CSV file",
+                         "id": "tulis tabel ringkasan lengkap ke berkas CSV ini"},
+    "help_network_graphml": {"en": "write the network of the selected layanan as GraphML",
+                             "id": "tulis jejaring layanan terpilih sebagai GraphML"},
+    "help_network_geojson": {"en": "write the links of the selected layanan as GeoJSON LineStrings",
+                             "id": "tulis tautan layanan terpilih sebagai LineString GeoJSON"},
+    # plot
+    "help_cmd_plot": {"en": "static maps and charts (PNG, SVG) for reports and slides",
+                      "id": "peta statis dan grafik (PNG, SVG) untuk laporan dan salindia"},
+    "desc_plot": {
+        "en": "Draw static maps and charts (print-resolution PNG and SVG) for Word or PowerPoint "
+              "reports: peta_akses_<layanan> (travel time to the nearest hospital), "
+              "grafik_dalam_ambang (population within the time threshold), grafik_target (targets "
+              "met per layanan); with --kind also peta_target_<layanan> and "
+              "peta_jejaring_<layanan>. Same classes and colours as the web map.",
+        "id": "Gambar peta statis dan grafik (PNG resolusi cetak dan SVG) untuk laporan Word atau "
+              "PowerPoint: peta_akses_<layanan> (waktu tempuh ke RS terdekat), grafik_dalam_ambang "
+              "(penduduk dalam ambang waktu), grafik_target (capaian target per layanan); dengan "
+              "--kind juga peta_target_<layanan> dan peta_jejaring_<layanan>. Kelas dan warna sama "
+              "dengan peta web."},
+    "help_plot_out": {
+        "en": "output folder (created if needed; files of the same names are replaced)",
+        "id": "folder keluaran (dibuat bila perlu; berkas bernama sama diganti)"},
+    "help_plot_provinsi": {
+        "en": "one province, by code or name (e.g. 17, Bengkulu, banten, DKI): its kab/kota named, "
+              "charts per kab/kota (default: the whole country)",
+        "id": "satu provinsi, dengan kode atau nama (mis. 17, Bengkulu, banten, DKI): kab/kota-nya "
+              "diberi nama, grafik per kab/kota (bawaan: seluruh Indonesia)"},
+    "help_plot_layanan": {
+        "en": "layanan to draw; repeat or separate with commas, in any spelling layanan.csv accepts "
+              "(default: kanker, jantung, stroke, uronefrologi)",
+        "id": "layanan yang digambar; ulangi atau pisahkan dengan koma, dengan ejaan apa pun yang "
+              "diterima layanan.csv (bawaan: kanker, jantung, stroke, uronefrologi)"},
+    "help_plot_kind": {
+        "en": "what to draw, repeat or separate with commas: {values} (default: akses,grafik)",
+        "id": "yang digambar, ulangi atau pisahkan dengan koma: {values} (bawaan: akses,grafik)"},
+    "help_plot_status": {"en": "strata used: 'target' (default) or 'ada' (current only)",
+                         "id": "strata yang dipakai: 'target' (bawaan) atau 'ada' (hanya yang "
+                               "sudah ada)"},
+    "help_plot_format": {"en": "png, svg or pdf; repeat or separate with commas (default: png,svg)",
+                         "id": "png, svg atau pdf; ulangi atau pisahkan dengan koma (bawaan: "
+                               "png,svg)"},
+    "help_plot_dpi": {"en": "resolution of PNG files (default 200, print quality)",
+                      "id": "resolusi berkas PNG (bawaan 200, mutu cetak)"},
+    "help_plot_data": {"en": "folder with the CSV files (default: the bundled data)",
+                       "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
+    "help_plot_boundaries": {"en": "kab/kota boundary file (default: the bundled boundaries)",
+                             "id": "berkas batas kab/kota (bawaan: batas bawaan)"},
+    "help_plot_lang": {"en": "language of titles, legends and messages (default: id)",
+                       "id": "bahasa judul, legenda dan pesan (bawaan: id)"},
+    # boundaries
+    "help_cmd_boundaries": {
+        "en": "bundled region boundaries, downloads of official boundaries, checks of a file",
+        "id": "batas wilayah bawaan, unduhan batas resmi, pemeriksaan berkas batas"},
+    "desc_boundaries": {
+        "en": "Region boundaries: summary of the bundled ones, download official ones "
+              "(geoBoundaries), check a boundary file. Exit codes: 0 ok, 1 a file that cannot be "
+              "matched, 3 missing file, 4 download failure.",
+        "id": "Batas wilayah: ringkasan batas bawaan, unduh batas resmi (geoBoundaries), periksa "
+              "berkas batas. Kode keluar: 0 ok, 1 berkas yang tidak dapat dicocokkan, 3 berkas "
+              "tidak ada, 4 unduhan gagal."},
+    "help_cmd_info": {"en": "counts, area and source of the bundled boundaries",
+                      "id": "jumlah, luas dan sumber batas bawaan"},
+    "desc_info": {"en": "Summary of the bundled boundaries (regions per level, area, file size).",
+                  "id": "Ringkasan batas bawaan (wilayah per tingkat, luas, ukuran berkas)."},
+    "help_cmd_download": {
+        "en": "download official boundaries into the cache (geoBoundaries by default)",
+        "id": "unduh batas resmi ke cache (bawaan: geoBoundaries)"},
+    "desc_download": {
+        "en": "Download boundaries into the cache folder (settings.cache_dir, env "
+              "PENGAMPUAN_CACHE_DIR) once; later runs use the cached copy. geoBoundaries IDN is the "
+              "2020 BPS/OCHA edition (34 provinces, CC BY 3.0 IGO) without Kemendagri codes; "
+              "load_regions() matches it by name.",
+        "id": "Unduh batas wilayah ke folder cache (settings.cache_dir, env PENGAMPUAN_CACHE_DIR) "
+              "sekali; proses berikutnya memakai salinan di cache. geoBoundaries IDN adalah edisi "
+              "BPS/OCHA 2020 (34 provinsi, CC BY 3.0 IGO) tanpa kode Kemendagri; load_regions() "
+              "mencocokkannya berdasarkan nama."},
+    "help_boundaries_level": {"en": "kabkota (ADM2, default) or provinsi (ADM1)",
+                              "id": "kabkota (ADM2, bawaan) atau provinsi (ADM1)"},
+    "help_boundaries_url": {"en": "download this file instead of asking the geoBoundaries API",
+                            "id": "unduh berkas ini alih-alih bertanya ke API geoBoundaries"},
+    "help_boundaries_sha256": {"en": "expected SHA-256 of the file; a mismatch is an error",
+                               "id": "SHA-256 berkas yang diharapkan; bila tidak cocok, "
+                                     "kesalahan"},
+    "help_boundaries_size": {"en": "expected size of the file in bytes",
+                             "id": "ukuran berkas yang diharapkan dalam bita"},
+    "help_boundaries_timeout": {
+        "en": "give up after this many seconds in all, retries included (default: "
+              "settings.timeout_s, 30 s, per connect/read and settings.deadline_s, 600 s, in all)",
+        "id": "berhenti setelah sekian detik secara total, termasuk percobaan ulang (bawaan: "
+              "settings.timeout_s, 30 detik, per sambungan/baca dan settings.deadline_s, 600 "
+              "detik, total)"},
+    "help_boundaries_cache_dir": {
+        "en": "cache folder (default: settings.cache_dir / PENGAMPUAN_CACHE_DIR)",
+        "id": "folder cache (bawaan: settings.cache_dir / PENGAMPUAN_CACHE_DIR)"},
+    "help_cmd_check": {
+        "en": "read a boundary file, match it to Kemendagri codes and print the match report",
+        "id": "baca berkas batas, cocokkan dengan kode Kemendagri dan tampilkan laporan "
+              "pencocokannya"},
+    "desc_check": {
+        "en": "Read a boundary file (GeoJSON, GeoPackage, zipped Shapefile, TopoJSON), match it by "
+              "code and name to Kemendagri codes and print every row that did not match. Exit "
+              "code 1 when a feature cannot be matched.",
+        "id": "Baca berkas batas (GeoJSON, GeoPackage, Shapefile ber-zip, TopoJSON), cocokkan "
+              "dengan kode Kemendagri menurut kode dan nama, dan tampilkan setiap baris yang tidak "
+              "cocok. Kode keluar 1 bila ada fitur yang tidak dapat dicocokkan."},
+    "help_boundaries_path": {"en": "the boundary file", "id": "berkas batas"},
+    "help_boundaries_code_col": {"en": "column with the region code",
+                                 "id": "kolom berisi kode wilayah"},
+    "help_boundaries_name_col": {"en": "column with the region name",
+                                 "id": "kolom berisi nama wilayah"},
+    "help_boundaries_province_col": {"en": "column with the province (code or name)",
+                                     "id": "kolom berisi provinsi (kode atau nama)"},
+    "help_boundaries_crs": {"en": "CRS of a file that has none, e.g. EPSG:4326",
+                            "id": "CRS untuk berkas yang tidak punya CRS, mis. EPSG:4326"},
+    "help_boundaries_code_scheme": {
+        "en": "scheme of 4-digit codes (default: decided from the data)",
+        "id": "skema kode 4 angka (bawaan: ditentukan dari datanya)"},
+})
+
+# --- argparse's own words (templates filled by argparse with %-formatting) ---------------------
+MESSAGES.update({
+    "argparse_usage": {"en": "usage: ", "id": "penggunaan: "},
+    "argparse_positional": {"en": "positional arguments", "id": "argumen posisi"},
+    "argparse_options": {"en": "options", "id": "opsi"},
+    "argparse_help": {"en": "show this help message and exit",
+                      "id": "tampilkan bantuan ini lalu keluar"},
+    "argparse_error": {"en": "%(prog)s: error: %(message)s\n",
+                       "id": "%(prog)s: kesalahan: %(message)s\n"},
+    "argparse_required": {"en": "the following arguments are required: %s",
+                          "id": "argumen berikut wajib diisi: %s"},
+    "argparse_unrecognized": {"en": "unrecognized arguments: %s",
+                              "id": "argumen tidak dikenal: %s"},
+    "argparse_invalid_choice": {"en": "invalid choice: %(value)r (choose from %(choices)s)",
+                                "id": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"},
+    "argparse_argument": {"en": "argument %(argument_name)s: %(message)s",
+                          "id": "argumen %(argument_name)s: %(message)s"},
+    "argparse_one_value": {"en": "expected one argument", "id": "perlu satu nilai"},
+    "argparse_at_least_one": {"en": "expected at least one argument",
+                              "id": "perlu paling sedikit satu nilai"},
+    "argparse_at_most_one": {"en": "expected at most one argument",
+                             "id": "paling banyak satu nilai"},
+    "argparse_invalid_value": {"en": "invalid %(type)s value: %(value)r",
+                               "id": "nilai %(type)s tidak sah: %(value)r"},
+    "argparse_not_allowed": {"en": "not allowed with argument %s",
+                             "id": "tidak boleh bersama argumen %s"},
+    "argparse_one_required": {"en": "one of the arguments %s is required",
+                              "id": "salah satu argumen %s wajib diisi"},
+    "argparse_ambiguous": {"en": "ambiguous option: %(option)s could match %(matches)s",
+                           "id": "opsi ambigu: %(option)s bisa berarti %(matches)s"},
+    "argparse_ignored": {"en": "ignored explicit argument %r",
+                         "id": "argumen eksplisit %r diabaikan"},
+})

@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import __version__
 from .._messages import msg
+from .._messages import msg as _h
 from ..errors import PengampuanError
 
 EXIT_OK = 0
@@ -42,19 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available sub-command."""
     parser = argparse.ArgumentParser(
         prog="pengampuan",
-        description=(
-            "Analisis geospasial jejaring pengampuan rumah sakit (KJSU) Indonesia / "
-            "geospatial analysis of Indonesia's hospital referral networks."
-        ),
+        description=_h("desc_main"),
     )
-    parser.add_argument("--version", action="version", version=f"pengampuan {__version__}")
+    parser.add_argument("--version", action="version", version=f"pengampuan {__version__}",
+                        help=_h("help_main_version"))
     parser.add_argument("-v", "--verbose", action="count", default=0,
-                        help="more log output on stderr (-v info, -vv debug)")
+                        help=_h("help_main_verbose"))
     parser.add_argument("--debug", action="store_true",
-                        help="show the full traceback when something fails")
+                        help=_h("help_main_debug"))
     parser.add_argument("--lang", choices=["id", "en"], default=None,
-                        help="bahasa pesan, label dan angka / language of every message, label "
-                             "and number (default: id)")
+                        help=_h("help_main_lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -69,22 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see module docstring)."""
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    from ..config import settings
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    previous = settings.language
+    lang = _lang_in(args_list)  # before the parser is built: --help speaks it too
+    if lang:
+        settings.language = lang
+    try:
+        with _argparse_words():
+            parser = build_parser()
+            args = parser.parse_args(args_list)
+        return _run(parser, args)
+    finally:
+        settings.language = previous
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
     if args.command is None:
-        parser.print_help()
+        with _argparse_words():
+            parser.print_help()
         return EXIT_USAGE
     from .._messages import command_line
-    from ..config import settings
     from ..errors import DataFileError, DownloadError, PengampuanError
 
-    previous = settings.language
-    lang = getattr(args, "lang", None)  # also accepted after the command
-    if lang:
-        settings.language = lang
     try:
         with _terminate_as_exit(), _short_warnings(), command_line():
             return int(args.func(args))
@@ -105,8 +114,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pengampuan {args.command}: "
               + msg("cli_bug", kind=type(err).__name__, error=str(err)), file=sys.stderr)
         return EXIT_OTHER
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` (``--lang en`` or ``--lang=en``) anywhere in ``argv``, if valid."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in ("id", "en"):
+            return value
+    return None
+
+
+#: argparse's own texts (Python 3.11) -> catalogue keys, so usage errors and --help speak
+#: the user's language too.
+_ARGPARSE_KEYS = {
+    "usage: ": "argparse_usage",
+    "positional arguments": "argparse_positional",
+    "options": "argparse_options",
+    "show this help message and exit": "argparse_help",
+    "%(prog)s: error: %(message)s\n": "argparse_error",
+    "the following arguments are required: %s": "argparse_required",
+    "unrecognized arguments: %s": "argparse_unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse_invalid_choice",
+    "argument %(argument_name)s: %(message)s": "argparse_argument",
+    "expected one argument": "argparse_one_value",
+    "expected at least one argument": "argparse_at_least_one",
+    "expected at most one argument": "argparse_at_most_one",
+    "invalid %(type)s value: %(value)r": "argparse_invalid_value",
+    "not allowed with argument %s": "argparse_not_allowed",
+    "one of the arguments %s is required": "argparse_one_required",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse_ambiguous",
+    "ignored explicit argument %r": "argparse_ignored",
+}
+
+
+@contextlib.contextmanager
+def _argparse_words() -> Iterator[None]:
+    """Argparse's own words (``usage:``, ``invalid choice``, ...) in the user's language.
+
+    argparse looks its texts up through ``gettext``; while the parser is built and
+    used, its lookup function is the message catalogue (and put back afterwards).
+    """
+    from .._messages import template
+
+    previous = argparse._  # type: ignore[attr-defined]
+
+    def words(text: str) -> str:
+        key = _ARGPARSE_KEYS.get(text)
+        return template(key) if key else previous(text)
+
+    argparse._ = words  # type: ignore[attr-defined]
+    try:
+        yield
     finally:
-        settings.language = previous
+        argparse._ = previous  # type: ignore[attr-defined]
 
 
 def error_text(err: BaseException) -> str:
@@ -335,9 +400,7 @@ def add_on_unmatched(parser: argparse.ArgumentParser) -> None:
     """The ``--on-unmatched`` flag of the commands that read a ``--boundaries`` file."""
     parser.add_argument(
         "--on-unmatched", choices=list(ON_UNMATCHED_CHOICES), default="raise",
-        help="features of --boundaries that match no kab/kota: 'raise' (default: stop with the "
-             "list), 'warn' (list them and go on without them) or 'keep' (go on silently); "
-             "as on_unmatched= in Python")
+        help=_h("help_main_on_unmatched"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .._messages import fmt_km, fmt_min, msg
+from .._messages import msg as _h
 from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, FASILITAS_LAYANAN, STATUS, STRATA
 from . import (
     EXIT_OK,
@@ -26,50 +27,37 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``access`` command."""
     p = subparsers.add_parser(
         "access",
-        help="distance and travel time to the nearest capable hospital per kab/kota",
+        help=_h("help_cmd_access"),
         description=(
-            "Jarak dan waktu tempuh ke RS terdekat yang mampu (layanan, strata minimal) per "
-            "kab/kota, ditulis sebagai GeoJSON (RFC 7946) / distance and travel time to the "
-            "nearest capable hospital per district, written as RFC 7946 GeoJSON. Optionally an "
-            "H3 grid of the land as CSV."
+            _h("desc_access")
         ),
     )
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--layanan", metavar="LAYANAN",
-                       help="layanan, e.g. stroke, Stroke, strok, onkologi (any spelling "
-                            "layanan.csv accepts; one of "
-                            f"{', '.join(DEFAULT_CONFIG.target_layanan)})")
+                       help=_h("help_access_layanan",
+                               values=", ".join(DEFAULT_CONFIG.target_layanan)))
     which.add_argument("--fasilitas", metavar="FASILITAS",
-                       help="a reported service instead of a layanan, e.g. hemodialisis, "
-                            "cathlab, radioterapi (fasilitas.csv; --min-strata/--status "
-                            "do not apply)")
+                       help=_h("help_access_fasilitas"))
     p.add_argument("--bukti", default=None, metavar="GRADES",
-                   help=f"evidence grades that count, comma-separated, from {','.join(BUKTI)} "
-                        "(default: regulasi,dokumen,berita)")
+                   help=_h("help_access_bukti", values=",".join(BUKTI)))
     p.add_argument("--min-strata", default="madya", choices=list(STRATA),
-                   help="lowest strata that counts (default: madya)")
+                   help=_h("help_access_min_strata"))
     p.add_argument("--status", default="target", choices=list(STATUS),
-                   help="'target' (default: the higher of current and target strata; the "
-                        "bundled strata are targets) or 'ada' (current strata only)")
+                   help=_h("help_access_status"))
     p.add_argument("--travel", default="simple", choices=["simple", "sea"],
-                   help="travel-time model: 'simple' (road, great-circle x circuity) or 'sea' "
-                        "(H3 land/sea graph with ferry crossings)")
+                   help=_h("help_access_travel"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_access_data"))
     p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help="kab/kota boundary file (default: the bundled boundaries); matched to "
-                        "Kemendagri codes, or used as is when its 'kode' column holds the "
-                        "kab/kota codes of the dataset's own wilayah.csv")
+                   help=_h("help_access_boundaries"))
     p.add_argument("--out", required=True, metavar="FILE",
-                   help="file to write, one feature per kab/kota; the format follows the "
-                        "extension: .geojson, .gpkg (styled for QGIS), .shp, .csv, .xlsx")
+                   help=_h("help_access_out"))
     p.add_argument("--grid", type=int, default=None, metavar="RES",
-                   help="also compute an H3 grid of the land at this resolution (e.g. 7)")
+                   help=_h("help_access_grid"))
     p.add_argument("--grid-out", default=None, metavar="FILE",
-                   help="file for the grid (required with --grid): .csv, .gpkg (hexagons), "
-                        ".geojson, .shp, .xlsx")
+                   help=_h("help_access_grid_out"))
     p.add_argument("--progress", action="store_true",
-                   help="show one progress bar per stage (graph, routes)")
+                   help=_h("help_access_progress"))
     add_on_unmatched(p)
     p.set_defaults(func=run)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .._messages import fmt_num, msg
+from .._messages import msg as _h
 from ..config import DEFAULT_CONFIG, KJSU, STATUS, settings
 from . import (
     EXIT_INVALID_DATA,
@@ -42,41 +43,32 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``network`` command."""
     p = subparsers.add_parser(
         "network",
-        help="summary, province view, checks and exports of the mentoring network",
+        help=_h("help_cmd_network"),
         description=(
-            "Ringkasan jejaring pengampuan per layanan (diampu, pengampu, rantai ke pengampu "
-            "nasional, jarak), tampilan provinsi, pemeriksaan, dan ekspor GraphML/GeoJSON / "
-            "summary of the mentoring network per layanan, province view, checks and exports. "
-            "Exit code 0, or 1 when --checks finds an error (a cycle or a self-link)."
+            _h("desc_network")
         ),
     )
     p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help=f"layanan to show (repeat or separate with commas; default: "
-                        f"{', '.join(KJSU)}); one of {', '.join(DEFAULT_CONFIG.layanan)}, in any "
-                        "spelling layanan.csv accepts (Stroke, strok, onkologi, ...)")
+                   help=_h("help_network_layanan", default=", ".join(KJSU),
+                           values=", ".join(DEFAULT_CONFIG.layanan)))
     p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help="one province, by Kemendagri code or name (e.g. 36, Banten, banten, "
-                        "DKI): only its hospitals, plus the table of national pengampu reaching "
-                        "them")
+                   help=_h("help_network_provinsi"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_network_data"))
     p.add_argument("--status", choices=list(STATUS), default="target",
-                   help="strata to use: 'target' (default; the higher of current and target) "
-                        "or 'ada' (current only)")
+                   help=_h("help_network_status"))
     p.add_argument("--bukti", default=None, metavar="GRADES",
-                   help="evidence grades of the layanan rows and links that count, "
-                        "comma-separated, from regulasi,dokumen,berita,inferensi (default: "
-                        "regulasi,dokumen,berita)")
+                   help=_h("help_network_bukti"))
     p.add_argument("--checks", action="store_true",
-                   help="also list the findings of the network checks")
+                   help=_h("help_network_checks"))
     p.add_argument("--limit", type=int, default=40, metavar="N",
-                   help="rows of each summary shown on screen (default 40; 0 = all)")
+                   help=_h("help_network_limit"))
     p.add_argument("--csv", default=None, metavar="FILE",
-                   help="write the full summary table(s) to this CSV file")
+                   help=_h("help_network_csv"))
     p.add_argument("--graphml", default=None, metavar="FILE",
-                   help="write the network of the selected layanan as GraphML")
+                   help=_h("help_network_graphml"))
     p.add_argument("--geojson", default=None, metavar="FILE",
-                   help="write the links of the selected layanan as GeoJSON LineStrings")
+                   help=_h("help_network_geojson"))
     p.set_defaults(func=run)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .._messages import msg
+from .._messages import msg as _h
 from ..config import STATUS, settings
 from . import (
     EXIT_OK,
@@ -28,38 +29,31 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``plot`` command."""
     p = subparsers.add_parser(
         "plot",
-        help="static maps and charts (PNG, SVG) for reports and slides",
+        help=_h("help_cmd_plot"),
         description=(
-            "Gambar peta statis dan grafik (PNG resolusi cetak dan SVG) untuk laporan Word atau "
-            "PowerPoint / draw static maps and charts: peta_akses_<layanan> (travel time to the "
-            "nearest hospital), grafik_dalam_ambang (population within the time threshold), "
-            "grafik_target (targets met per layanan); with --kind also peta_target_<layanan> "
-            "and peta_jejaring_<layanan>. Same classes and colours as the web map."
+            _h("desc_plot")
         ),
     )
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
-                   help="output folder (created if needed; files of the same names are replaced)")
+                   help=_h("help_plot_out"))
     p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help="one province, by code or name (e.g. 17, Bengkulu, banten, DKI): its "
-                        "kab/kota named, charts per kab/kota (default: the whole country)")
+                   help=_h("help_plot_provinsi"))
     p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help="layanan to draw; repeat or separate with commas, in any spelling "
-                        "layanan.csv accepts (default: kanker, jantung, stroke, uronefrologi)")
+                   help=_h("help_plot_layanan"))
     p.add_argument("--kind", action="append", default=None, metavar="KIND",
-                   help=f"what to draw, repeat or separate with commas: {', '.join(KINDS)} "
-                        "(default: akses,grafik)")
+                   help=_h("help_plot_kind", values=", ".join(KINDS)))
     p.add_argument("--status", choices=list(STATUS), default="target",
-                   help="strata used: 'target' (default) or 'ada' (current only)")
+                   help=_h("help_plot_status"))
     p.add_argument("--format", action="append", default=None, metavar="FMT",
-                   help="png, svg or pdf; repeat or separate with commas (default: png,svg)")
+                   help=_h("help_plot_format"))
     p.add_argument("--dpi", type=int, default=200,
-                   help="resolution of PNG files (default 200, print quality)")
+                   help=_h("help_plot_dpi"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_plot_data"))
     p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help="kab/kota boundary file (default: the bundled boundaries)")
+                   help=_h("help_plot_boundaries"))
     p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help="language of titles, legends and messages (default: id)")
+                   help=_h("help_plot_lang"))
     add_on_unmatched(p)
     p.set_defaults(func=run)
 

@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 from .._messages import msg
+from .._messages import msg as _h
 from . import EXIT_OK, add_on_unmatched, kabkota_regions, parse_layanan, parse_provinsi
 
 
@@ -16,53 +17,37 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``report`` command."""
     p = subparsers.add_parser(
         "report",
-        help="write the HTML map report (index.html) with GeoJSON and CSV files",
+        help=_h("help_cmd_report"),
         description=(
-            "Tulis laporan peta HTML (index.html) beserta wilayah.geojson, rumah_sakit.geojson, "
-            "jejaring.geojson dan ringkasan.csv / write the HTML map report with its GeoJSON and "
-            "CSV files. Uses the bundled national data unless --data/--boundaries are given. "
-            "By default the strata are the targets (status 'target': the bundled strata come from "
-            "KMK HK.01.07/MENKES/1277/2024) and the page works offline."
+            _h("desc_report")
         ),
     )
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
-                   help="output folder (created if needed; files of the same names are "
-                        "replaced); or one file by its extension: .gpkg (every layer, styled "
-                        "for QGIS), .xlsx (the workbook), .geojson/.shp (the kab/kota layer), "
-                        ".csv (the summary)")
+                   help=_h("help_report_out"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv "
-                        "(default: the bundled data)")
+                   help=_h("help_report_data"))
     p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help="kab/kota boundary file (GeoJSON, GeoPackage, Shapefile; default: the "
-                        "bundled boundaries)")
+                   help=_h("help_report_boundaries"))
     p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help="layanan to include; repeat or separate with commas, in any spelling "
-                        "layanan.csv accepts (Stroke, strok, onkologi, ...; default: kanker, "
-                        "jantung, stroke, uronefrologi)")
+                   help=_h("help_report_layanan"))
     p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help="one province, by Kemendagri code or name (e.g. 17, Bengkulu, banten, "
-                        "DKI, 'Papua Barat Daya'): its kab/kota, hospitals and links, with the "
-                        "neighbouring provinces as context (default: every kab/kota given)")
+                   help=_h("help_report_provinsi"))
     p.add_argument("--status", choices=["target", "ada"], default="target",
-                   help="strata used: 'target' (default; planned strata) or 'ada' (current only)")
+                   help=_h("help_report_status"))
     p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
-                   help="inline every script and style so index.html opens without internet "
-                        "(default); --no-offline/--online links them from a CDN")
+                   help=_h("help_report_offline"))
     p.add_argument("--online", dest="offline", action="store_false", help=argparse.SUPPRESS)
     # also accepted after the command; the top-level --lang sets the same value
     p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help="language of the map labels (default: id)")
+                   help=_h("help_report_lang"))
     p.add_argument("--code-scheme", choices=["kemendagri", "bps"], default="kemendagri",
-                   help="scheme of rumah_sakit.kode_wilayah in --data (default: kemendagri)")
+                   help=_h("help_report_code_scheme"))
     p.add_argument("--config", default=None, metavar="TOML",
-                   help="configuration file (targets, thresholds, labels)")
+                   help=_h("help_report_config"))
     p.add_argument("--csv-dialect", choices=["standard", "excel-id"], default="standard",
-                   help="ringkasan.csv as 'standard' CSV (default) or 'excel-id' for Excel with "
-                        "Indonesian settings (';', decimal comma, UTF-8 BOM)")
+                   help=_h("help_report_csv_dialect"))
     p.add_argument("--figures", action=argparse.BooleanOptionalAction, default=True,
-                   help="also write PNG/SVG maps per layanan and charts (default); "
-                        "--no-figures skips them")
+                   help=_h("help_report_figures"))
     add_on_unmatched(p)
     p.set_defaults(func=run)
 
