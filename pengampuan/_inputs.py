@@ -154,10 +154,9 @@ def _warn_hospitals_off_land(cap: pd.DataFrame, regions: gpd.GeoDataFrame, *,
     near = regions.sindex.query(pts, predicate="dwithin", distance=_OFF_LAND_DEG)
     off = np.setdiff1d(np.arange(len(cap)), near[0])
     if len(off):
+        from ._messages import msg
+
         warnings.warn(
-            f"{len(off)} of {len(cap)} capable hospitals lie outside the given regions "
-            f"(kode_rs {_labels(pd.Index(cap['kode_rs'].iloc[off]))}); the sea-aware model "
-            f"only knows the land of these regions, so trips to them cross unknown land as "
-            f"sea. Pass all regions, or a graph built from them: graph=pg.build_travel_graph("
-            f"pg.load_regions(level='kabkota'), extra_points=(ds.rumah_sakit['lon'], "
-            f"ds.rumah_sakit['lat']))", PengampuanWarning, stacklevel=stacklevel + 1)
+            msg("hospitals_off_land", n=len(off), total=len(cap),
+                codes=_labels(pd.Index(cap["kode_rs"].iloc[off]))),
+            PengampuanWarning, stacklevel=stacklevel + 1)

@@ -1858,3 +1858,76 @@ MESSAGES.update({
     "argparse_ignored": {"en": "ignored explicit argument %r",
                          "id": "argumen eksplisit %r diabaikan"},
 })
+
+# --- warnings of the analyses (demand, travel, coverage, network) ----------------------------------
+MESSAGES.update({
+    "hospitals_off_land": {
+        "en": "{n} of {total} capable hospitals lie outside the given regions (kode_rs {codes}); "
+              "the sea-aware model only knows the land of these regions, so trips to them cross "
+              "unknown land as sea. Pass all regions, or a graph built from them: "
+              "graph=pg.build_travel_graph(pg.load_regions(level='kabkota'), "
+              "extra_points=(ds.rumah_sakit['lon'], ds.rumah_sakit['lat']))",
+        "id": "{n} dari {total} RS mampu berada di luar wilayah yang diberikan (kode_rs {codes}); "
+              "model darat-laut hanya mengenal daratan wilayah ini, sehingga perjalanan ke RS itu "
+              "melintasi daratan yang tidak dikenal sebagai laut. Beri semua wilayah, atau graf "
+              "yang dibangun darinya: graph=pg.build_travel_graph(pg.load_regions(level='kabkota'), "
+              "extra_points=(ds.rumah_sakit['lon'], ds.rumah_sakit['lat']))"},
+    "hospitals_off_land@cli": {
+        "en": "{n} of {total} capable hospitals lie outside the kab/kota of --boundaries (kode_rs "
+              "{codes}); the sea-aware model only knows the land of these kab/kota, so trips to "
+              "them cross unknown land as sea: give a boundary file with every kab/kota, or leave "
+              "out --boundaries",
+        "id": "{n} dari {total} RS mampu berada di luar kab/kota --boundaries (kode_rs {codes}); "
+              "model darat-laut hanya mengenal daratan kab/kota itu, sehingga perjalanan ke RS itu "
+              "melintasi daratan yang tidak dikenal sebagai laut: beri berkas batas dengan semua "
+              "kab/kota, atau jangan pakai --boundaries"},
+    "demand_no_kecamatan": {
+        "en": "{n} of {total} regions have no bundled kecamatan (their codes are not Kemendagri "
+              "2025 kab/kota codes: {names}); each is measured from one point inside its polygon",
+        "id": "{n} dari {total} wilayah tidak punya kecamatan bawaan (kodenya bukan kode kab/kota "
+              "Kemendagri 2025: {names}); masing-masing diukur dari satu titik di dalam "
+              "poligonnya"},
+    "demand_how_code": {"en": "whose '{col}' is no region of regions",
+                        "id": "yang '{col}'-nya bukan wilayah dari regions"},
+    "demand_how_outside": {"en": "outside every region", "id": "di luar semua wilayah"},
+    "demand_points_outside": {
+        "en": "{n} of {total} {name} points ({persons:,.0f} persons) lie {how} and are not counted "
+              "(index {index})",
+        "id": "{n} dari {total} titik {name} ({persons:,.0f} jiwa) berada {how} dan tidak dihitung "
+              "(indeks {index})"},
+    "upgrades_no_change": {
+        "en": "{n} upgrade(s) change nothing: {codes} already have {layanan} at that strata or "
+              "higher (status={status!r})",
+        "id": "{n} peningkatan tidak mengubah apa pun: {codes} sudah punya {layanan} pada strata itu "
+              "atau lebih tinggi (status={status!r})"},
+    "kabkota_no_penduduk": {
+        "en": "{n} of {total} kab/kota have no penduduk in ds.wilayah; they count as 0 people",
+        "id": "{n} dari {total} kab/kota tidak punya penduduk di ds.wilayah; dihitung 0 jiwa"},
+    "upgrades_only_some": {
+        "en": "only {n} of k={k} upgrades add anything for {layanan} (objective={objective!r}); no "
+              "remaining candidate covers a kab/kota not yet covered",
+        "id": "hanya {n} dari k={k} peningkatan yang menambah sesuatu untuk {layanan} "
+              "(objective={objective!r}); tidak ada kandidat tersisa yang menjangkau kab/kota yang "
+              "belum terjangkau"},
+    "no_patient_column": {
+        "en": "ds.wilayah has no column {col!r}: no kab/kota has patient numbers, so the weekly "
+              "totals are <NA> (the per-patient figures are still given)",
+        "id": "ds.wilayah tidak punya kolom {col!r}: tidak ada kab/kota dengan jumlah pasien, "
+              "sehingga total mingguan <NA> (angka per pasien tetap diberikan)"},
+    "patients_unmatched": {
+        "en": "{n} wilayah row(s) with {col} match no kab/kota of regions (kode {codes}); their "
+              "patients are not counted",
+        "id": "{n} baris wilayah dengan {col} tidak cocok dengan kab/kota mana pun di regions (kode "
+              "{codes}); pasiennya tidak dihitung"},
+    "why_no_higher": {"en": "no hospital of a higher strata exists",
+                      "id": "tidak ada RS dengan strata lebih tinggi"},
+    "why_all_full": {"en": "every candidate pengampu is full (max_load={max_load})",
+                     "id": "semua calon pengampu sudah penuh (max_load={max_load})"},
+    "why_either": {"en": "no higher strata, or every candidate is full",
+                   "id": "tidak ada strata lebih tinggi, atau semua calon sudah penuh"},
+    "no_proposed_pengampu": {
+        "en": "{n} hospital(s) with {layanan} got no proposed pengampu ({why}), e.g. {names}; see "
+              "result.attrs['tanpa_pengampu']",
+        "id": "{n} RS dengan {layanan} tidak mendapat usulan pengampu ({why}), mis. {names}; lihat "
+              "result.attrs['tanpa_pengampu']"},
+})

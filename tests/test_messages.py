@@ -67,7 +67,7 @@ def test_every_key_is_used_in_the_package() -> None:
 
 
 def test_every_key_used_in_the_package_exists() -> None:
-    used = set(re.findall(r"\bmsg\(\s*[\"']([a-z0-9_]+)[\"']\s*[,)]", _sources()))
+    used = set(re.findall(r"\b(?:msg|_h|_text|_say)\(\s*[\"']([a-z0-9_]+)[\"']\s*[,)]", _sources()))
     assert used, "no msg() call found"
     assert sorted(used - set(m.MESSAGES)) == []
 
@@ -93,7 +93,8 @@ def test_language_follows_settings_and_argument() -> None:
 def test_cli_variant_only_on_the_command_line() -> None:
     assert "code_scheme='bps'" in m.msg("hint_code_scheme_bps", "en")
     with m.command_line():
-        assert m.msg("hint_code_scheme_bps", "en") == "; if they are BPS codes use --code-scheme bps"
+        assert m.msg("hint_code_scheme_bps", "en") == (
+            "; if they are BPS codes use --code-scheme bps")
     assert not m.on_command_line()
 
 
@@ -122,8 +123,10 @@ def test_problem_lines_in_each_language() -> None:
 
     rec = {"file": "rumah_sakit.csv", "row": 14, "column": "lat", "value": "106.84",
            "problem": "x", "severity": "error"}
-    assert format_problem(rec, "id") == "[kesalahan] rumah_sakit.csv, baris 14, kolom 'lat': nilai '106.84' x"
-    assert format_problem(rec, "en") == "[error] rumah_sakit.csv, row 14, column 'lat': value '106.84' x"
+    assert format_problem(rec, "id") == (
+        "[kesalahan] rumah_sakit.csv, baris 14, kolom 'lat': nilai '106.84' x")
+    assert format_problem(rec, "en") == (
+        "[error] rumah_sakit.csv, row 14, column 'lat': value '106.84' x")
 
 
 def test_problems_table_text_follows_the_language_columns_do_not() -> None:
