@@ -1931,3 +1931,27 @@ MESSAGES.update({
         "id": "{n} RS dengan {layanan} tidak mendapat usulan pengampu ({why}), mis. {names}; lihat "
               "result.attrs['tanpa_pengampu']"},
 })
+
+# --- no capable hospital (_inputs.py) ---------------------------------------------------------------
+MESSAGES.update({
+    "no_capable_fasilitas": {
+        "en": "no hospital reported fasilitas={fasilitas!r} with the evidence grades asked for ({n} "
+              "hospital(s) in fasilitas.csv have it at all)",
+        "id": "tidak ada RS yang melaporkan fasilitas={fasilitas!r} dengan tingkat bukti yang "
+              "diminta ({n} RS di fasilitas.csv memilikinya)"},
+    "no_capable_layanan": {
+        "en": "no hospital has layanan={layanan!r} at strata {min_strata!r} or higher "
+              "(status={status!r}); {n_all} hospital(s) have layanan {layanan!r} at all ({n_ada} "
+              "with a current strata, status 'ada'); {hint}",
+        "id": "tidak ada RS dengan layanan={layanan!r} pada strata {min_strata!r} atau lebih tinggi "
+              "(status={status!r}); {n_all} RS punya layanan {layanan!r} ({n_ada} dengan strata "
+              "saat ini, status 'ada'); {hint}"},
+    "hint_lower_strata": {"en": "lower min_strata", "id": "turunkan min_strata"},
+    "hint_lower_strata@cli": {"en": "try a lower --min-strata", "id": "coba --min-strata yang lebih "
+                                                                     "rendah"},
+    "hint_status_target": {"en": " or use status='target'", "id": " atau pakai status='target'"},
+    "hint_status_target@cli": {"en": " or --status target", "id": " atau --status target"},
+    "capable_no_lat_lon": {
+        "en": "rumah_sakit: {n} capable hospital(s) have no lat/lon (kode_rs {codes}); fix the data",
+        "id": "rumah_sakit: {n} RS mampu tidak punya lat/lon (kode_rs {codes}); perbaiki datanya"},
+})

@@ -110,7 +110,7 @@ def test_max_distance_gives_inf_and_na(tiny_ds):
     assert near.loc[1, ["kode_rs", "nama", "strata"]].isna().all()
 
 
-def test_empty_candidates_is_a_clear_error(tiny_ds):
+def test_empty_candidates_is_a_clear_error(tiny_ds, english: None):
     with pytest.raises(ValueError, match=re.escape(
             "no hospital has layanan='stroke' at strata 'madya' or higher (status='ada'); "
             "0 hospital(s) have layanan 'stroke' at all")):

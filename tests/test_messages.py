@@ -326,3 +326,55 @@ def test_cli_restores_the_language() -> None:
     settings.language = "id"
     main(["--lang", "en", "boundaries", "info"])
     assert settings.language == "id"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("command", [[], ["validate"], ["report"], ["access"], ["network"],
+                                     ["boundaries"], ["boundaries", "check"], ["plot"]])
+def test_help_speaks_the_language(command: list[str], lang: str,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", lang, *command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    if lang == "id":
+        assert out.startswith("penggunaan: ") and "\nopsi:\n" in out
+        assert "show this help" not in out and "default" not in out
+    else:
+        assert out.startswith("usage: ") and "\noptions:\n" in out
+        assert "bawaan" not in out and "tampilkan" not in out
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_usage_errors_speak_the_language(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", lang, "access", "--layanan", "stroke", "--status", "kemarin",
+              "--out", "x.geojson"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    expected = ("kesalahan: argumen --status: pilihan tidak sah: 'kemarin'" if lang == "id"
+                else "error: argument --status: invalid choice: 'kemarin'")
+    assert expected in err
+
+
+def test_one_progress_bar_per_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from pengampuan import access, travel
+
+    stages: list[str] = []
+    real = m.progress_bar
+
+    def counting(stage: str, **kwargs: object) -> object:
+        stages.append(stage)
+        return real(stage, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(access, "progress_bar", counting)
+    monkeypatch.setattr(travel, "progress_bar", counting)
+    code, text = _run(["access", "--layanan", "kanker", "--data", str(TINY), "--boundaries",
+                       str(TINY / "batas_kabkota.geojson"), "--travel", "sea", "--progress",
+                       "--out", str(tmp_path / "a.geojson"), "--grid", "5", "--grid-out",
+                       str(tmp_path / "g.csv")], capsys)
+    assert code == 0, text
+    # two analyses (kab/kota and grid), each: the sea routes, then the nearest hospital
+    assert 1 <= len(stages) <= 4 and set(stages) <= {"sea", "nearest"}, stages
+    assert "Mencari RS terdekat" in text and "cincin" not in text and "blok" not in text
