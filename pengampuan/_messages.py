@@ -776,6 +776,8 @@ MESSAGES.update({
               "tercantum di sini"},
     "exp_penduduk": {"en": "the population (persons, a whole number >= 0)",
                      "id": "jumlah penduduk (jiwa, bilangan bulat >= 0)"},
+    "exp_beds": {"en": "the number of beds (a whole number >= 0)",
+                 "id": "jumlah tempat tidur (bilangan bulat >= 0)"},
     "exp_pasien_hd": {"en": "the number of haemodialysis patients (>= 0)",
                       "id": "jumlah pasien hemodialisis (>= 0)"},
     "self_link": {"en": "is both pengampu and diampu: a hospital cannot mentor itself",
@@ -1954,4 +1956,15 @@ MESSAGES.update({
     "capable_no_lat_lon": {
         "en": "rumah_sakit: {n} capable hospital(s) have no lat/lon (kode_rs {codes}); fix the data",
         "id": "rumah_sakit: {n} RS mampu tidak punya lat/lon (kode_rs {codes}); perbaiki datanya"},
+})
+
+MESSAGES.update({
+    "cfg_positive": {"en": "{name}={value!r} must be > 0", "id": "{name}={value!r} harus > 0"},
+    "cfg_not_negative": {"en": "{name}={value!r} must be >= 0", "id": "{name}={value!r} harus >= 0"},
+    "cfg_not_strata": {"en": "{name}={value!r} is not a strata; expected one of {values}",
+                       "id": "{name}={value!r} bukan strata; seharusnya salah satu dari {values}"},
+    "cfg_target_layanan": {"en": "target_layanan contains {value!r}; expected one of {values}",
+                           "id": "target_layanan berisi {value!r}; seharusnya salah satu dari "
+                                 "{values}"},
+    "cfg_invalid": {"en": "invalid Config: {problems}", "id": "Config tidak sah: {problems}"},
 })

@@ -227,25 +227,24 @@ class Config:
 
     # ------------------------------------------------------------------
     def __post_init__(self) -> None:
+        from ._messages import msg
+
         problems = []
         for name in ("circuity_factor", "road_speed_kmh", "sea_speed_kmh"):
             if not getattr(self, name) > 0:
-                problems.append(f"{name}={getattr(self, name)!r} must be > 0")
+                problems.append(msg("cfg_positive", name=name, value=getattr(self, name)))
         if self.boarding_penalty_min < 0:
-            problems.append(f"boarding_penalty_min={self.boarding_penalty_min!r} must be >= 0")
+            problems.append(msg("cfg_not_negative", name="boarding_penalty_min",
+                                value=self.boarding_penalty_min))
         for name in ("target_strata_provinsi", "target_strata_kabkota"):
             if getattr(self, name) not in self.strata_order:
-                problems.append(
-                    f"{name}={getattr(self, name)!r} is not a strata; "
-                    f"expected one of {list(self.strata_order)}"
-                )
+                problems.append(msg("cfg_not_strata", name=name, value=getattr(self, name),
+                                    values=list(self.strata_order)))
         for lay in self.target_layanan:
             if lay not in self.layanan:
-                problems.append(
-                    f"target_layanan contains {lay!r}; expected one of {sorted(self.layanan)}"
-                )
+                problems.append(msg("cfg_target_layanan", value=lay, values=sorted(self.layanan)))
         if problems:
-            raise ValueError("invalid Config: " + "; ".join(problems))
+            raise ValueError(msg("cfg_invalid", problems="; ".join(problems)))
 
     def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed (the object itself is frozen)."""

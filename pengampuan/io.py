@@ -1125,7 +1125,7 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     for col in ("kepemilikan", "alias", "sumber"):
         out[col] = _text(raw, col)
     out["tempat_tidur"] = (_parse_int(raw, problems, "tempat_tidur", minimum=0, thousands=True,
-                                     expected="the number of beds (a whole number >= 0)")
+                                     expected=msg("exp_beds"))
                            if "tempat_tidur" in df else pd.Series(pd.NA, index=df.index,
                                                                     dtype="Int64"))
     out["lokasi_presisi"] = lokasi

@@ -146,6 +146,6 @@ def test_cli_plot(tiny_dir: Path, tmp_path: Path, capsys) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "peta_akses_jantung.png", "peta_jejaring_jantung.png", "peta_target_jantung.png"]
     assert "3 berkas" in capsys.readouterr().out
-    assert main(["plot", "--out", str(out), "--kind", "pie"]) == 1
-    assert "--kind pie: expected some of akses, grafik, target, jejaring" in \
+    assert main(["--lang", "en", "plot", "--out", str(out), "--kind", "pie"]) == 1
+    assert "--kind 'pie' is not known; expected one of akses, grafik, target, jejaring" in \
         capsys.readouterr().err

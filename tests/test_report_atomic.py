@@ -117,7 +117,7 @@ def test_rerun_replaces_the_whole_folder(tiny_ds: pg.Dataset, tiny_regions: gpd.
 
 def test_out_whose_parent_is_a_file_is_refused_before_computing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], english: None) -> None:
     (tmp_path / "catatan.txt").write_text("x")
     io_mod = sys.modules["pengampuan.io"]
 
