@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import numbers
 import string
 from collections.abc import Iterator
 from typing import Any
@@ -97,12 +98,7 @@ class _Formatter(string.Formatter):
 
 
 def _is_number(value: Any) -> bool:
-    try:
-        import numbers
-
-        return isinstance(value, numbers.Number)
-    except TypeError:  # pragma: no cover
-        return False
+    return isinstance(value, numbers.Number)
 
 
 def _swap_separators(text: str) -> str:
@@ -812,6 +808,10 @@ MESSAGES.update({
     "summary_wilayah_bundled": {"en": "wilayah: bundled Kemendagri region list",
                                 "id": "wilayah: daftar wilayah Kemendagri bawaan"},
     "headline_where": {"en": " of {path}", "id": " {path}"},
+    "html_valid": {"en": "valid", "id": "valid"},
+    "html_invalid": {"en": "invalid", "id": "tidak valid"},
+    "html_counts": {"en": "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+                    "id": "{errors} kesalahan, {warnings} peringatan, {notes} catatan"},
     "headline": {
         "en": "Validation{where}: {errors} error(s), {warnings} warning(s), {notes} note(s)",
         "id": "Pemeriksaan{where}: {errors} kesalahan, {warnings} peringatan, {notes} catatan"},

@@ -174,10 +174,11 @@ class ValidationReport:
                 f"{self.n_warnings} warning(s), {self.n_notes} note(s)>")
 
     def _repr_html_(self) -> str:
-        status = "valid" if self.ok else "invalid"
+        status = msg("html_valid" if self.ok else "html_invalid")
         colour = "#1a7f37" if self.ok else "#cf222e"
-        head = (f"<p><b style='color:{colour}'>{status}</b>: {self.n_errors} error(s), "
-                f"{self.n_warnings} warning(s), {self.n_notes} note(s)</p>"
+        counts = msg("html_counts", errors=self.n_errors, warnings=self.n_warnings,
+                     notes=self.n_notes)
+        head = (f"<p><b style='color:{colour}'>{status}</b>: {html.escape(counts)}</p>"
                 f"<pre>{html.escape(self.summary())}</pre>")
         if not len(self.problems):
             return head
