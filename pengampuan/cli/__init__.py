@@ -267,7 +267,8 @@ def kabkota_regions(boundaries: str | None, wilayah: Any, *,
             induk = wilayah.set_index(wilayah["kode"].astype(str))["kode_induk"]
             gdf = gdf.assign(kode_induk=gdf["kode"].astype(str).map(induk))
         return gdf
-    regions = load_regions(level="kabkota", source=path, on_unmatched=on_unmatched)
+    regions = load_regions(level="kabkota", source=path,
+                           on_unmatched=on_unmatched)  # type: ignore[arg-type]
     # --on-unmatched warn/keep: go on without the features that match no kab/kota
     return regions[regions["kode"].notna()].reset_index(drop=True)
 
