@@ -117,17 +117,17 @@ def _check_choices(ds: Dataset, *, layanan: str | None, min_strata: str, status:
 
 def _no_capable_message(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
                         fasilitas: str | None = None) -> str:
+    from ._messages import msg
+
     if fasilitas is not None:
         n = ds.fasilitas.loc[ds.fasilitas["fasilitas"] == fasilitas, "kode_rs"].nunique()
-        return (f"no hospital reported fasilitas={fasilitas!r} with the evidence grades asked "
-                f"for ({n} hospital(s) in fasilitas.csv have it at all)")
+        return msg("no_capable_fasilitas", fasilitas=fasilitas, n=n)
     lay = ds.layanan[ds.layanan["layanan"] == layanan]
     n_all = lay["kode_rs"].nunique()
     n_ada = lay.loc[lay["status"] == "ada", "kode_rs"].nunique()
-    hint = "lower min_strata" + ("" if status == "target" else " or use status='target'")
-    return (f"no hospital has layanan={layanan!r} at strata {min_strata!r} or higher "
-            f"(status={status!r}); {n_all} hospital(s) have layanan {layanan!r} at all "
-            f"({n_ada} with a current strata, status 'ada'); {hint}")
+    hint = msg("hint_lower_strata") + ("" if status == "target" else msg("hint_status_target"))
+    return msg("no_capable_layanan", layanan=layanan, min_strata=min_strata, status=status,
+               n_all=n_all, n_ada=n_ada, hint=hint)
 
 
 def _capable_or_raise(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
@@ -139,8 +139,10 @@ def _capable_or_raise(ds: Dataset, *, layanan: str | None, min_strata: str, stat
                      fasilitas=fasilitas)
     bad = cap["lat"].isna() | cap["lon"].isna()
     if bad.any():
-        raise ValueError(f"rumah_sakit: {int(bad.sum())} capable hospital(s) have no lat/lon "
-                         f"(kode_rs {_labels(pd.Index(cap.loc[bad, 'kode_rs']))}); fix the data")
+        from ._messages import msg
+
+        raise ValueError(msg("capable_no_lat_lon", n=int(bad.sum()),
+                             codes=_labels(pd.Index(cap.loc[bad, "kode_rs"]))))
     if cap.empty:
         raise _NoCapableError(_no_capable_message(ds, layanan=layanan, min_strata=min_strata,
                                                   status=status, fasilitas=fasilitas))
@@ -154,10 +156,9 @@ def _warn_hospitals_off_land(cap: pd.DataFrame, regions: gpd.GeoDataFrame, *,
     near = regions.sindex.query(pts, predicate="dwithin", distance=_OFF_LAND_DEG)
     off = np.setdiff1d(np.arange(len(cap)), near[0])
     if len(off):
+        from ._messages import msg
+
         warnings.warn(
-            f"{len(off)} of {len(cap)} capable hospitals lie outside the given regions "
-            f"(kode_rs {_labels(pd.Index(cap['kode_rs'].iloc[off]))}); the sea-aware model "
-            f"only knows the land of these regions, so trips to them cross unknown land as "
-            f"sea. Pass all regions, or a graph built from them: graph=pg.build_travel_graph("
-            f"pg.load_regions(level='kabkota'), extra_points=(ds.rumah_sakit['lon'], "
-            f"ds.rumah_sakit['lat']))", PengampuanWarning, stacklevel=stacklevel + 1)
+            msg("hospitals_off_land", n=len(off), total=len(cap),
+                codes=_labels(pd.Index(cap["kode_rs"].iloc[off]))),
+            PengampuanWarning, stacklevel=stacklevel + 1)

@@ -20,7 +20,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from tqdm import tqdm
 
 from ._inputs import (
     TRAVEL,  # noqa: F401  (still importable from here)
@@ -31,6 +30,7 @@ from ._inputs import (
     _point_lonlat,
     _warn_hospitals_off_land,
 )
+from ._messages import progress_bar
 from .config import FASILITAS_LAYANAN, Config
 from .dataset import Dataset
 from .demand import (
@@ -117,7 +117,7 @@ def _nearest(
         return dist, pos
     index = NearestIndex(lon=cap["lon"].to_numpy(float), lat=cap["lat"].to_numpy(float))
     starts = range(0, n, max(1, chunk_size))
-    for start in tqdm(starts, desc="rumah sakit terdekat", unit="blok", disable=not show_progress):
+    for start in progress_bar("nearest", iterable=starts, show=show_progress):
         stop = min(n, start + chunk_size)
         d, i = index.query(lon=lon[start:stop], lat=lat[start:stop],
                            max_distance_km=max_distance_km, chunk_size=chunk_size,

@@ -26,6 +26,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+from ._messages import msg, use_language_of
+
 Layanan = Literal["kanker", "jantung", "stroke", "uronefrologi", "kia", "tb", "pie", "manajemen",
                   "sdm"]
 Strata = Literal["dasar", "madya", "utama", "paripurna"]
@@ -227,25 +229,23 @@ class Config:
 
     # ------------------------------------------------------------------
     def __post_init__(self) -> None:
+
         problems = []
         for name in ("circuity_factor", "road_speed_kmh", "sea_speed_kmh"):
             if not getattr(self, name) > 0:
-                problems.append(f"{name}={getattr(self, name)!r} must be > 0")
+                problems.append(msg("cfg_positive", name=name, value=getattr(self, name)))
         if self.boarding_penalty_min < 0:
-            problems.append(f"boarding_penalty_min={self.boarding_penalty_min!r} must be >= 0")
+            problems.append(msg("cfg_not_negative", name="boarding_penalty_min",
+                                value=self.boarding_penalty_min))
         for name in ("target_strata_provinsi", "target_strata_kabkota"):
             if getattr(self, name) not in self.strata_order:
-                problems.append(
-                    f"{name}={getattr(self, name)!r} is not a strata; "
-                    f"expected one of {list(self.strata_order)}"
-                )
+                problems.append(msg("cfg_not_strata", name=name, value=getattr(self, name),
+                                    values=list(self.strata_order)))
         for lay in self.target_layanan:
             if lay not in self.layanan:
-                problems.append(
-                    f"target_layanan contains {lay!r}; expected one of {sorted(self.layanan)}"
-                )
+                problems.append(msg("cfg_target_layanan", value=lay, values=sorted(self.layanan)))
         if problems:
-            raise ValueError("invalid Config: " + "; ".join(problems))
+            raise ValueError(msg("cfg_invalid", problems="; ".join(problems)))
 
     def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed (the object itself is frozen)."""
@@ -344,17 +344,18 @@ _LAYANAN_KEYS = ("label_id", "label_en", "colour")
 
 
 def _type_name(value: Any) -> str:
+
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return msg("cfg_type_bool", value=str(value).lower())
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return msg("cfg_type_text", value=value)
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return msg("cfg_type_number", value=repr(value))
     if isinstance(value, Mapping):
-        return "a table"
+        return msg("cfg_type_table")
     if isinstance(value, (list, tuple)):
-        return "an array"
-    return f"a {type(value).__name__}"
+        return msg("cfg_type_array")
+    return msg("cfg_type_other", kind=type(value).__name__)
 
 
 def _is_number(value: Any) -> bool:
@@ -364,45 +365,46 @@ def _is_number(value: Any) -> bool:
 def _check_value(key: str, value: Any, annotation: str) -> list[str]:
     """Problems of one configuration value against its field's annotation (as text)."""
     example = getattr(Config(), key, None)
+
+    def bad(name: str, got: Any, want: str, **values: Any) -> str:
+        return msg("cfg_key_is", key=name, got=_type_name(got),
+                   want=msg(want, key=key, **values))
+
     if annotation == "float":
         if not _is_number(value):
-            return [f"key {key!r} is {_type_name(value)}; expected a number (e.g. {key} = "
-                    f"{example!r})"]
+            return [bad(repr(key), value, "cfg_want_number", example=repr(example))]
     elif annotation == "str":
         if not isinstance(value, str):
-            return [f"key {key!r} is {_type_name(value)}; expected a text (e.g. {key} = "
-                    f"{example!r})"]
+            return [bad(repr(key), value, "cfg_want_text", example=repr(example))]
     elif annotation.startswith("tuple[str"):
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-            return [f"key {key!r} is {_type_name(value)}; expected an array of texts (e.g. {key} "
-                    f"= {list(example or ())!r})"]
+            return [bad(repr(key), value, "cfg_want_texts", example=repr(list(example or ())))]
     elif annotation.startswith("Mapping"):
         if not isinstance(value, Mapping):
-            return [f"key {key!r} is {_type_name(value)}; expected a table ([{key}] with one "
-                    "line per entry)"]
+            return [bad(repr(key), value, "cfg_want_table")]
         inner = annotation.split(",", 1)[1].strip()[:-1] if "," in annotation else ""
         out = []
         for k, v in value.items():
+            name = f"'{key}.{k}'"
             if inner == "float" and not _is_number(v):
-                out.append(f"key '{key}.{k}' is {_type_name(v)}; expected a number (minutes)")
+                out.append(bad(name, v, "cfg_want_minutes"))
             elif inner == "str" and not isinstance(v, str):
-                out.append(f"key '{key}.{k}' is {_type_name(v)}; expected a text")
+                out.append(bad(name, v, "cfg_want_a_text"))
             elif inner.startswith("tuple[str") and not (
                     isinstance(v, (list, tuple)) and len(v) == 2
                     and all(isinstance(x, str) for x in v)):
-                out.append(f"key '{key}.{k}' is {_type_name(v)}; expected an array of two texts "
-                           "(label in Bahasa Indonesia, label in English)")
+                out.append(bad(name, v, "cfg_want_two_texts"))
             elif inner == "LayananInfo" and not isinstance(v, LayananInfo):
                 if not isinstance(v, Mapping):
-                    out.append(f"key '{key}.{k}' is {_type_name(v)}; expected a table "
-                               f"[{key}.{k}] with {', '.join(_LAYANAN_KEYS)}")
+                    out.append(bad(name, v, "cfg_want_layanan_table", k=k,
+                                   keys=", ".join(_LAYANAN_KEYS)))
                     continue
                 for kk, vv in v.items():
                     if kk not in _LAYANAN_KEYS:
-                        out.append(f"unknown key '{key}.{k}.{kk}'; expected some of "
-                                   f"{list(_LAYANAN_KEYS)}")
+                        out.append(msg("cfg_unknown_layanan_key", key=f"{key}.{k}.{kk}",
+                                       keys=list(_LAYANAN_KEYS)))
                     elif not isinstance(vv, str):
-                        out.append(f"key '{key}.{k}.{kk}' is {_type_name(vv)}; expected a text")
+                        out.append(bad(f"'{key}.{k}.{kk}'", vv, "cfg_want_a_text"))
         return out
     return []
 
@@ -417,8 +419,9 @@ def _check_config_values(values: Mapping[str, Any], source: str) -> None:
     for key in values:
         if key not in _CONFIG_FIELDS:
             close = difflib.get_close_matches(str(key), sorted(_CONFIG_FIELDS), n=1, cutoff=0.6)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"unknown key {key!r}{hint}; the keys are {sorted(_CONFIG_FIELDS)}")
+            hint = msg("cfg_did_you_mean", close=close[0]) if close else ""
+            problems.append(msg("cfg_unknown_key", key=key, hint=hint,
+                                keys=sorted(_CONFIG_FIELDS)))
     for key, value in values.items():
         if key in _FIELD_TYPES:
             problems.extend(_check_value(key, value, _FIELD_TYPES[key]))
@@ -448,16 +451,17 @@ def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) ->
             with p.open("rb") as fh:
                 raw = tomllib.load(fh)
         except FileNotFoundError:
-            raise FileNotFoundError(f"configuration file {p} does not exist") from None
+            raise FileNotFoundError(msg("cfg_missing", path=p)) from None
         except IsADirectoryError:
-            raise ConfigError(f"{p}: is a folder; expected a TOML configuration file") from None
+            raise ConfigError(msg("cfg_folder", path=p)) from None
         except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"{p}: not valid TOML: {err}") from err
+            raise ConfigError(msg("cfg_not_toml", path=p, reason=str(err))) from err
         except UnicodeDecodeError as err:
-            raise ConfigError(f"{p}: not a UTF-8 text file ({err.reason} at byte {err.start}); "
-                              "expected a TOML configuration file") from err
+            raise ConfigError(msg("cfg_not_utf8", path=p, reason=err.reason,
+                                  start=err.start)) from err
         except OSError as err:
-            raise ConfigError(f"{p}: cannot be read ({err.strerror or err})") from err
+            raise ConfigError(msg("file_unreadable_path", path=p,
+                                  reason=str(err.strerror or err))) from err
         _check_config_values(raw, source)
         values.update(raw)
     _check_config_values(overrides, "load_config(...)")
@@ -575,3 +579,4 @@ class Settings:
 
 #: The runtime settings object (the only module state of the package).
 settings = Settings()
+use_language_of(lambda: settings.language)  # messages (pengampuan._messages) follow it

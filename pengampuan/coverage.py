@@ -34,6 +34,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy import sparse
 
+from ._messages import msg as _text
 from .config import STATUS, Config
 from .dataset import Dataset
 from .demand import (
@@ -439,8 +440,8 @@ def upgrade_scenario(
     not_effective = table.loc[~table["effective"], "kode_rs"].tolist()
     if not_effective:
         warnings.warn(
-            f"{len(not_effective)} upgrade(s) change nothing: {', '.join(not_effective[:5])} "
-            f"already have {layanan} at that strata or higher (status={status!r})",
+            _text("upgrades_no_change", n=len(not_effective), codes=", ".join(not_effective[:5]),
+                  layanan=layanan, status=status),
             PengampuanWarning, stacklevel=2,
         )
     after_ds = _apply_upgrades(ds, table, layanan=layanan)
@@ -571,8 +572,8 @@ def recommend_upgrades(
         pop = pd.to_numeric(base["penduduk"], errors="coerce").astype(float).to_numpy()
         if np.isnan(pop).any() and objective == "penduduk":
             warnings.warn(
-                f"{int(np.isnan(pop).sum())} of {len(pop)} kab/kota have no penduduk in "
-                "ds.wilayah; they count as 0 people", PengampuanWarning, stacklevel=2,
+                _text("kabkota_no_penduduk", n=int(np.isnan(pop).sum()), total=len(pop)),
+                PengampuanWarning, stacklevel=2,
             )
         pop = np.nan_to_num(pop, nan=0.0)
         m_meet, m_reach = _incidence(cand, kab, threshold_min=threshold_min, cfg=cfg)
@@ -600,9 +601,8 @@ def recommend_upgrades(
         primary = np.where(available, primary, -1.0)
         if not len(primary) or primary.max() <= 0:
             warnings.warn(
-                f"only {step - 1} of k={k} upgrades add anything for {layanan} "
-                f"(objective={objective!r}); no remaining candidate covers a kab/kota "
-                "not yet covered",
+                _text("upgrades_only_some", n=step - 1, k=k, layanan=layanan,
+                      objective=objective),
                 PengampuanWarning, stacklevel=2,
             )
             break
@@ -1298,8 +1298,7 @@ def _patients(ds: Dataset, kab: pd.DataFrame, col: str) -> pd.Series:
     w = ds.wilayah
     if col not in w:
         warnings.warn(
-            f"ds.wilayah has no column {col!r}: no kab/kota has patient numbers, so the "
-            "weekly totals are <NA> (the per-patient figures are still given)",
+            _text("no_patient_column", col=col),
             PengampuanWarning, stacklevel=3,
         )
         return pd.Series(pd.array([pd.NA] * len(kab), dtype="Float64"), index=kab.index)
@@ -1315,8 +1314,8 @@ def _patients(ds: Dataset, kab: pd.DataFrame, col: str) -> pd.Series:
     unmatched = sorted(set(lookup.index) - set(kab["kode"]))
     if unmatched:
         warnings.warn(
-            f"{len(unmatched)} wilayah row(s) with {col} match no kab/kota of regions "
-            f"(kode {', '.join(unmatched[:5])}); their patients are not counted",
+            _text("patients_unmatched", n=len(unmatched), col=col,
+                  codes=", ".join(unmatched[:5])),
             PengampuanWarning, stacklevel=3,
         )
     matched = pd.array(kab["kode"].map(lookup).to_numpy(dtype=float), dtype="Float64")

@@ -260,7 +260,7 @@ def cached_download(url: str, *, name: str | None = None, sha256: str | None = N
     >>> cached_download("https://example.org/x.geojson", name="x-not-cached.geojson")
     Traceback (most recent call last):
     ...
-    pengampuan.errors.DownloadError: https://example.org/x.geojson: not in the cache ...
+    pengampuan.errors.DownloadError: https://example.org/x.geojson: tidak ada di cache ...
     >>> settings.reset()
     """
     hit = cached_path(name, sha256=sha256, size=size, url=key or url)
@@ -281,18 +281,12 @@ def cached_download(url: str, *, name: str | None = None, sha256: str | None = N
         _with_retries(url, lambda: _fetch_to(url, part, deadline), deadline)
         got_size = part.stat().st_size
         if size is not None and got_size != size:
-            raise DownloadError(
-                f"{url}: received {got_size} bytes, expected {size}; the file at the source "
-                "changed or the transfer was altered (check the URL and --size/size=)"
-            )
+            raise DownloadError(msg("download_size", url=url, got=got_size, size=size))
         if sha256 is not None:
             got = _sha256(part)
             if got != sha256.lower():
-                raise DownloadError(
-                    f"{url}: checksum mismatch (SHA-256 {got}, expected {sha256.lower()}); "
-                    "the file changed at the source or was corrupted in transit. If the source "
-                    "changed on purpose, pass its new checksum (--sha256/sha256=)"
-                )
+                raise DownloadError(msg("download_checksum", url=url, got=got,
+                                        expected=sha256.lower()))
         check_content(part, url=url, name=target.name)
         os.replace(part, target)
     finally:
@@ -397,7 +391,7 @@ def check_content(path: Path, *, url: str, name: str | None = None) -> None:
     kind = _kind_of_name(what)
     if kind == "gpkg":
         if not head.startswith(b"SQLite format 3\x00"):
-            raise DownloadError(msg("download_not_kind", url=url, expected="a GeoPackage",
+            raise DownloadError(msg("download_not_kind", url=url, expected=msg("kind_gpkg"),
                                     found=_describe(head)))
         return
     if head.startswith(b"\x1f\x8b") or kind == "gzip":
@@ -415,7 +409,7 @@ def check_content(path: Path, *, url: str, name: str | None = None) -> None:
 
 def _describe(head: bytes) -> str:
     text = head[:60].decode("utf-8", "replace")
-    return f"it starts with {text!r}"
+    return msg("download_starts_with", text=text)
 
 
 def _check_gzip(path: Path, url: str) -> None:
@@ -477,8 +471,7 @@ def fetch_json(url: str) -> Any:
         Offline, unreachable, HTTP error, past the time limit or not JSON.
     """
     if settings.offline:
-        raise DownloadError(f"cannot ask {url}: offline mode is on (settings.offline / "
-                            "PENGAMPUAN_OFFLINE)")
+        raise DownloadError(msg("download_offline_ask", url=url))
     deadline = _Deadline(settings.deadline_s)
 
     def once() -> Any:
@@ -488,16 +481,16 @@ def fetch_json(url: str) -> Any:
                 for chunk in resp.iter_content(CHUNK_BYTES):
                     chunks.append(chunk)
             except (requests.RequestException, OSError) as err:
-                deadline.check(url, "reading the answer")
-                raise _Retryable(f"the connection broke off ({_short(err)})") from err
-        deadline.check(url, "reading the answer")
+                deadline.check(url, msg("doing_reading"))
+                raise _Retryable(msg("retry_broke_off", reason=_short(err))) from err
+        deadline.check(url, msg("doing_reading"))
         body = b"".join(chunks)
         try:
             return json.loads(body)
         except ValueError as err:
             start = body[:200].decode("utf-8", "replace").strip()
-            raise DownloadError(f"{url}: the answer is not JSON ({err}); it starts with "
-                                f"{start[:80]!r}") from err
+            raise DownloadError(msg("download_not_json", url=url, reason=str(err),
+                                    start=start[:80])) from err
 
     return _with_retries(url, once, deadline)
 
@@ -519,7 +512,7 @@ def _retry_after_s(value: str | None) -> float | None:
 
 
 def _get(url: str, deadline: _Deadline) -> requests.Response:
-    deadline.check(url, "connecting")
+    deadline.check(url, msg("doing_connecting"))
     wait = max(0.01, min(settings.timeout_s, deadline.remaining()))
     try:
         resp = requests.get(url, stream=True, timeout=(wait, wait),
@@ -527,22 +520,23 @@ def _get(url: str, deadline: _Deadline) -> requests.Response:
     except requests.TooManyRedirects as err:
         raise DownloadError(msg("download_redirects", url=url, reason=_short(err))) from err
     except requests.Timeout as err:
-        deadline.check(url, "waiting for an answer")
-        raise _Retryable(f"no answer within {wait:g} s (settings.timeout_s)") from err
+        deadline.check(url, msg("doing_waiting"))
+        raise _Retryable(msg("retry_no_answer", wait=wait)) from err
     except requests.ConnectionError as err:
-        raise _Retryable(f"cannot connect ({_short(err)})") from err
+        raise _Retryable(msg("retry_cannot_connect", reason=_short(err))) from err
     except (requests.RequestException, ValueError) as err:  # bad URL, schema, ...
         raise DownloadError(msg("download_bad_request", url=url, reason=_short(err))) from err
     if resp.status_code in RETRY_STATUS:
         asked = _retry_after_s(resp.headers.get("Retry-After"))
         resp.close()
-        busy = " (too many requests)" if resp.status_code == 429 else ""
-        raise _Retryable(f"server error HTTP {resp.status_code} {resp.reason}{busy}",
+        busy = msg("retry_busy") if resp.status_code == 429 else ""
+        raise _Retryable(msg("retry_server_error", status=resp.status_code, reason=resp.reason,
+                             busy=busy),
                          wait_s=asked)
     if resp.status_code >= 400:
         resp.close()
-        raise DownloadError(f"{url}: HTTP {resp.status_code} {resp.reason}; check the URL "
-                            "(the file may have moved)")
+        raise DownloadError(msg("download_http", url=url, status=resp.status_code,
+                                reason=resp.reason))
     return resp
 
 
@@ -586,39 +580,35 @@ def _fetch_to(url: str, part: Path, deadline: _Deadline) -> None:
                         _write_chunk(fh, chunk)
                     except OSError as err:
                         full = err.errno == errno.ENOSPC
-                        raise DownloadError(
-                            f"{url}: writing {part} failed ({err.strerror or err})"
-                            + ("; the disk is full" if full else "")
-                            + f": free space in {part.parent} or set settings.cache_dir / "
-                            "PENGAMPUAN_CACHE_DIR to another folder"
-                        ) from err
+                        raise DownloadError(msg(
+                            "download_write", url=url, part=part, folder=part.parent,
+                            reason=str(err.strerror or err),
+                            full=msg("download_disk_full") if full else "")) from err
                     received += len(chunk)
                     if deadline.remaining() <= 0:
-                        deadline.check(url, f"receiving the file ({received} bytes so far)")
+                        deadline.check(url, msg("doing_receiving", n=received))
         except requests.Timeout as err:
-            deadline.check(url, f"receiving the file ({received} bytes so far)")
-            raise _Retryable(f"the server stopped sending for more than "
-                             f"{settings.timeout_s:g} s after {received} bytes "
-                             "(settings.timeout_s)") from err
+            deadline.check(url, msg("doing_receiving", n=received))
+            raise _Retryable(msg("retry_stalled", wait=settings.timeout_s, n=received)) from err
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
                 requests.exceptions.ContentDecodingError, OSError) as err:
             if isinstance(err, DownloadError):
                 raise
-            deadline.check(url, f"receiving the file ({received} bytes so far)")
-            of = f" of {expected}" if expected else ""
-            raise _Retryable(f"the connection broke off after {received}{of} bytes "
-                             f"({_short(err)})") from err
-    deadline.check(url, f"receiving the file ({received} bytes so far)")
+            deadline.check(url, msg("doing_receiving", n=received))
+            of = msg("of_bytes", n=int(expected)) if expected else ""
+            raise _Retryable(msg("retry_broke_off_after", n=received, of=of,
+                                 reason=_short(err))) from err
+    deadline.check(url, msg("doing_receiving", n=received))
     if expected is not None and not encoded and received != int(expected):
-        raise _Retryable(f"the body ended after {received} of {expected} bytes")
+        raise _Retryable(msg("retry_body_short", n=received, expected=int(expected)))
 
 
 def _with_retries(url: str, action: Any, deadline: _Deadline) -> Any:
     attempts = settings.retries + 1
     reason = ""
     for attempt in range(attempts):
-        deadline.check(url, f"before attempt {attempt + 1} ({reason})" if reason
-                       else "before the first attempt")
+        deadline.check(url, msg("doing_before_attempt", k=attempt + 1, reason=reason)
+                       if reason else msg("doing_before_first"))
         try:
             return action()
         except _Retryable as err:
@@ -636,8 +626,7 @@ def _with_retries(url: str, action: Any, deadline: _Deadline) -> Any:
             logger.info("%s: %s; retrying in %.1f s (%d/%d)", url, reason, wait_s,
                         attempt + 1, attempts - 1)
             time.sleep(wait_s)
-    raise DownloadError(f"{url}: {reason} ({attempts} attempt(s); settings.retries, "
-                        "settings.timeout_s)")
+    raise DownloadError(msg("download_failed", url=url, reason=reason, attempts=attempts))
 
 
 def _short(err: BaseException) -> str:

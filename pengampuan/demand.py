@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from ._messages import msg as _text
 from .dataset import Dataset
 from .errors import PengampuanWarning
 from .geo import inside_point
@@ -128,9 +129,8 @@ def _kecamatan(reg: gpd.GeoDataFrame, ds: Dataset | None, *, stacklevel: int) ->
         parts.append(_own_points(reg, missing, np.nan_to_num(wil[missing], nan=0.0)))
         names = ", ".join(f"{k} {v}" for k, v in zip(reg["kode"].iloc[missing[:5]],
                                                       reg["nama"].iloc[missing[:5]], strict=True))
-        msg = (f"{len(missing)} of {n} regions have no bundled kecamatan (their codes are not "
-               f"Kemendagri 2025 kab/kota codes: {names}{', ...' if len(missing) > 5 else ''}); "
-               f"each is measured from one point inside its polygon")
+        msg = _text("demand_no_kecamatan", n=len(missing), total=n,
+                   names=names + (", ..." if len(missing) > 5 else ""))
         if len(missing) < n:
             warnings.warn(msg, PengampuanWarning, stacklevel=stacklevel)
         else:
@@ -161,19 +161,20 @@ def _user_points(points: gpd.GeoDataFrame | pd.DataFrame, reg: gpd.GeoDataFrame,
     if code_col is not None:
         pos = pd.Series(np.arange(len(reg)), index=reg["kode"].astype(str).to_numpy())
         owner = points[code_col].astype(str).map(pos).to_numpy(dtype=float, na_value=np.nan)
-        how = f"whose '{code_col}' is no region of regions"
+        how = _text("demand_how_code", col=code_col)
     else:
         pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
         hit = gpd.sjoin(pts, reg[["geometry"]], how="left", predicate="intersects")
         hit = hit[~hit.index.duplicated(keep="first")].sort_index()  # overlaps: first region
         owner = hit["index_right"].to_numpy(dtype=float, na_value=np.nan)
-        how = "outside every region"
+        how = _text("demand_how_outside")
     inside = ~np.isnan(owner)
     if not inside.all():
         n_out = int((~inside).sum())
         warnings.warn(
-            f"{n_out} of {len(inside)} {name} points ({w[~inside].sum():,.0f} persons) lie "
-            f"{how} and are not counted (index {_labels(points.index[~inside])})",
+            _text("demand_points_outside", n=n_out, total=len(inside), name=name,
+                 persons=float(w[~inside].sum()), how=how,
+                 index=_labels(points.index[~inside])),
             PengampuanWarning, stacklevel=stacklevel)
     own = owner[inside].astype(np.intp)
     kode = (points["kode"].astype(str).to_numpy(dtype=object) if "kode" in points

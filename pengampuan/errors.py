@@ -35,7 +35,7 @@ class DataFileError(PengampuanError, ValueError):
     >>> err = DataFileError([{"file": "rumah_sakit.csv", "row": 3, "column": "lat",
     ...                       "value": "x", "problem": "is not a number", "severity": "error"}])
     >>> isinstance(err, ValueError), str(err).splitlines()[1]
-    (True, "[error] rumah_sakit.csv, row 3, column 'lat': value 'x' is not a number")
+    (True, "[kesalahan] rumah_sakit.csv, baris 3, kolom 'lat': nilai 'x' is not a number")
     """
 
     def __init__(self, problems: Any, message: str | None = None) -> None:
@@ -97,7 +97,7 @@ class ConfigError(PengampuanError, ValueError):
     ...     load_config(road_speed_kmh="40 km/jam")
     ... except ConfigError as err:
     ...     print(err)  # doctest: +ELLIPSIS
-    load_config(...): key 'road_speed_kmh' is the text '40 km/jam'; expected a number ...
+    load_config(...): kunci 'road_speed_kmh' berisi teks '40 km/jam'; seharusnya angka ...
     """
 
 
@@ -130,11 +130,13 @@ def _format_problems(problems: Any) -> str:
     import pandas as pd
 
     frame = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems or []))
+    from ._messages import msg
+
     if not len(frame):
-        return "no problems"
+        return msg("no_problems")
     sev = frame["severity"] if "severity" in frame else pd.Series("error", index=frame.index)
     n_err = int((sev.fillna("error") == "error").sum())
-    head = f"{n_err} error(s), {len(frame) - n_err} warning(s)/note(s) in the data:"
+    head = msg("problems_head", errors=n_err, others=len(frame) - n_err)
     return "\n".join([head, *format_problems(frame)])
 
 
@@ -156,23 +158,26 @@ def problem_kinds(problems: Any) -> Any:
             + col("problem").str.replace(r"\d+", "#", regex=True))
 
 
-def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND) -> list[str]:
+def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND,
+                    lang: str | None = None) -> list[str]:
     """One line per problem (:func:`format_problem`), at most ``max_per_kind`` of each kind.
 
     After the lines shown of a kind that has more, one line says how many more
     there are (``... and 999,980 more like the line above``). ``None`` or 0 lists
-    every problem.
+    every problem. The words follow ``lang`` (default ``settings.language``).
 
     Examples
     --------
     >>> rows = [{"file": "rs.csv", "row": r, "column": "lat", "value": "x",
     ...          "problem": "is not a number", "severity": "error"} for r in range(2, 6)]
-    >>> print(chr(10).join(format_problems(rows, max_per_kind=2)))
+    >>> print(chr(10).join(format_problems(rows, max_per_kind=2, lang="en")))
     [error] rs.csv, row 2, column 'lat': value 'x' is not a number
     [error] rs.csv, row 3, column 'lat': value 'x' is not a number
     [error] rs.csv, column 'lat': ... and 2 more like the line above (is not a number)
     """
     import pandas as pd
+
+    from ._messages import msg
 
     frame = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems or []))
     if not len(frame):
@@ -180,7 +185,7 @@ def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND) -
     records = frame.to_dict("records") if not max_per_kind or len(frame) <= max_per_kind \
         else None
     if records is not None:
-        return [format_problem({str(k): v for k, v in r.items()}) for r in records]
+        return [format_problem({str(k): v for k, v in r.items()}, lang) for r in records]
     kinds = problem_kinds(frame).to_numpy()
     rank = pd.Series(kinds).groupby(kinds, sort=False).cumcount().to_numpy()
     total = pd.Series(kinds).map(pd.Series(kinds).value_counts()).to_numpy()
@@ -191,13 +196,13 @@ def format_problems(problems: Any, *, max_per_kind: int | None = MAX_PER_KIND) -
     for rec, is_last, n in zip(sub.to_dict("records"), last_shown[keep], total[keep],
                                strict=True):
         rec = {str(k): v for k, v in rec.items()}
-        lines.append(format_problem(rec))
+        lines.append(format_problem(rec, lang))
         if is_last and n > max_per_kind:
             more = {"file": rec.get("file"), "column": rec.get("column"),
                     "severity": rec.get("severity", "error"),
-                    "problem": f"... and {n - max_per_kind:,} more like the line above "
-                               f"({_short_problem(str(rec.get('problem', '')))})"}
-            lines.append(format_problem(more))
+                    "problem": msg("more_like_above", lang, n=n - max_per_kind,
+                                   problem=_short_problem(str(rec.get("problem", ""))))}
+            lines.append(format_problem(more, lang))
     return lines
 
 
@@ -205,26 +210,37 @@ def _short_problem(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
-def format_problem(rec: dict[str, Any]) -> str:
+def format_problem(rec: dict[str, Any], lang: str | None = None) -> str:
     """One problem as ``file, row N, column 'c': value 'v' <problem>``.
+
+    In the language of ``settings.language`` unless ``lang`` is given
+    (``[kesalahan] file, baris N, kolom 'c': nilai 'v' ...`` in Bahasa
+    Indonesia); the ``problem`` text itself was written when the problem was
+    found.
 
     Examples
     --------
     >>> format_problem({"file": "rumah_sakit.csv", "row": 14, "column": "lat",
     ...                 "value": "106.84", "problem": "is outside -11.5..6.5",
     ...                 "severity": "error"})
-    "[error] rumah_sakit.csv, row 14, column 'lat': value '106.84' is outside -11.5..6.5"
+    "[kesalahan] rumah_sakit.csv, baris 14, kolom 'lat': nilai '106.84' is outside -11.5..6.5"
+    >>> format_problem({"file": "rumah_sakit.csv", "row": 14, "column": "lat",
+    ...                 "value": "106.84", "problem": "is outside -11.5..6.5",
+    ...                 "severity": "warning"}, lang="en")
+    "[warning] rumah_sakit.csv, row 14, column 'lat': value '106.84' is outside -11.5..6.5"
     """
+    from ._messages import msg, severity_label
+
     parts = [str(rec.get("file") or "?")]
     row = rec.get("row")
     if row is not None and row == row and str(row) != "<NA>":  # not NaN / NA
-        parts.append(f"row {int(row)}")
+        parts.append(msg("where_row", lang, row=int(row)))
     col = rec.get("column")
     if col is not None and col == col and col != "":
-        parts.append(f"column {str(col)!r}")
+        parts.append(msg("where_column", lang, column=str(col)))
     where = ", ".join(parts)
     value = rec.get("value")
     has_value = value is not None and value == value and str(value) != "<NA>"
-    what = f"value {str(value)!r} " if has_value else ""
+    what = msg("where_value", lang, value=str(value)) if has_value else ""
     sev = rec.get("severity", "error")
-    return f"[{sev}] {where}: {what}{rec.get('problem', '')}"
+    return f"[{severity_label(sev, lang)}] {where}: {what}{rec.get('problem', '')}"

@@ -448,20 +448,19 @@ def check_out_dir(out_dir: str | os.PathLike[str]) -> Path:
     >>> check_out_dir(d / "catatan.txt" / "laporan")
     Traceback (most recent call last):
     ...
-    NotADirectoryError: .../laporan: cannot be created: .../catatan.txt is a file, not a folder
+    NotADirectoryError: .../laporan: tidak dapat dibuat: .../catatan.txt adalah berkas, bukan folder
     """
+    from ._messages import msg
+
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise NotADirectoryError(f"{out_dir}: exists and is not a folder (a file of that name); "
-                                 "choose another output folder")
+        raise NotADirectoryError(msg("out_is_file", path=out_dir))
     for parent in out_dir.absolute().parents:
         if parent.exists():
             if not parent.is_dir():
-                raise NotADirectoryError(f"{out_dir}: cannot be created: {parent} is a file, "
-                                         "not a folder")
+                raise NotADirectoryError(msg("out_parent_file", path=out_dir, parent=parent))
             if not os.access(parent, os.W_OK):
-                raise PermissionError(f"{out_dir}: cannot be written: the folder {parent} is "
-                                      "not writable")
+                raise PermissionError(msg("out_not_writable", path=out_dir, parent=parent))
             break
     return out_dir
 

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ._messages import fmt_num, fmt_pct
 from .config import DEFAULT_CONFIG, Config, settings
 from .geo import require_wgs84
 
@@ -1410,13 +1411,11 @@ def _short_name(name: str) -> str:
 
 
 def _fmt_int(x: float, lang: str) -> str:
-    s = f"{x:,.0f}"
-    return s.replace(",", ".") if lang == "id" else s
+    return fmt_num(x, lang)
 
 
 def _fmt_pct(v: float, lang: str) -> str:
-    s = f"{v:.0f}%"
-    return s
+    return fmt_pct(v / 100, lang)
 
 
 def _fmt_minutes(minutes: float | None, lang: str) -> str:
@@ -1425,6 +1424,6 @@ def _fmt_minutes(minutes: float | None, lang: str) -> str:
     tx = _TEXT[lang]
     if minutes >= 60 and minutes % 30 == 0:
         h = minutes / 60
-        hs = f"{h:g}".replace(".", ",") if lang == "id" else f"{h:g}"
+        hs = fmt_num(h, lang, 0 if h == int(h) else 1)
         return f"{hs} {tx['hours']}"
     return f"{minutes:.0f} {tx['minutes']}"

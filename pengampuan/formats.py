@@ -73,15 +73,16 @@ def check_extension(path: str | os.PathLike[str], *, what: str = "output") -> st
     >>> check_extension("akses.kml")
     Traceback (most recent call last):
     ...
-    ValueError: output akses.kml: unknown file extension '.kml'; expected one of .geojson, .gpkg,
-    .shp, .csv, .xlsx (GeoJSON, GeoPackage, Shapefile, CSV, Excel)
+    ValueError: output akses.kml: ekstensi berkas '.kml' tidak dikenal; seharusnya salah satu dari
+    .geojson, .gpkg, .shp, .csv, .xlsx (GeoJSON, GeoPackage, Shapefile, CSV, Excel)
     """
     ext = Path(path).suffix.lower()
     if ext not in FORMATS:
         known = ", ".join(FORMATS)
-        shown = f"'{ext}'" if ext else "(none)"
-        raise ValueError(f"{what} {path}: unknown file extension {shown}; expected one of "
-                         f"{known} (GeoJSON, GeoPackage, Shapefile, CSV, Excel)")
+        from ._messages import msg
+
+        shown = f"'{ext}'" if ext else msg("ext_none")
+        raise ValueError(msg("ext_unknown", what=what, path=path, shown=shown, known=known))
     return ext
 
 

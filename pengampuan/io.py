@@ -35,7 +35,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._messages import INVISIBLE, NON_BREAKING, msg, visible
+from ._messages import INVISIBLE, NON_BREAKING, join_and, msg, visible
 from ._textnorm import normalise_region_code
 from .config import BUKTI, DEFAULT_CONFIG, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
 from .dataset import Dataset, empty_fasilitas
@@ -157,13 +157,11 @@ class _Problems:
 
 def _rows_text(rows: Sequence[int]) -> str:
     """'2', '2 and 5', '2, 5 and 9'."""
-    r = [str(int(x)) for x in rows]
-    return r[0] if len(r) == 1 else f"{', '.join(r[:-1])} and {r[-1]}"
+    return join_and([str(int(x)) for x in rows])
 
 
 def _quoted(values: Sequence[object]) -> str:
-    v = [repr(str(x)) for x in values]
-    return v[0] if len(v) == 1 else f"{', '.join(v[:-1])} and {v[-1]}"
+    return join_and([repr(str(x)) for x in values])
 
 
 # ---------------------------------------------------------------------------
@@ -214,7 +212,7 @@ def _sniff_wrong_file(data: bytes, expected: str) -> str | None:
                     return msg("file_excel_xlsx", expected=expected)
                 if b"opendocument.spreadsheet" in head:
                     return msg("file_ods", expected=expected)
-                return msg("file_binary_kind", kind="zip archive", expected=expected)
+                return msg("file_binary_kind", kind=msg("file_zip_archive"), expected=expected)
             return msg("file_binary_kind", kind=kind, expected=expected)
     return None
 
@@ -253,15 +251,14 @@ def _decode(data: bytes, *, expected: str = "a CSV file") -> tuple[str, list[str
         notes.append(msg("file_utf32"))
         return data.decode("utf-32"), notes
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        notes.append("UTF-16 text (Excel 'Unicode text') detected; read as UTF-16")
+        notes.append(msg("file_utf16"))
         return data.decode("utf-16", errors="replace"), notes
     order = _utf16_without_bom(data)
     if order is not None:
         notes.append(msg("file_utf16_no_bom", order=order.upper().replace("UTF-16-", "UTF-16 ")))
         return data.decode(order, errors="replace"), notes
     if data.startswith(codecs.BOM_UTF8):
-        notes.append("UTF-8 byte-order mark (BOM) detected, as Excel's 'CSV UTF-8' writes; "
-                     "read as UTF-8")
+        notes.append(msg("file_utf8_bom"))
         data = data[len(codecs.BOM_UTF8):]
     try:
         text = data.decode("utf-8")
@@ -270,14 +267,14 @@ def _decode(data: bytes, *, expected: str = "a CSV file") -> tuple[str, list[str
             text, enc = data.decode("cp1252"), "Windows-1252 (cp1252)"
         except UnicodeDecodeError:
             text, enc = data.decode("latin-1"), "Latin-1 (ISO-8859-1)"
-        notes.append(f"is not valid UTF-8 (byte 0x{data[err.start]:02x} at position {err.start}); "
-                     f"read as {enc}: check accented names, and save as 'CSV UTF-8' next time")
+        notes.append(msg("file_not_utf8", byte=f"{data[err.start]:02x}", pos=err.start, enc=enc))
     sample = text[:65536]
     n_control = len(_CONTROL.findall(sample))
     if n_control and (n_control > 0.01 * len(sample) or "\x00" in sample):
         first = _CONTROL.search(sample)
-        detail = (f"{n_control} control character(s) in the first {len(sample)} characters, e.g. "
-                  f"U+{ord(first.group()):04X}" if first else "control characters")
+        detail = (msg("file_control_chars", n=n_control, m=len(sample),
+                      code=f"U+{ord(first.group()):04X}") if first
+                  else msg("file_control_chars_any"))
         raise _NotText(msg("file_binary", detail=detail, expected=expected))
     return text, notes
 
@@ -297,7 +294,7 @@ def _sniff_separator(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-_SEP_NAME = {",": "comma", ";": "semicolon ';'", "\t": "tab"}
+_SEP_NAME = {",": "sep_comma", ";": "sep_semicolon", "\t": "sep_tab"}
 
 
 def _normalise_column(name: str) -> str:
@@ -486,12 +483,11 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
         data = path.read_bytes()
     except FileNotFoundError:
         others = other_data_files(path.parent, list(FILES.values()))
-        problems.add(file, f"file not found at {path}; expected a CSV file with the columns "
-                     f"{list(required)}"
+        problems.add(file, msg("file_not_found_csv", path=path, required=list(required))
                      + (msg("name_other_files", found=others) if others else ""))
         return None
     except IsADirectoryError:
-        problems.add(file, f"{path} is a folder; expected a CSV file")
+        problems.add(file, msg("file_is_folder", path=path))
         return None
     except OSError as err:
         problems.add(file, msg("file_unreadable", reason=err.strerror or str(err)))
@@ -505,9 +501,7 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
     for note in notes:
         problems.add(file, note, severity="note")
     if not text.strip():
-        problems.add(file, "file is empty; expected a header row with the columns "
-                     f"{list(required)} "
-                     "and one row per record")
+        problems.add(file, msg("file_empty", required=list(required)))
         return None
     header_line = next(line for line in text.splitlines() if line.strip())
     sep = _sniff_separator(header_line)
@@ -541,8 +535,7 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
     if header.broken:
         _report_broken(header, problems, file, [c for c in header.cells])
     if sep != ",":
-        problems.add(file, f"{_SEP_NAME[sep]} separator detected (as spreadsheets in an Indonesian "
-                     "locale write); read accordingly", severity="note")
+        problems.add(file, msg("separator_detected", sep=msg(_SEP_NAME[sep])), severity="note")
     found = header.cells
     columns.extend(_normalise_column(c) for c in found)
     body = [*top[header_idx + 1:], *stream]
@@ -555,21 +548,21 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
             columns.pop()
     for i, (orig, col) in enumerate(zip(found, columns, strict=False)):
         if col == "":
-            problems.add(file, f"column {i + 1} has no name in the header; it is called "
-                         f"'kolom_{i + 1}'", row=header_row, severity="warning")
+            problems.add(file, msg("column_unnamed", i=i + 1), row=header_row,
+                         severity="warning")
             columns[i] = f"kolom_{i + 1}"
         elif col != orig and _normalise_column(orig) == col and col in _COLUMN_ALIASES.values() \
                 and orig.strip().lower() in _COLUMN_ALIASES:
-            problems.add(file, f"column {orig!r} read as {col!r}", row=header_row, column=orig,
-                         severity="note")
+            problems.add(file, msg("column_alias_read", orig=orig, col=col), row=header_row,
+                         column=orig, severity="note")
         elif col != orig.replace("\ufeff", ""):
-            problems.add(file, f"column name {orig!r} read as {col!r}", row=header_row,
+            problems.add(file, msg("column_name_read", orig=orig, col=col), row=header_row,
                          column=orig, severity="note")
     seen: dict[str, int] = {}
     for i, col in enumerate(columns):
         if col in seen:
-            problems.add(file, f"column {col!r} appears twice in the header (columns "
-                         f"{seen[col] + 1} and {i + 1}); keep one", row=header_row, column=col)
+            problems.add(file, msg("column_twice", col=col, a=seen[col] + 1, b=i + 1),
+                         row=header_row, column=col)
             columns[i] = f"{col}__{i + 1}"
         else:
             seen[col] = i
@@ -596,9 +589,8 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
             continue
         if len(cells) > n:
             if any(stripped[n:]):
-                hint = ("a decimal comma in a comma-separated file? write -6.197 or quote the value"
-                        if sep == "," else "a separator inside a value? quote the value")
-                problems.add(file, f"has {len(cells)} fields but the header has {n} ({hint})",
+                hint = msg("fields_hint_comma" if sep == "," else "fields_hint_sep")
+                problems.add(file, msg("too_many_fields", n=len(cells), m=n, hint=hint),
                              row=i, value=sep.join(cells))
                 unreadable[i] = cells
                 continue
@@ -615,18 +607,18 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
         rows.append(i)
     del body
     if n_blank:
-        problems.add(file, f"{n_blank} empty row(s) ignored", severity="note")
+        problems.add(file, msg("empty_rows_ignored", n=n_blank), severity="note")
     for j, col in enumerate(columns):
         if n_spaces[j]:
-            problems.add(file, f"spaces at the start or end of {n_spaces[j]} cell(s) removed "
-                         f"(first in row {first_spaces[j]})", column=col, severity="note")
+            problems.add(file, msg("spaces_removed", n=n_spaces[j], row=first_spaces[j]),
+                         column=col, severity="note")
     df = pd.DataFrame({c: pd.Series(cells_by_col[j], dtype="str")
                        for j, c in enumerate(columns)})
     del cells_by_col
     df[ROW] = np.asarray(rows, dtype=np.int64)
     _clean_characters(df, columns, problems, file)
     if not rows and not unreadable:
-        problems.add(file, "has a header but no data rows", row=header_row,
+        problems.add(file, msg("no_data_rows"), row=header_row,
                      severity="note" if empty_ok else "error")
     return _RawTable(file=file, path=path, data=df, columns=columns, header_row=header_row,
                     unreadable=unreadable)
@@ -724,7 +716,7 @@ def near_misses(folder: Path, expected: str) -> list[NearMiss]:
     >>> d = Path(tempfile.mkdtemp())
     >>> _ = (d / "jejaring.csv.csv").write_text("pengampu,diampu,layanan")
     >>> [(m.path.name, m.why[:30]) for m in near_misses(d, "jejaring.csv")]
-    [('jejaring.csv.csv', "the name ends in '.csv.csv': W")]
+    [('jejaring.csv.csv', "nama berakhiran '.csv.csv': Wi")]
     """
     want, _ = _name_parts(expected)
     out: list[NearMiss] = []
@@ -741,18 +733,17 @@ def near_misses(folder: Path, expected: str) -> list[NearMiss]:
             continue
         ext = "".join(suffixes)
         if suffixes[-1] in _SHEET_SUFFIXES:
-            why = f"a spreadsheet ({suffixes[-1]}), not a CSV file"
+            why = msg("why_spreadsheet", ext=suffixes[-1])
             out.append(NearMiss(path, why, True))
             continue
         if len(suffixes) > 1:
-            why = (f"the name ends in {ext!r}: Windows hides known extensions, so {expected!r} "
-                   f"was saved with a second {suffixes[-1]!r}")
+            why = msg("why_double_extension", ext=ext, expected=expected, last=suffixes[-1])
         elif name.lower() == expected.lower():
-            why = "the name differs in upper/lower case, which matters on Linux and macOS servers"
+            why = msg("why_case")
         elif suffixes[-1] != ".csv":
-            why = f"a text file with the extension {suffixes[-1]!r} instead of '.csv'"
+            why = msg("why_text_extension", ext=suffixes[-1])
         else:
-            why = "the name is spelled with spaces, hyphens or capitals instead of '_'"
+            why = msg("why_spelling")
         out.append(NearMiss(path, why, False))
     return out
 
@@ -773,17 +764,17 @@ def _check_columns(raw: _RawTable, problems: _Problems, table: str) -> list[str]
     if missing:
         hint = ""
         if len(raw.columns) == 1 and "|" in raw.columns[0]:
-            hint = "; the separator looks like '|': use ',' or ';'"
+            hint = msg("separator_pipe")
         found = [c for c in raw.columns]
         cols = ", ".join(repr(c) for c in missing)
-        problems.add(raw.file, f"missing required column{'s' if len(missing) > 1 else ''} {cols}; "
-                     f"columns found: {found}{hint}", row=raw.header_row)
+        key = "missing_columns" if len(missing) > 1 else "missing_column"
+        problems.add(raw.file, msg(key, cols=cols, found=found, hint=hint), row=raw.header_row)
         for c in missing:
             raw.data[c] = pd.Series([""] * len(raw.data), dtype="str", index=raw.data.index)
     extra = [c for c in raw.columns if c not in REQUIRED[table] and c not in OPTIONAL[table]
              and "__" not in c]
     if extra and not missing:
-        problems.add(raw.file, f"extra column(s) kept as they are: {extra}", row=raw.header_row,
+        problems.add(raw.file, msg("extra_columns", extra=extra), row=raw.header_row,
                      severity="note")
     return missing
 
@@ -794,7 +785,7 @@ def _check_required_values(raw: _RawTable, problems: _Problems, columns: Sequenc
     for col in columns:
         empty = (df[col] == "").to_numpy()
         for row in df[ROW].to_numpy()[empty]:
-            problems.add(raw.file, f"is empty; expected {expected.get(col, 'a value')}",
+            problems.add(raw.file, msg("is_empty", expected=expected.get(col) or msg("exp_value")),
                          row=int(row), column=col)
 
 
@@ -817,15 +808,15 @@ def _parse_float(raw: _RawTable, problems: _Problems, col: str, *, expected: str
     comma = s.str.match(_DECIMAL_COMMA).fillna(False).to_numpy(dtype=bool)
     if comma.any():
         first = int(raw.data[ROW].to_numpy()[comma][0])
-        problems.add(raw.file, f"decimal comma in {int(comma.sum())} value(s) read as a decimal "
-                     f"point (e.g. {s.to_numpy()[comma][0]!r} in row {first})", column=col,
+        problems.add(raw.file, msg("decimal_comma_read", n=int(comma.sum()),
+                                   example=s.to_numpy()[comma][0], row=first), column=col,
                      severity="note")
         s = s.where(~comma, s.str.replace(",", ".", regex=False))
     num = pd.to_numeric(s.where(s != "", None), errors="coerce").astype("float64")
     bad = (num.isna() & (s != "")).to_numpy() | ~np.isfinite(num.fillna(0).to_numpy())
     rows, values = raw.data[ROW].to_numpy()[bad], raw.data[col].to_numpy()[bad]
     for row, value in zip(rows, values, strict=True):
-        problems.add(raw.file, f"is not a number; expected {expected}", row=int(row), column=col,
+        problems.add(raw.file, msg("not_a_number", expected=expected), row=int(row), column=col,
                      value=value)
     return num.where(~bad)
 
@@ -839,9 +830,9 @@ def _parse_int(raw: _RawTable, problems: _Problems, col: str, *, expected: str,
     if thousands:
         sep = s.str.match(_THOUSANDS).fillna(False).to_numpy(dtype=bool)
         if sep.any():
-            problems.add(raw.file, f"thousands separators in {int(sep.sum())} value(s) removed "
-                         f"(e.g. {s.to_numpy()[sep][0]!r} in row {int(rows[sep][0])})", column=col,
-                         severity="note")
+            problems.add(raw.file, msg("thousands_removed", n=int(sep.sum()),
+                                       example=s.to_numpy()[sep][0], row=int(rows[sep][0])),
+                         column=col, severity="note")
             s = s.where(~sep, s.str.replace(r"[., ']", "", regex=True))
         comma = s.str.match(r"^[+-]?\d+,0+$").fillna(False).to_numpy(dtype=bool)
         s = s.where(~comma, s.str.replace(r",0+$", "", regex=True))
@@ -855,11 +846,11 @@ def _parse_int(raw: _RawTable, problems: _Problems, col: str, *, expected: str,
     for row, value in zip(rows[bad], raw.data[col].to_numpy()[bad], strict=True):
         m = _THOUSANDS.match(str(value))
         text = (msg("thousands_in_whole_number", plain=re.sub(r"[., ']", "", str(value)),
-                    sep=m.group(1)) if m and not thousands else "is not a whole number")
-        problems.add(raw.file, f"{text}; expected {expected}", row=int(row), column=col,
-                     value=value)
+                    sep=m.group(1)) if m and not thousands else msg("not_whole_number"))
+        problems.add(raw.file, msg("text_expected", text=text, expected=expected), row=int(row),
+                     column=col, value=value)
     for row, value in zip(rows[out_of_range], raw.data[col].to_numpy()[out_of_range], strict=True):
-        problems.add(raw.file, f"is out of range; expected {expected}", row=int(row), column=col,
+        problems.add(raw.file, msg("out_of_range", expected=expected), row=int(row), column=col,
                      value=value)
     keep = ~(bad | out_of_range) & ~np.isnan(arr)
     return pd.Series(pd.array(np.where(keep, filled, 0).astype(np.int64), dtype="Int64"),
@@ -883,14 +874,15 @@ def _canonical(raw: _RawTable, problems: _Problems, col: str, fn: Callable[[str]
         hit = (s == value).to_numpy()
         if canon is None:
             for row in rows[hit]:
-                problems.add(raw.file, f"is not known; expected {expected}", row=int(row),
+                problems.add(raw.file, msg("not_known", expected=expected), row=int(row),
                              column=col, value=value, severity=severity)
             mapping[value] = ""
         else:
             mapping[value] = canon
             if canon != value:
-                problems.add(raw.file, f"read as {canon!r} ({int(hit.sum())} cell(s), first in row "
-                             f"{int(rows[hit][0])})", column=col, value=value, severity="note")
+                problems.add(raw.file, msg("read_as", canon=canon, n=int(hit.sum()),
+                                           row=int(rows[hit][0])),
+                             column=col, value=value, severity="note")
     return s.map(lambda v: mapping.get(v, v)).astype("str")
 
 
@@ -900,8 +892,7 @@ def _parse_bool(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
     ok = s.isin(_TRUE | _FALSE).to_numpy()
     rows, values = raw.data[ROW].to_numpy()[~ok], raw.data[col].to_numpy()[~ok]
     for row, value in zip(rows, values, strict=True):
-        problems.add(raw.file, "is not a yes/no value; expected one of 'ya', 'tidak', 'true', "
-                     "'false', '1', '0' (empty = tidak)", row=int(row), column=col, value=value)
+        problems.add(raw.file, msg("not_yes_no"), row=int(row), column=col, value=value)
     return s.isin(_TRUE).astype(bool)
 
 
@@ -932,13 +923,13 @@ def _parse_dates(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
     dmy: list[tuple[int, int, int, int, int, str]] = []  # i, a, b, year, row, value
     serial_rows: list[int] = []
     iso_month_rows: list[int] = []
-    expected = "a date as yyyy-mm-dd (e.g. 2023-03-08)"
+    expected = msg("exp_date")
 
     def _make(i: int, y: int, m: int, d: int, value: str) -> None:
         try:
             out[i] = pd.Timestamp(year=y, month=m, day=d)
         except ValueError:
-            problems.add(raw.file, f"is not a valid date; expected {expected}", row=int(rows[i]),
+            problems.add(raw.file, msg("invalid_date", expected=expected), row=int(rows[i]),
                          column=col, value=value)
 
     for i, value in enumerate(s.to_numpy()):
@@ -958,33 +949,30 @@ def _parse_dates(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
         elif m := _DMY.match(value):
             a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
             if len(y) == 2:
-                problems.add(raw.file, "has a two-digit year, which is ambiguous; expected "
-                             f"{expected}",
+                problems.add(raw.file, msg("two_digit_year", expected=expected),
                              row=int(rows[i]), column=col, value=value)
                 continue
             dmy.append((i, a, b, int(y), int(rows[i]), value))
         else:
-            problems.add(raw.file, f"is not a date; expected {expected}, dd/mm/yyyy or an Excel "
-                         "date number", row=int(rows[i]), column=col, value=value)
+            problems.add(raw.file, msg("not_a_date", expected=expected), row=int(rows[i]),
+                         column=col, value=value)
     if serial_rows:
-        problems.add(raw.file, f"{len(serial_rows)} Excel date number(s) (days since 1899-12-30) "
-                     f"read as dates (first in row {serial_rows[0]}); format the column as "
-                     "yyyy-mm-dd", column=col, severity="note")
+        problems.add(raw.file, msg("excel_serial_dates", n=len(serial_rows), row=serial_rows[0]),
+                     column=col, severity="note")
     if iso_month_rows:
-        problems.add(raw.file, f"{len(iso_month_rows)} date(s) without a day read as the first of "
-                     f"the month (first in row {iso_month_rows[0]})", column=col, severity="note")
+        problems.add(raw.file, msg("month_dates", n=len(iso_month_rows), row=iso_month_rows[0]),
+                     column=col, severity="note")
     day_first = [t for t in dmy if t[1] > 12 and t[2] <= 12]
     month_first = [t for t in dmy if t[2] > 12 and t[1] <= 12]
     accepted = 0
     for i, a, b, y, row, value in dmy:
         if b > 12 and a <= 12:
-            problems.add(raw.file, f"is month-first (US format), but dates here are day-first "
-                         f"(dd/mm/yyyy); write it as {y:04d}-{a:02d}-{b:02d}", row=row, column=col,
-                         value=value)
+            problems.add(raw.file, msg("month_first", iso=f"{y:04d}-{a:02d}-{b:02d}"), row=row,
+                         column=col, value=value)
         elif a <= 12 and b <= 12 and month_first and not day_first:
             other = month_first[0]
-            problems.add(raw.file, f"is ambiguous: day-first it is {y:04d}-{b:02d}-{a:02d}, but "
-                         f"row {other[4]} ({other[5]!r}) is month-first; write dates as yyyy-mm-dd",
+            problems.add(raw.file, msg("ambiguous_date", iso=f"{y:04d}-{b:02d}-{a:02d}",
+                                       row=other[4], other=other[5]),
                          row=row, column=col, value=value)
         else:
             before = problems.n_errors
@@ -992,9 +980,8 @@ def _parse_dates(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
             accepted += problems.n_errors == before
     if accepted:
         first = next(t for t in dmy if out[t[0]] is not pd.NaT)
-        problems.add(raw.file, f"{accepted} date(s) written dd/mm/yyyy read day-first (e.g. "
-                     f"{first[5]!r} in row {first[4]} = {out[first[0]]:%Y-%m-%d}); write "
-                     "yyyy-mm-dd to avoid ambiguity", column=col, severity="note")
+        problems.add(raw.file, msg("day_first_dates", n=accepted, example=first[5], row=first[4],
+                                   iso=f"{out[first[0]]:%Y-%m-%d}"), column=col, severity="note")
     return pd.Series(pd.to_datetime(pd.Series(out, dtype=object), errors="coerce"),
                      index=s.index).astype("datetime64[ns]")
 
@@ -1053,12 +1040,10 @@ def _parse_kode_wilayah(raw: _RawTable, problems: _Problems, col: str, *,
     out = norm.fillna("").astype("str")
     bad = ((out == "") & (s != "")).to_numpy()
     for row, value in zip(rows[bad], s.to_numpy()[bad], strict=True):
-        problems.add(raw.file, "is not a kab/kota code; expected a Kemendagri code 'PP.KK' such as "
-                     "'17.02'", row=int(row), column=col, value=value)
+        problems.add(raw.file, msg("not_kabkota_code"), row=int(row), column=col, value=value)
     prov = (out.str.len() == 2).to_numpy()
     for row, value in zip(rows[prov], s.to_numpy()[prov], strict=True):
-        problems.add(raw.file, "is a province code; expected the kab/kota code 'PP.KK' (e.g. "
-                     "'17.02' for Kab. Rejang Lebong)", row=int(row), column=col, value=value)
+        problems.add(raw.file, msg("province_code_given"), row=int(row), column=col, value=value)
     out = out.where(~prov, "")
     if code_scheme == "bps":
         cw = bps_crosswalk()
@@ -1067,23 +1052,21 @@ def _parse_kode_wilayah(raw: _RawTable, problems: _Problems, col: str, *,
         conv = digits.map(lookup)
         unknown = (conv.isna() & (out != "")).to_numpy()
         for row, value in zip(rows[unknown], s.to_numpy()[unknown], strict=True):
-            problems.add(raw.file, "is not a BPS kab/kota code (code_scheme='bps', crosswalk "
-                         "kode_bps_kemendagri.csv); expected a 4-digit BPS code such as '3173'",
-                         row=int(row), column=col, value=value)
+            problems.add(raw.file, msg("not_bps_code"), row=int(row), column=col, value=value)
         changed = (conv.notna() & (conv != out)).to_numpy()
         if changed.any():
             i = int(np.flatnonzero(changed)[0])
-            problems.add(raw.file, f"{int(changed.sum())} BPS code(s) converted to Kemendagri "
-                         f"(e.g. {s.iloc[i]!r} -> {conv.iloc[i]!r} in row {int(rows[i])})",
+            problems.add(raw.file, msg("bps_converted", n=int(changed.sum()), old=s.iloc[i],
+                                       new=conv.iloc[i], row=int(rows[i])),
                          column=col, severity="note")
         out = conv.fillna("").astype("str")
     else:
         undotted = ((out != "") & (s != out)).to_numpy()
         if undotted.any():
             i = int(np.flatnonzero(undotted)[0])
-            problems.add(raw.file, f"{int(undotted.sum())} code(s) not written 'PP.KK' read as "
-                         f"Kemendagri codes (e.g. {s.iloc[i]!r} -> {out.iloc[i]!r} in row "
-                         f"{int(rows[i])}); if they are BPS codes pass code_scheme='bps'",
+            problems.add(raw.file, msg("undotted_codes", n=int(undotted.sum()), old=s.iloc[i],
+                                       new=out.iloc[i], row=int(rows[i]),
+                                       hint=msg("hint_code_scheme_bps")),
                          column=col, severity="note")
     return out
 
@@ -1102,27 +1085,25 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     df = raw.data
     present = [c for c in REQUIRED["rumah_sakit"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
-        "kode_rs": "a hospital code (kode_rs), unique per row", "nama": "the hospital name",
-        "lat": "latitude in decimal degrees (e.g. -6.197)",
-        "lon": "longitude in decimal degrees (e.g. 106.84)",
-        "kode_wilayah": "the kab/kota code 'PP.KK' (e.g. '17.02')"})
+        "kode_rs": msg("exp_kode_rs"), "nama": msg("exp_nama_rs"),
+        "lat": msg("exp_lat"), "lon": msg("exp_lon"), "kode_wilayah": msg("exp_kode_wilayah")})
     rows = df[ROW].to_numpy()
     _check_unique_codes(raw, problems, "kode_rs")
-    lat = _parse_float(raw, problems, "lat", expected="latitude in decimal degrees (e.g. -6.197)")
-    lon = _parse_float(raw, problems, "lon", expected="longitude in decimal degrees (e.g. 106.84)")
+    lat = _parse_float(raw, problems, "lat", expected=msg("exp_lat"))
+    lon = _parse_float(raw, problems, "lon", expected=msg("exp_lon"))
     _check_coordinates(raw, problems, lat, lon)
     kode_wilayah = _parse_kode_wilayah(raw, problems, "kode_wilayah", code_scheme=code_scheme)
     kelas = _canonical(raw, problems, "kelas" if "kelas" in df else _ensure(df, "kelas"),
                       lambda v: v.upper() if v.upper() in KELAS else None,
-                      expected=f"a hospital class, one of {list(KELAS)}", severity="warning")
+                      expected=msg("exp_kelas", values=list(KELAS)), severity="warning")
     if "lokasi_presisi" in df:
         lokasi = _canonical(raw, problems, "lokasi_presisi",
                            lambda v: v.lower() if v.lower() in LOKASI_PRESISI else None,
-                           expected=f"one of {list(LOKASI_PRESISI)}")
+                           expected=msg("exp_one_of", values=list(LOKASI_PRESISI)))
         empty = (df["lokasi_presisi"] == "").to_numpy()
         if empty.any():
-            problems.add(raw.file, f"{int(empty.sum())} empty cell(s) read as 'sumber' (the point "
-                         f"is the hospital's own position; first in row {int(rows[empty][0])})",
+            problems.add(raw.file, msg("lokasi_empty", n=int(empty.sum()),
+                                       row=int(rows[empty][0])),
                          column="lokasi_presisi", severity="note")
             lokasi = lokasi.where(~empty, "sumber")
     else:
@@ -1133,8 +1114,7 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     rsonline = _text(raw, "kode_rsonline")
     bad_rso = ((rsonline != "") & ~rsonline.str.fullmatch(r"\d{7}")).to_numpy()
     for row, value in zip(rows[bad_rso], rsonline.to_numpy()[bad_rso], strict=True):
-        problems.add(raw.file, "is not an RS Online code; expected 7 digits as text (e.g. "
-                     "'3173014'; keep leading zeros, format the column as text)", row=int(row),
+        problems.add(raw.file, msg("not_rsonline_code"), row=int(row),
                      column="kode_rsonline", value=value, severity="warning")
     out = df.drop(columns=[ROW]).copy()
     out["kode_rs"] = df["kode_rs"]
@@ -1148,7 +1128,7 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     for col in ("kepemilikan", "alias", "sumber"):
         out[col] = _text(raw, col)
     out["tempat_tidur"] = (_parse_int(raw, problems, "tempat_tidur", minimum=0, thousands=True,
-                                     expected="the number of beds (a whole number >= 0)")
+                                     expected=msg("exp_beds"))
                            if "tempat_tidur" in df else pd.Series(pd.NA, index=df.index,
                                                                     dtype="Int64"))
     out["lokasi_presisi"] = lokasi
@@ -1179,8 +1159,8 @@ def _parse_layanan_list(raw: _RawTable, problems: _Problems, col: str, config: C
         for p in parts:
             c = config.normalise_layanan(p)
             if c is None:
-                problems.add(raw.file, f"is not a known layanan; expected ';'-separated codes from "
-                             f"{sorted(config.layanan)}", row=int(row), column=col, value=p)
+                problems.add(raw.file, msg("not_layanan_list", values=sorted(config.layanan)),
+                             row=int(row), column=col, value=p)
             else:
                 canon.append(c)
         out.append(";".join(dict.fromkeys(canon)))
@@ -1199,11 +1179,11 @@ def _check_unique_codes(raw: _RawTable, problems: _Problems, col: str) -> None:
         rows = grp["row"].tolist()
         values = list(dict.fromkeys(grp["value"]))
         if len(values) == 1:
-            msg = f"appears in rows {_rows_text(rows)}; {col} must be unique (one row per hospital)"
+            text = msg("code_not_unique", rows=_rows_text(rows), col=col)
         else:
-            msg = (f"appears in rows {_rows_text(rows)} as {_quoted(values)}: codes that differ "
-                   f"only in upper/lower case name the same hospital; {col} must be unique")
-        problems.add(raw.file, msg, row=rows[1], column=col, value=grp["value"].iloc[0])
+            text = msg("code_case_not_unique", rows=_rows_text(rows), values=_quoted(values),
+                       col=col)
+        problems.add(raw.file, text, row=rows[1], column=col, value=grp["value"].iloc[0])
 
 
 def _check_coordinates(raw: _RawTable, problems: _Problems, lat: pd.Series, lon: pd.Series) -> None:
@@ -1217,28 +1197,26 @@ def _check_coordinates(raw: _RawTable, problems: _Problems, lat: pd.Series, lon:
     # swapped: each value fits the other's range
     swapped = both & ~lat_in & ~lon_in & (la >= b["lon_min"]) & (la <= b["lon_max"]) & \
         (lo >= b["lat_min"]) & (lo <= b["lat_max"])
-    lat_range = f"{b['lat_min']}..{b['lat_max']}"
-    lon_range = f"{b['lon_min']}..{b['lon_max']}"
+    lat_range = msg("range", lo=b["lat_min"], hi=b["lat_max"])
+    lon_range = msg("range", lo=b["lon_min"], hi=b["lon_max"])
     for i in np.flatnonzero(zero):
-        problems.add(raw.file, "lat and lon are both 0 (a point in the Gulf of Guinea): a missing "
-                     "position exported as zero? expected the hospital's latitude and longitude in "
-                     "decimal degrees", row=int(rows[i]), column="lat", value="0")
+        problems.add(raw.file, msg("lat_lon_zero"), row=int(rows[i]), column="lat", value="0")
     for i in np.flatnonzero(~np.isnan(la) & ~lat_in & ~zero):
-        hint = " (are lat and lon swapped?)" if swapped[i] else (
-            " (projected metres? expected degrees)" if abs(la[i]) > 90 and not swapped[i] else "")
-        problems.add(raw.file, f"is outside {lat_range}; expected latitude in decimal degrees"
-                     f"{hint}", row=int(rows[i]), column="lat", value=raw.data["lat"].iloc[i])
+        hint = msg("hint_swapped") if swapped[i] else (
+            msg("hint_projected") if abs(la[i]) > 90 and not swapped[i] else "")
+        problems.add(raw.file, msg("lat_outside", range=lat_range, hint=hint), row=int(rows[i]),
+                     column="lat", value=raw.data["lat"].iloc[i])
     for i in np.flatnonzero(~np.isnan(lo) & ~lon_in & ~zero):
         if swapped[i]:
-            hint = " (are lat and lon swapped?)"
+            hint = msg("hint_swapped")
         elif -b["lon_max"] <= lo[i] <= -b["lon_min"]:
-            hint = " (negative sign? Indonesia lies east of Greenwich)"
+            hint = msg("hint_lon_sign")
         elif abs(lo[i]) > 180:
-            hint = " (projected metres? expected degrees)"
+            hint = msg("hint_projected")
         else:
             hint = ""
-        problems.add(raw.file, f"is outside {lon_range}; expected longitude in decimal degrees east"
-                     f"{hint}", row=int(rows[i]), column="lon", value=raw.data["lon"].iloc[i])
+        problems.add(raw.file, msg("lon_outside", range=lon_range, hint=hint), row=int(rows[i]),
+                     column="lon", value=raw.data["lon"].iloc[i])
 
 
 def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
@@ -1247,9 +1225,9 @@ def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
     df = raw.data
     present = [c for c in REQUIRED["layanan"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
-        "kode_rs": "the kode_rs of a hospital in rumah_sakit.csv",
-        "layanan": f"a layanan, one of {sorted(config.layanan)}",
-        "strata": f"a strata, one of {list(config.strata_order)}"})
+        "kode_rs": msg("exp_kode_rs_known"),
+        "layanan": msg("exp_layanan", values=sorted(config.layanan)),
+        "strata": msg("exp_strata", values=list(config.strata_order))})
     out = df.drop(columns=[ROW]).copy()
     out["layanan"] = _canonical(raw, problems, "layanan", config.normalise_layanan,
                                expected=_layanan_expected(config))
@@ -1257,7 +1235,7 @@ def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
                               expected=_strata_expected(config))
     out["status"] = _status(raw, problems)
     out["tahun"] = (_parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
-                              maximum=_YEAR_RANGE[1], expected="a year such as 2025")
+                              maximum=_YEAR_RANGE[1], expected=msg("exp_year", year=2025))
                     if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
     out["sumber"] = _text(raw, "sumber")
     out["bukti"] = _bukti(raw, problems)
@@ -1269,28 +1247,28 @@ def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
 
 def _layanan_expected(config: Config) -> str:
     aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(config.layanan_aliases.items()))
-    return f"one of {sorted(config.layanan)} (aliases accepted: {aliases})"
+    return msg("exp_one_of_aliases", values=sorted(config.layanan), aliases=aliases)
 
 
 def _strata_expected(config: Config) -> str:
     aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(config.strata_aliases.items()))
-    return f"one of {list(config.strata_order)} (aliases accepted: {aliases})"
+    return msg("exp_one_of_aliases", values=list(config.strata_order), aliases=aliases)
 
 
 def _status(raw: _RawTable, problems: _Problems) -> pd.Series:
     df = raw.data
     if "status" not in df:
         if len(df):
-            problems.add(raw.file, "no column 'status': every row read as 'ada' (current strata)",
-                         row=raw.header_row, severity="note")
+            problems.add(raw.file, msg("no_status_column"), row=raw.header_row, severity="note")
         return pd.Series("ada", index=df.index, dtype="str")
     s = _canonical(raw, problems, "status",
                   lambda v: v.lower() if v.lower() in STATUS_VALUES else None,
-                  expected=f"one of {list(STATUS_VALUES)} ('ada' = current, 'target' = planned)")
+                  expected=msg("exp_status", values=list(STATUS_VALUES)))
     empty = (df["status"] == "").to_numpy()
     if empty.any():
-        problems.add(raw.file, f"{int(empty.sum())} empty cell(s) read as 'ada' (first in row "
-                     f"{int(df[ROW].to_numpy()[empty][0])})", column="status", severity="note")
+        problems.add(raw.file, msg("status_empty", n=int(empty.sum()),
+                                   row=int(df[ROW].to_numpy()[empty][0])),
+                     column="status", severity="note")
         s = s.where(~empty, "ada")
     return s
 
@@ -1301,9 +1279,8 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
     df = raw.data
     present = [c for c in REQUIRED["jejaring"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
-        "pengampu": "the kode_rs of the mentoring hospital",
-        "diampu": "the kode_rs of the mentored hospital",
-        "layanan": f"a layanan, one of {sorted(config.layanan)}"})
+        "pengampu": msg("exp_pengampu"), "diampu": msg("exp_diampu"),
+        "layanan": msg("exp_layanan", values=sorted(config.layanan))})
     out = df.drop(columns=[ROW]).copy()
     out["layanan"] = _canonical(raw, problems, "layanan", config.normalise_layanan,
                                expected=_layanan_expected(config))
@@ -1313,8 +1290,7 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
     if "jenis" in df:
         jenis = _canonical(raw, problems, "jenis",
                           lambda v: v.lower() if v.lower() in JENIS_LINK else None,
-                          expected=f"one of {list(JENIS_LINK)} ('sumber' = documented link, "
-                          "'usulan' = proposed)")
+                          expected=msg("exp_jenis", values=list(JENIS_LINK)))
         jenis = jenis.where(df["jenis"] != "", "sumber")
     else:
         jenis = pd.Series("sumber", index=df.index, dtype="str")
@@ -1326,9 +1302,6 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
     return out[[*front, *[c for c in out.columns if c not in front]]]
 
 
-_BUKTI_EXPECTED = (f"an evidence grade, one of {list(BUKTI)} ('regulasi' = decree or regulation, "
-                   "'dokumen' = signed MoU/PKS or official document, 'berita' = news report, "
-                   "'inferensi' = derived by the analyst)")
 
 
 def _bukti(raw: _RawTable, problems: _Problems) -> pd.Series:
@@ -1336,17 +1309,15 @@ def _bukti(raw: _RawTable, problems: _Problems) -> pd.Series:
     df = raw.data
     if "bukti" not in df:
         if len(df):
-            problems.add(raw.file, "no column 'bukti' (evidence grade): every row read with an "
-                         "empty grade, which analyses always include", row=raw.header_row,
-                         severity="note")
+            problems.add(raw.file, msg("no_bukti_column"), row=raw.header_row, severity="note")
         return pd.Series("", index=df.index, dtype="str")
     s = _canonical(raw, problems, "bukti",
                   lambda v: v.strip().lower() if v.strip().lower() in BUKTI else None,
-                  expected=_BUKTI_EXPECTED)
+                  expected=msg("exp_bukti", values=list(BUKTI)))
     empty = (df["bukti"] == "").to_numpy()
     if empty.any():
-        problems.add(raw.file, f"{int(empty.sum())} empty cell(s): rows without an evidence "
-                     f"grade, always included (first in row {int(df[ROW].to_numpy()[empty][0])})",
+        problems.add(raw.file, msg("bukti_empty", n=int(empty.sum()),
+                                   row=int(df[ROW].to_numpy()[empty][0])),
                      column="bukti", severity="note")
     return s
 
@@ -1372,15 +1343,15 @@ def _parse_fasilitas(raw: _RawTable, problems: _Problems, *, config: Config) -> 
     df = raw.data
     present = [c for c in REQUIRED["fasilitas"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
-        "kode_rs": "the kode_rs of a hospital in rumah_sakit.csv",
-        "fasilitas": f"a service name, one of {list(FASILITAS)}"})
+        "kode_rs": msg("exp_kode_rs_known"),
+        "fasilitas": msg("exp_fasilitas", values=list(FASILITAS))})
     out = df.drop(columns=[ROW]).copy()
     aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(_FASILITAS_ALIASES.items()))
     out["fasilitas"] = _canonical(raw, problems, "fasilitas", _normalise_fasilitas,
-                                 expected=f"one of {list(FASILITAS)} (aliases accepted: "
-                                 f"{aliases})")
+                                 expected=msg("exp_one_of_aliases", values=list(FASILITAS),
+                                              aliases=aliases))
     out["tahun"] = (_parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
-                              maximum=_YEAR_RANGE[1], expected="a year such as 2020")
+                              maximum=_YEAR_RANGE[1], expected=msg("exp_year", year=2020))
                     if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
     out["sumber"] = _text(raw, "sumber")
     out["bukti"] = _bukti(raw, problems)
@@ -1397,66 +1368,63 @@ def _parse_wilayah(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
     rows = df[ROW].to_numpy()
     present = [c for c in REQUIRED["wilayah"] if c in raw.columns]
     _check_required_values(raw, problems, present, {
-        "kode": "a Kemendagri code 'PP' (provinsi) or 'PP.KK' (kab/kota)",
-        "nama": "the region name", "tingkat": f"one of {list(TINGKAT_VALUES)}"})
+        "kode": msg("exp_region_code"), "nama": msg("exp_region_name"),
+        "tingkat": msg("exp_one_of", values=list(TINGKAT_VALUES))})
     out = df.drop(columns=[ROW]).copy()
     tingkat = _canonical(raw, problems, "tingkat",
                         lambda v: v.lower() if v.lower() in TINGKAT_VALUES
                         else _TINGKAT_ALIASES.get(v.lower()),
-                        expected=f"one of {list(TINGKAT_VALUES)}")
+                        expected=msg("exp_one_of", values=list(TINGKAT_VALUES)))
     kode = df["kode"].map(normalise_region_code).fillna("").astype("str")
     bad = ((kode == "") & (df["kode"] != "")).to_numpy()
     for row, value in zip(rows[bad], df["kode"].to_numpy()[bad], strict=True):
-        problems.add(raw.file, "is not a region code; expected a Kemendagri code 'PP' (provinsi) "
-                     "or 'PP.KK' (kab/kota)", row=int(row), column="kode", value=value)
+        problems.add(raw.file, msg("not_region_code"), row=int(row), column="kode", value=value)
     mismatch = ((kode != "") & (tingkat != "") &
                 ((tingkat == "provinsi") != (kode.str.len() == 2))).to_numpy()
     for i in np.flatnonzero(mismatch):
-        want = "'PP' (2 digits)" if tingkat.iloc[i] == "provinsi" else "'PP.KK'"
-        problems.add(raw.file, f"does not fit tingkat {tingkat.iloc[i]!r}; expected a code {want}",
+        want = msg("code_pp") if tingkat.iloc[i] == "provinsi" else "'PP.KK'"
+        problems.add(raw.file, msg("tingkat_mismatch", tingkat=tingkat.iloc[i], want=want),
                      row=int(rows[i]), column="kode", value=df["kode"].iloc[i])
     changed = ((kode != "") & (kode != df["kode"])).to_numpy()
     if changed.any():
         k = int(np.flatnonzero(changed)[0])
-        problems.add(raw.file, f"{int(changed.sum())} code(s) not written 'PP.KK' read as "
-                     f"Kemendagri codes (e.g. {df['kode'].iloc[k]!r} -> {kode.iloc[k]!r} in row "
-                     f"{int(rows[k])})",
+        problems.add(raw.file, msg("undotted_codes", n=int(changed.sum()), old=df["kode"].iloc[k],
+                                   new=kode.iloc[k], row=int(rows[k]), hint=""),
                      column="kode", severity="note")
     dup = (kode.duplicated(keep=False) & (kode != "")).to_numpy()
     if dup.any():
         sub = pd.DataFrame({"kode": kode[dup], "row": df[ROW][dup]})
         for k, grp in sub.groupby("kode", sort=False):
             r = grp["row"].tolist()
-            problems.add(raw.file, f"appears in rows {_rows_text(r)}; kode must be unique",
+            problems.add(raw.file, msg("kode_not_unique", rows=_rows_text(r)),
                          row=r[1], column="kode", value=k)
     induk = _optional(df, "kode_induk").map(normalise_region_code).fillna("").astype("str")
     bad_induk = ((induk == "") & (df["kode_induk"] != "")).to_numpy()
     for row, value in zip(rows[bad_induk], df["kode_induk"].to_numpy()[bad_induk], strict=True):
-        problems.add(raw.file, "is not a province code; expected 'PP' (e.g. '17')", row=int(row),
-                     column="kode_induk", value=value)
+        problems.add(raw.file, msg("not_province_code"), row=int(row), column="kode_induk",
+                     value=value)
     is_kab = ((tingkat == "kabkota") & (kode.str.len() == 5)).to_numpy()
     derived = is_kab & (induk == "").to_numpy() & ~bad_induk
     if derived.any():
-        problems.add(raw.file, f"{int(derived.sum())} empty kode_induk of kab/kota read from the "
-                     f"code (first in row {int(rows[derived][0])})", column="kode_induk",
-                     severity="note")
+        problems.add(raw.file, msg("induk_derived", n=int(derived.sum()),
+                                   row=int(rows[derived][0])),
+                     column="kode_induk", severity="note")
     induk = induk.where(~derived, kode.str.slice(0, 2))
     prov_codes = set(kode[(tingkat == "provinsi").to_numpy()])
     wrong = is_kab & (induk != "").to_numpy() & (induk != kode.str.slice(0, 2)).to_numpy()
     for i in np.flatnonzero(wrong):
-        problems.add(raw.file, f"does not match the code {kode.iloc[i]!r}; expected "
-                     f"{kode.iloc[i][:2]!r}", row=int(rows[i]), column="kode_induk",
+        problems.add(raw.file, msg("induk_mismatch", kode=kode.iloc[i], want=kode.iloc[i][:2]),
+                     row=int(rows[i]), column="kode_induk",
                      value=df["kode_induk"].iloc[i])
     unknown = is_kab & ~wrong & (induk != "").to_numpy() & ~induk.isin(prov_codes).to_numpy()
     for i in np.flatnonzero(unknown):
-        problems.add(raw.file, "is not a province (tingkat 'provinsi') in this file; expected the "
-                     "code of a province listed here", row=int(rows[i]), column="kode_induk",
+        problems.add(raw.file, msg("induk_unknown"), row=int(rows[i]), column="kode_induk",
                      value=induk.iloc[i])
     out["kode"] = kode
     out["tingkat"] = tingkat
     out["kode_induk"] = induk
-    for col, expected in (("penduduk", "the population (persons, a whole number >= 0)"),
-                          ("tahun_penduduk", "a year such as 2025")):
+    for col, expected in (("penduduk", msg("exp_penduduk")),
+                          ("tahun_penduduk", msg("exp_year", year=2025))):
         if col in df:
             lo, hi = (0, None) if col == "penduduk" else _YEAR_RANGE
             out[col] = _parse_int(raw, problems, col, expected=expected, minimum=lo, maximum=hi,
@@ -1465,7 +1433,7 @@ def _parse_wilayah(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
             out[col] = pd.Series(pd.NA, index=df.index, dtype="Int64")
     if "pasien_hd" in df:
         out["pasien_hd"] = _parse_int(raw, problems, "pasien_hd", minimum=0, thousands=True,
-                                     expected="the number of haemodialysis patients (>= 0)")
+                                     expected=msg("exp_pasien_hd"))
     out["sumber"] = _text(raw, "sumber")
     out[ROW] = df[ROW]
     front = ["kode", "nama", "tingkat", "kode_induk", "penduduk", "tahun_penduduk", "sumber"]
@@ -1485,15 +1453,15 @@ def _check_links(links: pd.DataFrame, problems: _Problems, *, file: str = FILES[
     usable = (links["pengampu"] != "") & (links["diampu"] != "") & (links["layanan"] != "")
     self_link = usable & (links["pengampu"] == links["diampu"])
     for row, kode in zip(links.loc[self_link, ROW], links.loc[self_link, "pengampu"], strict=True):
-        problems.add(file, "is both pengampu and diampu: a hospital cannot mentor itself",
+        problems.add(file, msg("self_link"),
                      row=int(row), column="diampu", value=kode)
     key = ["pengampu", "diampu", "layanan", "jenis"]
     dup_mask = usable & links.duplicated(key, keep=False)
     drop: list[int] = []
     for (p, d, lay, _), grp in links[dup_mask].groupby(key, sort=False):
         rows = grp[ROW].tolist()
-        problems.add(file, f"link {p} -> {d} ({lay}) appears in rows {_rows_text(rows)}; "
-                     f"row(s) {_rows_text(rows[1:])} skipped", row=rows[1], column="pengampu",
+        problems.add(file, msg("link_repeated", p=p, d=d, lay=lay, rows=_rows_text(rows),
+                               skipped=_rows_text(rows[1:])), row=rows[1], column="pengampu",
                      value=p, severity="warning")
         drop.extend(grp.index[1:])
     out = links.drop(index=drop)
@@ -1522,14 +1490,12 @@ def _report_cycles(layanan: str, links: pd.DataFrame, problems: _Problems, *, fi
             edges = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
             rows = sorted(r for e in edges for r in edge_rows[e][:1])
             path = " -> ".join([*cycle, cycle[0]])
-            problems.add(file, f"links of layanan {layanan!r} form a cycle {path} (rows "
-                         f"{_rows_text(rows)}); a hospital cannot be (indirectly) its own "
-                         "pengampu: "
-                         "remove or reverse one link", row=rows[0], column="pengampu",
+            problems.add(file, msg("link_cycle", layanan=layanan, path=path,
+                                   rows=_rows_text(rows)), row=rows[0], column="pengampu",
                          value=cycle[0])
     if n > MAX_CYCLES_PER_LAYANAN:
-        problems.add(file, f"{n - MAX_CYCLES_PER_LAYANAN} more cycle(s) of layanan {layanan!r} not "
-                     "listed", column="pengampu")
+        problems.add(file, msg("more_cycles", n=n - MAX_CYCLES_PER_LAYANAN, layanan=layanan),
+                     column="pengampu")
 
 
 _PARSERS: dict[str, Callable[..., pd.DataFrame]] = {
@@ -1550,10 +1516,9 @@ def _read_one(path: str | Path, table: str, *, config: Config | None,
     if not p.exists():
         raise DataFileMissingError(
             [{"file": p.name, "row": None, "column": None, "value": None, "severity": "error",
-              "problem": f"file not found at {p}"}],
-            f"{p}: file not found; expected {({**FILES, **OPTIONAL_FILES})[table]} with the "
-            "columns "
-            f"{list(REQUIRED[table])}")
+              "problem": msg("file_not_found", path=p)}],
+            msg("file_not_found_expected", path=p,
+                expected=({**FILES, **OPTIONAL_FILES})[table], required=list(REQUIRED[table])))
     problems = _Problems()
     raw = _read_raw(p, problems, table=table, empty_ok=table == "jejaring")
     if raw is None:
@@ -1742,8 +1707,8 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
     if tables is None or not report.ok:
         raise DataFileError(report.problems)
     if report.n_warnings:
-        warnings.warn(f"{report.n_warnings} warning(s) in the data at {report.path}; see "
-                      f"Dataset.report. First: {report.first_warning()}",
+        warnings.warn(msg("load_warnings", n=report.n_warnings, path=report.path,
+                          first=report.first_warning()),
                       PengampuanWarning, stacklevel=2)
     logger.info("Loaded %s: %s", report.path, report.counts)
     return Dataset(

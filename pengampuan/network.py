@@ -71,6 +71,7 @@ import pandas as pd
 import shapely
 from networkx.readwrite.graphml import GraphMLWriter
 
+from ._messages import msg as _say
 from .config import BUKTI, DEFAULT_BUKTI, DEFAULT_CONFIG, NON_KLINIS, STATUS, Config, settings
 from .dataset import Dataset
 from .errors import NetworkError, PengampuanWarning
@@ -1201,11 +1202,11 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     out.attrs["tanpa_pengampu"] = left_out
     if left_out:
         names = [str(rs.at[k, "nama"]) for k in left_out[:5]]
-        why = ("no hospital of a higher strata exists" if set(left_out) <= set(no_candidate)
-               else f"every candidate pengampu is full (max_load={max_load})"
-               if not no_candidate else "no higher strata, or every candidate is full")
-        warnings.warn(f"{len(left_out)} hospital(s) with {layanan} got no proposed pengampu "
-                      f"({why}), e.g. {', '.join(names)}; see result.attrs['tanpa_pengampu']",
+        why = (_say("why_no_higher") if set(left_out) <= set(no_candidate)
+               else _say("why_all_full", max_load=max_load)
+               if not no_candidate else _say("why_either"))
+        warnings.warn(_say("no_proposed_pengampu", n=len(left_out), layanan=layanan, why=why,
+                            names=", ".join(names)),
                       PengampuanWarning, stacklevel=2)
     logger.info("Proposed %d %s links (%s)", len(out), layanan, rule)
     return out

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._messages import msg
 from ._textnorm import fold, normalise_region_code, region_key
 from .errors import RegionMatchError
 
@@ -75,25 +76,23 @@ def resolve_provinsi(value: Any, provinces: pd.DataFrame | None = None) -> tuple
     >>> resolve_provinsi("Bengkuluu")
     Traceback (most recent call last):
     ...
-    pengampuan.errors.RegionMatchError: provinsi 'Bengkuluu' is not known; ...: 17 Bengkulu
+    pengampuan.errors.RegionMatchError: provinsi 'Bengkuluu' tidak dikenal; ...: 17 Bengkulu
     """
     table = _province_table(provinces)
     kode_of = dict(zip(table["kode"], table["nama"], strict=True))
     text = "" if value is None else str(value).strip()
     if not text:
-        raise RegionMatchError("provinsi is empty; expected a province code (e.g. 17) or a "
-                               "name (e.g. Bengkulu)")
+        raise RegionMatchError(msg("provinsi_empty"))
     code = normalise_region_code(value)
     if code is not None:
         if code in kode_of:
             return code, kode_of[code]
         if "." in code and code.split(".")[0] in kode_of:
             parent = code.split(".")[0]
-            raise RegionMatchError(
-                f"provinsi {text!r} is a kab/kota code; its province is {parent} "
-                f"({kode_of[parent]}): pass {parent}")
-        raise RegionMatchError(f"provinsi {text!r} is not a province code of the list; "
-                               f"codes are {', '.join(sorted(kode_of))}")
+            raise RegionMatchError(msg("provinsi_is_kabkota", text=text, parent=parent,
+                                       nama=kode_of[parent]))
+        raise RegionMatchError(msg("provinsi_bad_code", text=text,
+                                   codes=", ".join(sorted(kode_of))))
     by_key: dict[str, str] = {}
     for kode, nama in kode_of.items():
         by_key.setdefault(region_key(nama), kode)
@@ -115,9 +114,9 @@ def resolve_provinsi(value: Any, provinces: pd.DataFrame | None = None) -> tuple
     names = [f"{k} {n}" for k, n in kode_of.items()]
     close = difflib.get_close_matches(key, list(by_key), n=4, cutoff=0.6)
     close_codes = list(dict.fromkeys(by_key[c] for c in close))
-    hint = (f"close matches: {', '.join(f'{k} {kode_of[k]}' for k in close_codes)}"
-            if close_codes else f"provinces are: {', '.join(names)}")
-    raise RegionMatchError(f"provinsi {text!r} is not known; {hint}")
+    hint = (msg("provinsi_close", close=", ".join(f"{k} {kode_of[k]}" for k in close_codes))
+            if close_codes else msg("provinsi_all", names=", ".join(names)))
+    raise RegionMatchError(msg("provinsi_unknown", text=text, hint=hint))
 
 
 def _province_table(provinces: pd.DataFrame | None) -> pd.DataFrame:

@@ -58,9 +58,9 @@ import pandas as pd
 import scipy.sparse as sp
 from numpy.typing import ArrayLike, NDArray
 from scipy.sparse.csgraph import dijkstra
-from tqdm import tqdm
 
 from ._inputs import _capable_or_raise, _point_lonlat, _warn_hospitals_off_land
+from ._messages import progress_bar
 from .config import DEFAULT_CONFIG, Config
 from .geo import great_circle_km, require_wgs84
 
@@ -805,7 +805,7 @@ def _land_and_sea(land: NDArray[np.uint64], rings: int, *, show_progress: bool
     rings_found = [land]
     pairs: list[tuple[NDArray[np.intp], NDArray[np.uint64]]] = []
     prev = np.empty(0, dtype=np.uint64)
-    bar = tqdm(total=rings, desc="laut (cincin H3)", unit="cincin", disable=not show_progress)
+    bar = progress_bar("sea", total=rings, show=show_progress)
     with bar:
         for _ in range(rings):
             cur = rings_found[-1]

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._messages import msg
+from ._messages import join_and, msg
 from .config import BUKTI, DEFAULT_CONFIG, NON_KLINIS, Config
 from .errors import MAX_PER_KIND, DataFileMissingError, format_problem, format_problems
 from .io import (
@@ -119,23 +119,24 @@ class ValidationReport:
     def summary(self) -> str:
         """Rows per table and hospitals per lokasi_presisi, one line each."""
         c = self.counts
-        lines = [", ".join(f"{t} {c[t]} rows" for t in [*FILES, *OPTIONAL_FILES] if t in c)]
+        lines = [", ".join(msg("summary_rows", table=t, n=c[t])
+                           for t in [*FILES, *OPTIONAL_FILES] if t in c)]
         lp = c.get("lokasi_presisi") or {}
         if lp:
             lines.append("lokasi_presisi: " + ", ".join(f"{k} {v}" for k, v in lp.items()))
         for table, grades in (c.get("bukti") or {}).items():
             if grades:
                 lines.append(f"bukti ({table}): " + ", ".join(
-                    f"{g or 'tanpa bukti'} {n}" for g, n in grades.items()))
+                    f"{g or msg('no_grade')} {n}" for g, n in grades.items()))
         skipped = {k: v for k, v in (c.get("dilewati") or {}).items() if v}
         if skipped:
-            lines.append("rows skipped: " + ", ".join(f"{k} {v}" for k, v in skipped.items()))
+            lines.append(msg("summary_skipped") + ", ".join(f"{k} {v}"
+                                                            for k, v in skipped.items()))
         contoh = {k: v for k, v in (c.get("contoh") or {}).items() if v}
         if contoh:
-            lines.append("illustrative rows (contoh): "
-                         + ", ".join(f"{k} {v}" for k, v in contoh.items()))
+            lines.append(msg("summary_contoh") + ", ".join(f"{k} {v}" for k, v in contoh.items()))
         if c.get("wilayah_bundled"):
-            lines.append("wilayah: bundled Kemendagri region list")
+            lines.append(msg("summary_wilayah_bundled"))
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -143,9 +144,9 @@ class ValidationReport:
 
     def headline(self) -> str:
         """'Validation of PATH: 1 error(s), 0 warning(s), 2 note(s)'."""
-        where = f" of {self.path}" if self.path else ""
-        return (f"Validation{where}: {self.n_errors} error(s), {self.n_warnings} warning(s), "
-                f"{self.n_notes} note(s)")
+        where = msg("headline_where", path=self.path) if self.path else ""
+        return msg("headline", where=where, errors=self.n_errors, warnings=self.n_warnings,
+                   notes=self.n_notes)
 
     def problem_lines(self, max_per_kind: int | None = MAX_PER_KIND) -> list[str]:
         """One line per problem, at most ``max_per_kind`` of each kind (None or 0: all).
@@ -160,7 +161,7 @@ class ValidationReport:
         Examples
         --------
         >>> print(validate().to_text().splitlines()[0])  # doctest: +ELLIPSIS
-        Validation of ...: 0 error(s), ...
+        Pemeriksaan ...: 0 kesalahan, ...
         """
         lines = [self.headline()]
         if self.counts:
@@ -173,10 +174,11 @@ class ValidationReport:
                 f"{self.n_warnings} warning(s), {self.n_notes} note(s)>")
 
     def _repr_html_(self) -> str:
-        status = "valid" if self.ok else "invalid"
+        status = msg("html_valid" if self.ok else "html_invalid")
         colour = "#1a7f37" if self.ok else "#cf222e"
-        head = (f"<p><b style='color:{colour}'>{status}</b>: {self.n_errors} error(s), "
-                f"{self.n_warnings} warning(s), {self.n_notes} note(s)</p>"
+        counts = msg("html_counts", errors=self.n_errors, warnings=self.n_warnings,
+                     notes=self.n_notes)
+        head = (f"<p><b style='color:{colour}'>{status}</b>: {html.escape(counts)}</p>"
                 f"<pre>{html.escape(self.summary())}</pre>")
         if not len(self.problems):
             return head
@@ -230,8 +232,8 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
     problems = _Problems()
     counts: dict[str, Any] = {}
     if not folder.is_dir():
-        problems.add(folder.name, f"{folder} is a file; expected a folder holding "
-                     f"{', '.join(FILES.values())}")
+        problems.add(folder.name, msg("folder_is_file", folder=folder,
+                                      files=", ".join(FILES.values())))
         return None, _report(problems, counts, folder)
     raws: dict[str, _RawTable | None] = {}
     for table, fname in FILES.items():
@@ -283,8 +285,7 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
     rs_usable = ("rumah_sakit" in tables and raws["rumah_sakit"] is not None
                  and "kode_rs" in raws["rumah_sakit"].columns and len(tables["rumah_sakit"]) > 0)
     if "rumah_sakit" in tables and not rs_usable:
-        problems.add(FILES["rumah_sakit"], "kode_rs in the other files not checked: "
-                     f"{FILES['rumah_sakit']} has no usable rows or no kode_rs column",
+        problems.add(FILES["rumah_sakit"], msg("kode_rs_not_checked", file=FILES["rumah_sakit"]),
                      severity="note")
     if rs_usable:
         rs = tables["rumah_sakit"]
@@ -331,15 +332,14 @@ def _resolve_folder(path: str | Path | None) -> Path:
             raise DataFileMissingError(_missing_record("data", str(err)), str(err)) from err
     folder = Path(path).expanduser()
     if not folder.exists():
-        msg = (f"{folder}: folder not found; expected a folder holding "
-               f"{', '.join(FILES.values())}")
-        raise DataFileMissingError(_missing_record(folder.name, msg), msg)
+        text = msg("folder_not_found", folder=folder, files=", ".join(FILES.values()))
+        raise DataFileMissingError(_missing_record(folder.name, text), text)
     return folder
 
 
-def _missing_record(file: str, msg: str) -> pd.DataFrame:
+def _missing_record(file: str, text: str) -> pd.DataFrame:
     return pd.DataFrame([{"file": file, "row": None, "column": None, "value": None,
-                          "problem": msg, "severity": "error"}], columns=list(PROBLEM_COLUMNS))
+                          "problem": text, "severity": "error"}], columns=list(PROBLEM_COLUMNS))
 
 
 def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) -> _RawTable | None:
@@ -348,8 +348,8 @@ def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) ->
     others = other_data_files(fpath.parent, list(FILES.values()))
     holds = msg("name_other_files", found=others) if others else ""
     if table == "jejaring":
-        problems.add(file, f"no {file} in {fpath.parent}: the dataset has no pengampuan "
-                     f"links{holds}", severity="note")
+        problems.add(file, msg("no_jejaring_file", file=file, folder=fpath.parent, holds=holds),
+                     severity="note")
         columns = ["pengampu", "diampu", "layanan", "mulai", "sumber"]
         data = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
         data[ROW] = pd.Series([], dtype="int64")
@@ -358,11 +358,10 @@ def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) ->
 
     source = _bundled_dir() / file
     if bundled or not source.is_file():
-        problems.add(file, f"file not found at {fpath}; expected the region list with the columns "
-                     "['kode', 'nama', 'tingkat']")
+        problems.add(file, msg("no_wilayah_file", path=fpath))
         return None
-    problems.add(file, f"no {file} in {fpath.parent}: the bundled Kemendagri region list "
-                 f"({source}) is used{holds}", severity="note")
+    problems.add(file, msg("wilayah_bundled_used", file=file, folder=fpath.parent, source=source,
+                           holds=holds), severity="note")
     return _read_raw(source, problems, table=table)
 
 
@@ -419,7 +418,7 @@ def _check_layanan_rows(lay: pd.DataFrame, problems: _Problems) -> tuple[pd.Data
     drop = list(lay.index[exact])
     for idx in drop:
         first = lay[(lay[content] == lay.loc[idx, content]).all(axis=1)].iloc[0]
-        problems.add(file, f"repeats row {int(first[ROW])} exactly; skipped",
+        problems.add(file, msg("repeats_row", row=int(first[ROW])),
                      row=int(lay.loc[idx, ROW]),
                      column="kode_rs", value=lay.loc[idx, "kode_rs"], severity="warning")
     rest = lay.drop(index=drop)
@@ -428,15 +427,14 @@ def _check_layanan_rows(lay: pd.DataFrame, problems: _Problems) -> tuple[pd.Data
     for (kode, layanan, status, tahun), grp in dup.groupby(key, sort=False):
         rows = grp[ROW].tolist()
         strata = list(dict.fromkeys(grp["strata"]))
-        what = f"hospital {kode!r}, layanan {layanan!r}, status {status!r}" + (
+        what = msg("layanan_row_what", kode=kode, layanan=layanan, status=status) + (
             f", tahun {tahun}" if tahun else "")
         if len(strata) == 1:
-            problems.add(file, f"{what} appears in rows {_rows_text(rows)} with the same strata "
-                         "(other sources); all rows kept", row=rows[1], column="kode_rs",
-                         value=kode, severity="note")
+            problems.add(file, msg("layanan_same_strata", what=what, rows=_rows_text(rows)),
+                         row=rows[1], column="kode_rs", value=kode, severity="note")
         else:
-            problems.add(file, f"{what} appears in rows {_rows_text(rows)} with different strata "
-                         f"({', '.join(map(repr, strata))}); the highest is used", row=rows[1],
+            problems.add(file, msg("layanan_other_strata", what=what, rows=_rows_text(rows),
+                                   strata=", ".join(map(repr, strata))), row=rows[1],
                          column="strata", value=grp["strata"].iloc[1], severity="warning")
     return rest, len(drop)
 
@@ -447,7 +445,7 @@ def _check_fasilitas_rows(fas: pd.DataFrame, problems: _Problems) -> tuple[pd.Da
     content = [c for c in fas.columns if c != ROW]
     exact = fas.duplicated(content, keep="first") & (fas["kode_rs"] != "")
     for idx in fas.index[exact]:
-        problems.add(file, "repeats an earlier row exactly; skipped", row=int(fas.loc[idx, ROW]),
+        problems.add(file, msg("repeats_earlier_row"), row=int(fas.loc[idx, ROW]),
                      column="kode_rs", value=fas.loc[idx, "kode_rs"], severity="warning")
     return fas[~exact], int(exact.sum())
 
@@ -459,9 +457,7 @@ def _check_kode_wilayah_sk(rs: pd.DataFrame, wil: pd.DataFrame, problems: _Probl
     sk = rs["kode_wilayah_sk"]
     bad = ((sk != "") & ~sk.isin(kab)).to_numpy()
     for row, value in zip(rs[ROW].to_numpy()[bad], sk.to_numpy()[bad], strict=True):
-        problems.add(file, f"is not a kab/kota in {FILES['wilayah']}; expected the Kemendagri "
-                     "code 'PP.KK' under which a decree lists the hospital (empty when it is "
-                     "the kab/kota where the hospital stands)", row=int(row),
+        problems.add(file, msg("kode_sk_unknown", file=FILES["wilayah"]), row=int(row),
                      column="kode_wilayah_sk", value=value)
 
 
@@ -489,15 +485,16 @@ def _check_known(df: pd.DataFrame, rs: pd.DataFrame, problems: _Problems, column
         unknown = ((s != "") & ~s.isin(known)).to_numpy()
         for row, value in zip(df[ROW].to_numpy()[unknown], s.to_numpy()[unknown], strict=True):
             if value in unreadable:
-                problems.add(file, f"not checked: row {unreadable[value]} of "
-                             f"{FILES['rumah_sakit']}, which has this kode_rs, could not be read "
-                             "(see the error there)", row=int(row), column=col, value=value,
+                problems.add(file, msg("kode_rs_row_unreadable", row=unreadable[value],
+                                       file=FILES["rumah_sakit"]),
+                             row=int(row), column=col, value=value,
                              severity="note")
                 continue
             alt = by_upper.get(str(value).upper())
-            hint = (f"; did you mean {alt!r}? (codes are compared exactly, upper/lower case "
-                    "matters)" if alt else "; add the hospital there or correct the code")
-            problems.add(file, f"is not a kode_rs in {FILES['rumah_sakit']}{hint}", row=int(row),
+            hint = (msg("hint_did_you_mean_code", alt=alt) if alt
+                    else msg("hint_add_hospital"))
+            problems.add(file, msg("kode_rs_unknown", file=FILES["rumah_sakit"], hint=hint),
+                         row=int(row),
                          column=col, value=value)
 
 
@@ -529,8 +526,8 @@ def _check_strata_order(links: pd.DataFrame, lay: pd.DataFrame, rs: pd.DataFrame
                                   strict=True):
         pk, dk = (p, layanan), (d, layanan)
         if pk not in best:
-            problems.add(file, f"pengampu {p!r} has no strata for layanan {layanan!r} in "
-                         f"{FILES['layanan']}; add its strata there", row=int(row),
+            problems.add(file, msg("pengampu_no_strata", p=p, layanan=layanan,
+                                   file=FILES["layanan"]), row=int(row),
                          column="pengampu", value=p, severity="warning")
             continue
         if dk not in best:
@@ -538,13 +535,14 @@ def _check_strata_order(links: pd.DataFrame, lay: pd.DataFrame, rs: pd.DataFrame
         (ps, p_ada), (ds, d_ada) = best[pk], best[dk]
         if order[ps] > order[ds]:
             continue
-        p_status = "current" if p_ada else "target"
-        d_status = "current" if d_ada else "target"
+        p_status = msg("status_current" if p_ada else "status_target")
+        d_status = msg("status_current" if d_ada else "status_target")
         equal_towards_target = order[ps] == order[ds] and not d_ada
-        problems.add(file, f"pengampu {p!r} has strata {ps!r} ({p_status}) for {layanan!r}, "
-                     f"{'the same as' if order[ps] == order[ds] else 'below'} diampu {d!r} "
-                     f"({ds!r}, {d_status}); a pengampu is expected to have a higher strata "
-                     f"(order: {' < '.join(config.strata_order)})", row=int(row),
+        problems.add(file, msg("pengampu_strata_same" if order[ps] == order[ds]
+                               else "pengampu_strata_below",
+                               p=p, ps=ps, p_status=p_status, layanan=layanan, d=d, ds=ds,
+                               d_status=d_status, order=" < ".join(config.strata_order)),
+                     row=int(row),
                      column="pengampu", value=p,
                      severity="note" if equal_towards_target else "warning")
 
@@ -588,28 +586,19 @@ def _check_kode_wilayah(rs: pd.DataFrame, raw: _RawTable, wil: pd.DataFrame, pro
         if code_scheme == "kemendagri" and value.isdigit() and len(value) == 4 and value in bps:
             new = bps[value]
             label = names.get(new) or bps_names.get(value, "")
-            msg = (f"is not a Kemendagri kab/kota code but is the BPS code of {new} "
-                   f"{label}; BPS codes (as in Kemenkes RS codes) must be "
-                   "converted: pass code_scheme=\"bps\" (command line: --code-scheme bps)")
+            text = msg("bps_code_given", new=new, label=label)
             if code in papua:
-                msg += (f"; or, if it is a pre-2022 Kemendagri code (Papua was split in 2022), "
-                        f"use {papua[code]}")
+                text += msg("or_pre2022_code", new=papua[code])
             elif code[:2] in _PAPUA:
-                msg += ("; or, if it is a pre-2022 Kemendagri code, use the current code "
-                        "(Papua was split in 2022)")
+                text += msg("or_pre2022_any")
         elif code in papua:
             new = papua[code]
-            msg = (f"is not a current kab/kota code: Papua was split in 2022; "
-                   f"{names.get(new, 'this kab/kota')} is now {new}")
+            text = msg("papua_split_code", nama=names.get(new) or msg("this_kabkota"), new=new)
         elif code[:2] in _PAPUA:
-            msg = ("is not a current kab/kota code: Papua was split in 2022 into six provinces "
-                   "(91 Papua, 92 Papua Barat, 93 Papua Selatan, 94 Papua Tengah, 95 Papua "
-                   "Pegunungan, 96 Papua Barat Daya); is it a pre-2022 code? expected a kab/kota "
-                   f"of {FILES['wilayah']}")
+            text = msg("papua_split_any", file=FILES["wilayah"])
         else:
-            msg = (f"is not a kab/kota in {FILES['wilayah']} ({len(names)} kab/kota); expected a "
-                   "Kemendagri code 'PP.KK' such as '17.02'")
-        problems.add(file, msg, row=int(rows[i]), column="kode_wilayah", value=value)
+            text = msg("kabkota_unknown", file=FILES["wilayah"], n=len(names))
+        problems.add(file, text, row=int(rows[i]), column="kode_wilayah", value=value)
     if code_scheme != "kemendagri" or not len(cw):
         return
     # 4-digit codes read as Kemendagri that BPS uses for another kab/kota
@@ -621,10 +610,10 @@ def _check_kode_wilayah(rs: pd.DataFrame, raw: _RawTable, wil: pd.DataFrame, pro
             ambiguous.setdefault(value, []).append(int(rows[i]))
     for value, rws in ambiguous.items():
         code = f"{value[:2]}.{value[2:]}"
-        problems.add(file, f"read as Kemendagri {code} {names.get(code, '')} (rows "
-                     f"{_rows_text(rws)}), but as a BPS code it is {bps[value]} "
-                     f"{names.get(bps[value], '')}: write 'PP.KK', or pass code_scheme=\"bps\" "
-                     "if the column holds BPS codes", row=rws[0], column="kode_wilayah",
+        problems.add(file, msg("kemendagri_or_bps", code=code, nama=names.get(code, ""),
+                               rows=_rows_text(rws), bps=bps[value],
+                               bps_nama=names.get(bps[value], "")),
+                     row=rws[0], column="kode_wilayah",
                      value=value, severity="warning")
 
 
@@ -845,5 +834,5 @@ def _check_same_hospital_twice(rs: pd.DataFrame, problems: _Problems) -> None:
                 ra, rb = int(grp[ROW].iloc[a]), int(grp[ROW].iloc[b])
                 problems.add(FILES["rumah_sakit"], msg(
                     "same_hospital_twice", rows=_rows_text([ra, rb]), nama=grp["nama"].iloc[a],
-                    km=float(d[a, b]), codes=f"{ka} and {kb}"), row=rb, column="kode_rs",
+                    km=float(d[a, b]), codes=join_and([ka, kb])), row=rb, column="kode_rs",
                     value=kb, severity="warning")

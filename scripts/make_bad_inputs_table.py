@@ -255,6 +255,25 @@ def _cell(text: str) -> str:
     return f"`{text}`" if "`" not in text else text
 
 
+def _indonesian_example() -> str:
+    """The first error on a row of the CSV cases, in Bahasa Indonesia."""
+    import pengampuan as pg
+    from pengampuan.config import settings
+
+    previous = settings.language
+    settings.language = "id"
+    try:
+        for folder in sorted(p for p in (ROOT / CSV_CASES).iterdir() if p.is_dir()):
+            rep = pg.validate(folder, **_options(folder))
+            errors = rep.problems[(rep.problems["severity"] == "error")
+                                  & rep.problems["row"].notna()]
+            if len(errors):
+                return str(rep.problem_lines()[int(errors.index[0])])
+    finally:
+        settings.language = previous
+    return ""
+
+
 def render(csv_cases: list[Case], boundary_cases: list[Case],
            config_cases: list[Case] | None = None) -> str:
     parts = [
@@ -281,6 +300,12 @@ def render(csv_cases: list[Case], boundary_cases: list[Case],
         "  separator, a decimal comma, a BOM, ...); the note says what was assumed.",
         "",
         "Rows are numbered as a spreadsheet shows them (header = row 1).",
+        "",
+        "The messages below are the English ones (`settings.language = \"en\"`, `--lang en`).",
+        "By default every message is in Bahasa Indonesia, with the same content; for example",
+        "the first error on a row among the cases below reads:",
+        "",
+        f"    {_indonesian_example()}",
         "",
     ]
     if csv_cases:
@@ -366,6 +391,9 @@ def main() -> None:
     parser.add_argument("--check", action="store_true",
                         help="exit 1 if docs/bad_inputs.md differs from what would be written")
     args = parser.parse_args()
+    from pengampuan.config import settings
+
+    settings.language = "en"  # this page is in English; the messages follow --lang / settings
     csv_cases, boundary_cases = collect()
     config_cases = ([config_case(p) for p in sorted(CONFIG_CASES.glob("*.toml"))]
                     if CONFIG_CASES.is_dir() else [])

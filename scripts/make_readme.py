@@ -33,7 +33,9 @@ def help_texts() -> dict[str, str]:
     os.environ["COLUMNS"] = str(WIDTH)  # argparse wraps to the terminal width
     sys.path.insert(0, str(ROOT))
     from pengampuan.cli import build_parser
+    from pengampuan.config import settings
 
+    settings.language = "en"  # the README is in English; `pengampuan --help` speaks Indonesian
     texts: dict[str, str] = {}
 
     def walk(title: str, parser: argparse.ArgumentParser) -> None:
@@ -52,7 +54,9 @@ def render(texts: dict[str, str]) -> str:
         START,
         "Generated from the commands' `--help` by `scripts/make_readme.py`. Every",
         "command takes the global options (`-v`, `--debug`, `--lang`) before its name,",
-        "e.g. `pengampuan -v report --out laporan`.",
+        "e.g. `pengampuan -v report --out laporan`. Shown here in English (`--lang en`); by",
+        "default the help, every message and every number are in Bahasa Indonesia",
+        "(`pengampuan --help`).",
         "",
     ]
     for title, text in texts.items():

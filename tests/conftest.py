@@ -44,3 +44,23 @@ def tiny_regions(tiny_dir: Path) -> gpd.GeoDataFrame:
 def bundled_ds() -> pg.Dataset:
     """The bundled dataset (data/)."""
     return pg.load_dataset()
+
+
+@pytest.fixture(autouse=True)
+def _restore_language():
+    """Every test starts with the default language and leaves it as it found it."""
+    from pengampuan.config import settings as runtime
+
+    before = runtime.language
+    yield
+    runtime.language = before
+
+
+@pytest.fixture()
+def english():
+    """Messages in English for the test (tests that check English message fragments)."""
+    from pengampuan.config import settings as runtime
+
+    runtime.language = "en"
+    yield
+    runtime.language = "id"

@@ -110,7 +110,7 @@ def test_max_distance_gives_inf_and_na(tiny_ds):
     assert near.loc[1, ["kode_rs", "nama", "strata"]].isna().all()
 
 
-def test_empty_candidates_is_a_clear_error(tiny_ds):
+def test_empty_candidates_is_a_clear_error(tiny_ds, english: None):
     with pytest.raises(ValueError, match=re.escape(
             "no hospital has layanan='stroke' at strata 'madya' or higher (status='ada'); "
             "0 hospital(s) have layanan 'stroke' at all")):
@@ -281,7 +281,7 @@ def test_district_without_capable_hospital_is_inf_not_missing(tiny_ds, tiny_regi
     assert not acc["within_threshold"].any()
 
 
-def test_district_access_population_weighted(tiny_ds, tiny_regions):
+def test_district_access_population_weighted(tiny_ds, tiny_regions, english: None):
     # Alfa: 300 persons at RSUD Alfa (0 km), 100 persons 0.5 degree south of it;
     # one point in the sea (not counted, warned); Beta and Gama have no points.
     pop = gpd.GeoDataFrame({"penduduk": [300, 100, 50]},
@@ -320,7 +320,8 @@ def test_district_access_sea_includes_the_crossing(tiny_ds, tiny_regions):
     assert "sea_crossings" not in simple
 
 
-def test_sea_model_warns_when_hospitals_lie_off_the_given_land(tiny_ds, tiny_regions):
+def test_sea_model_warns_when_hospitals_lie_off_the_given_land(tiny_ds, tiny_regions,
+                                                             english: None):
     gama = tiny_regions.iloc[[2]]  # the island only: every kanker hospital is elsewhere
     with pytest.warns(PengampuanWarning, match="3 of 3 capable hospitals lie outside"):
         pg.district_access(tiny_ds, gama, layanan="kanker", travel="sea")
@@ -446,9 +447,9 @@ def test_cli_access_no_capable_hospital_writes_nulls(tiny_dir, tmp_path, capsys)
 
 
 def test_cli_access_grid_needs_grid_out(tiny_dir, tmp_path, capsys):
-    code = main(["access", "--layanan", "kanker", "--data", str(tiny_dir), "--boundaries",
-                 str(tiny_dir / "batas_kabkota.geojson"), "--out", str(tmp_path / "a.geojson"),
-                 "--grid", "5"])
+    code = main(["--lang", "en", "access", "--layanan", "kanker", "--data", str(tiny_dir),
+                 "--boundaries", str(tiny_dir / "batas_kabkota.geojson"), "--out",
+                 str(tmp_path / "a.geojson"), "--grid", "5"])
     assert code == 1
     assert "--grid RES and --grid-out FILE go together" in capsys.readouterr().err
 

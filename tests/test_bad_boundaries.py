@@ -16,6 +16,9 @@ import shapely
 import pengampuan as pg
 from pengampuan.errors import CRSError, DataFileError, PengampuanWarning, RegionMatchError
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 BAD = Path(__file__).resolve().parent / "bad_inputs" / "boundaries"
 BENGKULU = [f"17.{k:02d}" for k in range(1, 10)] + ["17.71"]
 

@@ -777,7 +777,7 @@ def test_fasilitas_access(tmp_path: Path, tiny_dir: Path) -> None:
     assert rs_full.loc[hd.loc["17.07", "kode_rs"], "kode_wilayah"] != "17.07"
 
 
-def test_fasilitas_file_problems_all_at_once(tmp_path: Path, tiny_dir: Path) -> None:
+def test_fasilitas_file_problems_all_at_once(tmp_path: Path, tiny_dir: Path, english: None) -> None:
     import pengampuan as pg
 
     rows = ("kode_rs,fasilitas,tahun,sumber,bukti\n"

@@ -12,6 +12,9 @@ import pytest
 
 from pengampuan.cli import main
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 BAD = Path(__file__).resolve().parent / "bad_inputs"
 BROKEN_BOUNDARIES = ["no_crs.zip", "empty_geometry.geojson", "points_not_polygons.geojson",
                      "duplicated_codes.geojson", "ambiguous_names.geojson",

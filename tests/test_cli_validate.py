@@ -11,6 +11,9 @@ import pytest
 import pengampuan as pg
 from pengampuan.cli import main
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 TESTS = Path(__file__).resolve().parent
 BROKEN = TESTS / "data" / "broken"
 CORPUS = TESTS / "bad_inputs" / "csv"

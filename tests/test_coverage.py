@@ -222,7 +222,7 @@ def test_upgrade_to_utama_also_meets_province_target(tiny_ds, tiny_regions):
     assert s.loc["provinsi_meets_target", ["before", "after"]].tolist() == [1, 2]
 
 
-def test_upgrade_that_changes_nothing_warns(tiny_ds, tiny_regions):
+def test_upgrade_that_changes_nothing_warns(tiny_ds, tiny_regions, english: None):
     with pytest.warns(PengampuanWarning, match=r"1 upgrade\(s\) change nothing: RS0001"):
         res = upgrade_scenario(tiny_ds, tiny_regions, layanan="kanker",
                                upgrades=[("RS0001", "madya")])
@@ -243,7 +243,7 @@ def test_upgrade_errors_list_every_problem(tiny_ds, tiny_regions):
 
 
 # --- recommend_upgrades -------------------------------------------------------------
-def test_recommend_tiny(tiny_ds, tiny_regions):
+def test_recommend_tiny(tiny_ds, tiny_regions, english: None):
     # kanker under status target: only RS0003 lacks madya, and it covers 02.01 (500 people).
     rec = recommend_upgrades(tiny_ds, tiny_regions, layanan="kanker", k=1)
     assert rec[["step", "kode_rs", "kode_wilayah", "gain", "cumulative", "total"]].values.tolist() \
@@ -319,14 +319,14 @@ def test_dialysis_burden_by_hand(tiny_ds, tiny_regions):
     assert hd3.loc["01.02", "km_per_week"] == pytest.approx(60 * d_km * 1.3)
 
 
-def test_dialysis_burden_without_numbers_or_hospitals(tiny_ds, tiny_regions):
+def test_dialysis_burden_without_numbers_or_hospitals(tiny_ds, tiny_regions, english: None):
     with pytest.warns(PengampuanWarning, match="has no column 'pasien_hd'"):
         hd = dialysis_burden(tiny_ds, tiny_regions)
     assert len(hd) == 3 and hd["km_per_week"].isna().all()
     assert np.isinf(hd["distance_km"]).all()  # no uronefrologi hospital in the tiny data
 
 
-def test_dialysis_burden_bad_numbers(tiny_ds, tiny_regions):
+def test_dialysis_burden_bad_numbers(tiny_ds, tiny_regions, english: None):
     w = tiny_ds.wilayah.assign(pasien_hd=[None, None, -3, 5, None])
     with pytest.raises(ValueError, match=r"column 'pasien_hd': 1 value\(s\) are not numbers"):
         dialysis_burden(dataclasses.replace(tiny_ds, wilayah=w), tiny_regions)

@@ -89,7 +89,7 @@ def test_kecamatan_file_matched_by_name_within_its_kabkota(tmp_path):
         bengkulu["kode"].tolist()
 
 
-def test_kecamatan_names_that_repeat_need_their_kabkota():
+def test_kecamatan_names_that_repeat_need_their_kabkota(english: None):
     table = pd.DataFrame({"kecamatan": ["Wonosari", "Kecamatan Atlantis", "Curup"],
                           "kab": [None, "Rejang Lebong", "Rejang Lebong"]})
     with pytest.raises(RegionMatchError) as err:
@@ -137,7 +137,7 @@ def test_kecamatan_scaled_to_another_regional_total(bundled_ds, bundled_regions)
 
 
 def test_regions_without_bundled_kecamatan_are_warned_when_others_have_them(
-        bundled_ds, bundled_regions, tiny_regions):
+        bundled_ds, bundled_regions, tiny_regions, english: None):
     mixed = pd.concat([bundled_regions[bundled_regions["kode"] == "17.71"],
                        tiny_regions.iloc[[2]]], ignore_index=True)
     with pytest.warns(PengampuanWarning, match=re.escape(

@@ -25,6 +25,9 @@ from pengampuan.config import settings
 from pengampuan.errors import DownloadError
 from pengampuan.regions import download as regions_download
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 BODY = (b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kode":"17.02"},'
         b'"geometry":{"type":"Polygon","coordinates":[[[102,-3],[103,-3],[103,-4],[102,-3]]]}}]}'
         + b" " * 200_000)  # ~200 kB
@@ -334,7 +337,7 @@ def test_cli_download_failure_exit_code(server: Server, cache: Path,
 def test_cli_info(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["boundaries", "info"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "provinsi: 38 wilayah" in out and "kabkota: 514 wilayah" in out
+    assert "provinsi: 38 regions" in out and "kabkota: 514 regions" in out  # (English here)
 
 
 def test_download_boundaries_offline_without_cache(cache: Path,

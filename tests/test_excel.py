@@ -145,7 +145,7 @@ def test_shapefile_with_field_mapping(tiny_tables, tmp_path: Path) -> None:
     np.testing.assert_allclose(back["knk_km"], src["kanker_distance_km"].round(2))
 
 
-def test_to_file_dispatch_and_errors(tmp_path: Path) -> None:
+def test_to_file_dispatch_and_errors(tmp_path: Path, english: None) -> None:
     pts = gpd.GeoDataFrame({"kode_rs": ["A", "B"], "kelas": ["", "B"]},
                            geometry=[Point(102, -3), Point(103, -4)], crs="EPSG:4326")
     for ext in (".geojson", ".gpkg", ".shp", ".csv", ".xlsx"):
@@ -177,7 +177,7 @@ def test_cli_access_out_by_extension(tiny_dir: Path, tmp_path: Path, capsys) -> 
     grid = pyogrio.read_dataframe(tmp_path / "grid.gpkg", layer="grid_kanker")
     assert set(grid.geom_type) == {"Polygon"} and len(grid) > 0
     capsys.readouterr()
-    assert main([*args, "--out", str(tmp_path / "akses.txt")]) == 1
+    assert main(["--lang", "en", *args, "--out", str(tmp_path / "akses.txt")]) == 1
     assert "unknown file extension '.txt'" in capsys.readouterr().err
     assert not (tmp_path / "akses.txt").exists()
 

@@ -57,7 +57,7 @@ def test_plot_access_pixels(tiny_ds, tiny_acc, tmp_path: Path) -> None:
     assert any("Sumber: data pengguna" in t.get_text() for t in fig.texts)
 
 
-def test_plot_access_province_scope_and_english(bundled_ds) -> None:
+def test_plot_access_province_scope_and_english(bundled_ds, english: None) -> None:
     reg = pg.load_regions()
     acc = pg.district_access(bundled_ds, reg[reg["kode_induk"] == "17"], layanan="jantung",
                              status="target")
@@ -148,8 +148,8 @@ def test_cli_plot(tiny_dir: Path, tmp_path: Path, capsys) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "peta_akses_jantung.png", "peta_jejaring_jantung.png", "peta_target_jantung.png"]
     assert "3 berkas" in capsys.readouterr().out
-    assert main(["plot", "--out", str(out), "--kind", "pie"]) == 1
-    assert "--kind pie: expected some of akses, grafik, target, jejaring" in \
+    assert main(["--lang", "en", "plot", "--out", str(out), "--kind", "pie"]) == 1
+    assert "--kind 'pie' is not known; expected one of akses, grafik, target, jejaring" in \
         capsys.readouterr().err
 
 

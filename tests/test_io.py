@@ -16,6 +16,9 @@ import pengampuan as pg
 from pengampuan.config import INDONESIA_BOUNDS
 from pengampuan.errors import DataFileError, DataFileMissingError
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 BROKEN = Path(__file__).resolve().parent / "data" / "broken"
 
 

@@ -314,7 +314,8 @@ def test_access_new_columns_in_popups(tiny_ds: pg.Dataset, tiny_regions: gpd.Geo
     assert any("bukti: dokumen" in x[3] for x in data["links"]["jantung"])
 
 
-def test_access_bad_input(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
+def test_access_bad_input(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
+                          english: None) -> None:
     acc = tiny_access(tiny_regions, [1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match="layanan='paru' is not known"):
         pg.map_access(acc, tiny_ds, layanan="paru")

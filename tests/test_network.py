@@ -361,7 +361,7 @@ def test_propose_falls_back_to_any_higher_strata(ds: Dataset) -> None:
     assert p["distance_km"].iloc[0] == pytest.approx(8 * DEG_KM, rel=1e-5)
 
 
-def test_propose_with_max_load(ds: Dataset) -> None:
+def test_propose_with_max_load(ds: Dataset, english: None) -> None:
     # existing loads: N1 2 (P1, X1), P2 2 (D1, D3), P1 1 (D1). With max_load=2,
     # P2 is full: D2 goes to its next nearest utama, P1; N1 is full: P2 gets none.
     with pytest.warns(PengampuanWarning, match=r"1 hospital\(s\) with kanker got no proposed "
@@ -373,7 +373,7 @@ def test_propose_with_max_load(ds: Dataset) -> None:
     assert "beban maksimum 2" in p["sumber"].iloc[0]
 
 
-def test_propose_reports_hospitals_without_candidates(ds: Dataset) -> None:
+def test_propose_reports_hospitals_without_candidates(ds: Dataset, english: None) -> None:
     with pytest.warns(PengampuanWarning, match="no hospital of a higher strata exists"):
         p = pg.propose_network(ds, layanan="stroke")
     assert p.empty and p.attrs["tanpa_pengampu"] == ["P1"]
@@ -669,7 +669,7 @@ def test_bundled_whole_country_runs(bundled_net: tuple[Dataset, nx.MultiDiGraph]
     assert not (checks["check"].isin(["cycle", "self_link"])).any()  # the loader refuses them
 
 
-def test_network_summary_of_one_province(bundled_ds: pg.Dataset) -> None:
+def test_network_summary_of_one_province(bundled_ds: pg.Dataset, english: None) -> None:
     net = pg.build_network(bundled_ds, bukti=None)
     full = pg.network_summary(net, layanan="jantung", bukti=("regulasi", "dokumen", "berita",
                                                              "inferensi"))

@@ -20,6 +20,9 @@ from pengampuan.datasets import bundled_file
 from pengampuan.errors import CRSError, PengampuanWarning, RegionMatchError
 from pengampuan.regions.match import _bps_crosswalk
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 needs_shared = pytest.mark.skipif(
     not (SHARED / "idn_adm2.geojson").is_file(),

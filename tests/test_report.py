@@ -171,7 +171,7 @@ def test_no_partial_output_on_failure(tiny_ds: pg.Dataset, tiny_regions: gpd.Geo
 
 
 def test_report_bad_arguments(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame,
-                              tmp_path: Path) -> None:
+                              tmp_path: Path, english: None) -> None:
     with pytest.raises(ValueError, match="status='now' is not known"):
         pg.write_report(tmp_path / "a", tiny_ds, tiny_regions, status="now")
     with pytest.raises(ValueError, match="layanan='paru' is not known"):
@@ -233,9 +233,10 @@ def test_cli_report_online_and_status(bengkulu_file: Path, tmp_path: Path,
 
 def test_cli_report_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "laporan"
-    assert main(["report", "--out", str(out), "--layanan", "paru"]) == 1
-    assert "layanan='paru' is not known" in capsys.readouterr().err
-    assert main(["report", "--out", str(out), "--data", str(tmp_path / "nothing")]) == 3
+    assert main(["--lang", "en", "report", "--out", str(out), "--layanan", "paru"]) == 1
+    assert "--layanan 'paru' is not known" in capsys.readouterr().err
+    assert main(["--lang", "en", "report", "--out", str(out), "--data",
+                 str(tmp_path / "nothing")]) == 3
     assert "folder not found" in capsys.readouterr().err
     assert not out.exists()
     with pytest.raises(SystemExit) as exc:
@@ -283,7 +284,7 @@ def test_cli_report_province(provinsi: str, tmp_path: Path,
 
 def test_cli_report_unknown_province(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "laporan"
-    assert main(["report", "--out", str(out), "--provinsi", "Bengkuluu"]) == 1
+    assert main(["--lang", "en", "report", "--out", str(out), "--provinsi", "Bengkuluu"]) == 1
     err = capsys.readouterr().err
     assert "provinsi 'Bengkuluu' is not known; close matches: 17 Bengkulu" in err
     assert not out.exists()

@@ -118,7 +118,7 @@ def test_rerun_replaces_the_whole_folder(tiny_ds: pg.Dataset, tiny_regions: gpd.
 
 def test_out_whose_parent_is_a_file_is_refused_before_computing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str], english: None) -> None:
     (tmp_path / "catatan.txt").write_text("x")
     io_mod = sys.modules["pengampuan.io"]
 
@@ -127,7 +127,7 @@ def test_out_whose_parent_is_a_file_is_refused_before_computing(
 
     monkeypatch.setattr(io_mod, "load_dataset", must_not_run)
     out = tmp_path / "catatan.txt" / "laporan"
-    assert main(["report", "--out", str(out)]) == 5
+    assert main(["--lang", "en", "report", "--out", str(out)]) == 5
     err = capsys.readouterr().err
     assert f"{out}: cannot be created: {tmp_path / 'catatan.txt'} is a file" in err
     assert "Traceback" not in err

@@ -45,7 +45,8 @@ KNOWN_LAZY_CYCLES = {
 
 #: The ground floor (../DESIGN.md, "Where the layout is heading"): these import nothing
 #: from the rest of the package (only each other).
-GROUND_FLOOR = {"pengampuan.config", "pengampuan.errors", "pengampuan._textnorm",
+GROUND_FLOOR = {"pengampuan._messages", "pengampuan.config", "pengampuan.errors",
+                "pengampuan._textnorm", "pengampuan.palette",
                 "pengampuan.geo"}
 
 #: pengampuan.regions, lowest module first: each imports only modules before it.

@@ -14,6 +14,9 @@ import pytest
 import pengampuan as pg
 from pengampuan.errors import DataFileMissingError
 
+# the messages checked here are the English ones (settings.language = 'en')
+pytestmark = pytest.mark.usefixtures("english")
+
 TESTS = Path(__file__).resolve().parent
 BROKEN = TESTS / "data" / "broken"
 CASES = TESTS / "bad_inputs" / "csv"

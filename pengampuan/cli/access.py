@@ -9,94 +9,56 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, FASILITAS_LAYANAN, STATUS, STRATA, settings
-from . import EXIT_OK, kabkota_regions
-
-_TEXT = {
-    "id": {
-        "title": "Akses layanan {layanan} (strata >= {strata}, status {status}, "
-                 "waktu tempuh {travel}): {n} kab/kota",
-        "title_fasilitas": "Akses fasilitas {fasilitas} (dilaporkan RS, bukan strata; waktu "
-                           "tempuh {travel}): {n} kab/kota",
-        "covered": "  ada RS mampu di kab/kota sendiri: {k} dari {n}",
-        "within": "  dalam ambang {thr:.0f} menit: {k} dari {n}",
-        "median": "  median jarak {d:.1f} km, median waktu tempuh {t:.0f} menit",
-        "none": "  tanpa RS mampu yang terjangkau: {k} kab/kota",
-        "grid": "  sel H3 resolusi {res}: {n:,} sel",
-        "wrote": "ditulis: {path}",
-        "empty_ada": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus "
-                     "'ada'; semua kab/kota tanpa RS mampu. Data bawaan berisi strata target: "
-                     "jalankan dengan --status target",
-        "empty_target": "catatan: tidak ada RS {layanan} dengan strata >= {strata} (status "
-                        "'target'); semua kab/kota tanpa RS mampu. Coba --min-strata yang lebih "
-                        "rendah, atau periksa layanan.csv",
-    },
-    "en": {
-        "title": "Access to {layanan} (strata >= {strata}, status {status}, "
-                 "travel model {travel}): {n} districts",
-        "title_fasilitas": "Access to {fasilitas} (a reported service, not a strata; "
-                           "travel model {travel}): {n} districts",
-        "covered": "  a capable hospital in the district itself: {k} of {n}",
-        "within": "  within the {thr:.0f}-minute threshold: {k} of {n}",
-        "median": "  median distance {d:.1f} km, median travel time {t:.0f} min",
-        "none": "  no reachable capable hospital: {k} districts",
-        "grid": "  H3 cells at resolution {res}: {n:,} cells",
-        "wrote": "written: {path}",
-        "empty_ada": "note: no {layanan} hospital at strata >= {strata} with status 'ada'; "
-                     "no district has a capable hospital. The bundled data holds target "
-                     "strata: run with --status target",
-        "empty_target": "note: no {layanan} hospital at strata >= {strata} (status 'target'); "
-                        "no district has a capable hospital. Try a lower --min-strata, or "
-                        "check layanan.csv",
-    },
-}
+from .._messages import fmt_km, fmt_min, msg
+from .._messages import msg as _h
+from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, FASILITAS_LAYANAN, STATUS, STRATA
+from . import (
+    EXIT_OK,
+    UsageError,
+    add_on_unmatched,
+    check_bukti,
+    check_choice,
+    kabkota_regions,
+    parse_layanan,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``access`` command."""
     p = subparsers.add_parser(
         "access",
-        help="distance and travel time to the nearest capable hospital per kab/kota",
+        help=_h("help_cmd_access"),
         description=(
-            "Jarak dan waktu tempuh ke RS terdekat yang mampu (layanan, strata minimal) per "
-            "kab/kota, ditulis sebagai GeoJSON (RFC 7946) / distance and travel time to the "
-            "nearest capable hospital per district, written as RFC 7946 GeoJSON. Optionally an "
-            "H3 grid of the land as CSV."
+            _h("desc_access")
         ),
     )
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--layanan", choices=list(DEFAULT_CONFIG.target_layanan),
-                       help="layanan code, e.g. stroke (hospitals by strata)")
-    which.add_argument("--fasilitas", choices=list(FASILITAS),
-                       help="a reported service instead of a layanan, e.g. hemodialisis, "
-                            "cathlab, radioterapi (fasilitas.csv; --min-strata/--status "
-                            "do not apply)")
+    which.add_argument("--layanan", metavar="LAYANAN",
+                       help=_h("help_access_layanan",
+                               values=", ".join(DEFAULT_CONFIG.target_layanan)))
+    which.add_argument("--fasilitas", metavar="FASILITAS",
+                       help=_h("help_access_fasilitas"))
     p.add_argument("--bukti", default=None, metavar="GRADES",
-                   help=f"evidence grades that count, comma-separated, from {','.join(BUKTI)} "
-                        "(default: regulasi,dokumen,berita)")
+                   help=_h("help_access_bukti", values=",".join(BUKTI)))
     p.add_argument("--min-strata", default="madya", choices=list(STRATA),
-                   help="lowest strata that counts (default: madya)")
+                   help=_h("help_access_min_strata"))
     p.add_argument("--status", default="target", choices=list(STATUS),
-                   help="'target' (default: the higher of current and target strata; the "
-                        "bundled strata are targets) or 'ada' (current strata only)")
+                   help=_h("help_access_status"))
     p.add_argument("--travel", default="simple", choices=["simple", "sea"],
-                   help="travel-time model: 'simple' (road, great-circle x circuity) or 'sea' "
-                        "(H3 land/sea graph with ferry crossings)")
+                   help=_h("help_access_travel"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_access_data"))
     p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help="kab/kota boundary file (default: the bundled boundaries); matched to "
-                        "Kemendagri codes, or used as is when its 'kode' column holds the "
-                        "kab/kota codes of the dataset's own wilayah.csv")
+                   help=_h("help_access_boundaries"))
     p.add_argument("--out", required=True, metavar="FILE",
-                   help="file to write, one feature per kab/kota; the format follows the "
-                        "extension: .geojson, .gpkg (styled for QGIS), .shp, .csv, .xlsx")
+                   help=_h("help_access_out"))
     p.add_argument("--grid", type=int, default=None, metavar="RES",
-                   help="also compute an H3 grid of the land at this resolution (e.g. 7)")
+                   help=_h("help_access_grid"))
     p.add_argument("--grid-out", default=None, metavar="FILE",
-                   help="file for the grid (required with --grid): .csv, .gpkg (hexagons), "
-                        ".geojson, .shp, .xlsx")
-    p.add_argument("--progress", action="store_true", help="show progress bars")
+                   help=_h("help_access_grid_out"))
+    p.add_argument("--progress", action="store_true",
+                   help=_h("help_access_progress"))
+    add_on_unmatched(p)
     p.set_defaults(func=run)
 
 
@@ -105,30 +67,36 @@ def run(args: argparse.Namespace) -> int:
     from ..access import NoCapableHospitalWarning, access_grid, district_access
     from ..io import load_dataset
 
-    text = _TEXT[settings.language]
     if (args.grid is None) != (args.grid_out is None):
-        raise ValueError("--grid RES and --grid-out FILE go together; give both or neither")
+        raise UsageError(msg("access_grid_pair"))
     if args.grid is not None and not 0 <= args.grid <= 15:
-        raise ValueError(f"--grid {args.grid}: expected an H3 resolution 0..15")
+        raise UsageError(msg("access_grid_res", res=args.grid))
+    layanan = (parse_layanan(args.layanan, allowed=DEFAULT_CONFIG.target_layanan)
+               if args.layanan else None)
+    lay = layanan[0] if layanan else None
+    if layanan and len(layanan) > 1:
+        raise UsageError(msg("access_one_layanan", given=", ".join(layanan)))
+    fasilitas = (check_choice("--fasilitas", args.fasilitas, FASILITAS)
+                 if args.fasilitas else None)
     from ..formats import check_extension, to_file
 
     check_extension(args.out, what="--out")
     if args.grid_out is not None:
         check_extension(args.grid_out, what="--grid-out")
     ds = load_dataset(args.data)
-    regions = kabkota_regions(args.boundaries, ds.wilayah)
-    bukti = ds.config.check_bukti(args.bukti)
-    what = args.layanan or args.fasilitas
+    regions = kabkota_regions(args.boundaries, ds.wilayah, on_unmatched=args.on_unmatched)
+    bukti = check_bukti(ds.config, args.bukti)
+    what = lay or fasilitas
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NoCapableHospitalWarning)
-        acc = district_access(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
+        acc = district_access(ds, regions, layanan=lay, min_strata=args.min_strata,
                               status=args.status, travel=args.travel,
-                              show_progress=args.progress, fasilitas=args.fasilitas,
+                              show_progress=args.progress, fasilitas=fasilitas,
                               bukti=bukti)
     for w in caught:
         if isinstance(w.message, NoCapableHospitalWarning):
-            print(text[f"empty_{args.status}"].format(layanan=what,
-                                                      strata=args.min_strata), file=sys.stderr)
+            print(msg(f"access_empty_{args.status}", layanan=what, strata=args.min_strata),
+                  file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     acc.attrs["layanan"] = what
@@ -136,29 +104,32 @@ def run(args: argparse.Namespace) -> int:
 
     n = len(acc)
     finite = np.isfinite(acc["travel_min"].to_numpy(float))
-    if args.fasilitas:
-        print(text["title_fasilitas"].format(fasilitas=args.fasilitas, travel=args.travel, n=n))
+    if fasilitas:
+        print(msg("access_title_fasilitas", fasilitas=fasilitas,
+                  travel=msg(f"travel_{args.travel}"), n=n))
     else:
-        print(text["title"].format(layanan=args.layanan, strata=args.min_strata,
-                                   status=args.status, travel=args.travel, n=n))
-    print(text["covered"].format(k=int(acc["covered"].sum()), n=n))
-    thr = ds.config.threshold_min(args.layanan or FASILITAS_LAYANAN.get(args.fasilitas, ""))
+        print(msg("access_title", layanan=ds.config.layanan_label(str(lay)),
+                  strata=args.min_strata, status=args.status,
+                  travel=msg(f"travel_{args.travel}"), n=n))
+    print(msg("access_covered", k=int(acc["covered"].sum()), n=n))
+    thr = ds.config.threshold_min(lay or FASILITAS_LAYANAN.get(str(fasilitas), ""))
     if thr is not None:
-        print(text["within"].format(thr=thr, k=int(acc["within_threshold"].fillna(False).sum()),
-                                    n=n))
+        print(msg("access_within", thr=fmt_min(thr),
+                  k=int(acc["within_threshold"].fillna(False).sum()), n=n))
     if finite.any():
-        print(text["median"].format(d=float(np.median(acc["distance_km"].to_numpy(float)[finite])),
-                                    t=float(np.median(acc["travel_min"].to_numpy(float)[finite]))))
+        print(msg("access_median",
+                  d=fmt_km(float(np.median(acc["distance_km"].to_numpy(float)[finite]))),
+                  t=fmt_min(float(np.median(acc["travel_min"].to_numpy(float)[finite])))))
     if (~finite).any():
-        print(text["none"].format(k=int((~finite).sum())))
-    print(text["wrote"].format(path=out))
+        print(msg("access_none", k=int((~finite).sum())))
+    print(msg("cli_wrote", path=out))
 
     if args.grid is not None:
-        grid = access_grid(ds, regions, layanan=args.layanan, min_strata=args.min_strata,
+        grid = access_grid(ds, regions, layanan=lay, min_strata=args.min_strata,
                            status=args.status, resolution=args.grid, travel=args.travel,
-                           show_progress=args.progress, fasilitas=args.fasilitas, bukti=bukti)
+                           show_progress=args.progress, fasilitas=fasilitas, bukti=bukti)
         grid_path = to_file(grid, Path(args.grid_out), layer=f"grid_{what}")
-        print(text["grid"].format(res=args.grid, n=len(grid)))
-        print(text["wrote"].format(path=grid_path))
+        print(msg("access_grid", res=args.grid, n=len(grid)))
+        print(msg("cli_wrote", path=grid_path))
     return EXIT_OK
 

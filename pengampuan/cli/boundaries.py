@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from .._messages import msg
+from .._messages import msg as _h
 from . import EXIT_INVALID_DATA, EXIT_OK
 
 
@@ -11,67 +13,55 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``boundaries`` command and its sub-commands."""
     p = subparsers.add_parser(
         "boundaries",
-        help="bundled region boundaries, downloads of official boundaries, checks of a file",
+        help=_h("help_cmd_boundaries"),
         description=(
-            "Batas wilayah: ringkasan batas bawaan, unduh batas resmi (geoBoundaries), periksa "
-            "berkas batas / region boundaries: summary of the bundled ones, download official "
-            "ones (geoBoundaries), check a boundary file. Exit codes: 0 ok, 1 a file that "
-            "cannot be matched, 3 missing file, 4 download failure."
+            _h("desc_boundaries")
         ),
     )
     sub = p.add_subparsers(dest="boundaries_command", metavar="SUBCOMMAND", required=True)
 
-    info = sub.add_parser("info", help="counts, area and source of the bundled boundaries",
-                          description="Ringkasan batas bawaan / summary of the bundled "
-                                      "boundaries (regions per level, area, file size).")
+    info = sub.add_parser("info", help=_h("help_cmd_info"),
+                          description=_h("desc_info"))
     info.set_defaults(func=run_info)
 
     dl = sub.add_parser(
         "download",
-        help="download official boundaries into the cache (geoBoundaries by default)",
+        help=_h("help_cmd_download"),
         description=(
-            "Unduh batas wilayah ke cache / download boundaries into the cache folder "
-            "(settings.cache_dir, env PENGAMPUAN_CACHE_DIR) once; later runs use the cached "
-            "copy. geoBoundaries IDN is the 2020 BPS/OCHA edition (34 provinces, CC BY 3.0 "
-            "IGO) without Kemendagri codes; load_regions() matches it by name."
+            _h("desc_download")
         ),
     )
     dl.add_argument("--level", choices=["kabkota", "provinsi"], default="kabkota",
-                    help="kabkota (ADM2, default) or provinsi (ADM1)")
+                    help=_h("help_boundaries_level"))
     dl.add_argument("--url", default=None,
-                    help="download this file instead of asking the geoBoundaries API")
+                    help=_h("help_boundaries_url"))
     dl.add_argument("--sha256", default=None, metavar="HEX",
-                    help="expected SHA-256 of the file; a mismatch is an error")
+                    help=_h("help_boundaries_sha256"))
     dl.add_argument("--size", type=int, default=None, metavar="BYTES",
-                    help="expected size of the file in bytes")
+                    help=_h("help_boundaries_size"))
     dl.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                    help="give up after this many seconds in all, retries included (default: "
-                         "settings.timeout_s, 30 s, per connect/read and settings.deadline_s, "
-                         "600 s, in all)")
+                    help=_h("help_boundaries_timeout"))
     dl.add_argument("--cache-dir", default=None, metavar="DIR",
-                    help="cache folder (default: settings.cache_dir / PENGAMPUAN_CACHE_DIR)")
+                    help=_h("help_boundaries_cache_dir"))
     dl.set_defaults(func=run_download)
 
     check = sub.add_parser(
         "check",
-        help="read a boundary file, match it to Kemendagri codes and print the match report",
+        help=_h("help_cmd_check"),
         description=(
-            "Periksa berkas batas (GeoJSON, GeoPackage, Shapefile ber-zip, TopoJSON) dan "
-            "cocokkan dengan kode Kemendagri / read a boundary file, match it by code and "
-            "name and print every row that did not match. Exit code 1 when a feature "
-            "cannot be matched."
+            _h("desc_check")
         ),
     )
-    check.add_argument("path", help="the boundary file")
+    check.add_argument("path", help=_h("help_boundaries_path"))
     check.add_argument("--level", choices=["kabkota", "provinsi"], default="kabkota")
-    check.add_argument("--code-col", default=None, help="column with the region code")
-    check.add_argument("--name-col", default=None, help="column with the region name")
+    check.add_argument("--code-col", default=None, help=_h("help_boundaries_code_col"))
+    check.add_argument("--name-col", default=None, help=_h("help_boundaries_name_col"))
     check.add_argument("--province-col", default=None,
-                       help="column with the province (code or name)")
+                       help=_h("help_boundaries_province_col"))
     check.add_argument("--crs", default=None,
-                       help="CRS of a file that has none, e.g. EPSG:4326")
+                       help=_h("help_boundaries_crs"))
     check.add_argument("--code-scheme", choices=["auto", "kemendagri", "bps"], default="auto",
-                       help="scheme of 4-digit codes (default: decided from the data)")
+                       help=_h("help_boundaries_code_scheme"))
     check.set_defaults(func=run_check)
 
 
@@ -84,10 +74,9 @@ def run_info(args: argparse.Namespace) -> int:
         reg = load_regions(level)
         path = bundled_file(f"batas_{level}.geojson")
         n_vertices = int(reg.geometry.count_coordinates().sum())
-        print(f"{level}: {len(reg)} wilayah, {reg['luas_km2'].sum():,.0f} km², "
-              f"{n_vertices:,} vertices, {path.stat().st_size / 1e6:.2f} MB ({path})")
-    print("Sumber / source: Kepmendagri No 300.2.2-2138 Tahun 2025 codes; boundaries derived "
-          "from cahyadsn/wilayah_boundaries (MIT), generalised (see data/README.md)")
+        print(msg("boundaries_info", level=level, n=len(reg), km2=float(reg["luas_km2"].sum()),
+                  vertices=n_vertices, mb=path.stat().st_size / 1e6, path=path))
+    print(msg("boundaries_source"))
     return EXIT_OK
 
 
@@ -118,8 +107,8 @@ def run_check(args: argparse.Namespace) -> int:
     print(str(report))
     dup = coded["kode"].notna() & coded["kode"].duplicated(keep=False)
     if dup.any():
-        print(f"{args.path}: {int(dup.sum())} features share a region code: "
-              f"{sorted(set(coded.loc[dup, 'kode']))}")
+        print(msg("boundaries_dup", path=args.path, n=int(dup.sum()),
+                  codes=sorted(set(coded.loc[dup, "kode"]))))
     ok = report.ok and not dup.any()
-    print("OK" if ok else "NOT OK: fix the features listed above")
+    print(msg("boundaries_ok") if ok else msg("boundaries_not_ok"))
     return EXIT_OK if ok else EXIT_INVALID_DATA

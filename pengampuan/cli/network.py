@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .._messages import fmt_num, msg
+from .._messages import msg as _h
 from ..config import DEFAULT_CONFIG, KJSU, STATUS, settings
-from . import EXIT_INVALID_DATA, EXIT_OK
+from . import (
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    UsageError,
+    check_bukti,
+    parse_layanan,
+    parse_provinsi,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -30,74 +39,36 @@ _SUMMARY_COLUMNS: dict[str, tuple[str, str]] = {
     "n_cross_province": ("Lintas prov", "Cross-province"),
 }
 
-_TEXT = {
-    "id": {
-        "title": "Jejaring pengampuan {layanan} (strata {status}){where}: {n_rs} RS, "
-                 "{n_links} tautan ({n_cross} lintas provinsi), {n_nat} pengampu nasional",
-        "where": ", provinsi {nama} ({kode})",
-        "more": "... {n} RS lagi tidak ditampilkan (--limit 0 untuk semua, --csv untuk menyimpan)",
-        "province": "Pengampu nasional di provinsi {nama} ({kode})",
-        "checks": "Pemeriksaan jejaring: {n} temuan ({counts})",
-        "no_checks": "Pemeriksaan jejaring: tidak ada temuan",
-        "wrote": "ditulis: {path}",
-        "empty": "(tidak ada RS)",
-        "empty_ada": "catatan: tidak ada RS {layanan} berstatus 'ada'; data bawaan berisi strata "
-                     "target: jalankan dengan --status target",
-    },
-    "en": {
-        "title": "Mentoring network {layanan} (strata {status}){where}: {n_rs} hospitals, "
-                 "{n_links} links ({n_cross} cross-province), {n_nat} national pengampu",
-        "where": ", province {nama} ({kode})",
-        "more": "... {n} more hospitals not shown (--limit 0 for all, --csv to save)",
-        "province": "National pengampu in province {nama} ({kode})",
-        "checks": "Network checks: {n} finding(s) ({counts})",
-        "no_checks": "Network checks: no findings",
-        "wrote": "written: {path}",
-        "empty": "(no hospitals)",
-        "empty_ada": "note: no {layanan} hospital with status 'ada'; the bundled data holds "
-                     "target strata: run with --status target",
-    },
-}
-
-
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``network`` command."""
     p = subparsers.add_parser(
         "network",
-        help="summary, province view, checks and exports of the mentoring network",
+        help=_h("help_cmd_network"),
         description=(
-            "Ringkasan jejaring pengampuan per layanan (diampu, pengampu, rantai ke pengampu "
-            "nasional, jarak), tampilan provinsi, pemeriksaan, dan ekspor GraphML/GeoJSON / "
-            "summary of the mentoring network per layanan, province view, checks and exports. "
-            "Exit code 0, or 1 when --checks finds an error (a cycle or a self-link)."
+            _h("desc_network")
         ),
     )
-    p.add_argument("--layanan", action="append", choices=list(DEFAULT_CONFIG.layanan),
-                   default=None, metavar="LAYANAN",
-                   help=f"layanan to show (repeat for several; default: {', '.join(KJSU)}); "
-                        f"one of {', '.join(DEFAULT_CONFIG.layanan)}")
-    p.add_argument("--provinsi", default=None, metavar="KODE",
-                   help="Kemendagri province code, e.g. 36 (Banten): only its hospitals, plus the "
-                        "table of national pengampu reaching them")
+    p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
+                   help=_h("help_network_layanan", default=", ".join(KJSU),
+                           values=", ".join(DEFAULT_CONFIG.layanan)))
+    p.add_argument("--provinsi", default=None, metavar="PROVINSI",
+                   help=_h("help_network_provinsi"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_network_data"))
     p.add_argument("--status", choices=list(STATUS), default="target",
-                   help="strata to use: 'target' (default; the higher of current and target) "
-                        "or 'ada' (current only)")
+                   help=_h("help_network_status"))
     p.add_argument("--bukti", default=None, metavar="GRADES",
-                   help="evidence grades of the layanan rows and links that count, "
-                        "comma-separated, from regulasi,dokumen,berita,inferensi (default: "
-                        "regulasi,dokumen,berita)")
+                   help=_h("help_network_bukti"))
     p.add_argument("--checks", action="store_true",
-                   help="also list the findings of the network checks")
+                   help=_h("help_network_checks"))
     p.add_argument("--limit", type=int, default=40, metavar="N",
-                   help="rows of each summary shown on screen (default 40; 0 = all)")
+                   help=_h("help_network_limit"))
     p.add_argument("--csv", default=None, metavar="FILE",
-                   help="write the full summary table(s) to this CSV file")
+                   help=_h("help_network_csv"))
     p.add_argument("--graphml", default=None, metavar="FILE",
-                   help="write the network of the selected layanan as GraphML")
+                   help=_h("help_network_graphml"))
     p.add_argument("--geojson", default=None, metavar="FILE",
-                   help="write the links of the selected layanan as GeoJSON LineStrings")
+                   help=_h("help_network_geojson"))
     p.set_defaults(func=run)
 
 
@@ -118,19 +89,18 @@ def run(args: argparse.Namespace) -> int:
     )
 
     lang = settings.language
-    text = _TEXT[lang]
     if args.limit < 0:
-        raise ValueError(f"--limit {args.limit}: expected 0 (all rows) or a positive number")
+        raise UsageError(msg("network_limit", limit=args.limit))
     ds = load_dataset(args.data)
-    bukti = ds.config.check_bukti(args.bukti)
+    layanans = parse_layanan(args.layanan, ds.config) or list(KJSU)
+    resolved = parse_provinsi(args.provinsi, ds.wilayah)
+    bukti = check_bukti(ds.config, args.bukti)
     net = build_network(ds, bukti=bukti)
-    layanans = list(dict.fromkeys(args.layanan or KJSU))
-    prov = None if args.provinsi is None else str(args.provinsi).strip()
+    prov = None if resolved is None else resolved[0]
     where = nama_prov = ""
-    if prov is not None:
-        names = dict(zip(ds.wilayah["kode"], ds.wilayah["nama"], strict=True))
-        nama_prov = str(names.get(prov, prov))
-        where = text["where"].format(nama=nama_prov, kode=prov)
+    if resolved is not None:
+        prov, nama_prov = resolved
+        where = msg("network_where", nama=nama_prov, kode=prov)
 
     summaries = []
     for lay in layanans:
@@ -140,13 +110,14 @@ def run(args: argparse.Namespace) -> int:
             summ = summ[summ["kode_prov"] == prov]
             view = _province_subgraph(view, prov)
         cross = sum(1 for *_, d in view.edges(data=True) if d.get("cross_province"))
-        print(text["title"].format(
+        print(msg(
+            "network_title",
             layanan=DEFAULT_CONFIG.layanan_label(lay, lang), status=args.status, where=where,
             n_rs=len(summ), n_links=view.number_of_edges(), n_cross=cross,
             n_nat=int(summ["nasional"].sum())))
         print(_format_summary(summ, limit=args.limit, lang=lang))
         if args.status == "ada" and (summ.empty or summ["strata"].isna().all()):
-            print(text["empty_ada"].format(layanan=DEFAULT_CONFIG.layanan_label(lay, lang)))
+            print(msg("network_empty_ada", layanan=DEFAULT_CONFIG.layanan_label(lay, lang)))
         print()
         summaries.append(summ.assign(layanan=lay))
 
@@ -156,8 +127,8 @@ def run(args: argparse.Namespace) -> int:
         label_layanan = tab.columns[0]
         keep = {DEFAULT_CONFIG.layanan_label(lay, lang) for lay in layanans}
         tab = tab[tab[label_layanan].isin(keep)]
-        print(text["province"].format(nama=nama_prov, kode=prov))
-        print(_to_text(tab) if len(tab) else text["empty"])
+        print(msg("network_province", nama=nama_prov, kode=prov))
+        print(_to_text(tab) if len(tab) else msg("network_empty"))
         print()
 
     code = EXIT_OK
@@ -172,21 +143,21 @@ def run(args: argparse.Namespace) -> int:
                        | checks["kode_wilayah"].fillna("").str.startswith(prov + "."))
             checks = checks[in_prov]
         if checks.empty:
-            print(text["no_checks"])
+            print(msg("network_no_checks"))
         else:
             counts = ", ".join(f"{k} {v}" for k, v in checks["check"].value_counts().items())
-            print(text["checks"].format(n=len(checks), counts=counts))
+            print(msg("network_checks", n=len(checks), counts=counts))
             shown = checks[["severity", "check", "layanan", "detail"]]
             print(_to_text(shown if args.limit == 0 else shown.head(args.limit), width=100))
             if args.limit and len(checks) > args.limit:
-                print(text["more"].format(n=len(checks) - args.limit))
+                print(msg("network_more", n=len(checks) - args.limit))
             if (checks["severity"] == "error").any():
                 code = EXIT_INVALID_DATA
 
     if args.csv:
         path = Path(args.csv)
         pd.concat(summaries, ignore_index=True).to_csv(path, index=False, lineterminator="\n")
-        print(text["wrote"].format(path=path))
+        print(msg("cli_wrote", path=path))
     if args.graphml or args.geojson:
         views = [network_view(net, lay, status=args.status, bukti=bukti) for lay in layanans]
         sub = nx.compose_all(views)
@@ -194,10 +165,10 @@ def run(args: argparse.Namespace) -> int:
         if prov is not None:
             sub = _province_subgraph(sub, prov)
         if args.graphml:
-            print(text["wrote"].format(path=write_graphml(sub, args.graphml)))
+            print(msg("cli_wrote", path=write_graphml(sub, args.graphml)))
         if args.geojson:
             path = to_geojson(links_geodataframe(sub), args.geojson)
-            print(text["wrote"].format(path=path))
+            print(msg("cli_wrote", path=path))
     return code
 
 
@@ -212,24 +183,29 @@ def _province_subgraph(view: nx.MultiDiGraph, prov: str) -> nx.MultiDiGraph:
 
 
 def _format_summary(summ: pd.DataFrame, *, limit: int, lang: str) -> str:
-    text = _TEXT[lang]
     if summ.empty:
-        return text["empty"]
+        return msg("network_empty", lang)
     shown = summ if limit == 0 else summ.head(limit)
     idx = 1 if lang == "en" else 0
     table = shown[list(_SUMMARY_COLUMNS)].rename(
         columns={k: v[idx] for k, v in _SUMMARY_COLUMNS.items()})
     out = _to_text(table)
     if limit and len(summ) > limit:
-        out += "\n" + text["more"].format(n=len(summ) - limit)
+        out += "\n" + msg("network_more", lang, n=len(summ) - limit)
     return out
 
 
 def _to_text(df: pd.DataFrame, *, width: int = 48) -> str:
-    """A table as aligned text: missing values as '-', distances with one decimal."""
+    """A table as aligned text: missing values as '-', numbers in the language's format."""
     shown = df.copy()
     for col in shown.columns:
-        if not pd.api.types.is_float_dtype(shown[col]):
-            shown[col] = shown[col].astype(object).where(shown[col].notna(), "-")
-    return shown.to_string(index=False, max_colwidth=width, na_rep="-",
-                           float_format=lambda x: f"{x:.1f}")
+        s = shown[col]
+        if pd.api.types.is_bool_dtype(s):
+            shown[col] = s.map(lambda v: msg("word_yes") if v else msg("word_no"))
+        elif pd.api.types.is_float_dtype(s):
+            shown[col] = s.map(lambda x: "-" if pd.isna(x) else fmt_num(float(x), decimals=1))
+        elif pd.api.types.is_integer_dtype(s):
+            shown[col] = s.map(lambda x: "-" if pd.isna(x) else fmt_num(float(x)))
+        else:
+            shown[col] = s.astype(object).where(s.notna(), "-")
+    return shown.to_string(index=False, max_colwidth=width, na_rep="-")

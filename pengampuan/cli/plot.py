@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .._messages import msg
+from .._messages import msg as _h
 from ..config import STATUS, settings
-from . import EXIT_OK, kabkota_regions
-
-_TEXT = {
-    "id": {"wrote": "ditulis: {path}", "done": "{n} berkas dalam {s:.0f} s",
-           "report_file": "ditulis: {path} ({what})",
-           "what_.gpkg": "GeoPackage: wilayah, rumah_sakit, jejaring, dengan gaya QGIS",
-           "what_.xlsx": "buku kerja Excel", "what_.geojson": "lapisan kab/kota",
-           "what_.shp": "lapisan kab/kota (Shapefile)", "what_.csv": "ringkasan"},
-    "en": {"wrote": "written: {path}", "done": "{n} files in {s:.0f} s",
-           "report_file": "written: {path} ({what})",
-           "what_.gpkg": "GeoPackage: wilayah, rumah_sakit, jejaring, with QGIS styles",
-           "what_.xlsx": "Excel workbook", "what_.geojson": "kab/kota layer",
-           "what_.shp": "kab/kota layer (Shapefile)", "what_.csv": "summary"},
-}
+from . import (
+    EXIT_OK,
+    UsageError,
+    add_on_unmatched,
+    check_choice,
+    kabkota_regions,
+    parse_layanan,
+    parse_provinsi,
+    split_values,
+)
 
 #: Kinds of figure the command can draw.
 KINDS = ("akses", "grafik", "target", "jejaring")
@@ -32,46 +29,33 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``plot`` command."""
     p = subparsers.add_parser(
         "plot",
-        help="static maps and charts (PNG, SVG) for reports and slides",
+        help=_h("help_cmd_plot"),
         description=(
-            "Gambar peta statis dan grafik (PNG resolusi cetak dan SVG) untuk laporan Word atau "
-            "PowerPoint / draw static maps and charts: peta_akses_<layanan> (travel time to the "
-            "nearest hospital), grafik_dalam_ambang (population within the time threshold), "
-            "grafik_target (targets met per layanan); with --kind also peta_target_<layanan> "
-            "and peta_jejaring_<layanan>. Same classes and colours as the web map."
+            _h("desc_plot")
         ),
     )
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
-                   help="output folder (created if needed; files of the same names are replaced)")
+                   help=_h("help_plot_out"))
     p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help="one province, by code or name (e.g. 17 or Bengkulu): its kab/kota "
-                        "named, charts per kab/kota (default: the whole country)")
+                   help=_h("help_plot_provinsi"))
     p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help="layanan to draw; repeat or separate with commas "
-                        "(default: kanker, jantung, stroke, uronefrologi)")
+                   help=_h("help_plot_layanan"))
     p.add_argument("--kind", action="append", default=None, metavar="KIND",
-                   help=f"what to draw, repeat or separate with commas: {', '.join(KINDS)} "
-                        "(default: akses,grafik)")
+                   help=_h("help_plot_kind", values=", ".join(KINDS)))
     p.add_argument("--status", choices=list(STATUS), default="target",
-                   help="strata used: 'target' (default) or 'ada' (current only)")
+                   help=_h("help_plot_status"))
     p.add_argument("--format", action="append", default=None, metavar="FMT",
-                   help="png, svg or pdf; repeat or separate with commas (default: png,svg)")
+                   help=_h("help_plot_format"))
     p.add_argument("--dpi", type=int, default=200,
-                   help="resolution of PNG files (default 200, print quality)")
+                   help=_h("help_plot_dpi"))
     p.add_argument("--data", default=None, metavar="DIR",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_plot_data"))
     p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help="kab/kota boundary file (default: the bundled boundaries)")
+                   help=_h("help_plot_boundaries"))
     p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help="language of titles and legends (default: id)")
+                   help=_h("help_plot_lang"))
+    add_on_unmatched(p)
     p.set_defaults(func=run)
-
-
-def _split(values: Sequence[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    out = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return out or None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,28 +65,22 @@ def run(args: argparse.Namespace) -> int:
     from ..office import report_tables
 
     t0 = time.perf_counter()
-    lang = getattr(args, "lang", None)
-    if lang:
-        settings.language = lang
     lang = settings.language
-    text = _TEXT[lang]
-    kinds = _split(args.kind) or ["akses", "grafik"]
-    unknown = [k for k in kinds if k not in KINDS]
-    if unknown:
-        raise ValueError(f"--kind {','.join(unknown)}: expected some of {', '.join(KINDS)}")
-    formats = _split(args.format) or ["png", "svg"]
-    bad = [f for f in formats if f not in ("png", "svg", "pdf")]
-    if bad:
-        raise ValueError(f"--format {','.join(bad)}: expected png, svg or pdf")
+    kinds = [check_choice("--kind", k, KINDS) for k in split_values(args.kind)] or [
+        "akses", "grafik"]
+    formats = [check_choice("--format", f, ("png", "svg", "pdf"))
+               for f in split_values(args.format)] or ["png", "svg"]
     if not 50 <= args.dpi <= 1200:
-        raise ValueError(f"--dpi {args.dpi}: expected 50..1200")
+        raise UsageError(msg("plot_dpi", dpi=args.dpi))
+    layanan = parse_layanan(args.layanan)
     ds = load_dataset(args.data)
-    regions = kabkota_regions(args.boundaries, ds.wilayah)
-    tables = report_tables(ds, regions, layanan=_split(args.layanan), status=args.status,
-                           provinsi=args.provinsi)
+    resolved = parse_provinsi(args.provinsi, ds.wilayah)
+    regions = kabkota_regions(args.boundaries, ds.wilayah, on_unmatched=args.on_unmatched)
+    tables = report_tables(ds, regions, layanan=layanan, status=args.status,
+                           provinsi=None if resolved is None else resolved[0])
     out_dir: Path = args.out
     if out_dir.exists() and not out_dir.is_dir():
-        raise NotADirectoryError(f"--out {out_dir} exists and is not a folder")
+        raise NotADirectoryError(msg("plot_out_not_folder", path=out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     if "akses" in kinds or "grafik" in kinds:
@@ -129,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
                 fig.savefig(path, format=fmt, dpi=args.dpi if fmt == "png" else None)
                 written[path.name] = path
     for path in written.values():
-        print(text["wrote"].format(path=path))
-    print(text["done"].format(n=len(written), s=time.perf_counter() - t0))
+        print(msg("cli_wrote", path=path))
+    print(msg("plot_done", n=len(written), s=time.perf_counter() - t0))
     return EXIT_OK
 
 
@@ -153,6 +131,5 @@ def write_report_file(path: Path, ds: Any, regions: Any, *, layanan: list[str] |
         to_file(tables.ringkasan, path, csv_dialect=csv_dialect)  # type: ignore[arg-type]
     else:
         to_file(tables.wilayah, path, layer="wilayah")
-    text = _TEXT[lang or settings.language]
-    print(text["report_file"].format(path=path, what=text[f"what_{ext}"]))
+    print(msg("report_file", lang, path=path, what=msg(f"report_file_{ext[1:]}", lang)))
     return EXIT_OK

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .._messages import msg
+from .._messages import msg as _h
 from ..errors import MAX_PER_KIND
 from . import EXIT_INVALID_DATA, EXIT_OK
 
@@ -13,26 +15,21 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register the ``validate`` command."""
     p = subparsers.add_parser(
         "validate",
-        help="check a data folder (rumah_sakit, layanan, jejaring, wilayah) and list every problem",
+        help=_h("help_cmd_validate"),
         description=(
-            "Periksa folder data (rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv) dan "
-            "tampilkan semua masalah sekaligus / check a data folder and list every problem at "
-            "once. Exit code 0 when the data is valid, 1 when it has errors, 3 when PATH does not "
-            "exist."
+            _h("desc_validate")
         ),
     )
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
-                   help="folder with the CSV files (default: the bundled data)")
+                   help=_h("help_validate_path"))
     p.add_argument("--code-scheme", choices=["kemendagri", "bps"], default="kemendagri",
-                   help="scheme of rumah_sakit.kode_wilayah: Kemendagri 'PP.KK' (default) or BPS "
-                        "4-digit codes, converted with the bundled crosswalk")
+                   help=_h("help_validate_code_scheme"))
     p.add_argument("--format", choices=["text", "csv"], default="text", dest="output_format",
-                   help="'text' (default): a readable list; 'csv': the problems table on stdout")
+                   help=_h("help_validate_output_format"))
     p.add_argument("--config", default=None, metavar="TOML",
-                   help="configuration file (layanan, strata aliases, ...)")
+                   help=_h("help_validate_config"))
     p.add_argument("--limit", type=int, default=MAX_PER_KIND, metavar="N",
-                   help=f"problems listed of each kind (default {MAX_PER_KIND}; the rest are "
-                        "counted); 0 = all")
+                   help=_h("help_validate_limit", n=MAX_PER_KIND))
     p.set_defaults(func=run)
 
 
@@ -52,7 +49,5 @@ def run(args: argparse.Namespace) -> int:
             print(report.summary())
         for line in report.problem_lines(args.limit or None):
             print(line, file=sys.stderr)
-        verdict = ("data valid" if report.ok else
-                   f"data NOT valid: fix the {report.n_errors} error(s) listed above")
-        print(verdict)
+        print(msg("validate_ok") if report.ok else msg("validate_not_ok", n=report.n_errors))
     return EXIT_OK if report.ok else EXIT_INVALID_DATA

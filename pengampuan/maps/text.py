@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
 from ..config import FASILITAS, FASILITAS_LAYANAN, Config, settings
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 
@@ -338,34 +339,6 @@ def num(value: Any) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
-
-
-def fmt_num(x: float, lang: str, decimals: int = 0) -> str:
-    """Number with the thousands and decimal separators of ``lang``."""
-    s = f"{x:,.{decimals}f}"
-    if lang == "id":
-        s = s.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return s
-
-
-def fmt_km(km: float, lang: str) -> str:
-    """``62 km``, ``3,5 km``."""
-    return f"{fmt_num(km, lang, 1 if km < 10 else 0)} km"
-
-
-def fmt_min(minutes: float, lang: str) -> str:
-    """``45 menit``, ``2 jam 5 menit``."""
-    tx = TEXT[lang]
-    m = int(round(minutes))
-    if m < 60:
-        return f"{m} {tx['minute']}"
-    h, rest = divmod(m, 60)
-    return f"{h} {tx['hour']}" + (f" {rest} {tx['minute']}" if rest else "")
-
-
-def fmt_pct(share: float) -> str:
-    """``86%``."""
-    return f"{100 * share:.0f}%"
 
 
 def met_html(ok: Any, lang: str) -> str:

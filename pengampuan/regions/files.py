@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .._messages import msg
 from ..config import AREA_CRS, INDONESIA_BOUNDS
 from ..errors import CRSError, DataFileError, PengampuanWarning, RegionMatchError
 from ._common import CodeScheme, Level, _area_km2
@@ -39,7 +40,7 @@ def _feature_label(gdf: pd.DataFrame, i: int) -> str:
         col = _find_col([str(c) for c in gdf.columns if c != "geometry"], wanted)
         if col is not None and _present(gdf[col].iloc[i]):
             bits.append(f"{col} {str(gdf[col].iloc[i])!r}")
-    return f"feature {i + 1}" + (f" ({', '.join(bits)})" if bits else "")
+    return f"{msg('unit_feature')} {i + 1}" + (f" ({', '.join(bits)})" if bits else "")
 
 
 def _zip_uri(path: Path) -> str:
@@ -49,15 +50,12 @@ def _zip_uri(path: Path) -> str:
         with zipfile.ZipFile(path) as zf:
             members = [m for m in zf.namelist() if not m.startswith("__MACOSX")]
     except zipfile.BadZipFile as err:
-        raise DataFileError([], f"{path}: not a valid zip file ({err})") from err
+        raise DataFileError([], msg("zip_invalid", path=path, reason=str(err))) from err
     layers = [m for m in members if m.lower().endswith((".shp", ".geojson", ".gpkg", ".json"))]
     if not layers:
-        raise DataFileError([], f"{path}: the zip file holds no .shp, .geojson or .gpkg "
-                                f"(it holds {members[:10]}); zip the .shp with its .shx, "
-                                ".dbf and .prj")
+        raise DataFileError([], msg("zip_no_layer", path=path, members=members[:10]))
     if len(layers) > 1:
-        raise DataFileError([], f"{path}: the zip file holds {len(layers)} layers {layers}; "
-                                "keep one boundary layer per zip file")
+        raise DataFileError([], msg("zip_layers", path=path, n=len(layers), layers=layers))
     return f"zip://{path.resolve()}!{layers[0]}"
 
 
@@ -109,24 +107,20 @@ def read_boundary_file(path: str | os.PathLike[str], *, crs: Any = None,
 
     path = Path(path)
     if not path.exists():
-        raise DataFileMissingError(
-            [], f"boundary file {path} does not exist; pass the path of a GeoJSON, GeoPackage, "
-                "zipped Shapefile or TopoJSON file"
-        )
+        raise DataFileMissingError([], msg("boundary_missing", path=path))
     uri = _zip_uri(path) if path.suffix.lower() == ".zip" else str(path)
     try:
         if layer is None and path.suffix.lower() == ".gpkg":
             layers = [name for name, gtype in pyogrio.list_layers(path)
                       if gtype is None or "polygon" in str(gtype).lower()]
             if len(layers) > 1:
-                raise DataFileError([], f"{path}: the GeoPackage holds {len(layers)} polygon "
-                                        f"layers {layers}; pass layer=")
+                raise DataFileError([], msg("gpkg_layers", path=path, n=len(layers),
+                                            layers=layers))
         gdf = gpd.read_file(uri, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
-        raise DataFileError([], f"{path}: cannot be read as a boundary file ({err})") from err
+        raise DataFileError([], msg("boundary_unreadable", path=path, reason=str(err))) from err
     if len(gdf) == 0:
-        raise DataFileError([], f"{path}: the file has no features; expected one polygon per "
-                                "region (is it an export of an empty layer or selection?)")
+        raise DataFileError([], msg("boundary_no_features", path=path))
     if gdf.crs is None and crs is None and path.suffix.lower() in (".topojson", ".json") \
             and pyogrio.read_info(uri, layer=layer).get("driver") == "TopoJSON":
         # TopoJSON has no CRS member; like GeoJSON its coordinates are lon/lat (the
@@ -140,33 +134,21 @@ def read_boundary_file(path: str | os.PathLike[str], *, crs: Any = None,
         elif gdf.crs is None:
             gdf = gdf.set_crs(crs)
     if gdf.crs is None:
-        raise CRSError(
-            f"{path} has no CRS (a Shapefile without its .prj file, or a layer without a "
-            "spatial reference); if its coordinates are lon/lat degrees pass "
-            "crs='EPSG:4326' (load_regions(..., crs='EPSG:4326'), CLI --crs EPSG:4326), "
-            "else the EPSG code of its projection"
-        )
+        raise CRSError(msg("boundary_no_crs", path=path))
     _check_geometries(gdf, path)
     if gdf.crs.is_geographic:
         minx, miny, maxx, maxy = gdf.total_bounds
         if min(minx, miny) < -180 or max(maxx, maxy) > 180:
-            raise CRSError(
-                f"{path}: the CRS is {gdf.crs.to_string()} (lon/lat degrees) but coordinates "
-                f"reach {max(abs(minx), abs(maxx), abs(miny), abs(maxy)):.0f}; the file is "
-                "probably projected: pass the right crs= (e.g. crs='EPSG:32748', UTM 48S) "
-                "and fix its .prj"
-            )
+            raise CRSError(msg("boundary_projected", path=path, crs=gdf.crs.to_string(),
+                               reach=float(max(abs(minx), abs(maxx), abs(miny), abs(maxy)))))
     if not gdf.crs.equals("EPSG:4326"):
         logger.info("Reprojecting %s from %s to EPSG:4326", path, gdf.crs.to_string())
         gdf = gdf.to_crs("EPSG:4326")
     minx, miny, maxx, maxy = gdf.total_bounds
     b = INDONESIA_BOUNDS
     if maxx < b["lon_min"] or minx > b["lon_max"] or maxy < b["lat_min"] or miny > b["lat_max"]:
-        raise CRSError(
-            f"{path}: after reprojection from its CRS the features lie at lon "
-            f"{minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f}, outside Indonesia; "
-            "the declared CRS is probably wrong (or lat/lon are swapped)"
-        )
+        raise CRSError(msg("boundary_outside", path=path, minx=float(minx), maxx=float(maxx),
+                           miny=float(miny), maxy=float(maxy)))
     gdf = _repair(gdf, path)
     _check_coverage(gdf, path)
     return gdf
@@ -204,11 +186,10 @@ def _check_coverage(gdf: gpd.GeoDataFrame, path: Path) -> None:
                                     & (area < SLIVER_THIN_KM2))
     if sliver.any():
         idx = np.flatnonzero(sliver)
-        labels = [f"{_feature_label(gdf, int(i))}: {area[i]:.3g} km²" for i in idx[:5]]
+        labels = [msg("label_km2", label=_feature_label(gdf, int(i)), km2=float(area[i]))
+                  for i in idx[:5]]
         warnings.warn(
-            f"{path}: {len(idx)} sliver feature(s), too small or thin to be a region (e.g. "
-            f"{'; '.join(labels)}): leftovers of an edit or a clip? remove them or merge them "
-            "into their region",
+            msg("boundary_slivers", path=path, n=len(idx), labels="; ".join(labels)),
             PengampuanWarning, stacklevel=3,
         )
     if len(geoms) < 2:
@@ -225,14 +206,11 @@ def _check_coverage(gdf: gpd.GeoDataFrame, path: Path) -> None:
     if not len(big):
         return
     order = big[np.argsort(-shared[big])]
-    labels = [f"{_feature_label(gdf, int(i[k]))} and {_feature_label(gdf, int(j[k]))}: "
-              f"{shared[k]:.2f} km²" for k in order[:5]]
+    labels = [msg("label_pair_km2", a=_feature_label(gdf, int(i[k])),
+                  b=_feature_label(gdf, int(j[k])), km2=float(shared[k])) for k in order[:5]]
     warnings.warn(
-        f"{path}: {len(big)} pair(s) of features overlap by {OVERLAP_LIST_KM2} km² or more "
-        f"({shared.sum():.1f} km² of overlap in all, {len(i)} pair(s) touching with some "
-        f"overlap), e.g. {'; '.join(labels)}: the boundaries are not a clean coverage, so an "
-        "area or a population split by polygon counts the overlap twice; clean them in a GIS "
-        "(e.g. QGIS 'Fix geometries' and 'Remove overlaps')",
+        msg("boundary_overlaps", path=path, n=len(big), limit=OVERLAP_LIST_KM2,
+            total=float(shared.sum()), pairs=len(i), labels="; ".join(labels)),
         PengampuanWarning, stacklevel=3,
     )
 
@@ -245,22 +223,21 @@ def _check_geometries(gdf: gpd.GeoDataFrame, path: Path) -> None:
     problems = []
     for i in np.flatnonzero(missing):
         problems.append({"file": str(path), "row": i + 1, "column": "geometry", "value": None,
-                         "problem": "empty or missing geometry", "severity": "error",
+                         "problem": msg("geometry_missing"), "severity": "error",
                          "label": _feature_label(gdf, int(i))})
     for i in np.flatnonzero(not_poly):
         problems.append({"file": str(path), "row": i + 1, "column": "geometry",
                          "value": geoms[i].geom_type,
-                         "problem": "is not a polygon", "severity": "error",
+                         "problem": msg("geometry_not_polygon"), "severity": "error",
                          "label": _feature_label(gdf, int(i))})
     if problems:
         lines = [f"{path}, {p['label']}: "
-                 + ("geometry is empty or missing" if p["value"] is None
-                    else f"geometry is a {p['value']}, not a Polygon or MultiPolygon")
+                 + (msg("geometry_is_missing") if p["value"] is None
+                    else msg("geometry_is_other", kind=p["value"]))
                  for p in problems]
         table = pd.DataFrame(problems).drop(columns="label")
-        raise DataFileError(table, f"{len(problems)} feature(s) of {path} cannot be region "
-                                   "boundaries (every feature must be one region's polygon):\n"
-                            + "\n".join(lines))
+        raise DataFileError(table, msg("boundary_bad_geometries", n=len(problems), path=path)
+                            + "\n" + "\n".join(lines))
 
 
 def _repair(gdf: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
@@ -276,8 +253,7 @@ def _repair(gdf: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     geoms[invalid] = polys
     labels = [_feature_label(gdf, int(i)) for i in np.flatnonzero(invalid)[:5]]
     warnings.warn(
-        f"{path}: repaired {int(invalid.sum())} invalid polygon(s) with shapely.make_valid "
-        f"(e.g. {'; '.join(labels)}); check them in a GIS if the areas matter",
+        msg("boundary_repaired", path=path, n=int(invalid.sum()), labels="; ".join(labels)),
         PengampuanWarning, stacklevel=3,
     )
     out = gdf.copy()
@@ -302,23 +278,17 @@ def _regions_from_file(gdf: gpd.GeoDataFrame, *, path: Path | str, level: str,
         lines = []
         for kode, rows in report.table[dup.to_numpy()].groupby("kode")["row"]:
             nama = coded.loc[coded["kode"] == kode, "nama"].iloc[0]
-            lines.append(f"code {kode} ({nama}) is matched by features "
-                         f"{', '.join(map(str, rows))}")
-        raise RegionMatchError(
-            f"{path}: {int(dup.sum())} features share a region; a boundary file needs one "
-            "feature per region (dissolve multi-part regions first, e.g. "
-            "gdf.dissolve('kode')):\n" + "\n".join(lines)
-        )
+            lines.append(msg("dup_region_line", kode=kode, nama=nama,
+                             rows=", ".join(map(str, rows))))
+        raise RegionMatchError(msg("dup_regions", path=path, n=int(dup.sum()))
+                               + "\n" + "\n".join(lines))
     _react(report, on_unmatched=on_unmatched, stacklevel=4)
     if "luas_km2" in coded.columns:
         coded = coded.rename(columns={"luas_km2": "luas_km2_asal"})
     present = set(coded["kode"].dropna())
     if level == "provinsi" and present & {"91", "92"} and not present & {"93", "94", "95", "96"}:
         warnings.warn(
-            f"{path}: the file has provinces 91/92 but none of 93-96: it predates the 2022 "
-            "Papua split (34 provinces), so its 91 Papua also covers today's Papua Selatan, "
-            "Papua Tengah and Papua Pegunungan, and 92 Papua Barat covers Papua Barat Daya; "
-            "use the bundled boundaries or a post-2022 file for province maps",
+            msg("boundary_pre2022", path=path),
             PengampuanWarning, stacklevel=3,
         )
     geo_col = coded.geometry.name

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .._messages import fmt_pct, msg
 from .._textnorm import fold, normalise_region_code, region_key, region_kind
 from ..errors import RegionMatchError
 from ._common import (
@@ -259,7 +260,7 @@ def _narrow(ref: _Reference, idx: list[int], *, kind: str | None,
         shares = overlap(geom, [str(t.at[i, "kode"]) for i in idx])
         best = int(np.argmax(shares))
         if shares[best] > 0.5 and sorted(shares)[-2] < 0.2:
-            notes.append(f"tie broken by geometry ({shares[best]:.0%} overlap)")
+            notes.append(msg("note_tie_geometry", pct=fmt_pct(float(shares[best]))))
             idx = [idx[best]]
     return idx, "; ".join(notes)
 
@@ -267,7 +268,7 @@ def _narrow(ref: _Reference, idx: list[int], *, kind: str | None,
 def _match_name(ref: _Reference, name: object, *, kind: str | None,
                 provinces: frozenset[str] | None, geom: Any, overlap: Any) -> _Row:
     if not _present(name):
-        return _Row(note="no name")
+        return _Row(note=msg("note_no_name"))
     kind = region_kind(name) or kind
     key = region_key(name)
     # (method, candidates, filter by kind): an alias of the table names its region outright
@@ -290,13 +291,13 @@ def _match_name(ref: _Reference, name: object, *, kind: str | None,
                             overlap=overlap)
         if provinces is not None and len(idx) == 1 and \
                 str(ref.table.at[idx[0], "kode"])[:2] not in provinces:
-            note = "; ".join(filter(None, [note, "province column disagrees"]))
+            note = "; ".join(filter(None, [note, msg("note_province_disagrees")]))
         if len(idx) == 1:
             return _Row(str(ref.table.at[idx[0], "kode"]), method, note=note)
         return _Row(method="ambiguous", candidates=_candidates_text(ref, idx), note=note)
     if wrong_kind:
         return _Row(candidates=_candidates_text(ref, wrong_kind),
-                    note=f"the name fits only a region that is not a {kind}")
+                    note=msg("note_wrong_kind", kind=kind))
     return _match_fuzzy(ref, key, kind=kind, provinces=provinces)
 
 
@@ -328,7 +329,7 @@ def _match_fuzzy(ref: _Reference, key: str, *, kind: str | None,
     same_kind = kind is None or not _present(t.at[best_i, "kind"]) or t.at[best_i, "kind"] == kind
     if best_score >= FUZZY_ACCEPT_SCORE and best_score - runner_up >= 3 and same_kind:
         return _Row(str(t.at[best_i, "kode"]), "fuzzy", float(best_score), cands)
-    return _Row(score=float(best_score), candidates=cands, note="no confident match")
+    return _Row(score=float(best_score), candidates=cands, note=msg("note_no_confident"))
 
 
 def _names_agree(ref: _Reference, i: int, name: object) -> bool:
@@ -381,11 +382,7 @@ def _decide_scheme(codes: list[str | None], names: list[object], level: str,
         return "kemendagri" if ka > ba else "bps"
     if kv != bv:
         return "kemendagri" if kv > bv else "bps"
-    raise RegionMatchError(
-        f"cannot tell whether the {len(pairs)} region codes are Kemendagri or BPS codes "
-        f"(both read {kv} of them as valid codes of different regions, e.g. "
-        f"{pairs[0][0]!r}); pass code_scheme='bps' or 'kemendagri'"
-    )
+    raise RegionMatchError(msg("match_scheme_unclear", n=len(pairs), k=kv, example=pairs[0][0]))
 
 
 def _overlap_function(level: str) -> Any:
@@ -503,10 +500,7 @@ def match_regions(gdf: pd.DataFrame, *, level: Level = "kabkota", code_col: str 
                                  _PROVINCE_COLS)
     kind_col = _find_col([c for c in cols if c not in (code_col, name_col)], _KIND_COLS)
     if code_col is None and name_col is None:
-        raise RegionMatchError(
-            f"no column with a region code or name was found among {cols}; "
-            "pass code_col= and/or name_col="
-        )
+        raise RegionMatchError(msg("match_no_columns", cols=cols))
     n = len(gdf)
     raw_codes = list(gdf[code_col]) if code_col else [None] * n
     names = list(gdf[name_col]) if name_col else [None] * n
@@ -582,10 +576,11 @@ def _match_one(ref: _Reference, code: str | None, raw_code: object, name: object
     idx = _code_candidates(code, scheme, level, ref)
     notes = []
     if _present(raw_code) and code is None:
-        notes.append(f"code {raw_code!s} is not a {'PP.KK' if level == 'kabkota' else 'PP'} code")
+        notes.append(msg("note_code_unreadable", code=str(raw_code),
+                         form="PP.KK" if level == "kabkota" else "PP"))
     elif code is not None and not idx:
-        notes.append(f"code {code} is not a {scheme} code of a present-day region"
-                     + (" (pre-2022 Papua code?)" if code[:2] in PAPUA_SUCCESSORS else ""))
+        notes.append(msg("note_code_not_present", code=code, scheme=scheme)
+                     + (msg("note_papua_code") if code[:2] in PAPUA_SUCCESSORS else ""))
     if len(idx) > 1:  # BPS province code of a split province
         idx, _ = _narrow(ref, idx, kind=None, provinces=None, geom=geom, overlap=overlap)
     if len(idx) == 1:
@@ -599,14 +594,14 @@ def _match_one(ref: _Reference, code: str | None, raw_code: object, name: object
         if by_name.kode:
             cands.append(_candidates_text(ref, [ref.by_code[by_name.kode]]))
         return _Row(method="ambiguous", candidates="; ".join(cands),
-                    note=f"code {code} and name {name!s} name different regions")
+                    note=msg("note_code_name_differ", code=code, name=str(name)))
     if len(idx) > 1:
         if _present(name):
             agree = [i for i in idx if _names_agree(ref, i, name)]
             if len(agree) == 1:
                 return _Row(str(ref.table.at[agree[0], "kode"]), "code")
         return _Row(method="ambiguous", candidates=_candidates_text(ref, idx),
-                    note=f"{scheme} code {code} covers several present-day regions")
+                    note=msg("note_code_several", scheme=scheme, code=code))
     row = _match_name(ref, name, kind=kind, provinces=provinces, geom=geom, overlap=overlap)
     if notes:
         row.note = "; ".join(filter(None, [*notes, row.note]))

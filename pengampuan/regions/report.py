@@ -14,6 +14,7 @@ from typing import Any, cast
 
 import pandas as pd
 
+from .._messages import MESSAGES, msg
 from ..errors import PengampuanWarning, RegionMatchError
 
 
@@ -91,27 +92,32 @@ class MatchReport:
         """One report row as a readable line."""
         what = []
         if _present(rec.get("input_code")):
-            what.append(f"code {rec['input_code']!r}")
+            what.append(msg("match_code", code=rec["input_code"]))
         if _present(rec.get("input_name")):
-            what.append(f"name {rec['input_name']!r}")
-        head = f"{self.source + ', ' if self.source else ''}{self.unit} {rec['row']}"
-        body = " / ".join(what) or "no code or name"
+            what.append(msg("match_name", name=rec["input_name"]))
+        head = f"{self.source + ', ' if self.source else ''}{self.unit_label(1)} {rec['row']}"
+        body = " / ".join(what) or msg("match_no_code_name")
         method = rec["method"]
         if method == "ambiguous":
-            tail = f"ambiguous between {rec['candidates']}"
+            tail = msg("match_ambiguous", candidates=rec["candidates"])
         elif method == "unmatched":
-            tail = "matches no region" + (f"; closest: {rec['candidates']}"
-                                          if rec.get("candidates") else "")
+            tail = msg("match_none") + (msg("match_closest", candidates=rec["candidates"])
+                                        if rec.get("candidates") else "")
         else:
-            tail = f"-> {rec['kode']} {rec['nama']} ({method}"
-            tail += f", score {rec['score']:.0f})" if method == "fuzzy" else ")"
+            tail = f"-> {rec['kode']} {rec['nama']} ({msg('method_' + method)}"
+            tail += msg("match_score", score=rec["score"]) if method == "fuzzy" else ")"
         note = f" [{rec['note']}]" if rec.get("note") else ""
         return f"{head}: {body} {tail}{note}"
 
+    def unit_label(self, n: int = 2) -> str:
+        """The unit ('row', 'feature') in ``settings.language``; plural unless ``n`` is 1."""
+        key = f"unit_{self.unit}" + ("" if n == 1 else "s")
+        return msg(key) if key in MESSAGES else self.unit + ("" if n == 1 else "s")
+
     def __str__(self) -> str:
         n = len(self.table)
-        counts = ", ".join(f"{v} {k}" for k, v in self.summary().items())
-        lines = [f"{n} {self.unit}s matched to Kemendagri codes: {counts}"]
+        counts = ", ".join(f"{v} {msg('method_' + str(k))}" for k, v in self.summary().items())
+        lines = [msg("match_head", n=n, unit=self.unit_label(), counts=counts)]
         lines += [self.describe_row(r) for r in self.problems.to_dict("records")]
         return "\n".join(lines)
 
@@ -133,33 +139,32 @@ def _react(report: MatchReport, *, on_unmatched: str, stacklevel: int) -> None:
     if len(fuzzy):
         lines = [report.describe_row(r) for r in fuzzy.head(20).to_dict("records")]
         warnings.warn(
-            f"{len(fuzzy)} of {len(t)} {report.unit}s matched only approximately (fuzzy); "
-            "check them, and pass the right code or add the name to the alias table if one "
-            "is wrong:\n" + "\n".join(lines),
+            msg("match_fuzzy", n=len(fuzzy), total=len(t), unit=report.unit_label())
+            + ":\n" + "\n".join(lines),
             PengampuanWarning, stacklevel=stacklevel,
         )
-    recoded = t[t["kode"].notna() & t["note"].str.contains("is not a", regex=False)]
+    # a code was given but matched nothing, and the name matched instead
+    recoded = t[t["kode"].notna() & t["input_code"].map(_present).astype(bool)
+                & (t["method"] != "code")]
     if len(recoded):
         papua = recoded["note"].str.contains("Papua", regex=False).any()
         lines = [report.describe_row(r) for r in recoded.head(10).to_dict("records")]
         warnings.warn(
-            f"{len(recoded)} of {len(t)} {report.unit}s carry codes that match no present-day "
-            "region and were matched by name instead"
-            + (" (the file seems to predate the 2022 Papua split: 34 provinces)" if papua else "")
+            msg("match_recoded", n=len(recoded), total=len(t), unit=report.unit_label())
+            + (msg("match_recoded_papua") if papua else "")
             + ":\n" + "\n".join(lines), PengampuanWarning, stacklevel=stacklevel,
         )
     bad = t[t["kode"].isna()]
     if not len(bad) or on_unmatched == "keep":
         return
     lines = [report.describe_row(r) for r in bad.head(30).to_dict("records")]
-    more = f"\n... and {len(bad) - 30} more (see the report)" if len(bad) > 30 else ""
+    more = "\n" + msg("match_more", n=len(bad) - 30) if len(bad) > 30 else ""
     n_amb = int((bad["method"] == "ambiguous").sum())
-    msg = (f"{len(bad)} of {len(t)} {report.unit}s matched no single region "
-           f"({n_amb} ambiguous, {len(bad) - n_amb} unmatched):\n" + "\n".join(lines) + more
-           + "\nFix the names or codes, give code_col=/province_col=, or pass "
-           "on_unmatched='warn' or 'keep' to keep them with kode = <NA>.")
+    text = (msg("match_unmatched", n=len(bad), total=len(t), unit=report.unit_label(),
+                ambiguous=n_amb, unmatched=len(bad) - n_amb) + ":\n" + "\n".join(lines) + more)
     if on_unmatched == "raise":
-        err = RegionMatchError(msg)
+        text += "\n" + msg("hint_on_unmatched")
+        err = RegionMatchError(text)
         err.report = report  # type: ignore[attr-defined]
         raise err
-    warnings.warn(msg, PengampuanWarning, stacklevel=stacklevel)
+    warnings.warn(text, PengampuanWarning, stacklevel=stacklevel)
