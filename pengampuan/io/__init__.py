@@ -35,11 +35,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ._messages import INVISIBLE, NON_BREAKING, join_and, msg, visible
-from ._textnorm import normalise_region_code
-from .config import BUKTI, DEFAULT_CONFIG, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
-from .dataset import Dataset, empty_fasilitas
-from .errors import DataFileError, DataFileMissingError, PengampuanWarning
+from .._messages import INVISIBLE, NON_BREAKING, join_and, msg, visible
+from .._textnorm import normalise_region_code
+from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
+from ..dataset import Dataset, empty_fasilitas
+from ..errors import DataFileError, DataFileMissingError, PengampuanWarning
 
 logger = logging.getLogger(__name__)
 
@@ -990,12 +990,12 @@ def _parse_dates(raw: _RawTable, problems: _Problems, col: str) -> pd.Series:
 # region codes
 # ---------------------------------------------------------------------------
 def _bundled_dir() -> Path:
-    from .datasets import bundled_data_dir
+    from ..datasets import bundled_data_dir
 
     try:
         return bundled_data_dir()
     except FileNotFoundError:
-        return Path(__file__).resolve().parent.parent / "data"
+        return Path(__file__).resolve().parents[2] / "data"
 
 
 @lru_cache(maxsize=1)
@@ -1700,7 +1700,7 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
     >>> ds.report.ok, set(ds.rumah_sakit["lokasi_presisi"]) <= set(LOKASI_PRESISI)
     (True, True)
     """
-    from .validate import run_validation
+    from ..validate import run_validation
 
     cfg = config or DEFAULT_CONFIG
     tables, report = run_validation(path, config=cfg, code_scheme=code_scheme)
