@@ -31,12 +31,7 @@ from ._messages import join_and, msg
 from .config import BUKTI, DEFAULT_CONFIG, NON_KLINIS, Config
 from .errors import MAX_PER_KIND, DataFileMissingError, format_problem, format_problems
 from .io import (
-    FILES,
     LOKASI_PRESISI,
-    OPTIONAL_FILES,
-    PROBLEM_COLUMNS,
-    ROW,
-    CodeScheme,
     NearMiss,
     _check_links,
     _parse_fasilitas,
@@ -44,14 +39,14 @@ from .io import (
     _parse_layanan,
     _parse_rumah_sakit,
     _parse_wilayah,
-    _Problems,
     _RawTable,
     _read_raw,
-    _rows_text,
     bps_crosswalk,
     near_misses,
     other_data_files,
 )
+from .io.contract import FILES, OPTIONAL_FILES, PROBLEM_COLUMNS, ROW, CodeScheme
+from .io.problems import _Problems, _rows_text
 
 logger = logging.getLogger(__name__)
 

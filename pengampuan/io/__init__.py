@@ -28,54 +28,42 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import geopandas as gpd
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .._messages import INVISIBLE, NON_BREAKING, join_and, msg, visible
+from .._messages import INVISIBLE, NON_BREAKING, msg, visible
 from .._textnorm import normalise_region_code
 from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
 from ..dataset import Dataset, empty_fasilitas
 from ..errors import DataFileError, DataFileMissingError, PengampuanWarning
+from .contract import (
+    CODE_SCHEMES,
+    FILES,
+    OPTIONAL,
+    OPTIONAL_FILES,
+    PROBLEM_COLUMNS,
+    REQUIRED,
+    ROW,
+    SEVERITIES,
+    CodeScheme,
+)
+from .problems import _Problems, _quoted, _rows_text
 
 logger = logging.getLogger(__name__)
 
-CodeScheme = Literal["kemendagri", "bps"]
-#: Region-code schemes accepted for ``kode_wilayah``.
-CODE_SCHEMES: tuple[str, ...] = ("kemendagri", "bps")
+__all__ = [
+    "CODE_SCHEMES", "FILES", "HEADER_SEARCH_ROWS", "JENIS_LINK", "KELAS", "MAX_CYCLES_PER_LAYANAN",
+    "MAX_RECORD_CHARS", "MAX_RECORD_LINES", "OPTIONAL", "OPTIONAL_FILES", "PROBLEM_COLUMNS",
+    "REQUIRED", "ROW", "SEVERITIES", "STATUS_VALUES", "TINGKAT_VALUES", "CodeScheme", "NearMiss",
+    "bps_crosswalk", "load_dataset", "near_misses", "other_data_files", "read_fasilitas",
+    "read_jejaring", "read_layanan", "read_rumah_sakit", "read_wilayah",
+]
 
-#: Table name -> file name in a data folder.
-FILES: dict[str, str] = {
-    "rumah_sakit": "rumah_sakit.csv",
-    "layanan": "layanan.csv",
-    "jejaring": "jejaring.csv",
-    "wilayah": "wilayah.csv",
-}
-#: Optional tables of a data folder (absent = empty table).
-OPTIONAL_FILES: dict[str, str] = {"fasilitas": "fasilitas.csv"}
-#: Required columns per table (DESIGN.md, data contract).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "rumah_sakit": ("kode_rs", "nama", "lat", "lon", "kode_wilayah"),
-    "layanan": ("kode_rs", "layanan", "strata"),
-    "jejaring": ("pengampu", "diampu", "layanan"),
-    "wilayah": ("kode", "nama", "tingkat"),
-    "fasilitas": ("kode_rs", "fasilitas"),
-}
-#: Optional columns of the data contract (others are kept as extra columns).
-OPTIONAL: dict[str, tuple[str, ...]] = {
-    "rumah_sakit": ("kelas", "kepemilikan", "tempat_tidur", "alias", "lokasi_presisi",
-                    "pengampu_nasional", "sumber", "contoh", "kode_wilayah_sk", "kode_rsonline"),
-    "layanan": ("status", "tahun", "sumber", "contoh", "bukti"),
-    "jejaring": ("mulai", "sumber", "jenis", "contoh", "bukti"),
-    "wilayah": ("kode_induk", "penduduk", "tahun_penduduk", "sumber", "pasien_hd"),
-    "fasilitas": ("tahun", "sumber", "bukti", "contoh"),
-}
-#: Columns of a problems table.
-PROBLEM_COLUMNS: tuple[str, ...] = ("file", "row", "column", "value", "problem", "severity")
-SEVERITIES: tuple[str, ...] = ("error", "warning", "note")
+
 KELAS: tuple[str, ...] = ("A", "B", "C", "D")
 JENIS_LINK: tuple[str, ...] = ("sumber", "usulan")
 STATUS_VALUES: tuple[str, ...] = ("ada", "target")
@@ -95,73 +83,6 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 #: Serial numbers accepted as Excel dates: 1954-10-03 .. 2119-01-08.
 _EXCEL_SERIAL_RANGE = (20000, 80000)
 _YEAR_RANGE = (1900, 2100)
-#: Private column with the spreadsheet row number while tables are checked.
-ROW = "__row"
-
-
-# ---------------------------------------------------------------------------
-# problems
-# ---------------------------------------------------------------------------
-class _Problems:
-    """Collector of data problems (one row per problem, see :data:`PROBLEM_COLUMNS`).
-
-    Kept as one list per column, with repeated texts shared, so that a file
-    with a million wrong rows costs tens of bytes per problem, not a dict each.
-    """
-
-    def __init__(self) -> None:
-        self._cols: dict[str, list[Any]] = {c: [] for c in PROBLEM_COLUMNS}
-        self._texts: dict[str, str] = {}
-
-    def add(self, file: str, problem: str, *, row: int | None = None, column: str | None = None,
-            value: object = None, severity: str = "error") -> None:
-        """Record one problem."""
-        if severity not in SEVERITIES:  # pragma: no cover - programming error
-            raise ValueError(f"severity={severity!r}; expected one of {SEVERITIES}")
-        share = self._texts.setdefault
-        cols = self._cols
-        cols["file"].append(share(file, file))
-        cols["row"].append(None if row is None else int(row))
-        cols["column"].append(None if column is None else share(column, column))
-        cols["value"].append(None if value is None else str(value))
-        cols["problem"].append(share(problem, problem))
-        cols["severity"].append(severity)
-
-    @property
-    def records(self) -> list[dict[str, Any]]:
-        """The problems as a list of dicts (built on demand)."""
-        names = list(PROBLEM_COLUMNS)
-        return [dict(zip(names, values, strict=True))
-                for values in zip(*(self._cols[c] for c in names), strict=True)]
-
-    def __len__(self) -> int:
-        return len(self._cols["severity"])
-
-    @property
-    def n_errors(self) -> int:
-        """Number of problems of severity ``error``."""
-        return self._cols["severity"].count("error")
-
-    def frame(self) -> pd.DataFrame:
-        """The problems as a DataFrame (``row`` as Int64, spreadsheet numbering)."""
-        df = pd.DataFrame({c: pd.Series(self._cols[c], dtype=object) for c in PROBLEM_COLUMNS},
-                          columns=list(PROBLEM_COLUMNS))
-        df["row"] = pd.array(self._cols["row"], dtype="Int64")
-        return df
-
-    def raise_if_errors(self) -> None:
-        """Raise :class:`DataFileError` listing every problem when any is an error."""
-        if self.n_errors:
-            raise DataFileError(self.frame())
-
-
-def _rows_text(rows: Sequence[int]) -> str:
-    """'2', '2 and 5', '2, 5 and 9'."""
-    return join_and([str(int(x)) for x in rows])
-
-
-def _quoted(values: Sequence[object]) -> str:
-    return join_and([repr(str(x)) for x in values])
 
 
 # ---------------------------------------------------------------------------
@@ -1300,8 +1221,6 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
     out[ROW] = df[ROW]
     front = ["pengampu", "diampu", "layanan", "mulai", "sumber", "jenis", "bukti", "contoh"]
     return out[[*front, *[c for c in out.columns if c not in front]]]
-
-
 
 
 def _bukti(raw: _RawTable, problems: _Problems) -> pd.Series:
