@@ -32,21 +32,18 @@ from .config import BUKTI, DEFAULT_CONFIG, NON_KLINIS, Config
 from .errors import MAX_PER_KIND, DataFileMissingError, format_problem, format_problems
 from .io import (
     LOKASI_PRESISI,
-    NearMiss,
     _check_links,
     _parse_fasilitas,
     _parse_jejaring,
     _parse_layanan,
     _parse_rumah_sakit,
     _parse_wilayah,
-    _RawTable,
-    _read_raw,
     bps_crosswalk,
-    near_misses,
-    other_data_files,
 )
 from .io.contract import FILES, OPTIONAL_FILES, PROBLEM_COLUMNS, ROW, CodeScheme
+from .io.names import NearMiss, near_misses, other_data_files
 from .io.problems import _Problems, _rows_text
+from .io.read import _RawTable, _read_raw
 
 logger = logging.getLogger(__name__)
 
