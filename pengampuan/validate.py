@@ -38,12 +38,12 @@ from .io import (
     _parse_layanan,
     _parse_rumah_sakit,
     _parse_wilayah,
-    bps_crosswalk,
 )
 from .io.contract import FILES, OPTIONAL_FILES, PROBLEM_COLUMNS, ROW, CodeScheme
 from .io.names import NearMiss, near_misses, other_data_files
 from .io.problems import _Problems, _rows_text
 from .io.read import _RawTable, _read_raw
+from .io.values import bps_crosswalk
 
 logger = logging.getLogger(__name__)
 
@@ -346,7 +346,7 @@ def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) ->
         data = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
         data[ROW] = pd.Series([], dtype="int64")
         return _RawTable(file=file, path=fpath, data=data, columns=columns, header_row=1)
-    from .io import _bundled_dir
+    from .io.values import _bundled_dir
 
     source = _bundled_dir() / file
     if bundled or not source.is_file():
