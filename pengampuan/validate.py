@@ -28,10 +28,13 @@ import numpy as np
 import pandas as pd
 
 from ._messages import join_and, msg
-from .config import BUKTI, DEFAULT_CONFIG, NON_KLINIS, Config
+from .config import BUKTI, DEFAULT_CONFIG, LOKASI_PRESISI, NON_KLINIS, Config
 from .errors import MAX_PER_KIND, DataFileMissingError, format_problem, format_problems
-from .io import (
-    LOKASI_PRESISI,
+from .io.contract import FILES, OPTIONAL_FILES, PROBLEM_COLUMNS, ROW, CodeScheme
+from .io.names import NearMiss, near_misses, other_data_files
+from .io.problems import _Problems, _rows_text
+from .io.read import _RawTable, _read_raw
+from .io.tables import (
     _check_links,
     _parse_fasilitas,
     _parse_jejaring,
@@ -39,10 +42,6 @@ from .io import (
     _parse_rumah_sakit,
     _parse_wilayah,
 )
-from .io.contract import FILES, OPTIONAL_FILES, PROBLEM_COLUMNS, ROW, CodeScheme
-from .io.names import NearMiss, near_misses, other_data_files
-from .io.problems import _Problems, _rows_text
-from .io.read import _RawTable, _read_raw
 from .io.values import bps_crosswalk
 
 logger = logging.getLogger(__name__)
