@@ -10,7 +10,7 @@ Every problem carries the file, the row as a spreadsheet shows it (header =
 row 1), the column, the value and what was expected. The single-file readers
 (:func:`read_rumah_sakit`, ...) raise :class:`~pengampuan.errors.DataFileError`
 listing every error of that file at once; :func:`load_dataset` reads the four
-files, runs the checks across them (see :mod:`pengampuan.validate`) and raises
+files, runs the checks across them (see :mod:`pengampuan.io.checks`) and raises
 when any error is found anywhere.
 
 The modules, lowest first (each imports only those before it):
@@ -19,8 +19,13 @@ The modules, lowest first (each imports only those before it):
 :mod:`~pengampuan.io.names` (near-miss file names in a folder),
 :mod:`~pengampuan.io.read` (one CSV file as text: bytes to records),
 :mod:`~pengampuan.io.values` (typed columns from text cells),
-:mod:`~pengampuan.io.tables` (the five table parsers),
-:mod:`~pengampuan.io.load` (:func:`load_dataset` and the ``read_*`` functions).
+:mod:`~pengampuan.io.tables` (the five table parsers and the checks within one file),
+:mod:`~pengampuan.io.checks` (checks across the files),
+:mod:`~pengampuan.io.points` (hospital points against the polygon of their kab/kota),
+:mod:`~pengampuan.io.report` (the :class:`~pengampuan.io.report.ValidationReport`),
+:mod:`~pengampuan.io.load` (reading a folder: :func:`load_dataset`, the ``read_*``
+functions, and :func:`~pengampuan.io.load.run_validation` behind
+:func:`pengampuan.validate`).
 """
 
 from __future__ import annotations

@@ -17,13 +17,42 @@ import geopandas as gpd
 import pandas as pd
 
 from .._messages import msg
-from ..config import DEFAULT_CONFIG, Config
+from ..config import BUKTI, DEFAULT_CONFIG, LOKASI_PRESISI, Config
 from ..dataset import Dataset, empty_fasilitas
 from ..errors import DataFileError, DataFileMissingError, PengampuanWarning
-from .contract import CODE_SCHEMES, FILES, OPTIONAL_FILES, REQUIRED, ROW, CodeScheme
+from .checks import (
+    _check_fasilitas_rows,
+    _check_known,
+    _check_kode_wilayah,
+    _check_kode_wilayah_sk,
+    _check_layanan_rows,
+    _check_strata_order,
+    _unreadable_codes,
+)
+from .contract import (
+    CODE_SCHEMES,
+    FILES,
+    OPTIONAL_FILES,
+    PROBLEM_COLUMNS,
+    REQUIRED,
+    ROW,
+    CodeScheme,
+)
+from .names import NearMiss, near_misses, other_data_files
+from .points import _check_points_in_regions, _check_same_hospital_twice
 from .problems import _Problems
-from .read import _read_raw
-from .tables import _PARSERS, _check_links
+from .read import _RawTable, _read_raw
+from .report import ValidationReport, _report
+from .tables import (
+    _PARSERS,
+    _check_links,
+    _parse_fasilitas,
+    _parse_jejaring,
+    _parse_layanan,
+    _parse_rumah_sakit,
+    _parse_wilayah,
+)
+from .values import _bundled_dir
 
 logger = logging.getLogger(__name__)
 
@@ -224,8 +253,6 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
     >>> ds.report.ok, set(ds.rumah_sakit["lokasi_presisi"]) <= set(pg.LOKASI_PRESISI)
     (True, True)
     """
-    from ..validate import run_validation
-
     cfg = config or DEFAULT_CONFIG
     tables, report = run_validation(path, config=cfg, code_scheme=code_scheme)
     if tables is None or not report.ok:
@@ -249,3 +276,164 @@ def load_dataset(path: str | Path | None = None, *, config: Config | None = None
         meta={"bundled": path is None, "code_scheme": code_scheme,
               "wilayah_bundled": bool(report.counts.get("wilayah_bundled", False))},
     )
+
+
+def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
+                   ) -> tuple[dict[str, pd.DataFrame] | None, ValidationReport]:
+    """Read and check every table; the typed tables (with private row numbers) and the report.
+
+    The tables are None when a required file could not be read at all.
+    """
+    folder = _resolve_folder(path)
+    problems = _Problems()
+    counts: dict[str, Any] = {}
+    if not folder.is_dir():
+        problems.add(folder.name, msg("folder_is_file", folder=folder,
+                                      files=", ".join(FILES.values())))
+        return None, _report(problems, counts, folder)
+    raws: dict[str, _RawTable | None] = {}
+    for table, fname in FILES.items():
+        fpath = folder / fname
+        if not fpath.exists():
+            found = near_misses(folder, fname)
+            if found:
+                raws[table] = _read_near_miss(table, fname, folder, found, problems)
+                continue
+        if table in ("jejaring", "wilayah") and not fpath.exists():
+            raws[table] = _fallback(table, fpath, problems, bundled=path is None)
+            if table == "wilayah" and raws[table] is not None and path is not None:
+                counts["wilayah_bundled"] = True
+            continue
+        raws[table] = _read_raw(fpath, problems, table=table, empty_ok=table == "jejaring")
+    for table, fname in OPTIONAL_FILES.items():  # optional: absent = empty table
+        if (folder / fname).exists():
+            raws[table] = _read_raw(folder / fname, problems, table=table, empty_ok=True)
+    tables: dict[str, pd.DataFrame] = {}
+    for table, raw in raws.items():
+        if raw is None:
+            continue
+        if table == "rumah_sakit":
+            tables[table] = _parse_rumah_sakit(raw, problems, config=config,
+                                               code_scheme=code_scheme)
+        elif table == "layanan":
+            tables[table] = _parse_layanan(raw, problems, config=config)
+        elif table == "jejaring":
+            tables[table] = _parse_jejaring(raw, problems, config=config)
+        elif table == "fasilitas":
+            tables[table] = _parse_fasilitas(raw, problems, config=config)
+        else:
+            tables[table] = _parse_wilayah(raw, problems, config=config)
+    skipped: dict[str, int] = {t: 0 for t in [*FILES, *(t for t in OPTIONAL_FILES if t in raws)]}
+    if "jejaring" in tables:
+        tables["jejaring"], skipped["jejaring"] = _check_links(tables["jejaring"], problems)
+    if "layanan" in tables:
+        tables["layanan"], skipped["layanan"] = _check_layanan_rows(tables["layanan"], problems)
+    if ("rumah_sakit" in tables and "wilayah" in tables and raws["rumah_sakit"] is not None
+            and raws["wilayah"] is not None and "kode" in raws["wilayah"].columns
+            and "kode_wilayah" in raws["rumah_sakit"].columns):
+        _check_kode_wilayah(tables["rumah_sakit"], raws["rumah_sakit"], tables["wilayah"],
+                            problems, code_scheme=code_scheme)
+    if "rumah_sakit" in tables and raws["rumah_sakit"] is not None and {
+            "lat", "lon", "kode_wilayah", "nama"} <= set(raws["rumah_sakit"].columns):
+        counts["titik_diperiksa"] = _check_points_in_regions(
+            tables["rumah_sakit"], problems, wilayah=tables.get("wilayah"))
+        _check_same_hospital_twice(tables["rumah_sakit"], problems)
+    rs_usable = ("rumah_sakit" in tables and raws["rumah_sakit"] is not None
+                 and "kode_rs" in raws["rumah_sakit"].columns and len(tables["rumah_sakit"]) > 0)
+    if "rumah_sakit" in tables and not rs_usable:
+        problems.add(FILES["rumah_sakit"], msg("kode_rs_not_checked", file=FILES["rumah_sakit"]),
+                     severity="note")
+    if rs_usable:
+        rs = tables["rumah_sakit"]
+        unreadable = _unreadable_codes(raws["rumah_sakit"])
+        if "layanan" in tables:
+            _check_known(tables["layanan"], rs, problems, ["kode_rs"], FILES["layanan"],
+                         unreadable=unreadable)
+        if "jejaring" in tables:
+            _check_known(tables["jejaring"], rs, problems, ["pengampu", "diampu"],
+                         FILES["jejaring"], unreadable=unreadable)
+            if "layanan" in tables:
+                _check_strata_order(tables["jejaring"], tables["layanan"], rs, problems,
+                                    config=config)
+        if "fasilitas" in tables:
+            _check_known(tables["fasilitas"], rs, problems, ["kode_rs"],
+                         OPTIONAL_FILES["fasilitas"], unreadable=unreadable)
+            tables["fasilitas"], skipped["fasilitas"] = _check_fasilitas_rows(
+                tables["fasilitas"], problems)
+        if "wilayah" in tables and "kode_wilayah_sk" in rs:
+            _check_kode_wilayah_sk(rs, tables["wilayah"], problems)
+    for table, df in tables.items():
+        counts[table] = len(df)
+    if "rumah_sakit" in tables:
+        lp = tables["rumah_sakit"]["lokasi_presisi"].value_counts()
+        counts["lokasi_presisi"] = {k: int(lp[k]) for k in (*LOKASI_PRESISI, *lp.index)
+                                    if k in lp and k != ""}
+    counts["bukti"] = {t: {g: int((df["bukti"] == g).sum()) for g in (*BUKTI, "")
+                           if int((df["bukti"] == g).sum())}
+                       for t, df in tables.items() if "bukti" in df}
+    counts["dilewati"] = skipped
+    counts["contoh"] = {t: int(df["contoh"].sum()) for t, df in tables.items() if "contoh" in df}
+    report = _report(problems, counts, folder)
+    complete = all(raws[t] is not None for t in FILES)
+    return (tables if complete else None), report
+
+
+def _resolve_folder(path: str | Path | None) -> Path:
+    if path is None:
+        from ..datasets import bundled_data_dir
+
+        try:
+            return bundled_data_dir()
+        except FileNotFoundError as err:
+            raise DataFileMissingError(_missing_record("data", str(err)), str(err)) from err
+    folder = Path(path).expanduser()
+    if not folder.exists():
+        text = msg("folder_not_found", folder=folder, files=", ".join(FILES.values()))
+        raise DataFileMissingError(_missing_record(folder.name, text), text)
+    return folder
+
+
+def _missing_record(file: str, text: str) -> pd.DataFrame:
+    return pd.DataFrame([{"file": file, "row": None, "column": None, "value": None,
+                          "problem": text, "severity": "error"}], columns=list(PROBLEM_COLUMNS))
+
+
+def _fallback(table: str, fpath: Path, problems: _Problems, *, bundled: bool) -> _RawTable | None:
+    """jejaring.csv absent: no links; wilayah.csv absent: the bundled region list."""
+    file = fpath.name
+    others = other_data_files(fpath.parent, list(FILES.values()))
+    holds = msg("name_other_files", found=others) if others else ""
+    if table == "jejaring":
+        problems.add(file, msg("no_jejaring_file", file=file, folder=fpath.parent, holds=holds),
+                     severity="note")
+        columns = ["pengampu", "diampu", "layanan", "mulai", "sumber"]
+        data = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        data[ROW] = pd.Series([], dtype="int64")
+        return _RawTable(file=file, path=fpath, data=data, columns=columns, header_row=1)
+    source = _bundled_dir() / file
+    if bundled or not source.is_file():
+        problems.add(file, msg("no_wilayah_file", path=fpath))
+        return None
+    problems.add(file, msg("wilayah_bundled_used", file=file, folder=fpath.parent, source=source,
+                           holds=holds), severity="note")
+    return _read_raw(source, problems, table=table)
+
+
+def _read_near_miss(table: str, fname: str, folder: Path, found: list[NearMiss],
+                    problems: _Problems) -> _RawTable | None:
+    """A file named like ``fname`` but not quite: read it (warning) or say why not (error)."""
+    text = [m for m in found if not m.spreadsheet]
+    if len(text) == 1:
+        m = text[0]
+        problems.add(fname, msg("name_near_miss_read", expected=fname, folder=folder,
+                                found=m.path.name, why=m.why), severity="warning")
+        return _read_raw(m.path, problems, table=table, empty_ok=table == "jejaring",
+                         file=fname)
+    if len(text) > 1:
+        problems.add(fname, msg("name_near_miss_several", expected=fname, folder=folder,
+                                found=[m.path.name for m in text]))
+        return None
+    m = found[0]
+    problems.add(fname, msg("name_near_miss_excel", expected=fname, folder=folder,
+                            found=m.path.name, why=m.why))
+    return None
