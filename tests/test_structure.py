@@ -28,9 +28,6 @@ PACKAGE = ROOT / "pengampuan"
 #: imports on its own), known and not yet broken. A new cycle, or one of these growing,
 #: fails the test; when one is broken, remove it here.
 KNOWN_LAZY_CYCLES = {
-    # access takes demand points from demand; demand checks regions with access's
-    # _check_regions through a lazy import.
-    frozenset({"pengampuan.access", "pengampuan.demand"}),
     # the office outputs: office builds the report's tables (with export's table
     # helpers) and writes them with excel and figures; excel, gpkg and figures call back
     # into office (report_tables, resolve_provinsi), and formats picks a writer (excel,
