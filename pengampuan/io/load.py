@@ -46,11 +46,6 @@ from .report import ValidationReport, _report
 from .tables import (
     _PARSERS,
     _check_links,
-    _parse_fasilitas,
-    _parse_jejaring,
-    _parse_layanan,
-    _parse_rumah_sakit,
-    _parse_wilayah,
 )
 from .values import _bundled_dir
 
@@ -312,17 +307,8 @@ def run_validation(path: str | Path | None, *, config: Config, code_scheme: str,
     for table, raw in raws.items():
         if raw is None:
             continue
-        if table == "rumah_sakit":
-            tables[table] = _parse_rumah_sakit(raw, problems, config=config,
-                                               code_scheme=code_scheme)
-        elif table == "layanan":
-            tables[table] = _parse_layanan(raw, problems, config=config)
-        elif table == "jejaring":
-            tables[table] = _parse_jejaring(raw, problems, config=config)
-        elif table == "fasilitas":
-            tables[table] = _parse_fasilitas(raw, problems, config=config)
-        else:
-            tables[table] = _parse_wilayah(raw, problems, config=config)
+        kwargs = {"code_scheme": code_scheme} if table == "rumah_sakit" else {}
+        tables[table] = _PARSERS[table](raw, problems, config=config, **kwargs)
     skipped: dict[str, int] = {t: 0 for t in [*FILES, *(t for t in OPTIONAL_FILES if t in raws)]}
     if "jejaring" in tables:
         tables["jejaring"], skipped["jejaring"] = _check_links(tables["jejaring"], problems)

@@ -206,6 +206,12 @@ class _Lines:
     def push_back(self, lines: Sequence[tuple[int, str]]) -> None:
         self._pending.extendleft(reversed(lines))
 
+    def reread(self, lines: Sequence[tuple[int, str]], sep: str) -> Iterator[list[str]]:
+        """A new CSV reader that starts a record with ``lines`` (read again) and goes on."""
+        self.start_record()
+        self.push_back(lines)
+        return csv.reader(self, delimiter=sep)
+
 
 def _looks_like_rows(value: str, sep: str, n_columns: int) -> bool:
     """Whether the lines after the first in a multi-line value look like CSV rows."""
@@ -239,7 +245,7 @@ def _records(text: str, sep: str, n_columns: Callable[[], int]) -> Iterator[_Rec
     records of their own, so no row is lost.
     """
     feed = _Lines(text)
-    reader = csv.reader(feed, delimiter=sep)
+    reader: Iterator[list[str]] = csv.reader(feed, delimiter=sep)
     row = 0
     while True:
         feed.start_record()
@@ -251,18 +257,14 @@ def _records(text: str, sep: str, n_columns: Callable[[], int]) -> Iterator[_Rec
             span = feed.record
             row += 1
             yield _broken_record(row, span, sep, to_eof=False)
-            feed.start_record()
-            feed.push_back(span[1:])
-            reader = csv.reader(feed, delimiter=sep)
+            reader = feed.reread(span[1:], sep)
             continue
         except csv.Error as err:
             span = feed.record
             row += 1
             yield _Record(row, [], span[0][0] if span else 0, span[-1][0] if span else 0,
                           broken=True, reason=str(err))
-            feed.start_record()
-            feed.push_back(span[1:])
-            reader = csv.reader(feed, delimiter=sep)
+            reader = feed.reread(span[1:], sep)
             continue
         span = feed.record
         row += 1
@@ -280,9 +282,7 @@ def _records(text: str, sep: str, n_columns: Callable[[], int]) -> Iterator[_Rec
         if to_eof or (n and len(cells) != n) or any(_looks_like_rows(c, sep, n or len(cells))
                                                     for c in multi):
             yield _broken_record(row, span, sep, to_eof=to_eof)
-            feed.start_record()
-            feed.push_back(span[1:])
-            reader = csv.reader(feed, delimiter=sep)
+            reader = feed.reread(span[1:], sep)
             continue
         yield _Record(row, [_LINE_BREAKS.sub(" ", c) if c in multi else c for c in cells],
                       span[0][0], span[-1][0])

@@ -9,7 +9,7 @@ strata and facility names, evidence grades, and the checks within one file
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import geopandas as gpd
 import networkx as nx
@@ -42,6 +42,16 @@ _TINGKAT_ALIASES = {
     "district": "kabkota", "regency": "kabkota", "city": "kabkota",
 }
 _YEAR_RANGE = (1900, 2100)
+#: Columns of each typed table, in this order (extra columns of the file follow them).
+_FRONT: dict[str, tuple[str, ...]] = {
+    "rumah_sakit": ("kode_rs", "nama", "lat", "lon", "kode_wilayah", "kode_prov", "kode_wilayah_sk",
+                    "kode_rsonline", "kelas", "kepemilikan", "tempat_tidur", "alias",
+                    "lokasi_presisi", "pengampu_nasional", "sumber", "contoh"),
+    "layanan": ("kode_rs", "layanan", "strata", "status", "tahun", "sumber", "bukti", "contoh"),
+    "jejaring": ("pengampu", "diampu", "layanan", "mulai", "sumber", "jenis", "bukti", "contoh"),
+    "wilayah": ("kode", "nama", "tingkat", "kode_induk", "penduduk", "tahun_penduduk", "sumber"),
+    "fasilitas": ("kode_rs", "fasilitas", "tahun", "sumber", "bukti", "contoh"),
+}
 
 
 def _check_columns(raw: _RawTable, problems: _Problems, table: str) -> list[str]:
@@ -65,14 +75,48 @@ def _check_columns(raw: _RawTable, problems: _Problems, table: str) -> list[str]
     return missing
 
 
-def _check_required_values(raw: _RawTable, problems: _Problems, columns: Sequence[str],
-                           expected: dict[str, str]) -> None:
+def _check_required(raw: _RawTable, problems: _Problems, table: str,
+                    expected: dict[str, str]) -> pd.DataFrame:
+    """Required columns (a missing one is added empty) and empty required values of ``table``.
+
+    Returns the raw cells (``raw.data``).
+    """
+    _check_columns(raw, problems, table)
     df = raw.data
-    for col in columns:
+    for col in (c for c in REQUIRED[table] if c in raw.columns):
         empty = (df[col] == "").to_numpy()
         for row in df[ROW].to_numpy()[empty]:
             problems.add(raw.file, msg("is_empty", expected=expected.get(col) or msg("exp_value")),
                          row=int(row), column=col)
+    return df
+
+
+def _in_order(out: pd.DataFrame, raw: _RawTable, table: str) -> pd.DataFrame:
+    """``out`` with the row numbers: the columns of ``table`` first, then the extra ones."""
+    out[ROW] = raw.data[ROW]
+    front = _FRONT[table]
+    return out[[*front, *[c for c in out.columns if c not in front]]]
+
+
+def _provenance(out: pd.DataFrame, raw: _RawTable, problems: _Problems) -> None:
+    """Set ``sumber``, ``bukti`` (evidence grade) and ``contoh`` (illustrative row) of ``out``."""
+    out["sumber"] = _text(raw, "sumber")
+    out["bukti"] = _bukti(raw, problems)
+    out["contoh"] = _contoh(raw, problems)
+
+
+def _year(raw: _RawTable, problems: _Problems, col: str, *, example: int) -> pd.Series:
+    """Int64 years (1900..2100) of ``col``; all <NA> when the file has no such column."""
+    if col not in raw.data:
+        return pd.Series(pd.NA, index=raw.data.index, dtype="Int64")
+    return _parse_int(raw, problems, col, minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
+                      expected=msg("exp_year", year=example))
+
+
+def _one_of_aliases(values: list[str], aliases: Mapping[str, str]) -> str:
+    """What a column of known values expects: the values and the spellings read as them."""
+    shown = ", ".join(f"{a!r}->{c}" for a, c in sorted(aliases.items()))
+    return msg("exp_one_of_aliases", values=values, aliases=shown)
 
 
 def _optional(df: pd.DataFrame, col: str, default: str = "") -> pd.Series:
@@ -88,10 +132,7 @@ def _text(raw: _RawTable, col: str) -> pd.Series:
 def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
                       code_scheme: str = "kemendagri") -> gpd.GeoDataFrame:
     """Typed hospitals table from a raw table (problems recorded, row numbers in ROW)."""
-    _check_columns(raw, problems, "rumah_sakit")
-    df = raw.data
-    present = [c for c in REQUIRED["rumah_sakit"] if c in raw.columns]
-    _check_required_values(raw, problems, present, {
+    df = _check_required(raw, problems, "rumah_sakit", {
         "kode_rs": msg("exp_kode_rs"), "nama": msg("exp_nama_rs"),
         "lat": msg("exp_lat"), "lon": msg("exp_lon"), "kode_wilayah": msg("exp_kode_wilayah")})
     rows = df[ROW].to_numpy()
@@ -141,11 +182,7 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     out["lokasi_presisi"] = lokasi
     out["pengampu_nasional"] = nasional
     out["contoh"] = _contoh(raw, problems)
-    out[ROW] = df[ROW]
-    front = ["kode_rs", "nama", "lat", "lon", "kode_wilayah", "kode_prov", "kode_wilayah_sk",
-             "kode_rsonline", "kelas", "kepemilikan", "tempat_tidur", "alias", "lokasi_presisi",
-             "pengampu_nasional", "sumber", "contoh"]
-    out = out[[*front, *[c for c in out.columns if c not in front]]]
+    out = _in_order(out, raw, "rumah_sakit")
     geometry = gpd.points_from_xy(lon.to_numpy(), lat.to_numpy(), crs="EPSG:4326")
     return gpd.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
 
@@ -228,10 +265,7 @@ def _check_coordinates(raw: _RawTable, problems: _Problems, lat: pd.Series, lon:
 
 def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed layanan table (kode_rs, layanan, strata, status, tahun, sumber, contoh)."""
-    _check_columns(raw, problems, "layanan")
-    df = raw.data
-    present = [c for c in REQUIRED["layanan"] if c in raw.columns]
-    _check_required_values(raw, problems, present, {
+    df = _check_required(raw, problems, "layanan", {
         "kode_rs": msg("exp_kode_rs_known"),
         "layanan": msg("exp_layanan", values=sorted(config.layanan)),
         "strata": msg("exp_strata", values=list(config.strata_order))})
@@ -241,51 +275,52 @@ def _parse_layanan(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
     out["strata"] = _canonical(raw, problems, "strata", config.normalise_strata,
                               expected=_strata_expected(config))
     out["status"] = _status(raw, problems)
-    out["tahun"] = (_parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
-                              maximum=_YEAR_RANGE[1], expected=msg("exp_year", year=2025))
-                    if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
-    out["sumber"] = _text(raw, "sumber")
-    out["bukti"] = _bukti(raw, problems)
-    out["contoh"] = _contoh(raw, problems)
-    out[ROW] = df[ROW]
-    front = ["kode_rs", "layanan", "strata", "status", "tahun", "sumber", "bukti", "contoh"]
-    return out[[*front, *[c for c in out.columns if c not in front]]]
+    out["tahun"] = _year(raw, problems, "tahun", example=2025)
+    _provenance(out, raw, problems)
+    return _in_order(out, raw, "layanan")
 
 
 def _layanan_expected(config: Config) -> str:
-    aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(config.layanan_aliases.items()))
-    return msg("exp_one_of_aliases", values=sorted(config.layanan), aliases=aliases)
+    return _one_of_aliases(sorted(config.layanan), config.layanan_aliases)
 
 
 def _strata_expected(config: Config) -> str:
-    aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(config.strata_aliases.items()))
-    return msg("exp_one_of_aliases", values=list(config.strata_order), aliases=aliases)
+    return _one_of_aliases(list(config.strata_order), config.strata_aliases)
 
 
 def _status(raw: _RawTable, problems: _Problems) -> pd.Series:
+    """``ada`` or ``target``; a missing column or an empty cell is ``ada`` (noted)."""
+    return _known_value(raw, problems, "status", STATUS_VALUES, default="ada",
+                        missing="no_status_column", empty="status_empty", expected="exp_status")
+
+
+def _known_value(raw: _RawTable, problems: _Problems, col: str, values: Sequence[str], *,
+                 default: str, missing: str, empty: str, expected: str) -> pd.Series:
+    """A column of known ``values`` (any letter case); absent or empty: ``default``.
+
+    ``missing``, ``empty`` and ``expected`` are the message keys of the note for
+    an absent column, of the note for empty cells, and of what is expected.
+    """
     df = raw.data
-    if "status" not in df:
+    if col not in df:
         if len(df):
-            problems.add(raw.file, msg("no_status_column"), row=raw.header_row, severity="note")
-        return pd.Series("ada", index=df.index, dtype="str")
-    s = _canonical(raw, problems, "status",
-                  lambda v: v.lower() if v.lower() in STATUS_VALUES else None,
-                  expected=msg("exp_status", values=list(STATUS_VALUES)))
-    empty = (df["status"] == "").to_numpy()
-    if empty.any():
-        problems.add(raw.file, msg("status_empty", n=int(empty.sum()),
-                                   row=int(df[ROW].to_numpy()[empty][0])),
-                     column="status", severity="note")
-        s = s.where(~empty, "ada")
+            problems.add(raw.file, msg(missing), row=raw.header_row, severity="note")
+        return pd.Series(default, index=df.index, dtype="str")
+    s = _canonical(raw, problems, col,
+                  lambda v: v.strip().lower() if v.strip().lower() in values else None,
+                  expected=msg(expected, values=list(values)))
+    blank = (df[col] == "").to_numpy()
+    if blank.any():
+        problems.add(raw.file, msg(empty, n=int(blank.sum()),
+                                   row=int(df[ROW].to_numpy()[blank][0])),
+                     column=col, severity="note")
+        s = s.where(~blank, default)
     return s
 
 
 def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed jejaring table (pengampu, diampu, layanan, mulai, sumber, jenis, contoh)."""
-    _check_columns(raw, problems, "jejaring")
-    df = raw.data
-    present = [c for c in REQUIRED["jejaring"] if c in raw.columns]
-    _check_required_values(raw, problems, present, {
+    df = _check_required(raw, problems, "jejaring", {
         "pengampu": msg("exp_pengampu"), "diampu": msg("exp_diampu"),
         "layanan": msg("exp_layanan", values=sorted(config.layanan))})
     out = df.drop(columns=[ROW]).copy()
@@ -293,7 +328,6 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
                                expected=_layanan_expected(config))
     out["mulai"] = (_parse_dates(raw, problems, "mulai") if "mulai" in df
                     else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
-    out["sumber"] = _text(raw, "sumber")
     if "jenis" in df:
         jenis = _canonical(raw, problems, "jenis",
                           lambda v: v.lower() if v.lower() in JENIS_LINK else None,
@@ -302,29 +336,14 @@ def _parse_jejaring(raw: _RawTable, problems: _Problems, *, config: Config) -> p
     else:
         jenis = pd.Series("sumber", index=df.index, dtype="str")
     out["jenis"] = jenis
-    out["bukti"] = _bukti(raw, problems)
-    out["contoh"] = _contoh(raw, problems)
-    out[ROW] = df[ROW]
-    front = ["pengampu", "diampu", "layanan", "mulai", "sumber", "jenis", "bukti", "contoh"]
-    return out[[*front, *[c for c in out.columns if c not in front]]]
+    _provenance(out, raw, problems)
+    return _in_order(out, raw, "jejaring")
 
 
 def _bukti(raw: _RawTable, problems: _Problems) -> pd.Series:
     """Evidence grades; a missing column or empty cell is an empty grade (noted, included)."""
-    df = raw.data
-    if "bukti" not in df:
-        if len(df):
-            problems.add(raw.file, msg("no_bukti_column"), row=raw.header_row, severity="note")
-        return pd.Series("", index=df.index, dtype="str")
-    s = _canonical(raw, problems, "bukti",
-                  lambda v: v.strip().lower() if v.strip().lower() in BUKTI else None,
-                  expected=msg("exp_bukti", values=list(BUKTI)))
-    empty = (df["bukti"] == "").to_numpy()
-    if empty.any():
-        problems.add(raw.file, msg("bukti_empty", n=int(empty.sum()),
-                                   row=int(df[ROW].to_numpy()[empty][0])),
-                     column="bukti", severity="note")
-    return s
+    return _known_value(raw, problems, "bukti", BUKTI, default="", missing="no_bukti_column",
+                        empty="bukti_empty", expected="exp_bukti")
 
 
 _FASILITAS_ALIASES = {
@@ -344,37 +363,23 @@ def _normalise_fasilitas(value: str) -> str | None:
 
 def _parse_fasilitas(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed fasilitas table (kode_rs, fasilitas, tahun, sumber, bukti, contoh)."""
-    _check_columns(raw, problems, "fasilitas")
-    df = raw.data
-    present = [c for c in REQUIRED["fasilitas"] if c in raw.columns]
-    _check_required_values(raw, problems, present, {
+    df = _check_required(raw, problems, "fasilitas", {
         "kode_rs": msg("exp_kode_rs_known"),
         "fasilitas": msg("exp_fasilitas", values=list(FASILITAS))})
     out = df.drop(columns=[ROW]).copy()
-    aliases = ", ".join(f"{a!r}->{c}" for a, c in sorted(_FASILITAS_ALIASES.items()))
     out["fasilitas"] = _canonical(raw, problems, "fasilitas", _normalise_fasilitas,
-                                 expected=msg("exp_one_of_aliases", values=list(FASILITAS),
-                                              aliases=aliases))
-    out["tahun"] = (_parse_int(raw, problems, "tahun", minimum=_YEAR_RANGE[0],
-                              maximum=_YEAR_RANGE[1], expected=msg("exp_year", year=2020))
-                    if "tahun" in df else pd.Series(pd.NA, index=df.index, dtype="Int64"))
-    out["sumber"] = _text(raw, "sumber")
-    out["bukti"] = _bukti(raw, problems)
-    out["contoh"] = _contoh(raw, problems)
-    out[ROW] = df[ROW]
-    front = ["kode_rs", "fasilitas", "tahun", "sumber", "bukti", "contoh"]
-    return out[[*front, *[c for c in out.columns if c not in front]]]
+                                 expected=_one_of_aliases(list(FASILITAS), _FASILITAS_ALIASES))
+    out["tahun"] = _year(raw, problems, "tahun", example=2020)
+    _provenance(out, raw, problems)
+    return _in_order(out, raw, "fasilitas")
 
 
 def _parse_wilayah(raw: _RawTable, problems: _Problems, *, config: Config) -> pd.DataFrame:
     """Typed region list (kode, nama, tingkat, kode_induk, penduduk, tahun_penduduk, sumber)."""
-    _check_columns(raw, problems, "wilayah")
-    df = raw.data
-    rows = df[ROW].to_numpy()
-    present = [c for c in REQUIRED["wilayah"] if c in raw.columns]
-    _check_required_values(raw, problems, present, {
+    df = _check_required(raw, problems, "wilayah", {
         "kode": msg("exp_region_code"), "nama": msg("exp_region_name"),
         "tingkat": msg("exp_one_of", values=list(TINGKAT_VALUES))})
+    rows = df[ROW].to_numpy()
     out = df.drop(columns=[ROW]).copy()
     tingkat = _canonical(raw, problems, "tingkat",
                         lambda v: v.lower() if v.lower() in TINGKAT_VALUES
@@ -440,9 +445,7 @@ def _parse_wilayah(raw: _RawTable, problems: _Problems, *, config: Config) -> pd
         out["pasien_hd"] = _parse_int(raw, problems, "pasien_hd", minimum=0, thousands=True,
                                      expected=msg("exp_pasien_hd"))
     out["sumber"] = _text(raw, "sumber")
-    out[ROW] = df[ROW]
-    front = ["kode", "nama", "tingkat", "kode_induk", "penduduk", "tahun_penduduk", "sumber"]
-    return out[[*front, *[c for c in out.columns if c not in front]]]
+    return _in_order(out, raw, "wilayah")
 
 
 #: At most this many cycles are listed per layanan (the rest are counted).
