@@ -1,10 +1,10 @@
-"""Input checks shared by :mod:`pengampuan.access` and :mod:`pengampuan.travel`.
+"""Input checks shared by :mod:`pengampuan.access`, :mod:`pengampuan.demand` and travel.
 
-Reading points (a GeoDataFrame of Points or a lat/lon table), the choice of
-layanan, strata, status and travel model, the capable hospitals of a dataset
-(with a clear error when there are none) and the warning about hospitals off
-the known land. Below both modules, so that neither imports the other's
-private names.
+Reading points (a GeoDataFrame of Points or a lat/lon table), a regions table,
+the choice of layanan, strata, status and travel model, the capable hospitals
+of a dataset (with a clear error when there are none) and the warning about
+hospitals off the known land. Below the modules that use them, so that none
+imports another's private names.
 """
 
 from __future__ import annotations
@@ -162,3 +162,23 @@ def _warn_hospitals_off_land(cap: pd.DataFrame, regions: gpd.GeoDataFrame, *,
             msg("hospitals_off_land", n=len(off), total=len(cap),
                 codes=_labels(pd.Index(cap["kode_rs"].iloc[off]))),
             PengampuanWarning, stacklevel=stacklevel + 1)
+
+
+def _check_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if not isinstance(regions, gpd.GeoDataFrame):
+        raise TypeError("regions must be a GeoDataFrame (pg.load_regions(level='kabkota')), "
+                        f"not {type(regions).__name__}")
+    reg = require_wgs84(regions, name="regions")
+    missing = [c for c in ("kode", "nama") if c not in reg.columns]
+    if missing:
+        raise ValueError(f"regions has no column(s) {missing}; expected kode, nama, kode_induk "
+                         f"and geometry as returned by pg.load_regions(level='kabkota')")
+    dup = reg["kode"].duplicated(keep=False)
+    if dup.any():
+        raise ValueError(f"regions: kode must be unique; {sorted(set(reg.loc[dup, 'kode']))} "
+                         f"appear more than once")
+    empty = reg.geometry.isna() | reg.geometry.is_empty
+    if empty.any():
+        raise ValueError(f"regions: {int(empty.sum())} region(s) have no geometry "
+                         f"(kode {_labels(pd.Index(reg.loc[empty, 'kode']))})")
+    return reg.reset_index(drop=True)

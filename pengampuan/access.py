@@ -25,7 +25,7 @@ from ._inputs import (
     TRAVEL,  # noqa: F401  (still importable from here)
     _capable_or_raise,
     _check_choices,
-    _labels,
+    _check_regions,
     _NoCapableError,
     _point_lonlat,
     _warn_hospitals_off_land,
@@ -44,7 +44,7 @@ from .demand import (
     weighted_mean,
 )
 from .errors import PengampuanWarning
-from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
+from .geo import NearestIndex, great_circle_km, inside_point
 from .travel import (
     TravelGraph,
     cached_travel_graph,
@@ -78,28 +78,6 @@ class NoCapableHospitalWarning(PengampuanWarning):
     def __init__(self, message: str, *, layanan: str, min_strata: str, status: str) -> None:
         super().__init__(message)
         self.layanan, self.min_strata, self.status = layanan, min_strata, status
-
-
-# ---------------------------------------------------------------------------
-# input checks
-def _check_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    if not isinstance(regions, gpd.GeoDataFrame):
-        raise TypeError("regions must be a GeoDataFrame (pg.load_regions(level='kabkota')), "
-                        f"not {type(regions).__name__}")
-    reg = require_wgs84(regions, name="regions")
-    missing = [c for c in ("kode", "nama") if c not in reg.columns]
-    if missing:
-        raise ValueError(f"regions has no column(s) {missing}; expected kode, nama, kode_induk "
-                         f"and geometry as returned by pg.load_regions(level='kabkota')")
-    dup = reg["kode"].duplicated(keep=False)
-    if dup.any():
-        raise ValueError(f"regions: kode must be unique; {sorted(set(reg.loc[dup, 'kode']))} "
-                         f"appear more than once")
-    empty = reg.geometry.isna() | reg.geometry.is_empty
-    if empty.any():
-        raise ValueError(f"regions: {int(empty.sum())} region(s) have no geometry "
-                         f"(kode {_labels(pd.Index(reg.loc[empty, 'kode']))})")
-    return reg.reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------

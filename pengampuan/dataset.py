@@ -44,7 +44,7 @@ import pandas as pd
 from .config import DEFAULT_CONFIG, NON_KLINIS, Config
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .validate import ValidationReport
+    from .io.report import ValidationReport
 
 
 @dataclass(frozen=True, eq=False)

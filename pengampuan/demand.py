@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from ._inputs import _check_regions, _labels, _point_lonlat
 from ._messages import msg as _text
 from .dataset import Dataset
 from .errors import PengampuanWarning
@@ -140,8 +141,6 @@ def _kecamatan(reg: gpd.GeoDataFrame, ds: Dataset | None, *, stacklevel: int) ->
 
 def _user_points(points: gpd.GeoDataFrame | pd.DataFrame, reg: gpd.GeoDataFrame, *,
                  name: str, stacklevel: int) -> Demand:
-    from .access import _labels, _point_lonlat
-
     if not isinstance(points, pd.DataFrame):
         raise TypeError(f"{name} must be 'kecamatan', 'kabkota' or a GeoDataFrame of Points "
                         f"with a 'penduduk' column, not {type(points).__name__}")
@@ -240,8 +239,6 @@ def demand_points(regions: gpd.GeoDataFrame, ds: Dataset | None = None, *,
     >>> int((pts["kode_wilayah"] == "17.02").sum())          # Kab. Rejang Lebong
     15
     """
-    from .access import _check_regions
-
     reg = _check_regions(regions)
     d = build_demand(reg, ds, demand=demand)
     out = gpd.GeoDataFrame({

@@ -429,9 +429,6 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
         )
 
 
-@pytest.mark.skipif(
-    not (REPO / "pengampuan" / "io.py").is_file(), reason="pengampuan.io not written yet"
-)
 def test_load_dataset_without_errors() -> None:
     import pengampuan as pg
 

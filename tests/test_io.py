@@ -390,7 +390,8 @@ def test_no_row_disappears_after_a_stray_quote(tmp_path, bad_row):
     rows_named = set(problems.loc[problems["file"] == "rumah_sakit.csv", "row"].dropna())
     assert bad_row + 2 in rows_named
     # every other row was read: the typed table (via the raw reader) has it
-    from pengampuan.io import _Problems, _read_raw
+    from pengampuan.io.problems import _Problems
+    from pengampuan.io.read import _read_raw
 
     raw = _read_raw(path, _Problems(), table="rumah_sakit")
     assert raw is not None
@@ -424,7 +425,8 @@ def test_line_break_inside_a_value_is_a_warning_and_rows_keep_their_numbers(tmp_
 def test_multiline_value_read_as_one_line(tmp_path):
     path = tmp_path / "rumah_sakit.csv"
     path.write_text(RS_HEADER + '\nRS1,"RSUD\r\nUji",-3.5,102.5,17.02,10\n', encoding="utf-8")
-    from pengampuan.io import _Problems, _read_raw
+    from pengampuan.io.problems import _Problems
+    from pengampuan.io.read import _read_raw
 
     problems = _Problems()
     raw = _read_raw(path, problems, table="rumah_sakit")
@@ -445,7 +447,8 @@ def test_stray_quote_anywhere_every_row_accounted_for(tmp_path_factory, names, w
     lines[k] = lines[k].replace(",", ',"', 1)  # a quote opening the nama value
     path = folder / "rumah_sakit.csv"
     path.write_text("\n".join([RS_HEADER, *lines]) + "\n", encoding="utf-8")
-    from pengampuan.io import _Problems, _read_raw
+    from pengampuan.io.problems import _Problems
+    from pengampuan.io.read import _read_raw
 
     problems = _Problems()
     raw = _read_raw(path, problems, table="rumah_sakit")
@@ -499,7 +502,8 @@ def test_invisible_and_non_breaking_characters(tmp_path):
     path = tmp_path / "rumah_sakit.csv"
     path.write_text(RS_HEADER + "\nRS\u200b1,RSUD\u00a0Uji,-3.5,102.5,17.02\u2060,10\n",
                     encoding="utf-8")
-    from pengampuan.io import _Problems, _read_raw
+    from pengampuan.io.problems import _Problems
+    from pengampuan.io.read import _read_raw
 
     coll = _Problems()
     raw = _read_raw(path, coll, table="rumah_sakit")

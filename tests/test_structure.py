@@ -28,13 +28,6 @@ PACKAGE = ROOT / "pengampuan"
 #: imports on its own), known and not yet broken. A new cycle, or one of these growing,
 #: fails the test; when one is broken, remove it here.
 KNOWN_LAZY_CYCLES = {
-    # io reads the tables and validate checks them (validate imports io's readers);
-    # io.load_dataset(validate=...) runs the checks through a lazy import of validate.
-    # dataset imports validate only for type checking.
-    frozenset({"pengampuan.io", "pengampuan.validate"}),
-    # access takes demand points from demand; demand checks regions with access's
-    # _check_regions through a lazy import.
-    frozenset({"pengampuan.access", "pengampuan.demand"}),
     # the office outputs: office builds the report's tables (with export's table
     # helpers) and writes them with excel and figures; excel, gpkg and figures call back
     # into office (report_tables, resolve_provinsi), and formats picks a writer (excel,
@@ -52,6 +45,11 @@ GROUND_FLOOR = {"pengampuan._messages", "pengampuan.config", "pengampuan.errors"
 #: pengampuan.regions, lowest module first: each imports only modules before it.
 REGIONS_LAYERS = ("_common", "kecamatan", "download", "simplify", "report", "bundled",
                   "match", "files", "load", "points")
+#: pengampuan.io, lowest module first: each imports only modules before it.
+IO_LAYERS = ("contract", "problems", "names", "read", "values", "tables", "checks", "points",
+             "report", "load")
+#: Subpackage -> its modules, lowest first.
+LAYERS = {"pengampuan.regions": REGIONS_LAYERS, "pengampuan.io": IO_LAYERS}
 
 
 def _modules() -> dict[str, tuple[Path, bool]]:
@@ -129,7 +127,7 @@ def test_the_graph_sees_imports_of_every_kind(graph: nx.DiGraph) -> None:
     # a top-level relative import, a lazy one, and the package a submodule import runs
     assert graph.has_edge("pengampuan.regions.match", "pengampuan.regions.bundled")
     assert not graph["pengampuan.regions.match"]["pengampuan.regions.bundled"]["lazy"]
-    assert graph["pengampuan.io"]["pengampuan.validate"]["lazy"]
+    assert graph["pengampuan.io.values"]["pengampuan.datasets"]["lazy"]
     assert graph.has_edge("pengampuan.demand", "pengampuan.regions")
     # a submodule does not depend on its own package's __init__ (that imports it)
     assert not graph.has_edge("pengampuan.regions.match", "pengampuan.regions")
@@ -155,14 +153,26 @@ def test_ground_floor_imports_nothing_above_it(graph: nx.DiGraph) -> None:
     assert not bad, bad
 
 
-def test_regions_modules_import_only_lower_ones(graph: nx.DiGraph) -> None:
-    inside = sorted(m.rsplit(".", 1)[1] for m in graph if m.startswith("pengampuan.regions."))
-    assert sorted(REGIONS_LAYERS) == inside, "place every module of regions/ in REGIONS_LAYERS"
-    rank = {f"pengampuan.regions.{m}": i for i, m in enumerate(REGIONS_LAYERS)}
+@pytest.mark.parametrize("package", sorted(LAYERS))
+def test_subpackage_modules_import_only_lower_ones(graph: nx.DiGraph, package: str) -> None:
+    layers = LAYERS[package]
+    inside = sorted(m.rsplit(".", 1)[1] for m in graph if m.startswith(f"{package}."))
+    assert sorted(layers) == inside, f"place every module of {package} in LAYERS"
+    rank = {f"{package}.{m}": i for i, m in enumerate(layers)}
     upward = [f"{a} -> {b}" for a, b in graph.edges
-              if a in rank and b.startswith("pengampuan.regions")
+              if a in rank and (b == package or b.startswith(f"{package}."))
               and (b not in rank or rank[b] >= rank[a])]
     assert not upward, f"imports of a higher (or the same) level: {upward}"
+
+
+def test_reading_checking_and_the_container_flow_one_way(graph: nx.DiGraph) -> None:
+    # dataset (the container) reaches nothing of io or validate, even lazily (type hints
+    # aside); io never imports validate, the public entry over io.checks
+    io = {m for m in graph if m == "pengampuan.io" or m.startswith("pengampuan.io.")}
+    reached = nx.descendants(graph, "pengampuan.dataset") & (io | {"pengampuan.validate"})
+    assert not reached, reached
+    assert not [m for m in io if graph.has_edge(m, "pengampuan.validate")]
+    assert graph.has_edge("pengampuan.validate", "pengampuan.io.load")
 
 
 def test_every_module_imports_first_in_a_fresh_interpreter() -> None:
@@ -214,6 +224,35 @@ def test_regions_keeps_its_public_names() -> None:
         home = getattr(obj, "__module__", "")
         if callable(obj) and home.startswith("pengampuan.regions."):
             assert getattr(importlib.import_module(home), name) is obj
+
+
+# the public names of the former single-module pengampuan.io and of pengampuan.validate
+IO_PUBLIC = (
+    "CODE_SCHEMES", "FILES", "HEADER_SEARCH_ROWS", "JENIS_LINK", "KELAS",
+    "MAX_CYCLES_PER_LAYANAN", "MAX_RECORD_CHARS", "MAX_RECORD_LINES", "OPTIONAL",
+    "OPTIONAL_FILES", "PROBLEM_COLUMNS", "REQUIRED", "ROW", "SEVERITIES", "STATUS_VALUES",
+    "TINGKAT_VALUES", "CodeScheme", "NearMiss", "bps_crosswalk", "load_dataset", "near_misses",
+    "other_data_files", "read_fasilitas", "read_jejaring", "read_layanan", "read_rumah_sakit",
+    "read_wilayah",
+)
+
+
+def test_io_and_validate_keep_their_public_names() -> None:
+    import importlib
+
+    import pengampuan as pg
+    import pengampuan.io as io
+    from pengampuan.validate import ValidationReport, validate
+
+    assert sorted(io.__all__) == sorted(IO_PUBLIC)
+    for name in IO_PUBLIC:
+        obj = getattr(io, name)
+        home = getattr(obj, "__module__", "")
+        if callable(obj) and home.startswith("pengampuan.io."):
+            assert getattr(importlib.import_module(home), name) is obj
+    assert pg.validate is validate and pg.ValidationReport is ValidationReport
+    assert pg.load_dataset is io.load_dataset
+    assert isinstance(validate(), ValidationReport)
 
 
 def test_kecamatan_module_keeps_its_public_names() -> None:

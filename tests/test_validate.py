@@ -20,8 +20,8 @@ pytestmark = pytest.mark.usefixtures("english")
 TESTS = Path(__file__).resolve().parent
 BROKEN = TESTS / "data" / "broken"
 CASES = TESTS / "bad_inputs" / "csv"
-# the module (``pengampuan.validate`` as an attribute is the function)
-pv = importlib.import_module("pengampuan.validate")
+# the checks of kode_wilayah read the BPS crosswalk through this module
+io_checks = importlib.import_module("pengampuan.io.checks")
 
 
 def test_tiny_is_valid(tiny_dir):
@@ -142,12 +142,12 @@ def test_papua_pre2022_named_when_the_crosswalk_has_old_codes(monkeypatch):
     # (the shared reference file has it: 9101 Merauke is now 93.01).
     cw = pd.DataFrame({"kode_bps": ["9401", "1473"], "kode": ["93.01", "14.72"],
                        "kode_kemendagri_2020_di_sumber": ["9101", "1472"]})
-    monkeypatch.setattr(pv, "bps_crosswalk", lambda: cw)
-    pv._papua_2022.cache_clear()
+    monkeypatch.setattr(io_checks, "bps_crosswalk", lambda: cw)
+    io_checks._papua_2022.cache_clear()
     try:
         rep = pg.validate(CASES / "kode_wilayah_papua_pre2022")
     finally:
-        pv._papua_2022.cache_clear()
+        io_checks._papua_2022.cache_clear()
     (msg,) = rep.errors["problem"]
     assert msg == ("is not a current kab/kota code: Papua was split in 2022; Kabupaten Merauke is "
                    "now 93.01")
@@ -243,7 +243,7 @@ def _point_at_distance_off_the_coast(kode: str, km: float) -> tuple[float, float
     """A point due west of a point inside the kab/kota, ``km`` beyond its coast."""
     import shapely
 
-    from pengampuan.validate import _bundled_kabkota_polygons, _nearest_km
+    from pengampuan.io.points import _bundled_kabkota_polygons, _nearest_km
 
     poly = _bundled_kabkota_polygons()
     geom = poly.geoms[poly.index[kode]]
