@@ -289,7 +289,7 @@ def test_sea_model_weights_the_same_demand(tiny_ds, tiny_regions, tiny_kecamatan
 
 def test_report_summary_and_exports_carry_the_demand_figures(bundled_ds, bundled_regions,
                                                             national):
-    from pengampuan import export
+    from pengampuan.export import report as export
     from pengampuan.maps.api import _penduduk
     from pengampuan.maps.text import coverage_summary_html
 

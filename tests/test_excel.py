@@ -14,7 +14,7 @@ from shapely.geometry import Point, box
 
 import pengampuan as pg
 from pengampuan.cli import main
-from pengampuan.office import report_tables
+from pengampuan.export.tables import report_tables
 
 
 @pytest.fixture(scope="module")

@@ -39,8 +39,9 @@ KNOWN_LAZY_CYCLES = {
     # helpers) and writes them with excel and figures; excel, gpkg and figures call back
     # into office (report_tables, resolve_provinsi), and formats picks a writer (excel,
     # export, gpkg) by file extension -- all through lazy imports.
-    frozenset({"pengampuan.excel", "pengampuan.export", "pengampuan.figures",
-               "pengampuan.formats", "pengampuan.gpkg", "pengampuan.office"}),
+    frozenset({"pengampuan.export.excel", "pengampuan.export.report",
+               "pengampuan.export.figures", "pengampuan.export.formats",
+               "pengampuan.export.gpkg", "pengampuan.export.tables"}),
 }
 
 #: The ground floor (../DESIGN.md, "Where the layout is heading"): these import nothing

@@ -14,7 +14,7 @@
 ``.xlsx``     Excel workbook (:func:`pengampuan.to_excel`); one or more sheets
 ============  =============================================================
 
-Every writer follows the conventions of :mod:`pengampuan.glossary` (nulls for
+Every writer follows the conventions of :mod:`pengampuan.export.glossary` (nulls for
 missing values, rounded numbers, codes as text) and writes next to the target
 and moves the file into place, so a failure leaves no half-written file.
 """
@@ -32,8 +32,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .config import Config
-from .geo import require_wgs84
+from ..config import Config
+from ..geo import require_wgs84
 from .glossary import DECIMALS, column_info, short_names, tidy
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def check_extension(path: str | os.PathLike[str], *, what: str = "output") -> st
     ext = Path(path).suffix.lower()
     if ext not in FORMATS:
         known = ", ".join(FORMATS)
-        from ._messages import msg
+        from .._messages import msg
 
         shown = f"'{ext}'" if ext else msg("ext_none")
         raise ValueError(msg("ext_unknown", what=what, path=path, shown=shown, known=known))
@@ -158,7 +158,7 @@ def to_file(data: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | os.Path
     if kwargs:
         raise TypeError(f"unexpected keyword(s) for {ext}: {sorted(kwargs)}")
     if ext == ".geojson":
-        from .export import to_geojson
+        from .report import to_geojson
 
         _require_geo(frame, path)
         return to_geojson(frame, path)

@@ -22,8 +22,8 @@ import pandas as pd
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-    from .dataset import Dataset
-    from .export import ReportLayers
+    from ..dataset import Dataset
+    from .report import ReportLayers
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def resolve_provinsi(provinsi: str | int | None, ds: Dataset) -> str | None:
     """
     if provinsi is None:
         return None
-    from .maps.scope import resolve_scope
+    from ..maps.scope import resolve_scope
 
     return resolve_scope(provinsi, ds, None).kode
 
@@ -153,12 +153,12 @@ def report_tables(ds: Dataset | None = None, regions: gpd.GeoDataFrame | None = 
     """
     import time
 
-    from . import access, coverage, network
-    from .export import _rumah_sakit_table, _wilayah_table, report_layers
-    from .geo import require_wgs84
-    from .io import load_dataset
-    from .maps import scope as map_scope
-    from .regions import load_regions
+    from .. import access, coverage, network
+    from ..geo import require_wgs84
+    from ..io import load_dataset
+    from ..maps import scope as map_scope
+    from ..regions import load_regions
+    from .report import _rumah_sakit_table, _wilayah_table, report_layers
 
     t0 = time.perf_counter()
     if status not in ("ada", "target"):
@@ -232,7 +232,7 @@ def write_office_files(folder: str | Path, tables: ReportTables, *,
     lang : {"id", "en"}, optional
         Language of headers, labels and titles (default ``settings.language``).
     figures : bool
-        Also write the maps and charts (:func:`pengampuan.figures.report_figures`).
+        Also write the maps and charts (:func:`pengampuan.export.figures.report_figures`).
     formats : sequence of {"png", "svg"}
         Figure formats.
     dpi : int
@@ -267,7 +267,7 @@ def write_office_files(folder: str | Path, tables: ReportTables, *,
 
 def _sources_rows(ds: Dataset, lang: str) -> list[dict[str, Any]]:
     """Sources and licences of the data: the bundled list, or the user's ``sumber`` values."""
-    from .maps import DATA_SOURCES
+    from ..maps import DATA_SOURCES
 
     rows: list[dict[str, Any]] = []
     if ds.meta.get("bundled"):

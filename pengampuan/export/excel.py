@@ -5,7 +5,7 @@ is pandas' default Excel engine, so ``pd.read_excel`` works without another
 dependency); the tables are small (hundreds of rows), where its speed is ample.
 
 Every sheet follows one layout: a header row with labels in Bahasa Indonesia
-(English with ``lang="en"``, from :mod:`pengampuan.glossary`), frozen with the
+(English with ``lang="en"``, from :mod:`pengampuan.export.glossary`), frozen with the
 code and name columns, a filter on every column, widths fitted to the content.
 Codes are text cells (``17.71`` stays ``17.71``, ``01`` keeps its zero),
 numbers are numbers with a display format (thousands for ``penduduk``, percent
@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .config import Config, settings
+from ..config import Config, settings
 from .formats import _atomic_write, _without_geometry
 from .glossary import column_info, column_label, tidy
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .dataset import Dataset
-    from .office import ReportTables
+    from ..dataset import Dataset
+    from .tables import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +103,10 @@ def to_excel(path: str | os.PathLike[str],
         Tables to write; a GeoDataFrame loses its geometry (points keep
         ``lon``/``lat``).
     tables : ReportTables, optional
-        Precomputed report tables (:func:`pengampuan.office.report_tables`).
+        Precomputed report tables (:func:`pengampuan.export.tables.report_tables`).
     ds, regions, layanan, status, provinsi
         What to compute when neither ``sheets`` nor ``tables`` is given (see
-        :func:`pengampuan.office.report_tables`).
+        :func:`pengampuan.export.tables.report_tables`).
     lang : {"id", "en"}, optional
         Language of sheet names and headers (default ``settings.language``).
     config : Config, optional
@@ -143,7 +143,7 @@ def to_excel(path: str | os.PathLike[str],
     notes: list[str] = []
     source_rows: list[dict[str, Any]] | None = None
     if sheets is None:
-        from .office import _sources_rows, report_tables
+        from .tables import _sources_rows, report_tables
 
         if tables is None:
             tables = report_tables(ds, regions, layanan=layanan, status=status,
@@ -160,7 +160,7 @@ def to_excel(path: str | os.PathLike[str],
         frames[SHEET_NAMES["rumah_sakit"][idx]] = tables.rumah_sakit
         frames[SHEET_NAMES["jejaring"][idx]] = tables.jejaring
         source_rows = _sources_rows(tables.ds, lang)
-        from . import __version__
+        from .. import __version__
 
         tx = _TEXT[lang]
         notes.append(tx["made_with"].format(version=__version__,

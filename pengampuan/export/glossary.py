@@ -32,7 +32,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config
 
 __all__ = ["Column", "COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info", "column_label",
            "tidy", "short_names"]

@@ -33,14 +33,14 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .config import BUKTI
+from ..config import BUKTI
+from ..geo import require_wgs84
 from .formats import _atomic_write
-from .geo import require_wgs84
 from .glossary import tidy
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .dataset import Dataset
-    from .office import ReportTables
+    from ..dataset import Dataset
+    from .tables import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -213,8 +213,8 @@ def report_layers(
     >>> len(lay.kecamatan["stroke"]), grid["stroke"]["h3"].equals(grid["hemodialisis"]["h3"])
     (129, True)
     """
-    from . import access
-    from .config import AREA_CRS
+    from .. import access
+    from ..config import AREA_CRS
 
     out = ReportLayers()
     reported = set(ds.fasilitas["fasilitas"].astype(str)) if len(ds.fasilitas) else set()
@@ -276,7 +276,7 @@ def write_report(
     For every layanan, the access of each kab/kota to the nearest hospital at
     the kab/kota target strata (``Config.target_strata_kabkota``, "madya") and
     the national targets (:func:`pengampuan.target_gaps`) are computed by
-    :func:`pengampuan.office.report_tables` -- the builder behind ``report
+    :func:`pengampuan.export.tables.report_tables` -- the builder behind ``report
     --out FILE.gpkg/.xlsx`` and ``pengampuan plot`` too, so those files hold
     the same tables -- then written as:
 
@@ -310,10 +310,10 @@ def write_report(
         (:func:`pengampuan.to_geopackage`; the same file as ``report --out
         laporan.gpkg``).
     ``peta_akses_<layanan>.png/.svg``, ``grafik_dalam_ambang.png/.svg``, ``grafik_target.png/.svg``
-        static maps per layanan and two charts (:mod:`pengampuan.figures`); for
+        static maps per layanan and two charts (:mod:`pengampuan.export.figures`); for
         a national report they are drawn by a separate process while the page
         and the data files are written
-        (:func:`pengampuan.figures.start_report_figures`).
+        (:func:`pengampuan.export.figures.start_report_figures`).
 
     Files are written in a temporary folder next to ``out_dir`` and swapped in
     at the end (:func:`report_folder`): a failure (a locked file, a full disk,
@@ -345,7 +345,7 @@ def write_report(
     provinsi : str or int, optional
         One province, by code or name (``17``, ``"Bengkulu"``, ``"DKI"``).
     csv_dialect : {"standard", "excel-id"}
-        Dialect of ``ringkasan.csv`` (:func:`pengampuan.formats.to_csv`):
+        Dialect of ``ringkasan.csv`` (:func:`pengampuan.export.formats.to_csv`):
         ``"excel-id"`` for Excel with Indonesian settings (``;``, decimal comma, BOM).
     figures : bool
         Also write the maps and charts (PNG and SVG, see below); ``False`` skips them.
@@ -371,7 +371,7 @@ def write_report(
     """
     from .figures import start_report_figures
     from .formats import to_csv
-    from .office import report_tables, write_office_files
+    from .tables import report_tables, write_office_files
 
     t0 = time.perf_counter()
     if csv_dialect not in ("standard", "excel-id"):
@@ -409,7 +409,7 @@ def write_report(
 def _report_page(tables: ReportTables, *, provinces: gpd.GeoDataFrame | None,
                  lang: str | None, offline: bool) -> str:
     """``index.html`` of a report: the map page of its tables (simplified polygons)."""
-    from . import maps
+    from .. import maps
 
     ds, regions, status = tables.ds, tables.wilayah, tables.status
     acc, gaps, net = tables.access, tables.gaps, tables.network
@@ -450,7 +450,7 @@ def check_out_dir(out_dir: str | os.PathLike[str]) -> Path:
     ...
     NotADirectoryError: .../laporan: tidak dapat dibuat: .../catatan.txt adalah berkas, bukan folder
     """
-    from ._messages import msg
+    from .._messages import msg
 
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -641,7 +641,7 @@ def _signals_deferred(pending: list[int]) -> Iterator[None]:
 
 def _display_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Kab/kota simplified as a coverage (shared borders stay shared) for drawing."""
-    from . import regions as regions_mod
+    from .. import regions as regions_mod
 
     simplify = getattr(regions_mod, "simplify_coverage", None)
     if simplify is None:  # pragma: no cover - present in every release
@@ -657,7 +657,7 @@ def _display_provinces(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
     """Province outlines: the kab/kota of each province dissolved (same simplified edges)."""
     if "kode_induk" not in display:
         return None
-    from .maps.layers import dissolve_provinces
+    from ..maps.layers import dissolve_provinces
 
     return dissolve_provinces(display)
 
