@@ -121,7 +121,7 @@ def test_access_rules_match_web_map_colours(bundled_ds) -> None:
 
 
 def test_hospital_rules_pick_the_highest_strata(bundled_ds) -> None:
-    from pengampuan.export.report import _rumah_sakit_table
+    from pengampuan.export.tables import _rumah_sakit_table
 
     rs = _rumah_sakit_table(bundled_ds)
     cols = list(rs.columns)

@@ -35,13 +35,6 @@ KNOWN_LAZY_CYCLES = {
     # access takes demand points from demand; demand checks regions with access's
     # _check_regions through a lazy import.
     frozenset({"pengampuan.access", "pengampuan.demand"}),
-    # the office outputs: office builds the report's tables (with export's table
-    # helpers) and writes them with excel and figures; excel, gpkg and figures call back
-    # into office (report_tables, resolve_provinsi), and formats picks a writer (excel,
-    # export, gpkg) by file extension -- all through lazy imports.
-    frozenset({"pengampuan.export.excel", "pengampuan.export.report",
-               "pengampuan.export.figures", "pengampuan.export.formats",
-               "pengampuan.export.gpkg", "pengampuan.export.tables"}),
 }
 
 #: The ground floor (../DESIGN.md, "Where the layout is heading"): these import nothing
@@ -53,6 +46,12 @@ GROUND_FLOOR = {"pengampuan._messages", "pengampuan.config", "pengampuan.errors"
 #: pengampuan.regions, lowest module first: each imports only modules before it.
 REGIONS_LAYERS = ("_common", "kecamatan", "download", "simplify", "report", "bundled",
                   "match", "files", "load", "points")
+#: pengampuan.export, lowest module first: the writers take the report's tables (to_excel and
+#: to_geopackage compute them when not given), to_file picks a writer, the report uses all.
+EXPORT_LAYERS = ("_atomic", "glossary", "tables", "geojson", "excel", "gpkg", "formats",
+                 "figures", "report")
+#: Subpackages whose modules are layered, lowest first.
+LAYERS = {"regions": REGIONS_LAYERS, "export": EXPORT_LAYERS}
 
 
 def _modules() -> dict[str, tuple[Path, bool]]:
@@ -156,12 +155,15 @@ def test_ground_floor_imports_nothing_above_it(graph: nx.DiGraph) -> None:
     assert not bad, bad
 
 
-def test_regions_modules_import_only_lower_ones(graph: nx.DiGraph) -> None:
-    inside = sorted(m.rsplit(".", 1)[1] for m in graph if m.startswith("pengampuan.regions."))
-    assert sorted(REGIONS_LAYERS) == inside, "place every module of regions/ in REGIONS_LAYERS"
-    rank = {f"pengampuan.regions.{m}": i for i, m in enumerate(REGIONS_LAYERS)}
+@pytest.mark.parametrize("package", sorted(LAYERS))
+def test_layered_modules_import_only_lower_ones(graph: nx.DiGraph, package: str) -> None:
+    layers = LAYERS[package]
+    prefix = f"pengampuan.{package}"
+    inside = sorted(m.rsplit(".", 1)[1] for m in graph if m.startswith(prefix + "."))
+    assert sorted(layers) == inside, f"place every module of {package}/ in its layers"
+    rank = {f"{prefix}.{m}": i for i, m in enumerate(layers)}
     upward = [f"{a} -> {b}" for a, b in graph.edges
-              if a in rank and b.startswith("pengampuan.regions")
+              if a in rank and b.startswith(prefix)
               and (b not in rank or rank[b] >= rank[a])]
     assert not upward, f"imports of a higher (or the same) level: {upward}"
 

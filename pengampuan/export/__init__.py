@@ -1,12 +1,16 @@
 """Exports: the HTML report and its files, GeoJSON, CSV, Shapefile, Excel, GeoPackage, figures.
 
-One concern per module:
+One concern per module, each importing only those above it in this list:
 
+- ``_atomic``: files written all or nothing (a temporary file moved into place);
 - :mod:`~pengampuan.export.glossary`: the column names and conventions every file follows;
-- :mod:`~pengampuan.export.tables`: the report's tables (:func:`report_tables`);
-- :mod:`~pengampuan.export.excel`, :mod:`~pengampuan.export.gpkg`,
-  :mod:`~pengampuan.export.formats`: writers (:func:`to_excel`, :func:`to_geopackage`,
-  :func:`to_csv`, :func:`to_shapefile`, :func:`to_file` by extension);
+- :mod:`~pengampuan.export.tables`: the report's tables (:func:`report_tables`) and
+  extra map layers (:func:`report_layers`);
+- :mod:`~pengampuan.export.geojson`, :mod:`~pengampuan.export.excel`,
+  :mod:`~pengampuan.export.gpkg`: one writer each (:func:`to_geojson`, :func:`to_excel`,
+  :func:`to_geopackage`);
+- :mod:`~pengampuan.export.formats`: CSV dialects (:func:`to_csv`), Shapefile
+  (:func:`to_shapefile`) and the writer picked by extension (:func:`to_file`);
 - :mod:`~pengampuan.export.figures`: static maps and charts (matplotlib);
 - :mod:`~pengampuan.export.report`: the report folder (:func:`write_report`).
 """
@@ -29,6 +33,7 @@ from .figures import (
     start_report_figures,
 )
 from .formats import FORMATS, CsvDialect, to_csv, to_file, to_shapefile
+from .geojson import to_geojson
 from .glossary import (
     COLUMNS,
     DECIMALS,
@@ -38,29 +43,29 @@ from .glossary import (
     column_label,
     short_names,
     tidy,
+    without_geometry,
 )
 from .gpkg import STYLE_TABLE, layer_styles, to_geopackage
 from .report import (
     DISPLAY_TOLERANCE_KM,
-    GRID_MAX_CELLS,
-    GRID_RESOLUTION,
-    REPORT_FASILITAS,
+    GEOPACKAGE_FILE,
     REPORT_FILES,
-    ReportLayers,
     check_out_dir,
     is_report_file,
     recover_report_folder,
     report_folder,
-    report_layers,
-    to_geojson,
+    write_office_files,
     write_report,
 )
 from .tables import (
-    GEOPACKAGE_FILE,
+    GRID_MAX_CELLS,
+    GRID_RESOLUTION,
+    REPORT_FASILITAS,
+    ReportLayers,
     ReportTables,
+    report_layers,
     report_tables,
     resolve_provinsi,
-    write_office_files,
 )
 
 __all__ = [
@@ -80,5 +85,5 @@ __all__ = [
     "FIGURE_TOLERANCE_PX", "BACKGROUND_MIN_KABKOTA",
     # column conventions
     "Column", "COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info", "column_label", "tidy",
-    "short_names",
+    "short_names", "without_geometry",
 ]

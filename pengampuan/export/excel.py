@@ -25,12 +25,12 @@ import numpy as np
 import pandas as pd
 
 from ..config import Config, settings
-from .formats import _atomic_write, _without_geometry
-from .glossary import column_info, column_label, tidy
+from ._atomic import write_atomic
+from .glossary import column_info, column_label, tidy, without_geometry
+from .tables import ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dataset import Dataset
-    from .tables import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -143,8 +143,6 @@ def to_excel(path: str | os.PathLike[str],
     notes: list[str] = []
     source_rows: list[dict[str, Any]] | None = None
     if sheets is None:
-        from .tables import _sources_rows, report_tables
-
         if tables is None:
             tables = report_tables(ds, regions, layanan=layanan, status=status,
                                    provinsi=provinsi)
@@ -180,7 +178,7 @@ def to_excel(path: str | os.PathLike[str],
     columns_seen: list[str] = []
     for name, frame in frames.items():
         title = _sheet_title(str(name), used)
-        table = tidy(_without_geometry(frame), config=config)
+        table = tidy(without_geometry(frame), config=config)
         _write_sheet(wb.create_sheet(title), table, lang=lang, config=config)
         columns_seen += [str(c) for c in table.columns if str(c) not in columns_seen]
     idx = 1 if lang == "en" else 0
@@ -203,9 +201,29 @@ def to_excel(path: str | os.PathLike[str],
         ws = wb.create_sheet(_sheet_title(SHEET_NAMES["kolom"][idx], used))
         _write_sheet(ws, pd.DataFrame(rows, columns=[tx["column"], tx["label"], tx["kind"]]),
                      lang=lang, config=config, labels=False)
-    _atomic_write(path, lambda tmp: wb.save(tmp))
+    write_atomic(path, lambda tmp: wb.save(tmp))
     logger.info("Wrote %d sheets to %s", len(wb.sheetnames), path)
     return path
+
+
+def _sources_rows(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+    """Sources and licences of the data: the bundled list, or the user's ``sumber`` values."""
+    from ..maps import DATA_SOURCES
+
+    rows: list[dict[str, Any]] = []
+    if ds.meta.get("bundled"):
+        for label_id, label_en, licence in DATA_SOURCES:
+            rows.append({"sumber": label_en if lang == "en" else label_id, "lisensi": licence,
+                         "n_baris": pd.NA})
+        return rows
+    for name, table in (("rumah_sakit", ds.rumah_sakit), ("layanan", ds.layanan),
+                        ("jejaring", ds.jejaring), ("wilayah", ds.wilayah)):
+        if "sumber" not in table:
+            continue
+        counts = table["sumber"].astype("string").str.strip().replace("", pd.NA).value_counts()
+        for sumber, n in counts.items():
+            rows.append({"sumber": f"{name}.csv: {sumber}", "lisensi": pd.NA, "n_baris": int(n)})
+    return rows
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

@@ -42,6 +42,7 @@ import shapely
 from .._messages import fmt_num, fmt_pct
 from ..config import DEFAULT_CONFIG, Config, settings
 from ..geo import require_wgs84
+from .tables import resolve_provinsi
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -429,8 +430,6 @@ def plot_within_threshold(
     >>> len(fig.axes), len(fig.axes[0].patches)
     (2, 38)
     """
-    from .tables import resolve_provinsi
-
     lang = _check_lang(lang)
     cfg = ds.config
     if by not in ("provinsi", "kabkota"):
@@ -524,8 +523,6 @@ def plot_targets(
     12
     """
     from ..coverage import target_summary
-    from .tables import resolve_provinsi
-
     lang = _check_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     summ = gaps if "share_kabkota" in gaps else target_summary(gaps)
@@ -901,9 +898,7 @@ class _MapCanvas:
         prov = None
         if provinsi is not None:
             if ds is not None:
-                from .tables import resolve_provinsi
-
-                prov = resolve_provinsi(provinsi, ds)
+                            prov = resolve_provinsi(provinsi, ds)
             else:
                 prov = str(provinsi)
         self.provinsi = prov

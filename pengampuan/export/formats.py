@@ -34,7 +34,11 @@ import pandas as pd
 
 from ..config import Config
 from ..geo import require_wgs84
-from .glossary import DECIMALS, column_info, short_names, tidy
+from ._atomic import write_atomic
+from .excel import to_excel
+from .geojson import to_geojson
+from .glossary import DECIMALS, column_info, short_names, tidy, without_geometry
+from .gpkg import to_geopackage
 
 logger = logging.getLogger(__name__)
 
@@ -147,19 +151,13 @@ def to_file(data: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | os.Path
     else:
         frames = {layer or path.stem: data}
     if ext == ".gpkg":
-        from .gpkg import to_geopackage
-
         return to_geopackage(path, layers=frames, lang=lang, config=config, **kwargs)
     if ext == ".xlsx":
-        from .excel import to_excel
-
         return to_excel(path, sheets=frames, lang=lang, config=config, **kwargs)
     (frame,) = frames.values()
     if kwargs:
         raise TypeError(f"unexpected keyword(s) for {ext}: {sorted(kwargs)}")
     if ext == ".geojson":
-        from .report import to_geojson
-
         _require_geo(frame, path)
         return to_geojson(frame, path)
     if ext == ".shp":
@@ -220,7 +218,7 @@ def to_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, dialect: CsvDialec
     if dialect not in _DIALECTS:
         raise ValueError(f"dialect={dialect!r} is not known; expected one of {list(_DIALECTS)}")
     sep, decimal, encoding, eol = _DIALECTS[dialect]
-    table = _without_geometry(df)
+    table = without_geometry(df)
     table = tidy(table, config=config)
     cols = [str(c) for c in table.columns]
     lines = [sep.join(cols)]
@@ -230,7 +228,7 @@ def to_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, dialect: CsvDialec
         lines += body.tolist()
     text = eol.join(lines) + eol
     path = Path(path)
-    _atomic_write(path, lambda tmp: tmp.write_bytes(text.encode(encoding)))
+    write_atomic(path, lambda tmp: tmp.write_bytes(text.encode(encoding)))
     logger.info("Wrote %d rows to %s (%s dialect)", len(table), path, dialect)
     return path
 
@@ -238,20 +236,6 @@ def to_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, dialect: CsvDialec
 def _kind(col: str, config: Config | None) -> str | None:
     info = column_info(col, config=config)
     return None if info is None else info.kind
-
-
-def _without_geometry(df: pd.DataFrame) -> pd.DataFrame:
-    if not isinstance(df, gpd.GeoDataFrame) or df.geometry.name not in df:
-        return pd.DataFrame(df)
-    geom = df.geometry
-    out = pd.DataFrame(df.drop(columns=geom.name))
-    types = set(geom.geom_type.dropna())
-    if types == {"Point"} and not {"lon", "lat"} & set(out.columns):
-        if geom.crs is not None:
-            geom = require_wgs84(gpd.GeoDataFrame(geometry=geom), name="df").geometry
-        out["lon"] = geom.x.to_numpy()
-        out["lat"] = geom.y.to_numpy()
-    return out
 
 
 def _csv_cells(s: pd.Series, *, decimal: str, info_kind: str | None) -> pd.Series:
@@ -273,29 +257,6 @@ def _csv_cells(s: pd.Series, *, decimal: str, info_kind: str | None) -> pd.Serie
         return txt.mask(np.isnan(x), "").astype(object)
     t = s.astype("string")
     return ('"' + t.str.replace('"', '""', regex=False) + '"').fillna("").astype(object)
-
-
-def _atomic_write(path: Path, write: Any, *, suffix: str = ".part", fresh: bool = False
-                  ) -> None:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it into place.
-
-    ``suffix`` ends the temporary name (some GDAL drivers want their extension);
-    ``fresh=True`` hands ``write`` a name that does not exist yet (GDAL drivers
-    that refuse to overwrite a file). On any failure the temporary file is removed
-    and ``path`` is left as it was.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fresh:
-            tmp.unlink()
-        write(tmp)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------------------

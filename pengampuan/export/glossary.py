@@ -20,6 +20,9 @@ Conventions (:func:`tidy`):
   (0.01 percentage point), coordinates to 6 decimals (about 0.1 m); counts
   and ``penduduk`` are integers;
 - codes (``kode``, ``kode_rs``, ``kode_wilayah``, ...) are text, never numbers.
+
+A table without geometry (CSV, Excel) keeps the position of points as ``lon``
+and ``lat`` (:func:`without_geometry`).
 """
 
 from __future__ import annotations
@@ -29,13 +32,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from ..config import DEFAULT_CONFIG, Config
+from ..geo import require_wgs84
 
 __all__ = ["Column", "COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info", "column_label",
-           "tidy", "short_names"]
+           "tidy", "short_names", "without_geometry"]
 
 Kind = Literal["code", "text", "int", "km", "min", "share", "coord", "float", "bool", "date"]
 
@@ -263,6 +268,32 @@ def tidy(df: pd.DataFrame, *, config: Config | None = None) -> pd.DataFrame:
         if col == geom:
             continue
         out[col] = _tidy_column(out[col], column_info(str(col), config=config))
+    return out
+
+
+def without_geometry(df: pd.DataFrame) -> pd.DataFrame:
+    """
+    ``df`` as a plain table (CSV, Excel): no geometry; points keep their place as ``lon``/``lat``.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point
+    >>> gdf = gpd.GeoDataFrame({"kode_rs": ["A"]}, geometry=[Point(102.26, -3.8)],
+    ...                        crs="EPSG:4326")
+    >>> without_geometry(gdf).to_dict("records")
+    [{'kode_rs': 'A', 'lon': 102.26, 'lat': -3.8}]
+    """
+    if not isinstance(df, gpd.GeoDataFrame) or df.geometry.name not in df:
+        return pd.DataFrame(df)
+    geom = df.geometry
+    out = pd.DataFrame(df.drop(columns=geom.name))
+    types = set(geom.geom_type.dropna())
+    if types == {"Point"} and not {"lon", "lat"} & set(out.columns):
+        if geom.crs is not None:
+            geom = require_wgs84(gpd.GeoDataFrame(geometry=geom), name="df").geometry
+        out["lon"] = geom.x.to_numpy()
+        out["lat"] = geom.y.to_numpy()
     return out
 
 

@@ -34,12 +34,12 @@ import shapely
 
 from ..config import DEFAULT_CONFIG, Config, settings
 from ..geo import require_wgs84
-from .formats import _atomic_write
+from ._atomic import write_atomic
 from .glossary import DECIMALS, column_label, tidy
+from .tables import ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dataset import Dataset
-    from .tables import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -142,8 +142,6 @@ def to_geopackage(
     lay_codes: list[str] | None = None
     if layers is None:
         if tables is None:
-            from .tables import report_tables
-
             tables = report_tables(ds, regions, layanan=layanan, status=status,
                                    provinsi=provinsi)
         config = config or tables.ds.config
@@ -203,7 +201,7 @@ def to_geopackage(
             pyogrio.write_dataframe(table, tmp, layer=STYLE_TABLE, driver="GPKG",
                                     layer_options={"FID": "id"})
 
-    _atomic_write(path, write, suffix=".gpkg", fresh=True)  # GDAL: no overwrite
+    write_atomic(path, write, suffix=".gpkg", fresh=True)  # GDAL: no overwrite
     logger.info("Wrote %d layers to %s", len(frames), path)
     return path
 

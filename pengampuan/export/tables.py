@@ -1,37 +1,83 @@
-"""The report's tables in one object, for the office outputs (Excel, GeoPackage, figures).
+"""The report's tables in one object: the one builder behind every report output.
 
 :func:`report_tables` computes what ``pengampuan report`` writes -- access per
-layanan, the targets and their summary, the network and its links -- for
-callers that want the tables without the HTML page (:func:`pengampuan.to_excel`,
+layanan, the targets and their summary, the network and its links, the
+kab/kota and hospital tables, and the extra map layers (:func:`report_layers`:
+reported services; for a province, kecamatan and an H3 grid) -- for the
+report folder (:func:`pengampuan.write_report`) and for callers that want the
+tables without the HTML page (:func:`pengampuan.to_excel`,
 :func:`pengampuan.to_geopackage`, ``pengampuan plot``).
-:func:`write_office_files` writes ``ringkasan.xlsx``, ``laporan.gpkg`` and the
-figures into a report folder (called by :func:`pengampuan.write_report`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
+
+from ..config import BUKTI
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
     from ..dataset import Dataset
-    from .report import ReportLayers
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ReportTables", "report_tables", "resolve_provinsi", "write_office_files",
-           "GEOPACKAGE_FILE"]
+__all__ = ["ReportTables", "report_tables", "resolve_provinsi", "report_layers", "ReportLayers",
+           "REPORT_FASILITAS", "GRID_RESOLUTION", "GRID_MAX_CELLS"]
 
-#: The GeoPackage of a report folder (layers with QGIS styles).
-GEOPACKAGE_FILE = "laporan.gpkg"
+#: Reported services drawn in a report beside the decree targets (RS Online 2020 flags; not
+#: strata): access to dialysis, a cathlab and radiotherapy.
+REPORT_FASILITAS: tuple[str, ...] = ("hemodialisis", "cathlab", "radioterapi")
+
+
+#: H3 resolution of the access grid of a province report (about 5 km2 a cell), and the most
+#: cells it may have: a larger province gets the next coarser resolution.
+GRID_RESOLUTION = 7
+GRID_MAX_CELLS = 30_000
+
+
+@dataclass
+class ReportLayers:
+    """The layers a report draws besides access per layanan (see :func:`report_layers`)."""
+
+    #: district_access per reported service (``fasilitas=``), all kab/kota of the report.
+    fasilitas: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    #: district_access(..., level="kecamatan") per layanan and reported service (a province).
+    kecamatan: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
+    #: access_grid per layanan and reported service (a province), one set of H3 cells.
+    grid: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def extra(self) -> dict[str, pd.DataFrame]:
+        """The layers by name: ``fasilitas_<name>``, ``kecamatan_<layer>``, ``grid_<layer>``."""
+        out: dict[str, pd.DataFrame] = {}
+        for prefix, frames in (("fasilitas", self.fasilitas), ("kecamatan", self.kecamatan),
+                               ("grid", self.grid)):
+            out.update({f"{prefix}_{key}": frame for key, frame in frames.items()})
+        return out
+
+    def map_keywords(self) -> dict[str, object]:
+        """Keywords of :func:`pengampuan.map_access` that draw these layers."""
+        return {"kecamatan": self.kecamatan or None, "grid": self.grid or None}
+
+    def wilayah_columns(self, wilayah: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """``wilayah`` with the access to each reported service (``<fasilitas>_<column>``)."""
+        out = wilayah.copy()
+        cols = ("kode_rs", "nama_rs", "lokasi_presisi", "distance_km", "travel_min",
+                "threshold_min", "share_within_threshold", "share_nearest_approx")
+        kode = out["kode"].astype(str)
+        for fas, frame in self.fasilitas.items():
+            f = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+            f = f.set_index(f["kode"].astype(str))
+            for col in cols:
+                if col in f:
+                    out[f"{fas}_{col}"] = kode.map(f[col]).to_numpy()
+        return out
 
 
 @dataclass
@@ -65,7 +111,7 @@ class ReportTables:
     #: Name of the province (``provinsi``), as the data or the bundled list spells it.
     nama_provinsi: str | None = None
     #: The map layers beyond the layanan: reported services; for a province, kecamatan and
-    #: the H3 grid (:func:`pengampuan.export.report_layers`).
+    #: the H3 grid (:func:`report_layers`).
     layers: ReportLayers | None = None
 
 
@@ -158,7 +204,6 @@ def report_tables(ds: Dataset | None = None, regions: gpd.GeoDataFrame | None = 
     from ..io import load_dataset
     from ..maps import scope as map_scope
     from ..regions import load_regions
-    from .report import _rumah_sakit_table, _wilayah_table, report_layers
 
     t0 = time.perf_counter()
     if status not in ("ada", "target"):
@@ -211,75 +256,150 @@ def _province_hospitals_links(hospitals: gpd.GeoDataFrame, links: gpd.GeoDataFra
     return hospitals.reset_index(drop=True), links
 
 
-def write_office_files(folder: str | Path, tables: ReportTables, *,
-                       display: Mapping[str, gpd.GeoDataFrame] | None = None,
-                       provinces: gpd.GeoDataFrame | None = None, lang: str | None = None,
-                       figures: bool = True, formats: Sequence[str] = ("png", "svg"),
-                       dpi: int = 200, geopackage: bool = True) -> dict[str, Path]:
+def report_layers(
+    ds: Dataset,
+    regions: gpd.GeoDataFrame,
+    *,
+    layanan: Sequence[str],
+    status: str = "target",
+    provinsi: str | None = None,
+    fasilitas: Sequence[str] = REPORT_FASILITAS,
+    grid_resolution: int | None = None,
+) -> ReportLayers:
     """
-    Write ``ringkasan.xlsx``, ``laporan.gpkg`` and the report's figures into ``folder``.
+    Compute the extra layers of a report: reported services; for a province, kecamatan and grid.
 
     Parameters
     ----------
-    folder : str or Path
-        An existing folder.
-    tables : ReportTables
-        From :func:`report_tables`.
-    display : mapping of layanan -> GeoDataFrame, optional
-        Access frames with simplified polygons for drawing (default: ``tables.access``).
-    provinces : GeoDataFrame, optional
-        Province outlines for the maps.
-    lang : {"id", "en"}, optional
-        Language of headers, labels and titles (default ``settings.language``).
-    figures : bool
-        Also write the maps and charts (:func:`pengampuan.export.figures.report_figures`).
-    formats : sequence of {"png", "svg"}
-        Figure formats.
-    dpi : int
-        Resolution of the PNG files.
-    geopackage : bool
-        Also write ``laporan.gpkg``: the layers wilayah, rumah_sakit and
-        jejaring with their QGIS styles (:func:`pengampuan.to_geopackage`).
+    ds : Dataset
+        Hospitals, strata and reported services (``ds.fasilitas``).
+    regions : GeoDataFrame
+        The kab/kota of the report (already the province's for a province report).
+    layanan : list of str
+        The layanan of the report (kecamatan and grid layers are made for each).
+    status : {"target", "ada"}
+        Strata used for the layanan.
+    provinsi : str, optional
+        Province code of a province report: adds access per kecamatan (when the
+        kab/kota have bundled kecamatan) and the H3 access grid. A national report
+        gets neither (the national grid is too large for a page).
+    fasilitas : list of str
+        Reported services to draw (default :data:`REPORT_FASILITAS`); those no
+        hospital of ``ds`` reports are left out.
+    grid_resolution : int, optional
+        H3 resolution of the grid (default :data:`GRID_RESOLUTION`, coarser for a
+        province that would need more than :data:`GRID_MAX_CELLS` cells).
 
     Returns
     -------
-    dict of str to pathlib.Path
-        File name -> written path.
+    ReportLayers
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> lay = report_layers(ds, reg[reg["kode_induk"] == "17"], layanan=["stroke"],
+    ...                     provinsi="17", fasilitas=["hemodialisis"], grid_resolution=6)
+    >>> sorted(lay.extra())  # doctest: +NORMALIZE_WHITESPACE
+    ['fasilitas_hemodialisis', 'grid_hemodialisis', 'grid_stroke', 'kecamatan_hemodialisis',
+     'kecamatan_stroke']
+    >>> grid = lay.grid
+    >>> len(lay.kecamatan["stroke"]), grid["stroke"]["h3"].equals(grid["hemodialisis"]["h3"])
+    (129, True)
     """
-    from .excel import to_excel
+    from .. import access
+    from ..config import AREA_CRS
 
-    folder = Path(folder)
-    out: dict[str, Path] = {}
-    path = to_excel(folder / "ringkasan.xlsx", tables=tables, lang=lang)
-    out[path.name] = path
-    if geopackage:
-        from .gpkg import to_geopackage
+    out = ReportLayers()
+    reported = set(ds.fasilitas["fasilitas"].astype(str)) if len(ds.fasilitas) else set()
+    for fas in fasilitas:
+        if fas in reported and len(ds.capable(fasilitas=fas)):
+            out.fasilitas[fas] = access.district_access(ds, regions, fasilitas=fas)
+    if provinsi is None:
+        return out
+    keys: list[tuple[str, dict[str, str]]] = [(lay, {"layanan": lay, "status": status})
+                                              for lay in layanan]
+    keys += [(fas, {"fasilitas": fas}) for fas in out.fasilitas]
+    for key, kw in keys:
+        kec = access.district_access(ds, regions, level="kecamatan", **kw)  # type: ignore[arg-type]
+        kec = kec[kec["jenis"].astype(str) == "kecamatan"]
+        if len(kec):
+            out.kecamatan[key] = kec
+    if grid_resolution is None:
+        import h3
 
-        path = to_geopackage(folder / GEOPACKAGE_FILE, tables=tables, lang=lang)
-        out[path.name] = path
-    if figures:
-        from .figures import report_figures
-
-        out.update(report_figures(folder, tables, display=display, provinces=provinces,
-                                  lang=lang, formats=formats, dpi=dpi))
+        area_km2 = float(regions.to_crs(AREA_CRS).area.sum()) / 1e6
+        grid_resolution = GRID_RESOLUTION
+        while (grid_resolution > 4 and area_km2 / h3.average_hexagon_area(
+                grid_resolution, unit="km^2") > GRID_MAX_CELLS):
+            grid_resolution -= 1
+    cells = access.land_cells(regions, grid_resolution)
+    if len(cells):
+        for key, kw in keys:
+            try:
+                out.grid[key] = access.access_grid(ds, regions, cells=cells, **kw)  # type: ignore[arg-type]
+            except ValueError as err:  # no capable hospital: no grid for that layer
+                logger.info("No access grid for %s: %s", key, err)
     return out
 
 
-def _sources_rows(ds: Dataset, lang: str) -> list[dict[str, Any]]:
-    """Sources and licences of the data: the bundled list, or the user's ``sumber`` values."""
-    from ..maps import DATA_SOURCES
+def _wilayah_table(regions: gpd.GeoDataFrame, acc: dict[str, gpd.GeoDataFrame],
+                   gaps: pd.DataFrame, ds: Dataset) -> gpd.GeoDataFrame:
+    """One feature per kab/kota with the access and target columns of every layanan."""
+    keep = [c for c in ("kode", "nama", "kode_induk") if c in regions]
+    out = pd.DataFrame(regions[keep]).copy()
+    out["kode"] = out["kode"].astype(str)
+    w = ds.wilayah
+    if "penduduk" in w:
+        out["penduduk"] = out["kode"].map(
+            pd.Series(w["penduduk"].to_numpy(), index=w["kode"].astype(str)))
+    cols = ("kode_rs", "nama_rs", "lokasi_presisi", "distance_km", "distance_km_max",
+            "travel_min", "threshold_min", "within_threshold", "n_capable",
+            "penduduk_within_threshold", "share_within_threshold", "share_nearest_approx",
+            "penduduk_within_threshold_approx", "n_demand", "distance_km_if_moved_min",
+            "distance_km_if_moved_max")
+    for lay, frame in acc.items():
+        f = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+        f = f.assign(kode=f["kode"].astype(str)).set_index("kode")
+        for col in cols:
+            if col in f:
+                out[f"{lay}_{col}"] = out["kode"].map(f[col])
+        g = gaps[(gaps["layanan"].astype(str) == lay)
+                 & (gaps["tingkat"].astype(str) == "kabkota")]
+        g = g.assign(kode=g["kode"].astype(str)).set_index("kode")
+        out[f"{lay}_n_hospitals"] = out["kode"].map(g["n_hospitals"]) if "n_hospitals" in g \
+            else pd.NA
+        out[f"{lay}_meets_target"] = out["kode"].map(g["meets_target"])
+    if len(out) != len(regions):  # pragma: no cover - only maps are used
+        raise RuntimeError("kab/kota lost while building wilayah.geojson")
+    return gpd.GeoDataFrame(out, geometry=regions.geometry.to_numpy(), crs="EPSG:4326")
 
-    rows: list[dict[str, Any]] = []
-    if ds.meta.get("bundled"):
-        for label_id, label_en, licence in DATA_SOURCES:
-            rows.append({"sumber": label_en if lang == "en" else label_id, "lisensi": licence,
-                         "n_baris": pd.NA})
-        return rows
-    for name, table in (("rumah_sakit", ds.rumah_sakit), ("layanan", ds.layanan),
-                        ("jejaring", ds.jejaring), ("wilayah", ds.wilayah)):
-        if "sumber" not in table:
-            continue
-        counts = table["sumber"].astype("string").str.strip().replace("", pd.NA).value_counts()
-        for sumber, n in counts.items():
-            rows.append({"sumber": f"{name}.csv: {sumber}", "lisensi": pd.NA, "n_baris": int(n)})
-    return rows
+
+def _rumah_sakit_table(ds: Dataset) -> gpd.GeoDataFrame:
+    """The hospitals with their strata per layanan and their grade (``bukti_<layanan>``).
+
+    The grade is the strongest among the layanan rows used (default grades).
+    """
+    rs = ds.rumah_sakit.copy()
+    ada = ds.strata_table(status="ada")
+    target = ds.strata_table(status="target")
+    graded = ds.layanan
+    if "bukti" in graded:
+        keep = graded["bukti"].isin(ds.config.check_bukti(None) or ()) | (graded["bukti"] == "")
+        graded = graded[keep]
+        order = {g: i for i, g in enumerate(BUKTI)}
+        best = (graded.assign(_r=graded["bukti"].map(order).fillna(len(order)))
+                .sort_values("_r").drop_duplicates(["kode_rs", "layanan"]))
+        grade = best.set_index(["kode_rs", "layanan"])["bukti"]
+    else:
+        grade = pd.Series(dtype="string")
+    for lay in ds.config.layanan:
+        if lay in ada or lay in target:
+            if lay in ada:
+                rs[f"strata_{lay}"] = rs["kode_rs"].map(ada[lay]).astype("string")
+            rs[f"strata_target_{lay}"] = rs["kode_rs"].map(target[lay]).astype("string") \
+                if lay in target else pd.NA
+            sub = grade.xs(lay, level="layanan") if lay in grade.index.get_level_values(
+                "layanan") else pd.Series(dtype="string")
+            rs[f"bukti_{lay}"] = rs["kode_rs"].map(sub).astype("string")
+    return rs
