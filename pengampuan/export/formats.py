@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -262,7 +261,8 @@ def _csv_cells(s: pd.Series, *, decimal: str, info_kind: str | None) -> pd.Serie
 # ---------------------------------------------------------------------------
 # Shapefile
 # ---------------------------------------------------------------------------
-_SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+#: The files of a Shapefile besides ``.shp``.
+_SHP_PARTS = (".shx", ".dbf", ".prj", ".cpg")
 
 
 def to_shapefile(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
@@ -326,20 +326,13 @@ def to_shapefile(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
         "label_id": [_label(c, "id", config) for c in names],
         "label_en": [_label(c, "en", config) for c in names],
     })
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.stem}.", dir=path.parent))
-    try:
-        out.to_file(tmp / path.name, driver="ESRI Shapefile", engine="pyogrio", index=False,
+
+    def write(tmp: Path) -> None:
+        out.to_file(tmp, driver="ESRI Shapefile", engine="pyogrio", index=False,
                     layer_options={"ENCODING": "UTF-8"})
-        to_csv(mapping, tmp / f"{path.stem}_kolom.csv")
-        for ext in (*_SHP_PARTS, "_kolom.csv"):
-            src = tmp / (path.stem + ext)
-            if src.exists():
-                src.replace(path.parent / src.name)
-    finally:
-        for leftover in tmp.iterdir():
-            leftover.unlink()
-        tmp.rmdir()
+        to_csv(mapping, tmp.with_name(f"{path.stem}_kolom.csv"))
+
+    write_atomic(path, write, also=[path.stem + ext for ext in (*_SHP_PARTS, "_kolom.csv")])
     logger.info("Wrote %d features to %s (%d fields)", len(out), path, len(names))
     return path
 

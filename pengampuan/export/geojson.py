@@ -80,6 +80,6 @@ def to_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, precision
     write_atomic(path, lambda tmp: out.to_file(
         tmp, driver="GeoJSON", engine="pyogrio", index=False,
         layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": str(int(precision)),
-                       "WRITE_NAME": "NO"}), fresh=True)  # GDAL's GeoJSON driver: no overwrite
+                       "WRITE_NAME": "NO"}))
     logger.info("Wrote %d features to %s", len(out), path)
     return path

@@ -201,7 +201,7 @@ def to_geopackage(
             pyogrio.write_dataframe(table, tmp, layer=STYLE_TABLE, driver="GPKG",
                                     layer_options={"FID": "id"})
 
-    write_atomic(path, write, suffix=".gpkg", fresh=True)  # GDAL: no overwrite
+    write_atomic(path, write)
     logger.info("Wrote %d layers to %s", len(frames), path)
     return path
 
