@@ -27,12 +27,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object], 
     The files end with the permissions of a file written in place: a new one
     0o666 less the umask (not the 0o600 of :func:`tempfile.mkstemp`, nor
     SQLite's 0o644 for a GeoPackage), a replaced one its former mode, as when
-    a file is overwritten.
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
+    a file is overwritten. Returns ``path``.
 
     Examples
     --------

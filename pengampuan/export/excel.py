@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..config import Config, settings
+from .._messages import current_lang
+from ..config import Config
 from ._atomic import write_atomic
-from .glossary import column_info, column_label, tidy, without_geometry
+from .glossary import column_info, column_label, tidy, unique_name, without_geometry
 from .tables import ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -134,9 +135,7 @@ def to_excel(path: str | os.PathLike[str],
     """
     from openpyxl import Workbook
 
-    lang = lang or settings.language
-    if lang not in ("id", "en"):
-        raise ValueError(f"lang={lang!r} is not known; expected one of ['en', 'id']")
+    lang = current_lang(lang)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError(f"{path}: an Excel workbook's name ends in .xlsx")
@@ -229,13 +228,7 @@ def _sources_rows(ds: Dataset, lang: str) -> list[dict[str, Any]]:
 def _sheet_title(name: str, used: set[str]) -> str:
     r"""A valid, unique sheet title (31 characters, none of []:*?/\)."""
     title = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:31] or "Sheet"
-    base, i = title, 2
-    while title.lower() in used:
-        suffix = f" ({i})"
-        title = base[:31 - len(suffix)] + suffix
-        i += 1
-    used.add(title.lower())
-    return title
+    return unique_name(title, used, width=31, suffix=" ({i})", start=2)
 
 
 def _write_sheet(ws: Any, table: pd.DataFrame, *, lang: str, config: Config | None,

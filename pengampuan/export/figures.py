@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .._messages import fmt_num, fmt_pct
-from ..config import DEFAULT_CONFIG, Config, settings
+from .._messages import current_lang, fmt_num, fmt_pct
+from ..config import DEFAULT_CONFIG, Config
 from ..geo import require_wgs84
 from .tables import resolve_provinsi
 
@@ -202,7 +202,7 @@ def plot_access(
     """
     from ..maps import bin_colours
 
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config
     layanan = layanan or acc.attrs.get("layanan")
     if layanan is None:
@@ -276,7 +276,7 @@ def plot_coverage(
     from ..palette import COLOUR_NODATA as _COLOUR_NODATA
     from ..palette import COLOUR_NOT_MET as _COLOUR_NOT_MET
 
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     _require(gaps, ("kode", "tingkat", "layanan", "meets_target"), "gaps")
     present = list(dict.fromkeys(gaps["layanan"].astype(str)))
@@ -354,7 +354,7 @@ def plot_network(
     >>> fig.axes[0].get_title(loc="left")
     'Jejaring pengampuan Kanker'
     """
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     cfg.check_layanan(layanan)
     status = _status(status)
@@ -430,7 +430,7 @@ def plot_within_threshold(
     >>> len(fig.axes), len(fig.axes[0].patches)
     (2, 38)
     """
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config
     if by not in ("provinsi", "kabkota"):
         raise ValueError(f"by={by!r} is not known; expected one of ['provinsi', 'kabkota']")
@@ -523,7 +523,7 @@ def plot_targets(
     12
     """
     from ..coverage import target_summary
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     summ = gaps if "share_kabkota" in gaps else target_summary(gaps)
     if "status" in summ and summ["status"].nunique() > 1:
@@ -618,7 +618,7 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     dict of str to pathlib.Path
         File name -> written path.
     """
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     for fmt in formats:
         if fmt not in ("png", "svg", "pdf"):
             raise ValueError(f"figure format {fmt!r} is not known; expected png, svg or pdf")
@@ -840,7 +840,7 @@ def start_report_figures(folder: str | Path, tables: ReportTables, *,
     """
     import os
 
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     if background is None:
         background = len(tables.wilayah) > BACKGROUND_MIN_KABKOTA and (os.cpu_count() or 1) > 1
     return FiguresJob(Path(folder), tables, provinces=provinces, lang=lang, formats=formats,
@@ -1137,13 +1137,6 @@ def _access_legend(variable: str, lang: str) -> list[tuple[str, str, str]]:
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
-def _check_lang(lang: str | None) -> str:
-    lang = lang or settings.language
-    if lang not in _TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(_TEXT)}")
-    return lang
-
-
 def _status(status: str | None) -> str:
     status = status or "target"
     if status not in ("ada", "target"):

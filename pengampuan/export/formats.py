@@ -36,7 +36,7 @@ from ..geo import require_wgs84
 from ._atomic import write_atomic
 from .excel import to_excel
 from .geojson import to_geojson
-from .glossary import DECIMALS, column_info, short_names, tidy, without_geometry
+from .glossary import DECIMALS, column_info, column_label, short_names, tidy, without_geometry
 from .gpkg import to_geopackage
 
 logger = logging.getLogger(__name__)
@@ -323,8 +323,8 @@ def to_shapefile(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
     out = out.rename(columns=names)
     mapping = pd.DataFrame({
         "field": list(names.values()), "kolom": list(names),
-        "label_id": [_label(c, "id", config) for c in names],
-        "label_en": [_label(c, "en", config) for c in names],
+        "label_id": [column_label(c, "id", config=config) for c in names],
+        "label_en": [column_label(c, "en", config=config) for c in names],
     })
 
     def write(tmp: Path) -> None:
@@ -341,8 +341,3 @@ def _family(geom: Any) -> str:
     t = geom.geom_type
     return {"MultiPoint": "Point", "MultiLineString": "LineString",
             "MultiPolygon": "Polygon"}.get(t, t)
-
-
-def _label(col: str, lang: str, config: Config | None) -> str:
-    info = column_info(col, config=config)
-    return col if info is None else info.label(lang)

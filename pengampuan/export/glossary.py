@@ -40,7 +40,7 @@ from ..config import DEFAULT_CONFIG, Config
 from ..geo import require_wgs84
 
 __all__ = ["Column", "COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info", "column_label",
-           "tidy", "short_names", "without_geometry"]
+           "tidy", "short_names", "unique_name", "without_geometry"]
 
 Kind = Literal["code", "text", "int", "km", "min", "share", "coord", "float", "bool", "date"]
 
@@ -372,16 +372,34 @@ def short_names(columns: Iterable[str], *, config: Config | None = None,
         if col in reserved:
             continue
         info = column_info(col, config=config)
-        cand = col if len(col) <= 10 else (info.short if info and info.short else col[:10])
-        cand = cand[:10]
-        base, i = cand, 1
-        while cand.lower() in used:
-            suffix = f"_{i}"
-            cand = base[:10 - len(suffix)] + suffix
-            i += 1
-        used.add(cand.lower())
-        out[col] = cand
+        cand = col if len(col) <= 10 else (info.short if info and info.short else col)
+        out[col] = unique_name(cand, used, width=10)
     return out
+
+
+def unique_name(name: str, used: set[str], *, width: int, suffix: str = "_{i}",
+                start: int = 1) -> str:
+    """
+    ``name`` cut to ``width`` characters and numbered until it is not in ``used`` (any case).
+
+    The name is added to ``used`` (in lower case). For Shapefile fields and Excel sheets,
+    whose names are short and unique regardless of case.
+
+    Examples
+    --------
+    >>> used = set()
+    >>> [unique_name("Penduduk", used, width=5) for _ in range(3)]
+    ['Pendu', 'Pen_1', 'Pen_2']
+    >>> unique_name("Ringkasan", {"ringkasan"}, width=31, suffix=" ({i})", start=2)
+    'Ringkasan (2)'
+    """
+    cand, i = name[:width], start
+    while cand.lower() in used:
+        tail = suffix.format(i=i)
+        cand = name[:width - len(tail)] + tail
+        i += 1
+    used.add(cand.lower())
+    return cand
 
 
 def glossary_table(columns: Iterable[str] | None = None, *,

@@ -32,7 +32,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..config import DEFAULT_CONFIG, Config, settings
+from .._messages import current_lang
+from ..config import DEFAULT_CONFIG, Config
 from ..geo import require_wgs84
 from ._atomic import write_atomic
 from .glossary import DECIMALS, column_label, tidy
@@ -133,9 +134,7 @@ def to_geopackage(
     >>> st.loc[0, "f_table_name"], st.loc[0, "styleName"], bool(st.loc[0, "useAsDefault"])
     ('akses_stroke', 'akses_stroke', True)
     """
-    lang = lang or settings.language
-    if lang not in _TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(_TEXT)}")
+    lang = current_lang(lang)
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
         raise ValueError(f"{path}: a GeoPackage's name ends in .gpkg")
