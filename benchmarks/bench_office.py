@@ -34,11 +34,11 @@ from typing import Any
 import _common  # noqa: F401  (puts the repository on sys.path)
 
 import pengampuan as pg
-from pengampuan import figures
-from pengampuan.excel import to_excel
-from pengampuan.figures import report_figures
-from pengampuan.gpkg import to_geopackage
-from pengampuan.office import report_tables
+from pengampuan.export import figures
+from pengampuan.export.excel import to_excel
+from pengampuan.export.figures import report_figures
+from pengampuan.export.gpkg import to_geopackage
+from pengampuan.export.tables import report_tables
 
 GOAL = 1.5  # the report with figures at most 1.5x the time without (issue 17)
 

@@ -26,7 +26,8 @@ import folium
 import geopandas as gpd
 
 import pengampuan as pg
-from pengampuan import export, maps
+from pengampuan import maps
+from pengampuan.export import report as export
 
 
 def naive_page(ds: pg.Dataset, reg: gpd.GeoDataFrame) -> str:

@@ -52,10 +52,10 @@ _EXPORTS: dict[str, str] = {
     "map_access": "maps", "map_network": "maps", "map_coverage": "maps",
     "to_geojson": "export", "write_report": "export",
     # office outputs: files by extension, Excel, GeoPackage for QGIS, static figures
-    "to_file": "formats", "to_csv": "formats", "to_shapefile": "formats",
-    "to_excel": "excel", "to_geopackage": "gpkg",
-    "plot_access": "figures", "plot_network": "figures", "plot_coverage": "figures",
-    "plot_within_threshold": "figures", "plot_targets": "figures",
+    "to_file": "export", "to_csv": "export", "to_shapefile": "export",
+    "to_excel": "export", "to_geopackage": "export",
+    "plot_access": "export", "plot_network": "export", "plot_coverage": "export",
+    "plot_within_threshold": "export", "plot_targets": "export",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

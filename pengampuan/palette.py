@@ -1,7 +1,7 @@
 """Colours and class edges shared by the web maps, the static figures and the QGIS styles.
 
 Display choices, not policy: kept in one ground-floor module so that
-:mod:`pengampuan.maps`, :mod:`pengampuan.figures` and :mod:`pengampuan.gpkg`
+:mod:`pengampuan.maps`, :mod:`pengampuan.export.figures` and :mod:`pengampuan.export.gpkg`
 draw the same classes in the same colours (ColorBrewer schemes, colour-blind safe).
 """
 

@@ -1,4 +1,4 @@
-"""Write docs/glossary.md from pengampuan/glossary.py (the column names every export uses).
+"""Write docs/glossary.md from pengampuan/export/glossary.py (the column names of every export).
 
     .venv/bin/python scripts/make_glossary.py          # rewrite docs/glossary.md
     .venv/bin/python scripts/make_glossary.py --check  # exit 1 if out of date
@@ -15,13 +15,14 @@ OUT = ROOT / "docs" / "glossary.md"
 
 def render() -> str:
     sys.path.insert(0, str(ROOT))
-    from pengampuan.glossary import COLUMNS, DECIMALS, PER_LAYANAN, short_names
+    from pengampuan.export.glossary import COLUMNS, DECIMALS, PER_LAYANAN, short_names
 
     shorts = short_names(list(COLUMNS))
     lines = [
         "# Column glossary (glosarium kolom)",
         "",
-        "Generated from `pengampuan/glossary.py` by `scripts/make_glossary.py`; do not edit.",
+        "Generated from `pengampuan/export/glossary.py` by `scripts/make_glossary.py`; "
+        "do not edit.",
         "",
         "Every file `pengampuan` writes (GeoJSON, GeoPackage, Shapefile, CSV, Excel) uses the",
         "column names of the Python API: one scheme, code identifiers in English with the unit in",

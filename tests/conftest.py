@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import geopandas as gpd
@@ -64,3 +65,16 @@ def english():
     runtime.language = "en"
     yield
     runtime.language = "id"
+
+
+@pytest.fixture()
+def umask_002():
+    """The process umask set to 0o002 for the test: a file written in place gets mode 0o664.
+
+    Not the usual 0o022, so a test of file modes shows that a mode follows the umask.
+    """
+    if os.name == "nt":
+        pytest.skip("POSIX file modes")
+    before = os.umask(0o002)
+    yield 0o664
+    os.umask(before)

@@ -289,7 +289,7 @@ def test_sea_model_weights_the_same_demand(tiny_ds, tiny_regions, tiny_kecamatan
 
 def test_report_summary_and_exports_carry_the_demand_figures(bundled_ds, bundled_regions,
                                                             national):
-    from pengampuan import export
+    from pengampuan.export import tables
     from pengampuan.maps.api import _penduduk
     from pengampuan.maps.text import coverage_summary_html
 
@@ -304,7 +304,7 @@ def test_report_summary_and_exports_carry_the_demand_figures(bundled_ds, bundled
         assert f"{pct}% (" in html
         assert f"{approx}% perkiraan*" in html
     gaps = pg.target_gaps(bundled_ds, bundled_regions, status="target")
-    table = export._wilayah_table(bundled_regions, national, gaps, bundled_ds)
+    table = tables._wilayah_table(bundled_regions, national, gaps, bundled_ds)
     for lay in KJSU:
         for col in ("distance_km_max", "penduduk_within_threshold", "share_within_threshold",
                     "share_nearest_approx", "n_demand", "lokasi_presisi"):

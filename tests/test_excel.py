@@ -14,7 +14,7 @@ from shapely.geometry import Point, box
 
 import pengampuan as pg
 from pengampuan.cli import main
-from pengampuan.office import report_tables
+from pengampuan.export.tables import report_tables
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +164,30 @@ def test_to_file_dispatch_and_errors(tmp_path: Path, english: None) -> None:
         pg.to_file({"a": pts, "b": pts}, tmp_path / "two.geojson")
     with pytest.raises(TypeError, match="needs a GeoDataFrame"):
         pg.to_file(pd.DataFrame({"a": [1]}), tmp_path / "plain.geojson")
+
+
+
+def test_every_writer_gives_the_mode_of_a_file_written_in_place(tmp_path: Path,
+                                                                umask_002: int) -> None:
+    pts = gpd.GeoDataFrame({"kode_rs": ["A", "B"], "travel_min": [12.5, 80.0]},
+                           geometry=[Point(102, -3), Point(103, -4)], crs="EPSG:4326")
+    new, old = tmp_path / "baru", tmp_path / "lama"
+    for ext in (".geojson", ".gpkg", ".shp", ".csv", ".xlsx"):
+        pg.to_file(pts, new / f"rs{ext}")
+        (old / f"rs{ext}").parent.mkdir(exist_ok=True)
+        (old / f"rs{ext}").write_text("old")
+        (old / f"rs{ext}").chmod(0o640)  # a file that is replaced keeps its mode
+        pg.to_file(pts, old / f"rs{ext}")
+    # every file of a new output (the Shapefile's parts and its _kolom.csv too) as if written
+    # in place; nothing else left beside them
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in new.iterdir()}
+    assert sorted(modes) == ["rs.cpg", "rs.csv", "rs.dbf", "rs.geojson", "rs.gpkg", "rs.prj",
+                             "rs.shp", "rs.shx", "rs.xlsx", "rs_kolom.csv"]
+    assert set(modes.values()) == {oct(umask_002)}
+    replaced = ["rs.csv", "rs.geojson", "rs.gpkg", "rs.shp", "rs.xlsx"]
+    assert {name: oct((old / name).stat().st_mode & 0o777) for name in replaced} == \
+        dict.fromkeys(replaced, oct(0o640))
+    assert pd.read_csv(old / "rs.csv")["kode_rs"].tolist() == ["A", "B"]
 
 
 def test_cli_access_out_by_extension(tiny_dir: Path, tmp_path: Path, capsys) -> None:

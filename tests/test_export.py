@@ -120,3 +120,21 @@ def test_overwrites_existing_file(mixed: gpd.GeoDataFrame, tmp_path: Path) -> No
     path.write_text("old")
     to_geojson(mixed.iloc[:1], path)
     assert len(json.loads(path.read_text())["features"]) == 1
+
+
+def test_a_failed_write_leaves_the_old_file_and_nothing_else(tmp_path: Path) -> None:
+    from pengampuan.export._atomic import write_atomic
+
+    path = tmp_path / "a.geojson"
+    path.write_text("old")
+
+    def half_then_fail(tmp: Path) -> None:
+        tmp.write_text('{"type": "Featu')
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(path, half_then_fail)
+    with pytest.raises(FileNotFoundError, match="nothing was written"):
+        write_atomic(path, lambda tmp: None)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.geojson"]
+    assert path.read_text() == "old"

@@ -12,10 +12,10 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import pengampuan as pg
-from pengampuan import figures as figures_mod
 from pengampuan import maps
 from pengampuan.cli import main
-from pengampuan.office import report_tables
+from pengampuan.export import figures as figures_mod
+from pengampuan.export.tables import report_tables
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -164,7 +164,7 @@ def _own_tempdir(tmp_path: Path, monkeypatch) -> Path:
 def test_background_figures_are_the_same_files(tiny_ds, tiny_regions, tmp_path: Path,
                                                monkeypatch) -> None:
     """A national report draws its figures in another process: same files, same pixels."""
-    from pengampuan import figures
+    from pengampuan.export import figures
 
     inline = pg.write_report(tmp_path / "a", tiny_ds, tiny_regions, layanan=["kanker"],
                              status="ada")
@@ -184,7 +184,7 @@ def test_background_figures_are_the_same_files(tiny_ds, tiny_regions, tmp_path: 
 
 def test_background_failure_leaves_no_report(tiny_ds, tiny_regions, tmp_path: Path,
                                              monkeypatch) -> None:
-    from pengampuan import figures
+    from pengampuan.export import figures
 
     monkeypatch.setattr(figures, "BACKGROUND_MIN_KABKOTA", 0)
     scratch = _own_tempdir(tmp_path, monkeypatch)
@@ -196,7 +196,7 @@ def test_background_failure_leaves_no_report(tiny_ds, tiny_regions, tmp_path: Pa
             assert job.background
             job.result()
     # a failure while the page is built stops the drawing process and keeps no folder
-    monkeypatch.setattr("pengampuan.export._report_page",
+    monkeypatch.setattr("pengampuan.export.report._report_page",
                         lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
     with pytest.raises(OSError, match="disk full"):
         pg.write_report(out, tiny_ds, tiny_regions, layanan="kanker", status="ada")
@@ -224,7 +224,7 @@ def test_background_that_cannot_start_draws_here(interpreter: str, tiny_ds, tiny
     import shutil
     import sys
 
-    from pengampuan import figures
+    from pengampuan.export import figures
 
     # e.g. a frozen app: no Python interpreter to start, or one that does not run the job
     exe = str(tmp_path / "no-python") if interpreter == "missing" else shutil.which("false")

@@ -14,10 +14,11 @@ import pyogrio
 import pytest
 
 import pengampuan as pg
-from pengampuan import gpkg, maps
+from pengampuan import maps
 from pengampuan.cli import main
-from pengampuan.glossary import tidy as tidy_fn
-from pengampuan.office import report_tables
+from pengampuan.export import gpkg
+from pengampuan.export.glossary import tidy as tidy_fn
+from pengampuan.export.tables import report_tables
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +121,7 @@ def test_access_rules_match_web_map_colours(bundled_ds) -> None:
 
 
 def test_hospital_rules_pick_the_highest_strata(bundled_ds) -> None:
-    from pengampuan.export import _rumah_sakit_table
+    from pengampuan.export.tables import _rumah_sakit_table
 
     rs = _rumah_sakit_table(bundled_ds)
     cols = list(rs.columns)

@@ -111,7 +111,7 @@ def test_numbers_in_each_language() -> None:
 
 
 def test_maps_and_figures_use_the_same_number_format() -> None:
-    from pengampuan import figures
+    from pengampuan.export import figures
     from pengampuan.maps import text
 
     assert text.fmt_num is m.fmt_num and text.fmt_km is m.fmt_km

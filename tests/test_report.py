@@ -13,6 +13,7 @@ import pytest
 import pengampuan as pg
 from pengampuan import export, maps
 from pengampuan.cli import main
+from pengampuan.export import report as report_mod
 
 FILES = ["index.html", "jejaring.geojson", "ringkasan.csv", "rumah_sakit.geojson",
          "wilayah.geojson"]
@@ -153,8 +154,8 @@ def test_no_partial_output_on_failure(tiny_ds: pg.Dataset, tiny_regions: gpd.Geo
             raise OSError("disk full")
         return original(gdf, path, **kw)
 
-    original = export.to_geojson
-    monkeypatch.setattr(export, "to_geojson", failing)
+    original = report_mod.to_geojson
+    monkeypatch.setattr(report_mod, "to_geojson", failing)
     with pytest.raises(OSError, match="disk full"):
         pg.write_report(tmp_path / "new", tiny_ds, tiny_regions, layanan="jantung")
     assert list(tmp_path.iterdir()) == []  # neither the folder nor a temporary one

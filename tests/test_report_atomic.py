@@ -116,6 +116,25 @@ def test_rerun_replaces_the_whole_folder(tiny_ds: pg.Dataset, tiny_regions: gpd.
     assert _siblings(out) == []
 
 
+
+def test_every_report_file_has_the_mode_of_a_file_written_in_place(
+        tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame, tmp_path: Path,
+        umask_002: int) -> None:
+    # files and folders are first written in temporary places (mkstemp/mkdtemp make them
+    # private, 0o600/0o700); the report ends with the modes of a file and a folder made in place
+    (tmp_path / "probe").write_text("")
+    (tmp_path / "probe_dir").mkdir()
+    file_mode = (tmp_path / "probe").stat().st_mode & 0o777
+    dir_mode = (tmp_path / "probe_dir").stat().st_mode & 0o777
+    assert (file_mode, dir_mode) == (umask_002, 0o775)
+    out = tmp_path / "laporan"
+    files = pg.write_report(out, tiny_ds, tiny_regions, layanan="jantung", status="ada")
+    assert {"ringkasan.csv", "ringkasan.xlsx", "laporan.gpkg", "grafik_target.png"} <= set(files)
+    modes = {name: oct(path.stat().st_mode & 0o777) for name, path in files.items()}
+    assert modes == dict.fromkeys(files, oct(file_mode))
+    assert out.stat().st_mode & 0o777 == dir_mode
+
+
 def test_out_whose_parent_is_a_file_is_refused_before_computing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str], english: None) -> None:

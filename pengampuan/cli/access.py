@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(msg("access_one_layanan", given=", ".join(layanan)))
     fasilitas = (check_choice("--fasilitas", args.fasilitas, FASILITAS)
                  if args.fasilitas else None)
-    from ..formats import check_extension, to_file
+    from ..export.formats import check_extension, to_file
 
     check_extension(args.out, what="--out")
     if args.grid_out is not None:

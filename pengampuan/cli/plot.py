@@ -60,9 +60,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Draw the figures into ``args.out``; print the files written."""
-    from ..figures import plot_coverage, plot_network, report_figures
+    from ..export.figures import plot_coverage, plot_network, report_figures
+    from ..export.tables import report_tables
     from ..io import load_dataset
-    from ..office import report_tables
 
     t0 = time.perf_counter()
     lang = settings.language
@@ -116,10 +116,10 @@ def write_report_file(path: Path, ds: Any, regions: Any, *, layanan: list[str] |
                       status: str, lang: str | None, csv_dialect: str = "standard",
                       provinsi: str | None = None) -> int:
     """``pengampuan report --out FILE.ext``: the report's tables as one file, by extension."""
-    from ..excel import to_excel
-    from ..formats import check_extension, to_file
-    from ..gpkg import to_geopackage
-    from ..office import report_tables
+    from ..export.excel import to_excel
+    from ..export.formats import check_extension, to_file
+    from ..export.gpkg import to_geopackage
+    from ..export.tables import report_tables
 
     ext = check_extension(path, what="--out")
     tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi)

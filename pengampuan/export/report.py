@@ -1,13 +1,11 @@
-"""Exports: RFC 7946 GeoJSON, and the HTML report with its GeoJSON and CSV files.
+"""The HTML report with its data files: :func:`write_report`.
 
-:func:`to_geojson` writes GeoJSON as RFC 7946 asks: EPSG:4326, lon/lat order,
-no ``crs`` member, exterior rings counter-clockwise (right-hand rule), rounded
-coordinates. GDAL's GeoJSON driver (through pyogrio) does the writing.
-
-:func:`write_report` is the job behind ``pengampuan report``: it computes
-access and targets for each layanan and writes ``index.html`` (one
-self-contained map) with ``wilayah.geojson``, ``rumah_sakit.geojson``,
-``jejaring.geojson`` and ``ringkasan.csv`` next to it.
+:func:`write_report` is the job behind ``pengampuan report``: it takes the
+report's tables (:func:`pengampuan.export.tables.report_tables`) and writes
+``index.html`` (one self-contained map) with ``wilayah.geojson``,
+``rumah_sakit.geojson``, ``jejaring.geojson``, ``ringkasan.csv``,
+``ringkasan.xlsx``, ``laporan.gpkg`` and the figures next to it, in a
+temporary folder swapped in at the end (:func:`report_folder`).
 """
 
 from __future__ import annotations
@@ -23,230 +21,38 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
 
-from .config import BUKTI
-from .formats import _atomic_write
-from .geo import require_wgs84
-from .glossary import tidy
+from .excel import to_excel
+from .figures import report_figures, start_report_figures
+from .formats import to_csv
+from .geojson import to_geojson
+from .gpkg import to_geopackage
+from .tables import ReportLayers, ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .dataset import Dataset
-    from .office import ReportTables
+    from ..dataset import Dataset
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["to_geojson", "write_report", "REPORT_FILES", "check_out_dir", "report_folder",
-           "report_layers", "ReportLayers", "REPORT_FASILITAS"]
+__all__ = ["write_report", "REPORT_FILES", "check_out_dir", "report_folder", "is_report_file",
+           "recover_report_folder", "write_office_files", "GEOPACKAGE_FILE",
+           "DISPLAY_TOLERANCE_KM"]
 
 #: Files written by :func:`write_report`, in that order.
 REPORT_FILES = ("index.html", "wilayah.geojson", "rumah_sakit.geojson", "jejaring.geojson",
                 "ringkasan.csv")
+#: The GeoPackage of a report folder (layers with QGIS styles).
+GEOPACKAGE_FILE = "laporan.gpkg"
 
-#: Reported services drawn in a report beside the decree targets (RS Online 2020 flags; not
-#: strata): access to dialysis, a cathlab and radiotherapy.
-REPORT_FASILITAS: tuple[str, ...] = ("hemodialisis", "cathlab", "radioterapi")
-#: H3 resolution of the access grid of a province report (about 5 km2 a cell), and the most
-#: cells it may have: a larger province gets the next coarser resolution.
-GRID_RESOLUTION = 7
-GRID_MAX_CELLS = 30_000
 
 #: Simplification tolerance of the kab/kota boundaries drawn in the report (display only;
 #: the GeoJSON exports keep the full boundaries). About half a pixel at zoom 9.
 DISPLAY_TOLERANCE_KM = 0.15
-
-
-def to_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *, precision: int = 6
-               ) -> Path:
-    """
-    Write ``gdf`` as RFC 7946 GeoJSON.
-
-    EPSG:4326 (other CRSs are reprojected, a missing CRS is an error), lon/lat
-    order, no ``crs`` member, exterior rings counter-clockwise and holes
-    clockwise, coordinates rounded to ``precision`` decimals (6 is about 0.1 m).
-    Non-finite numbers (``inf``: no capable hospital) are written as ``null``,
-    since JSON has no infinity. The file is written next to ``path`` and moved
-    into place, so a failure leaves no half-written file.
-
-    Parameters
-    ----------
-    gdf : GeoDataFrame
-        Features to write; the index is not written.
-    path : str or PathLike
-        Output file.
-    precision : int
-        Decimal places of the coordinates (0..15).
-
-    Returns
-    -------
-    pathlib.Path
-        ``path``.
-
-    Examples
-    --------
-    >>> import geopandas as gpd, tempfile, json, pathlib
-    >>> from shapely.geometry import Polygon
-    >>> cw = Polygon([(100, 0), (100, 1), (101, 1), (101, 0)])   # clockwise exterior
-    >>> gdf = gpd.GeoDataFrame({"kode": ["01.01"], "distance_km": [float("inf")]},
-    ...                        geometry=[cw], crs="EPSG:4326")
-    >>> out = to_geojson(gdf, pathlib.Path(tempfile.mkdtemp()) / "a.geojson")
-    >>> doc = json.loads(out.read_text())
-    >>> "crs" in doc, doc["features"][0]["properties"]["distance_km"]
-    (False, None)
-    >>> doc["features"][0]["geometry"]["coordinates"][0][:3]
-    [[100.0, 0.0], [101.0, 0.0], [101.0, 1.0]]
-    """
-    if not isinstance(precision, (int, np.integer)) or not 0 <= precision <= 15:
-        raise ValueError(f"precision={precision!r} must be an integer in 0..15")
-    if not isinstance(gdf, gpd.GeoDataFrame):
-        raise TypeError(f"to_geojson needs a GeoDataFrame, not {type(gdf).__name__}")
-    path = Path(path)
-    out = require_wgs84(gdf, name="gdf")
-    out = out.reset_index(drop=True)
-    geoms = np.asarray(out.geometry.values)
-    poly = shapely.get_type_id(geoms) >= 0
-    out = out.set_geometry(
-        gpd.GeoSeries(np.where(poly, shapely.orient_polygons(geoms), geoms), crs=out.crs))
-    out = tidy(out)  # nulls (never ''), rounded numbers, codes as text: see glossary.py
-    _atomic_write(path, lambda tmp: out.to_file(
-        tmp, driver="GeoJSON", engine="pyogrio", index=False,
-        layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": str(int(precision)),
-                       "WRITE_NAME": "NO"}), fresh=True)  # GDAL's GeoJSON driver: no overwrite
-    logger.info("Wrote %d features to %s", len(out), path)
-    return path
-
-
-@dataclass
-class ReportLayers:
-    """The layers a report draws besides access per layanan (see :func:`report_layers`)."""
-
-    #: district_access per reported service (``fasilitas=``), all kab/kota of the report.
-    fasilitas: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
-    #: district_access(..., level="kecamatan") per layanan and reported service (a province).
-    kecamatan: dict[str, gpd.GeoDataFrame] = field(default_factory=dict)
-    #: access_grid per layanan and reported service (a province), one set of H3 cells.
-    grid: dict[str, pd.DataFrame] = field(default_factory=dict)
-
-    def extra(self) -> dict[str, pd.DataFrame]:
-        """The layers by name: ``fasilitas_<name>``, ``kecamatan_<layer>``, ``grid_<layer>``."""
-        out: dict[str, pd.DataFrame] = {}
-        for prefix, frames in (("fasilitas", self.fasilitas), ("kecamatan", self.kecamatan),
-                               ("grid", self.grid)):
-            out.update({f"{prefix}_{key}": frame for key, frame in frames.items()})
-        return out
-
-    def map_keywords(self) -> dict[str, object]:
-        """Keywords of :func:`pengampuan.map_access` that draw these layers."""
-        return {"kecamatan": self.kecamatan or None, "grid": self.grid or None}
-
-    def wilayah_columns(self, wilayah: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        """``wilayah`` with the access to each reported service (``<fasilitas>_<column>``)."""
-        out = wilayah.copy()
-        cols = ("kode_rs", "nama_rs", "lokasi_presisi", "distance_km", "travel_min",
-                "threshold_min", "share_within_threshold", "share_nearest_approx")
-        kode = out["kode"].astype(str)
-        for fas, frame in self.fasilitas.items():
-            f = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-            f = f.set_index(f["kode"].astype(str))
-            for col in cols:
-                if col in f:
-                    out[f"{fas}_{col}"] = kode.map(f[col]).to_numpy()
-        return out
-
-
-def report_layers(
-    ds: Dataset,
-    regions: gpd.GeoDataFrame,
-    *,
-    layanan: Sequence[str],
-    status: str = "target",
-    provinsi: str | None = None,
-    fasilitas: Sequence[str] = REPORT_FASILITAS,
-    grid_resolution: int | None = None,
-) -> ReportLayers:
-    """
-    Compute the extra layers of a report: reported services; for a province, kecamatan and grid.
-
-    Parameters
-    ----------
-    ds : Dataset
-        Hospitals, strata and reported services (``ds.fasilitas``).
-    regions : GeoDataFrame
-        The kab/kota of the report (already the province's for a province report).
-    layanan : list of str
-        The layanan of the report (kecamatan and grid layers are made for each).
-    status : {"target", "ada"}
-        Strata used for the layanan.
-    provinsi : str, optional
-        Province code of a province report: adds access per kecamatan (when the
-        kab/kota have bundled kecamatan) and the H3 access grid. A national report
-        gets neither (the national grid is too large for a page).
-    fasilitas : list of str
-        Reported services to draw (default :data:`REPORT_FASILITAS`); those no
-        hospital of ``ds`` reports are left out.
-    grid_resolution : int, optional
-        H3 resolution of the grid (default :data:`GRID_RESOLUTION`, coarser for a
-        province that would need more than :data:`GRID_MAX_CELLS` cells).
-
-    Returns
-    -------
-    ReportLayers
-
-    Examples
-    --------
-    >>> import pengampuan as pg
-    >>> ds, reg = pg.load_dataset(), pg.load_regions()
-    >>> lay = report_layers(ds, reg[reg["kode_induk"] == "17"], layanan=["stroke"],
-    ...                     provinsi="17", fasilitas=["hemodialisis"], grid_resolution=6)
-    >>> sorted(lay.extra())  # doctest: +NORMALIZE_WHITESPACE
-    ['fasilitas_hemodialisis', 'grid_hemodialisis', 'grid_stroke', 'kecamatan_hemodialisis',
-     'kecamatan_stroke']
-    >>> grid = lay.grid
-    >>> len(lay.kecamatan["stroke"]), grid["stroke"]["h3"].equals(grid["hemodialisis"]["h3"])
-    (129, True)
-    """
-    from . import access
-    from .config import AREA_CRS
-
-    out = ReportLayers()
-    reported = set(ds.fasilitas["fasilitas"].astype(str)) if len(ds.fasilitas) else set()
-    for fas in fasilitas:
-        if fas in reported and len(ds.capable(fasilitas=fas)):
-            out.fasilitas[fas] = access.district_access(ds, regions, fasilitas=fas)
-    if provinsi is None:
-        return out
-    keys: list[tuple[str, dict[str, str]]] = [(lay, {"layanan": lay, "status": status})
-                                              for lay in layanan]
-    keys += [(fas, {"fasilitas": fas}) for fas in out.fasilitas]
-    for key, kw in keys:
-        kec = access.district_access(ds, regions, level="kecamatan", **kw)  # type: ignore[arg-type]
-        kec = kec[kec["jenis"].astype(str) == "kecamatan"]
-        if len(kec):
-            out.kecamatan[key] = kec
-    if grid_resolution is None:
-        import h3
-
-        area_km2 = float(regions.to_crs(AREA_CRS).area.sum()) / 1e6
-        grid_resolution = GRID_RESOLUTION
-        while (grid_resolution > 4 and area_km2 / h3.average_hexagon_area(
-                grid_resolution, unit="km^2") > GRID_MAX_CELLS):
-            grid_resolution -= 1
-    cells = access.land_cells(regions, grid_resolution)
-    if len(cells):
-        for key, kw in keys:
-            try:
-                out.grid[key] = access.access_grid(ds, regions, cells=cells, **kw)  # type: ignore[arg-type]
-            except ValueError as err:  # no capable hospital: no grid for that layer
-                logger.info("No access grid for %s: %s", key, err)
-    return out
 
 
 def write_report(
@@ -276,7 +82,7 @@ def write_report(
     For every layanan, the access of each kab/kota to the nearest hospital at
     the kab/kota target strata (``Config.target_strata_kabkota``, "madya") and
     the national targets (:func:`pengampuan.target_gaps`) are computed by
-    :func:`pengampuan.office.report_tables` -- the builder behind ``report
+    :func:`pengampuan.export.tables.report_tables` -- the builder behind ``report
     --out FILE.gpkg/.xlsx`` and ``pengampuan plot`` too, so those files hold
     the same tables -- then written as:
 
@@ -310,10 +116,10 @@ def write_report(
         (:func:`pengampuan.to_geopackage`; the same file as ``report --out
         laporan.gpkg``).
     ``peta_akses_<layanan>.png/.svg``, ``grafik_dalam_ambang.png/.svg``, ``grafik_target.png/.svg``
-        static maps per layanan and two charts (:mod:`pengampuan.figures`); for
+        static maps per layanan and two charts (:mod:`pengampuan.export.figures`); for
         a national report they are drawn by a separate process while the page
         and the data files are written
-        (:func:`pengampuan.figures.start_report_figures`).
+        (:func:`pengampuan.export.figures.start_report_figures`).
 
     Files are written in a temporary folder next to ``out_dir`` and swapped in
     at the end (:func:`report_folder`): a failure (a locked file, a full disk,
@@ -345,7 +151,7 @@ def write_report(
     provinsi : str or int, optional
         One province, by code or name (``17``, ``"Bengkulu"``, ``"DKI"``).
     csv_dialect : {"standard", "excel-id"}
-        Dialect of ``ringkasan.csv`` (:func:`pengampuan.formats.to_csv`):
+        Dialect of ``ringkasan.csv`` (:func:`pengampuan.export.formats.to_csv`):
         ``"excel-id"`` for Excel with Indonesian settings (``;``, decimal comma, BOM).
     figures : bool
         Also write the maps and charts (PNG and SVG, see below); ``False`` skips them.
@@ -369,10 +175,6 @@ def write_report(
     >>> pd.read_csv(files["ringkasan.csv"]).groupby("tingkat").size().to_dict()
     {'kabkota': 10, 'provinsi': 1}
     """
-    from .figures import start_report_figures
-    from .formats import to_csv
-    from .office import report_tables, write_office_files
-
     t0 = time.perf_counter()
     if csv_dialect not in ("standard", "excel-id"):
         raise ValueError(f"csv_dialect={csv_dialect!r} is not known; "
@@ -406,10 +208,58 @@ def write_report(
     return written
 
 
+def write_office_files(folder: str | Path, tables: ReportTables, *,
+                       display: Mapping[str, gpd.GeoDataFrame] | None = None,
+                       provinces: gpd.GeoDataFrame | None = None, lang: str | None = None,
+                       figures: bool = True, formats: Sequence[str] = ("png", "svg"),
+                       dpi: int = 200, geopackage: bool = True) -> dict[str, Path]:
+    """
+    Write ``ringkasan.xlsx``, ``laporan.gpkg`` and the report's figures into ``folder``.
+
+    Parameters
+    ----------
+    folder : str or Path
+        An existing folder.
+    tables : ReportTables
+        From :func:`report_tables`.
+    display : mapping of layanan -> GeoDataFrame, optional
+        Access frames with simplified polygons for drawing (default: ``tables.access``).
+    provinces : GeoDataFrame, optional
+        Province outlines for the maps.
+    lang : {"id", "en"}, optional
+        Language of headers, labels and titles (default ``settings.language``).
+    figures : bool
+        Also write the maps and charts (:func:`pengampuan.export.figures.report_figures`).
+    formats : sequence of {"png", "svg"}
+        Figure formats.
+    dpi : int
+        Resolution of the PNG files.
+    geopackage : bool
+        Also write ``laporan.gpkg``: the layers wilayah, rumah_sakit and
+        jejaring with their QGIS styles (:func:`pengampuan.to_geopackage`).
+
+    Returns
+    -------
+    dict of str to pathlib.Path
+        File name -> written path.
+    """
+    folder = Path(folder)
+    out: dict[str, Path] = {}
+    path = to_excel(folder / "ringkasan.xlsx", tables=tables, lang=lang)
+    out[path.name] = path
+    if geopackage:
+        path = to_geopackage(folder / GEOPACKAGE_FILE, tables=tables, lang=lang)
+        out[path.name] = path
+    if figures:
+        out.update(report_figures(folder, tables, display=display, provinces=provinces,
+                                  lang=lang, formats=formats, dpi=dpi))
+    return out
+
+
 def _report_page(tables: ReportTables, *, provinces: gpd.GeoDataFrame | None,
                  lang: str | None, offline: bool) -> str:
     """``index.html`` of a report: the map page of its tables (simplified polygons)."""
-    from . import maps
+    from .. import maps
 
     ds, regions, status = tables.ds, tables.wilayah, tables.status
     acc, gaps, net = tables.access, tables.gaps, tables.network
@@ -450,7 +300,7 @@ def check_out_dir(out_dir: str | os.PathLike[str]) -> Path:
     ...
     NotADirectoryError: .../laporan: tidak dapat dibuat: .../catatan.txt adalah berkas, bukan folder
     """
-    from ._messages import msg
+    from .._messages import msg
 
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -641,7 +491,7 @@ def _signals_deferred(pending: list[int]) -> Iterator[None]:
 
 def _display_regions(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Kab/kota simplified as a coverage (shared borders stay shared) for drawing."""
-    from . import regions as regions_mod
+    from .. import regions as regions_mod
 
     simplify = getattr(regions_mod, "simplify_coverage", None)
     if simplify is None:  # pragma: no cover - present in every release
@@ -657,7 +507,7 @@ def _display_provinces(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame | None:
     """Province outlines: the kab/kota of each province dissolved (same simplified edges)."""
     if "kode_induk" not in display:
         return None
-    from .maps.layers import dissolve_provinces
+    from ..maps.layers import dissolve_provinces
 
     return dissolve_provinces(display)
 
@@ -674,63 +524,3 @@ def _with_geometry(frame: gpd.GeoDataFrame, display: gpd.GeoDataFrame) -> gpd.Ge
                             crs="EPSG:4326")
 
 
-def _wilayah_table(regions: gpd.GeoDataFrame, acc: dict[str, gpd.GeoDataFrame],
-                   gaps: pd.DataFrame, ds: Dataset) -> gpd.GeoDataFrame:
-    """One feature per kab/kota with the access and target columns of every layanan."""
-    keep = [c for c in ("kode", "nama", "kode_induk") if c in regions]
-    out = pd.DataFrame(regions[keep]).copy()
-    out["kode"] = out["kode"].astype(str)
-    w = ds.wilayah
-    if "penduduk" in w:
-        out["penduduk"] = out["kode"].map(
-            pd.Series(w["penduduk"].to_numpy(), index=w["kode"].astype(str)))
-    cols = ("kode_rs", "nama_rs", "lokasi_presisi", "distance_km", "distance_km_max",
-            "travel_min", "threshold_min", "within_threshold", "n_capable",
-            "penduduk_within_threshold", "share_within_threshold", "share_nearest_approx",
-            "penduduk_within_threshold_approx", "n_demand", "distance_km_if_moved_min",
-            "distance_km_if_moved_max")
-    for lay, frame in acc.items():
-        f = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-        f = f.assign(kode=f["kode"].astype(str)).set_index("kode")
-        for col in cols:
-            if col in f:
-                out[f"{lay}_{col}"] = out["kode"].map(f[col])
-        g = gaps[(gaps["layanan"].astype(str) == lay)
-                 & (gaps["tingkat"].astype(str) == "kabkota")]
-        g = g.assign(kode=g["kode"].astype(str)).set_index("kode")
-        out[f"{lay}_n_hospitals"] = out["kode"].map(g["n_hospitals"]) if "n_hospitals" in g \
-            else pd.NA
-        out[f"{lay}_meets_target"] = out["kode"].map(g["meets_target"])
-    if len(out) != len(regions):  # pragma: no cover - only maps are used
-        raise RuntimeError("kab/kota lost while building wilayah.geojson")
-    return gpd.GeoDataFrame(out, geometry=regions.geometry.to_numpy(), crs="EPSG:4326")
-
-
-def _rumah_sakit_table(ds: Dataset) -> gpd.GeoDataFrame:
-    """The hospitals with their strata per layanan and their grade (``bukti_<layanan>``).
-
-    The grade is the strongest among the layanan rows used (default grades).
-    """
-    rs = ds.rumah_sakit.copy()
-    ada = ds.strata_table(status="ada")
-    target = ds.strata_table(status="target")
-    graded = ds.layanan
-    if "bukti" in graded:
-        keep = graded["bukti"].isin(ds.config.check_bukti(None) or ()) | (graded["bukti"] == "")
-        graded = graded[keep]
-        order = {g: i for i, g in enumerate(BUKTI)}
-        best = (graded.assign(_r=graded["bukti"].map(order).fillna(len(order)))
-                .sort_values("_r").drop_duplicates(["kode_rs", "layanan"]))
-        grade = best.set_index(["kode_rs", "layanan"])["bukti"]
-    else:
-        grade = pd.Series(dtype="string")
-    for lay in ds.config.layanan:
-        if lay in ada or lay in target:
-            if lay in ada:
-                rs[f"strata_{lay}"] = rs["kode_rs"].map(ada[lay]).astype("string")
-            rs[f"strata_target_{lay}"] = rs["kode_rs"].map(target[lay]).astype("string") \
-                if lay in target else pd.NA
-            sub = grade.xs(lay, level="layanan") if lay in grade.index.get_level_values(
-                "layanan") else pd.Series(dtype="string")
-            rs[f"bukti_{lay}"] = rs["kode_rs"].map(sub).astype("string")
-    return rs

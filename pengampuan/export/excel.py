@@ -5,7 +5,7 @@ is pandas' default Excel engine, so ``pd.read_excel`` works without another
 dependency); the tables are small (hundreds of rows), where its speed is ample.
 
 Every sheet follows one layout: a header row with labels in Bahasa Indonesia
-(English with ``lang="en"``, from :mod:`pengampuan.glossary`), frozen with the
+(English with ``lang="en"``, from :mod:`pengampuan.export.glossary`), frozen with the
 code and name columns, a filter on every column, widths fitted to the content.
 Codes are text cells (``17.71`` stays ``17.71``, ``01`` keeps its zero),
 numbers are numbers with a display format (thousands for ``penduduk``, percent
@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .config import Config, settings
-from .formats import _atomic_write, _without_geometry
-from .glossary import column_info, column_label, tidy
+from .._messages import current_lang
+from ..config import Config
+from ._atomic import write_atomic
+from .glossary import column_info, column_label, tidy, unique_name, without_geometry
+from .tables import ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .dataset import Dataset
-    from .office import ReportTables
+    from ..dataset import Dataset
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +104,10 @@ def to_excel(path: str | os.PathLike[str],
         Tables to write; a GeoDataFrame loses its geometry (points keep
         ``lon``/``lat``).
     tables : ReportTables, optional
-        Precomputed report tables (:func:`pengampuan.office.report_tables`).
+        Precomputed report tables (:func:`pengampuan.export.tables.report_tables`).
     ds, regions, layanan, status, provinsi
         What to compute when neither ``sheets`` nor ``tables`` is given (see
-        :func:`pengampuan.office.report_tables`).
+        :func:`pengampuan.export.tables.report_tables`).
     lang : {"id", "en"}, optional
         Language of sheet names and headers (default ``settings.language``).
     config : Config, optional
@@ -134,17 +135,13 @@ def to_excel(path: str | os.PathLike[str],
     """
     from openpyxl import Workbook
 
-    lang = lang or settings.language
-    if lang not in ("id", "en"):
-        raise ValueError(f"lang={lang!r} is not known; expected one of ['en', 'id']")
+    lang = current_lang(lang)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError(f"{path}: an Excel workbook's name ends in .xlsx")
     notes: list[str] = []
     source_rows: list[dict[str, Any]] | None = None
     if sheets is None:
-        from .office import _sources_rows, report_tables
-
         if tables is None:
             tables = report_tables(ds, regions, layanan=layanan, status=status,
                                    provinsi=provinsi)
@@ -160,7 +157,7 @@ def to_excel(path: str | os.PathLike[str],
         frames[SHEET_NAMES["rumah_sakit"][idx]] = tables.rumah_sakit
         frames[SHEET_NAMES["jejaring"][idx]] = tables.jejaring
         source_rows = _sources_rows(tables.ds, lang)
-        from . import __version__
+        from .. import __version__
 
         tx = _TEXT[lang]
         notes.append(tx["made_with"].format(version=__version__,
@@ -180,7 +177,7 @@ def to_excel(path: str | os.PathLike[str],
     columns_seen: list[str] = []
     for name, frame in frames.items():
         title = _sheet_title(str(name), used)
-        table = tidy(_without_geometry(frame), config=config)
+        table = tidy(without_geometry(frame), config=config)
         _write_sheet(wb.create_sheet(title), table, lang=lang, config=config)
         columns_seen += [str(c) for c in table.columns if str(c) not in columns_seen]
     idx = 1 if lang == "en" else 0
@@ -203,21 +200,35 @@ def to_excel(path: str | os.PathLike[str],
         ws = wb.create_sheet(_sheet_title(SHEET_NAMES["kolom"][idx], used))
         _write_sheet(ws, pd.DataFrame(rows, columns=[tx["column"], tx["label"], tx["kind"]]),
                      lang=lang, config=config, labels=False)
-    _atomic_write(path, lambda tmp: wb.save(tmp))
+    write_atomic(path, lambda tmp: wb.save(tmp))
     logger.info("Wrote %d sheets to %s", len(wb.sheetnames), path)
     return path
+
+
+def _sources_rows(ds: Dataset, lang: str) -> list[dict[str, Any]]:
+    """Sources and licences of the data: the bundled list, or the user's ``sumber`` values."""
+    from ..maps import DATA_SOURCES
+
+    rows: list[dict[str, Any]] = []
+    if ds.meta.get("bundled"):
+        for label_id, label_en, licence in DATA_SOURCES:
+            rows.append({"sumber": label_en if lang == "en" else label_id, "lisensi": licence,
+                         "n_baris": pd.NA})
+        return rows
+    for name, table in (("rumah_sakit", ds.rumah_sakit), ("layanan", ds.layanan),
+                        ("jejaring", ds.jejaring), ("wilayah", ds.wilayah)):
+        if "sumber" not in table:
+            continue
+        counts = table["sumber"].astype("string").str.strip().replace("", pd.NA).value_counts()
+        for sumber, n in counts.items():
+            rows.append({"sumber": f"{name}.csv: {sumber}", "lisensi": pd.NA, "n_baris": int(n)})
+    return rows
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
     r"""A valid, unique sheet title (31 characters, none of []:*?/\)."""
     title = "".join("-" if ch in "[]:*?/\\" else ch for ch in name).strip("'")[:31] or "Sheet"
-    base, i = title, 2
-    while title.lower() in used:
-        suffix = f" ({i})"
-        title = base[:31 - len(suffix)] + suffix
-        i += 1
-    used.add(title.lower())
-    return title
+    return unique_name(title, used, width=31, suffix=" ({i})", start=2)
 
 
 def _write_sheet(ws: Any, table: pd.DataFrame, *, lang: str, config: Config | None,

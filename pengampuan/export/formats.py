@@ -14,7 +14,7 @@
 ``.xlsx``     Excel workbook (:func:`pengampuan.to_excel`); one or more sheets
 ============  =============================================================
 
-Every writer follows the conventions of :mod:`pengampuan.glossary` (nulls for
+Every writer follows the conventions of :mod:`pengampuan.export.glossary` (nulls for
 missing values, rounded numbers, codes as text) and writes next to the target
 and moves the file into place, so a failure leaves no half-written file.
 """
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -32,9 +31,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .config import Config
-from .geo import require_wgs84
-from .glossary import DECIMALS, column_info, short_names, tidy
+from ..config import Config
+from ..geo import require_wgs84
+from ._atomic import write_atomic
+from .excel import to_excel
+from .geojson import to_geojson
+from .glossary import DECIMALS, column_info, column_label, short_names, tidy, without_geometry
+from .gpkg import to_geopackage
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +82,7 @@ def check_extension(path: str | os.PathLike[str], *, what: str = "output") -> st
     ext = Path(path).suffix.lower()
     if ext not in FORMATS:
         known = ", ".join(FORMATS)
-        from ._messages import msg
+        from .._messages import msg
 
         shown = f"'{ext}'" if ext else msg("ext_none")
         raise ValueError(msg("ext_unknown", what=what, path=path, shown=shown, known=known))
@@ -147,19 +150,13 @@ def to_file(data: pd.DataFrame | Mapping[str, pd.DataFrame], path: str | os.Path
     else:
         frames = {layer or path.stem: data}
     if ext == ".gpkg":
-        from .gpkg import to_geopackage
-
         return to_geopackage(path, layers=frames, lang=lang, config=config, **kwargs)
     if ext == ".xlsx":
-        from .excel import to_excel
-
         return to_excel(path, sheets=frames, lang=lang, config=config, **kwargs)
     (frame,) = frames.values()
     if kwargs:
         raise TypeError(f"unexpected keyword(s) for {ext}: {sorted(kwargs)}")
     if ext == ".geojson":
-        from .export import to_geojson
-
         _require_geo(frame, path)
         return to_geojson(frame, path)
     if ext == ".shp":
@@ -220,7 +217,7 @@ def to_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, dialect: CsvDialec
     if dialect not in _DIALECTS:
         raise ValueError(f"dialect={dialect!r} is not known; expected one of {list(_DIALECTS)}")
     sep, decimal, encoding, eol = _DIALECTS[dialect]
-    table = _without_geometry(df)
+    table = without_geometry(df)
     table = tidy(table, config=config)
     cols = [str(c) for c in table.columns]
     lines = [sep.join(cols)]
@@ -230,7 +227,7 @@ def to_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, dialect: CsvDialec
         lines += body.tolist()
     text = eol.join(lines) + eol
     path = Path(path)
-    _atomic_write(path, lambda tmp: tmp.write_bytes(text.encode(encoding)))
+    write_atomic(path, lambda tmp: tmp.write_bytes(text.encode(encoding)))
     logger.info("Wrote %d rows to %s (%s dialect)", len(table), path, dialect)
     return path
 
@@ -238,20 +235,6 @@ def to_csv(df: pd.DataFrame, path: str | os.PathLike[str], *, dialect: CsvDialec
 def _kind(col: str, config: Config | None) -> str | None:
     info = column_info(col, config=config)
     return None if info is None else info.kind
-
-
-def _without_geometry(df: pd.DataFrame) -> pd.DataFrame:
-    if not isinstance(df, gpd.GeoDataFrame) or df.geometry.name not in df:
-        return pd.DataFrame(df)
-    geom = df.geometry
-    out = pd.DataFrame(df.drop(columns=geom.name))
-    types = set(geom.geom_type.dropna())
-    if types == {"Point"} and not {"lon", "lat"} & set(out.columns):
-        if geom.crs is not None:
-            geom = require_wgs84(gpd.GeoDataFrame(geometry=geom), name="df").geometry
-        out["lon"] = geom.x.to_numpy()
-        out["lat"] = geom.y.to_numpy()
-    return out
 
 
 def _csv_cells(s: pd.Series, *, decimal: str, info_kind: str | None) -> pd.Series:
@@ -275,33 +258,11 @@ def _csv_cells(s: pd.Series, *, decimal: str, info_kind: str | None) -> pd.Serie
     return ('"' + t.str.replace('"', '""', regex=False) + '"').fillna("").astype(object)
 
 
-def _atomic_write(path: Path, write: Any, *, suffix: str = ".part", fresh: bool = False
-                  ) -> None:
-    """Call ``write(tmp)`` on a temporary file next to ``path``, then move it into place.
-
-    ``suffix`` ends the temporary name (some GDAL drivers want their extension);
-    ``fresh=True`` hands ``write`` a name that does not exist yet (GDAL drivers
-    that refuse to overwrite a file). On any failure the temporary file is removed
-    and ``path`` is left as it was.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if fresh:
-            tmp.unlink()
-        write(tmp)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 # ---------------------------------------------------------------------------
 # Shapefile
 # ---------------------------------------------------------------------------
-_SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+#: The files of a Shapefile besides ``.shp``.
+_SHP_PARTS = (".shx", ".dbf", ".prj", ".cpg")
 
 
 def to_shapefile(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
@@ -362,23 +323,16 @@ def to_shapefile(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
     out = out.rename(columns=names)
     mapping = pd.DataFrame({
         "field": list(names.values()), "kolom": list(names),
-        "label_id": [_label(c, "id", config) for c in names],
-        "label_en": [_label(c, "en", config) for c in names],
+        "label_id": [column_label(c, "id", config=config) for c in names],
+        "label_en": [column_label(c, "en", config=config) for c in names],
     })
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.stem}.", dir=path.parent))
-    try:
-        out.to_file(tmp / path.name, driver="ESRI Shapefile", engine="pyogrio", index=False,
+
+    def write(tmp: Path) -> None:
+        out.to_file(tmp, driver="ESRI Shapefile", engine="pyogrio", index=False,
                     layer_options={"ENCODING": "UTF-8"})
-        to_csv(mapping, tmp / f"{path.stem}_kolom.csv")
-        for ext in (*_SHP_PARTS, "_kolom.csv"):
-            src = tmp / (path.stem + ext)
-            if src.exists():
-                src.replace(path.parent / src.name)
-    finally:
-        for leftover in tmp.iterdir():
-            leftover.unlink()
-        tmp.rmdir()
+        to_csv(mapping, tmp.with_name(f"{path.stem}_kolom.csv"))
+
+    write_atomic(path, write, also=[path.stem + ext for ext in (*_SHP_PARTS, "_kolom.csv")])
     logger.info("Wrote %d features to %s (%d fields)", len(out), path, len(names))
     return path
 
@@ -387,8 +341,3 @@ def _family(geom: Any) -> str:
     t = geom.geom_type
     return {"MultiPoint": "Point", "MultiLineString": "LineString",
             "MultiPolygon": "Polygon"}.get(t, t)
-
-
-def _label(col: str, lang: str, config: Config | None) -> str:
-    info = column_info(col, config=config)
-    return col if info is None else info.label(lang)

@@ -39,17 +39,18 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ._messages import fmt_num, fmt_pct
-from .config import DEFAULT_CONFIG, Config, settings
-from .geo import require_wgs84
+from .._messages import current_lang, fmt_num, fmt_pct
+from ..config import DEFAULT_CONFIG, Config
+from ..geo import require_wgs84
+from .tables import resolve_provinsi
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from .dataset import Dataset
-    from .office import ReportTables
+    from ..dataset import Dataset
+    from .tables import ReportTables
 
 logger = logging.getLogger(__name__)
 
@@ -199,9 +200,9 @@ def plot_access(
     >>> fig.axes[0].get_title(loc="left")
     'Akses ke RS Stroke terdekat (strata \u2265 Madya (kab/kota))'
     """
-    from .maps import bin_colours
+    from ..maps import bin_colours
 
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config
     layanan = layanan or acc.attrs.get("layanan")
     if layanan is None:
@@ -271,11 +272,11 @@ def plot_coverage(
     >>> fig.axes[0].get_title(loc="left")
     'Cancer hospital targets met by district'
     """
-    from .palette import COLOUR_MET as _COLOUR_MET
-    from .palette import COLOUR_NODATA as _COLOUR_NODATA
-    from .palette import COLOUR_NOT_MET as _COLOUR_NOT_MET
+    from ..palette import COLOUR_MET as _COLOUR_MET
+    from ..palette import COLOUR_NODATA as _COLOUR_NODATA
+    from ..palette import COLOUR_NOT_MET as _COLOUR_NOT_MET
 
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     _require(gaps, ("kode", "tingkat", "layanan", "meets_target"), "gaps")
     present = list(dict.fromkeys(gaps["layanan"].astype(str)))
@@ -353,12 +354,12 @@ def plot_network(
     >>> fig.axes[0].get_title(loc="left")
     'Jejaring pengampuan Kanker'
     """
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     cfg.check_layanan(layanan)
     status = _status(status)
     if regions is None:
-        from .regions import load_regions
+        from ..regions import load_regions
 
         regions = load_regions(level="kabkota")
     regions = require_wgs84(regions, name="regions").reset_index(drop=True)
@@ -429,9 +430,7 @@ def plot_within_threshold(
     >>> len(fig.axes), len(fig.axes[0].patches)
     (2, 38)
     """
-    from .office import resolve_provinsi
-
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     cfg = ds.config
     if by not in ("provinsi", "kabkota"):
         raise ValueError(f"by={by!r} is not known; expected one of ['provinsi', 'kabkota']")
@@ -523,10 +522,8 @@ def plot_targets(
     >>> len(fig.axes[0].patches)
     12
     """
-    from .coverage import target_summary
-    from .office import resolve_provinsi
-
-    lang = _check_lang(lang)
+    from ..coverage import target_summary
+    lang = current_lang(lang)
     cfg = ds.config if ds is not None else DEFAULT_CONFIG
     summ = gaps if "share_kabkota" in gaps else target_summary(gaps)
     if "status" in summ and summ["status"].nunique() > 1:
@@ -603,7 +600,7 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     folder : str or Path
         An existing folder.
     tables : ReportTables
-        :func:`pengampuan.office.report_tables`.
+        :func:`pengampuan.export.tables.report_tables`.
     display : mapping of layanan -> GeoDataFrame, optional
         Access frames with the polygons to draw (default: ``tables.access``
         simplified for the figure's pixel size).
@@ -621,7 +618,7 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     dict of str to pathlib.Path
         File name -> written path.
     """
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     for fmt in formats:
         if fmt not in ("png", "svg", "pdf"):
             raise ValueError(f"figure format {fmt!r} is not known; expected png, svg or pdf")
@@ -647,7 +644,7 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
                         metadata=_metadata(fmt))
             out[path.name] = path
 
-    from .maps import bin_colours
+    from ..maps import bin_colours
 
     canvas = _MapCanvas(regions, ds=ds, provinsi=tables.provinsi, lang=lang,
                         provinces=provinces)
@@ -696,7 +693,7 @@ def figure_regions(regions: gpd.GeoDataFrame, *, dpi: int = 200,
     >>> n(small) < n(reg)
     True
     """
-    from .regions import simplify_coverage
+    from ..regions import simplify_coverage
 
     regions = require_wgs84(regions, name="regions")
     if not hasattr(shapely, "coverage_simplify"):  # pragma: no cover - shapely < 2.1
@@ -756,13 +753,13 @@ class FiguresJob:
         with os.fdopen(fd, "wb") as f:
             pickle.dump((str(self.folder), *self._args), f, protocol=pickle.HIGHEST_PROTOCOL)
         env = dict(os.environ)
-        package_parent = str(Path(__file__).resolve().parent.parent)
+        package_parent = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(
             [package_parent, *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])])
         env["MPLBACKEND"] = "Agg"
         try:
             self._proc = subprocess.Popen(
-                [sys.executable, "-c", "import sys; from pengampuan.figures import _worker; "
+                [sys.executable, "-c", "import sys; from pengampuan.export.figures import _worker; "
                  "sys.exit(_worker(sys.argv[1]))", str(payload)],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                 env=env)
@@ -843,7 +840,7 @@ def start_report_figures(folder: str | Path, tables: ReportTables, *,
     """
     import os
 
-    lang = _check_lang(lang)
+    lang = current_lang(lang)
     if background is None:
         background = len(tables.wilayah) > BACKGROUND_MIN_KABKOTA and (os.cpu_count() or 1) > 1
     return FiguresJob(Path(folder), tables, provinces=provinces, lang=lang, formats=formats,
@@ -901,9 +898,7 @@ class _MapCanvas:
         prov = None
         if provinsi is not None:
             if ds is not None:
-                from .office import resolve_provinsi
-
-                prov = resolve_provinsi(provinsi, ds)
+                            prov = resolve_provinsi(provinsi, ds)
             else:
                 prov = str(provinsi)
         self.provinsi = prov
@@ -961,7 +956,7 @@ class _MapCanvas:
         ax.add_collection(self.regions)
         # province outlines
         if provinces is None and "kode_induk" in regions:
-            from .maps.layers import dissolve_provinces as _dissolve_provinces
+            from ..maps.layers import dissolve_provinces as _dissolve_provinces
 
             provinces = _dissolve_provinces(regions[inside | ctx]) if (
                 self.national or ctx.any() or prov is not None) else None
@@ -1060,7 +1055,7 @@ class _MapCanvas:
                      & (xy[:, 1] <= y1)).any())
 
     def _hospitals(self, h: pd.DataFrame) -> list[tuple[str, str, str]]:
-        from .palette import STRATA_COLOURS as _STRATA_COLOURS
+        from ..palette import STRATA_COLOURS as _STRATA_COLOURS
 
         x0, y0, x1, y1 = self.bounds
         h = h[(h["lon"] >= x0) & (h["lon"] <= x1) & (h["lat"] >= y0) & (h["lat"] <= y1)]
@@ -1125,10 +1120,10 @@ _MARKER_PT2 = (10.0, 18.0, 32.0, 55.0)
 
 
 def _access_legend(variable: str, lang: str) -> list[tuple[str, str, str]]:
-    from .maps import bin_labels
-    from .palette import BIN_COLOURS as _BIN_COLOURS
-    from .palette import COLOUR_NODATA as _COLOUR_NODATA
-    from .palette import COLOUR_NONE as _COLOUR_NONE
+    from ..maps import bin_labels
+    from ..palette import BIN_COLOURS as _BIN_COLOURS
+    from ..palette import COLOUR_NODATA as _COLOUR_NODATA
+    from ..palette import COLOUR_NONE as _COLOUR_NONE
 
     tx = _TEXT[lang]
     unit = "" if variable == "distance_km" else ""
@@ -1142,13 +1137,6 @@ def _access_legend(variable: str, lang: str) -> list[tuple[str, str, str]]:
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
-def _check_lang(lang: str | None) -> str:
-    lang = lang or settings.language
-    if lang not in _TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(_TEXT)}")
-    return lang
-
-
 def _status(status: str | None) -> str:
     status = status or "target"
     if status not in ("ada", "target"):
@@ -1185,7 +1173,7 @@ def _paths(geoms: np.ndarray) -> list[Any]:
 
 def _context_land(regions: gpd.GeoDataFrame, view: Any) -> np.ndarray:
     """Bundled kab/kota around a province drawn alone (so the neighbours read as land)."""
-    from .regions import load_regions
+    from ..regions import load_regions
 
     try:
         bundled = load_regions(level="kabkota")
@@ -1236,7 +1224,7 @@ def _links(net: nx.MultiDiGraph | None, layanan: str) -> list[tuple[np.ndarray, 
     """(lon/lat vertices, proposed?) of every link of the layanan (great-circle arcs)."""
     if net is None or net.number_of_edges() == 0:
         return []
-    from .network import links_geodataframe
+    from ..network import links_geodataframe
 
     gdf = links_geodataframe(net, layanan=layanan)
     out = []
@@ -1284,8 +1272,8 @@ def _north_arrow(ax: Axes, letter: str) -> None:
 
 
 def _source_line(ds: Dataset, lang: str) -> str:
-    from . import __version__
-    from .maps import DATA_SOURCES
+    from .. import __version__
+    from ..maps import DATA_SOURCES
 
     tx = _TEXT[lang]
     if ds.meta.get("bundled"):

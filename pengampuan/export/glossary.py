@@ -20,6 +20,9 @@ Conventions (:func:`tidy`):
   (0.01 percentage point), coordinates to 6 decimals (about 0.1 m); counts
   and ``penduduk`` are integers;
 - codes (``kode``, ``kode_rs``, ``kode_wilayah``, ...) are text, never numbers.
+
+A table without geometry (CSV, Excel) keeps the position of points as ``lon``
+and ``lat`` (:func:`without_geometry`).
 """
 
 from __future__ import annotations
@@ -29,13 +32,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config
+from ..geo import require_wgs84
 
 __all__ = ["Column", "COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info", "column_label",
-           "tidy", "short_names"]
+           "tidy", "short_names", "unique_name", "without_geometry"]
 
 Kind = Literal["code", "text", "int", "km", "min", "share", "coord", "float", "bool", "date"]
 
@@ -266,6 +271,32 @@ def tidy(df: pd.DataFrame, *, config: Config | None = None) -> pd.DataFrame:
     return out
 
 
+def without_geometry(df: pd.DataFrame) -> pd.DataFrame:
+    """
+    ``df`` as a plain table (CSV, Excel): no geometry; points keep their place as ``lon``/``lat``.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point
+    >>> gdf = gpd.GeoDataFrame({"kode_rs": ["A"]}, geometry=[Point(102.26, -3.8)],
+    ...                        crs="EPSG:4326")
+    >>> without_geometry(gdf).to_dict("records")
+    [{'kode_rs': 'A', 'lon': 102.26, 'lat': -3.8}]
+    """
+    if not isinstance(df, gpd.GeoDataFrame) or df.geometry.name not in df:
+        return pd.DataFrame(df)
+    geom = df.geometry
+    out = pd.DataFrame(df.drop(columns=geom.name))
+    types = set(geom.geom_type.dropna())
+    if types == {"Point"} and not {"lon", "lat"} & set(out.columns):
+        if geom.crs is not None:
+            geom = require_wgs84(gpd.GeoDataFrame(geometry=geom), name="df").geometry
+        out["lon"] = geom.x.to_numpy()
+        out["lat"] = geom.y.to_numpy()
+    return out
+
+
 def _tidy_column(s: pd.Series, info: Column | None) -> pd.Series:
     kind = info.kind if info is not None else None
     if isinstance(s.dtype, pd.CategoricalDtype):
@@ -341,16 +372,34 @@ def short_names(columns: Iterable[str], *, config: Config | None = None,
         if col in reserved:
             continue
         info = column_info(col, config=config)
-        cand = col if len(col) <= 10 else (info.short if info and info.short else col[:10])
-        cand = cand[:10]
-        base, i = cand, 1
-        while cand.lower() in used:
-            suffix = f"_{i}"
-            cand = base[:10 - len(suffix)] + suffix
-            i += 1
-        used.add(cand.lower())
-        out[col] = cand
+        cand = col if len(col) <= 10 else (info.short if info and info.short else col)
+        out[col] = unique_name(cand, used, width=10)
     return out
+
+
+def unique_name(name: str, used: set[str], *, width: int, suffix: str = "_{i}",
+                start: int = 1) -> str:
+    """
+    ``name`` cut to ``width`` characters and numbered until it is not in ``used`` (any case).
+
+    The name is added to ``used`` (in lower case). For Shapefile fields and Excel sheets,
+    whose names are short and unique regardless of case.
+
+    Examples
+    --------
+    >>> used = set()
+    >>> [unique_name("Penduduk", used, width=5) for _ in range(3)]
+    ['Pendu', 'Pen_1', 'Pen_2']
+    >>> unique_name("Ringkasan", {"ringkasan"}, width=31, suffix=" ({i})", start=2)
+    'Ringkasan (2)'
+    """
+    cand, i = name[:width], start
+    while cand.lower() in used:
+        tail = suffix.format(i=i)
+        cand = name[:width - len(tail)] + tail
+        i += 1
+    used.add(cand.lower())
+    return cand
 
 
 def glossary_table(columns: Iterable[str] | None = None, *,

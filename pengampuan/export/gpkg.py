@@ -32,14 +32,15 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .config import DEFAULT_CONFIG, Config, settings
-from .formats import _atomic_write
-from .geo import require_wgs84
+from .._messages import current_lang
+from ..config import DEFAULT_CONFIG, Config
+from ..geo import require_wgs84
+from ._atomic import write_atomic
 from .glossary import DECIMALS, column_label, tidy
+from .tables import ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .dataset import Dataset
-    from .office import ReportTables
+    from ..dataset import Dataset
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def to_geopackage(
         Layers to write, by layer name. A plain DataFrame with ``h3`` cells
         becomes hexagon polygons; one with ``lon``/``lat`` becomes points.
     tables : ReportTables, optional
-        Precomputed report tables (:func:`pengampuan.office.report_tables`).
+        Precomputed report tables (:func:`pengampuan.export.tables.report_tables`).
     ds, regions, layanan, status, provinsi
         What to compute when neither ``layers`` nor ``tables`` is given.
     kecamatan : GeoDataFrame, optional
@@ -133,17 +134,13 @@ def to_geopackage(
     >>> st.loc[0, "f_table_name"], st.loc[0, "styleName"], bool(st.loc[0, "useAsDefault"])
     ('akses_stroke', 'akses_stroke', True)
     """
-    lang = lang or settings.language
-    if lang not in _TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(_TEXT)}")
+    lang = current_lang(lang)
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
         raise ValueError(f"{path}: a GeoPackage's name ends in .gpkg")
     lay_codes: list[str] | None = None
     if layers is None:
         if tables is None:
-            from .office import report_tables
-
             tables = report_tables(ds, regions, layanan=layanan, status=status,
                                    provinsi=provinsi)
         config = config or tables.ds.config
@@ -203,7 +200,7 @@ def to_geopackage(
             pyogrio.write_dataframe(table, tmp, layer=STYLE_TABLE, driver="GPKG",
                                     layer_options={"FID": "id"})
 
-    _atomic_write(path, write, suffix=".gpkg", fresh=True)  # GDAL: no overwrite
+    write_atomic(path, write)
     logger.info("Wrote %d layers to %s", len(frames), path)
     return path
 
@@ -489,11 +486,11 @@ def layer_styles(gdf: gpd.GeoDataFrame, *, name: str, layanan: Sequence[str] | N
 
 def _access_rules(col: str, n_capable: str | None, lang: str, *,
                   outline: str | None = None) -> list[_Rule]:
-    from .maps import bin_labels
-    from .palette import BIN_COLOURS as _BIN_COLOURS
-    from .palette import BIN_EDGES as _BIN_EDGES
-    from .palette import COLOUR_NODATA as _COLOUR_NODATA
-    from .palette import COLOUR_NONE as _COLOUR_NONE
+    from ..maps import bin_labels
+    from ..palette import BIN_COLOURS as _BIN_COLOURS
+    from ..palette import BIN_EDGES as _BIN_EDGES
+    from ..palette import COLOUR_NODATA as _COLOUR_NODATA
+    from ..palette import COLOUR_NONE as _COLOUR_NONE
 
     tx = _TEXT[lang]
     edges = _BIN_EDGES["travel_min"]
@@ -516,9 +513,9 @@ def _access_rules(col: str, n_capable: str | None, lang: str, *,
 
 
 def _target_rules(col: str, lang: str) -> list[_Rule]:
-    from .palette import COLOUR_MET as _COLOUR_MET
-    from .palette import COLOUR_NODATA as _COLOUR_NODATA
-    from .palette import COLOUR_NOT_MET as _COLOUR_NOT_MET
+    from ..palette import COLOUR_MET as _COLOUR_MET
+    from ..palette import COLOUR_NODATA as _COLOUR_NODATA
+    from ..palette import COLOUR_NOT_MET as _COLOUR_NOT_MET
 
     tx = _TEXT[lang]
     return [_Rule(tx["met"], ("eq", col, True), _Symbol("fill", _COLOUR_MET)),
@@ -529,7 +526,7 @@ def _target_rules(col: str, lang: str) -> list[_Rule]:
 def _hospital_rules(lay: str, cols: Sequence[str], *, status: str, lang: str,
                     cfg: Config) -> list[_Rule]:
     """One rule per strata (highest first) x exact/approximate location; the rest small grey."""
-    from .palette import STRATA_COLOURS as _STRATA_COLOURS
+    from ..palette import STRATA_COLOURS as _STRATA_COLOURS
 
     tx = _TEXT[lang]
     fields = [f for f in (f"strata_{lay}",) if f in cols]
