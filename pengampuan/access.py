@@ -538,11 +538,7 @@ def _demand_rows(reg: gpd.GeoDataFrame, dem: Demand, cap: pd.DataFrame, lokasi: 
         sub[has] = found[has]
         geoms[kec] = sub
     data: dict[str, Any] = {
-        "kode": pd.array(dem.kode.astype(str), dtype="string"),
-        "nama": pd.array(dem.nama, dtype="string"),
-        "kode_induk": pd.array(reg["kode"].astype(str).to_numpy()[dem.owner], dtype="string"),
-        "jenis": pd.array(dem.kind, dtype="string"),
-        "penduduk": dem.penduduk,
+        **dem.columns(reg, region_col="kode_induk"),
         "titik_lat": dem.lat, "titik_lon": dem.lon,
         "kode_rs": take_strings(cap["kode_rs"], pos), "nama_rs": take_strings(cap["nama"], pos),
         "strata": take_strings(cap["strata"], pos), "lokasi_presisi": take_strings(lokasi, pos),

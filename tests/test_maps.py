@@ -721,7 +721,7 @@ def test_both_summaries_explain_the_approximate_mark(tiny_ds: pg.Dataset) -> Non
                                      access={"kanker": frame}, penduduk=penduduk)
     province = province_summary_html("Satu", None, {"kanker": frame}, penduduk, ["kanker"],
                                      kode="01", cfg=tiny_ds.config, lang="id")
-    for html in (national, province):
-        assert "100% (4 jam)" in html and "25% perkiraan*" in html
-        assert html.count('class="pg-approx-note"') == 1
+    for panel in (national, province):
+        assert "100% (4 jam)" in panel and "25% perkiraan*" in panel
+        assert panel.count('class="pg-approx-note"') == 1
     assert "<summary>Ringkasan capaian target: Satu</summary>" in province

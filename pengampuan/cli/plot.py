@@ -26,10 +26,8 @@ from . import (
     regions_of,
     split_values,
 )
+from .report import EMPTY_NOTES
 
-#: What to say when no hospital qualifies: as ``pengampuan report`` (the maps say so too).
-EMPTY_NOTES = {"ada": "report_empty_ada", "target": "report_empty_target",
-               "fasilitas": "report_empty_fasilitas"}
 #: Kinds of figure the command can draw.
 KINDS = ("akses", "grafik", "target", "jejaring")
 
@@ -78,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
     regions = regions_of(args, ds.wilayah)
-    with empty_layer_notes(EMPTY_NOTES):
+    with empty_layer_notes(EMPTY_NOTES):  # what the report says, too
         tables = report_tables(ds, regions, layanan=layanan, status=args.status,
                                provinsi=None if resolved is None else resolved[0])
     out_dir: Path = args.out

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
-from ..config import FASILITAS, FASILITAS_LAYANAN, Config, settings
+from ..config import FASILITAS, FASILITAS_LAYANAN, Config
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 
 DASH = "\u2013"
@@ -282,11 +282,10 @@ TEXT: dict[str, dict[str, str]] = {
 # small helpers
 # ---------------------------------------------------------------------------
 def check_lang(lang: str | None) -> str:
-    """``lang`` or ``settings.language``, checked."""
-    lang = lang or settings.language
-    if lang not in TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(TEXT)}")
-    return lang
+    """``lang`` or ``settings.language``, checked (:func:`pengampuan._messages.current_lang`)."""
+    from .._messages import current_lang
+
+    return current_lang(lang or None)
 
 
 def esc(value: Any) -> str:
