@@ -455,6 +455,11 @@ def regions_of(args: argparse.Namespace, wilayah: Any) -> Any:
     return kabkota_regions(args.boundaries, wilayah, on_unmatched=args.on_unmatched)
 
 
+#: The notes of ``report`` and ``plot`` when no hospital qualifies (the maps say so too).
+MAP_NOTES = {"ada": "report_empty_ada", "target": "report_empty_target",
+             "fasilitas": "report_empty_fasilitas"}
+
+
 @contextlib.contextmanager
 def empty_layer_notes(keys: Mapping[str, str]) -> Iterator[None]:
     """Say on stderr, in the user's words, which option to change when no hospital qualifies.

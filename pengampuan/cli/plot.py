@@ -12,6 +12,7 @@ from .._messages import msg as _h
 from ..config import settings
 from . import (
     EXIT_OK,
+    MAP_NOTES,
     UsageError,
     add_boundaries,
     add_data,
@@ -26,7 +27,6 @@ from . import (
     regions_of,
     split_values,
 )
-from .report import EMPTY_NOTES
 
 #: Kinds of figure the command can draw.
 KINDS = ("akses", "grafik", "target", "jejaring")
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
     regions = regions_of(args, ds.wilayah)
-    with empty_layer_notes(EMPTY_NOTES):  # what the report says, too
+    with empty_layer_notes(MAP_NOTES):
         tables = report_tables(ds, regions, layanan=layanan, status=args.status,
                                provinsi=None if resolved is None else resolved[0])
     out_dir: Path = args.out

@@ -10,6 +10,7 @@ from .._messages import msg
 from .._messages import msg as _h
 from . import (
     EXIT_OK,
+    MAP_NOTES,
     add_boundaries,
     add_data,
     add_lang,
@@ -21,10 +22,6 @@ from . import (
     parse_provinsi,
     regions_of,
 )
-
-#: What to say when no hospital qualifies (see :func:`empty_layer_notes`).
-EMPTY_NOTES = {"ada": "report_empty_ada", "target": "report_empty_target",
-               "fasilitas": "report_empty_fasilitas"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
     provinsi = None if resolved is None else resolved[0]
     regions = regions_of(args, ds.wilayah)
-    with empty_layer_notes(EMPTY_NOTES):
+    with empty_layer_notes(MAP_NOTES):
         if args.out.suffix and not args.out.is_dir():  # one file: its extension says the format
             from .plot import write_report_file
 
