@@ -222,7 +222,8 @@ class Dataset:
         -------
         pandas.Series
             ``string`` dtype, indexed by ``kode_rs`` of :attr:`rumah_sakit` (every
-            hospital, in its order); ``""`` for a hospital that reported none.
+            hospital, in its order); <NA> for a hospital that reported none (a null, as
+            every export writes a missing value).
 
         Examples
         --------
@@ -247,7 +248,7 @@ class Dataset:
                  .sort_values(["_order", "fasilitas"], kind="stable"))
         joined = pairs.groupby("kode_rs", sort=False)["fasilitas"].agg(sep.join)
         codes = self.rumah_sakit["kode_rs"].astype(str)
-        text = codes.map(joined).astype("string").fillna("").to_numpy()
+        text = codes.map(joined).astype("string").to_numpy()
         return pd.Series(text, index=pd.Index(codes, name="kode_rs"), dtype="string",
                          name="fasilitas")
 

@@ -450,11 +450,12 @@ def test_province_access_grid_of_a_reported_service(tiny_ds, tiny_regions):
 def test_fasilitas_by_hospital(tiny_ds):
     ds = _with_fasilitas(tiny_ds)
     by_rs = ds.fasilitas_by_hospital()
-    assert by_rs.to_dict() == {"RS0001": "", "RS0002": "cathlab",
-                               "RS0003": "hemodialisis;cathlab",  # in the order of FASILITAS
-                               "RS0004": ""}  # only an inferred row
+    assert by_rs.fillna("-").to_dict() == {
+        "RS0001": "-", "RS0002": "cathlab",
+        "RS0003": "hemodialisis;cathlab",  # in the order of FASILITAS
+        "RS0004": "-"}  # only an inferred row
     assert ds.fasilitas_by_hospital(bukti=["dokumen", "inferensi"])["RS0004"] == "hemodialisis"
-    assert tiny_ds.fasilitas_by_hospital().eq("").all()  # no fasilitas.csv
+    assert tiny_ds.fasilitas_by_hospital().isna().all()  # no fasilitas.csv
 
 
 # --- command line ----------------------------------------------------------
