@@ -397,6 +397,16 @@ def check_bukti(config: Any, value: str | None) -> tuple[str, ...] | None:
 ON_UNMATCHED_CHOICES = ("raise", "warn", "keep")
 
 
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+                name: str) -> argparse.ArgumentParser:
+    """The parser of command ``name``: its help line and description from the catalogue.
+
+    The keys are ``help_cmd_<name>`` and ``desc_<name>``.
+    """
+    return subparsers.add_parser(name, help=_h(f"help_cmd_{name}"),
+                                 description=_h(f"desc_{name}"))
+
+
 # --- options shared by the commands: one spelling, one help text each ------------------------
 def add_data(parser: argparse.ArgumentParser) -> None:
     """``--data DIR``: the data folder (read by :func:`pengampuan.load_dataset`)."""

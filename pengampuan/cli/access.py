@@ -16,6 +16,7 @@ from . import (
     UsageError,
     add_boundaries,
     add_bukti,
+    add_command,
     add_data,
     add_status,
     check_bukti,
@@ -32,13 +33,7 @@ EMPTY_NOTES = {"ada": "access_empty_ada", "target": "access_empty_target",
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``access`` command."""
-    p = subparsers.add_parser(
-        "access",
-        help=_h("help_cmd_access"),
-        description=(
-            _h("desc_access")
-        ),
-    )
+    p = add_command(subparsers, "access")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--layanan", metavar="LAYANAN",
                        help=_h("help_access_layanan",

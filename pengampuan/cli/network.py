@@ -16,6 +16,7 @@ from . import (
     EXIT_OK,
     UsageError,
     add_bukti,
+    add_command,
     add_data,
     add_layanan,
     add_provinsi,
@@ -46,13 +47,7 @@ _SUMMARY_COLUMNS: dict[str, tuple[str, str]] = {
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``network`` command."""
-    p = subparsers.add_parser(
-        "network",
-        help=_h("help_cmd_network"),
-        description=(
-            _h("desc_network")
-        ),
-    )
+    p = add_command(subparsers, "network")
     add_layanan(p, _h("help_network_layanan", default=", ".join(KJSU),
                        values=", ".join(DEFAULT_CONFIG.layanan)))
     add_provinsi(p, _h("help_network_provinsi"))

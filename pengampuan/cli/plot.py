@@ -15,6 +15,7 @@ from . import (
     MAP_NOTES,
     UsageError,
     add_boundaries,
+    add_command,
     add_data,
     add_lang,
     add_layanan,
@@ -34,13 +35,7 @@ KINDS = ("akses", "grafik", "target", "jejaring")
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``plot`` command."""
-    p = subparsers.add_parser(
-        "plot",
-        help=_h("help_cmd_plot"),
-        description=(
-            _h("desc_plot")
-        ),
-    )
+    p = add_command(subparsers, "plot")
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
                    help=_h("help_plot_out"))
     add_provinsi(p, _h("help_plot_provinsi"))

@@ -12,6 +12,7 @@ from . import (
     EXIT_OK,
     MAP_NOTES,
     add_boundaries,
+    add_command,
     add_data,
     add_lang,
     add_layanan,
@@ -26,13 +27,7 @@ from . import (
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``report`` command."""
-    p = subparsers.add_parser(
-        "report",
-        help=_h("help_cmd_report"),
-        description=(
-            _h("desc_report")
-        ),
-    )
+    p = add_command(subparsers, "report")
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
                    help=_h("help_report_out"))
     add_data(p)
