@@ -1141,6 +1141,14 @@ MESSAGES.update({
         "id": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus 'ada'; semua "
               "kab/kota tanpa RS mampu. Data bawaan berisi strata target: jalankan dengan "
               "--status target"},
+    "access_empty_fasilitas": {
+        "en": "note: no hospital reported {fasilitas} (fasilitas.csv, with the evidence grades of "
+              "--bukti); no district has one. Check fasilitas.csv, or add grades with --bukti",
+        "id": "catatan: tidak ada RS yang melaporkan {fasilitas} (fasilitas.csv, dengan tingkat "
+              "bukti --bukti); semua kab/kota tanpa RS itu. Periksa fasilitas.csv, atau tambah "
+              "tingkat bukti dengan --bukti"},
+    "access_grid_none": {"en": "  no reachable capable hospital: {k:,} cells",
+                         "id": "  tanpa RS mampu yang terjangkau: {k:,} sel"},
     "access_empty_target": {
         "en": "note: no {layanan} hospital at strata >= {strata} (status 'target'); no district "
               "has a capable hospital. Try a lower --min-strata, or check layanan.csv",
@@ -1185,6 +1193,10 @@ MESSAGES.update({
               "so. The bundled data holds target strata: run with --status target",
         "id": "catatan: tidak ada RS {layanan} dengan strata >= {strata} berstatus 'ada'; peta "
               "menandainya. Data bawaan berisi strata target: jalankan dengan --status target"},
+    "report_empty_fasilitas": {
+        "en": "note: no hospital reported {fasilitas}; the map says so. Check fasilitas.csv",
+        "id": "catatan: tidak ada RS yang melaporkan {fasilitas}; peta menandainya. Periksa "
+              "fasilitas.csv"},
     "report_empty_target": {
         "en": "note: no {layanan} hospital at strata >= {strata} (status 'target'); check "
               "layanan.csv",
@@ -1516,6 +1528,31 @@ MESSAGES.update({
                              "Indonesia)",
                        "id": "bahasa semua pesan, label dan angka (bawaan: id, Bahasa Indonesia; "
                              "en: English)"},
+    # options shared by several commands (pengampuan/cli/__init__.py: add_data, ...)
+    "help_opt_data": {
+        "en": "folder with rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv (and "
+              "fasilitas.csv) (default: the bundled data)",
+        "id": "folder berisi rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv (dan "
+              "fasilitas.csv) (bawaan: data bawaan)"},
+    "help_opt_boundaries": {
+        "en": "kab/kota boundary file (GeoJSON, GeoPackage, Shapefile; default: the bundled "
+              "boundaries); matched to Kemendagri codes, or used as is when its 'kode' column "
+              "holds the kab/kota codes of the dataset's own wilayah.csv",
+        "id": "berkas batas kab/kota (GeoJSON, GeoPackage, Shapefile; bawaan: batas bawaan); "
+              "dicocokkan dengan kode Kemendagri, atau dipakai apa adanya bila kolom 'kode'-nya "
+              "berisi kode kab/kota dari wilayah.csv data itu sendiri"},
+    "help_opt_status": {
+        "en": "strata used: 'target' (default: the higher of current and target strata; the "
+              "bundled strata are targets) or 'ada' (current strata only)",
+        "id": "strata yang dipakai: 'target' (bawaan: yang lebih tinggi dari strata saat ini dan "
+              "target; strata bawaan adalah target) atau 'ada' (hanya strata saat ini)"},
+    "help_opt_bukti": {
+        "en": "evidence grades of the rows (layanan, links, reported services) that count, "
+              "comma-separated, from {values} (default: regulasi,dokumen,berita)",
+        "id": "tingkat bukti baris (layanan, tautan, fasilitas yang dilaporkan) yang dihitung, "
+              "dipisah koma, dari {values} (bawaan: regulasi,dokumen,berita)"},
+    "help_opt_lang": {"en": "language of labels, titles and messages (default: id)",
+                      "id": "bahasa label, judul dan pesan (bawaan: id)"},
     "help_main_on_unmatched": {
         "en": "features of --boundaries that match no kab/kota: 'raise' (default: stop with the "
               "list), 'warn' (list them and go on without them) or 'keep' (go on silently); as "
@@ -1572,15 +1609,6 @@ MESSAGES.update({
         "id": "folder keluaran (dibuat bila perlu; berkas bernama sama diganti); atau satu berkas "
               "menurut ekstensinya: .gpkg (semua lapisan, bergaya QGIS), .xlsx (buku kerja), "
               ".geojson/.shp (lapisan kab/kota), .csv (ringkasan)"},
-    "help_report_data": {
-        "en": "folder with rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv (default: the "
-              "bundled data)",
-        "id": "folder berisi rumah_sakit.csv, layanan.csv, jejaring.csv, wilayah.csv (bawaan: data "
-              "bawaan)"},
-    "help_report_boundaries": {
-        "en": "kab/kota boundary file (GeoJSON, GeoPackage, Shapefile; default: the bundled "
-              "boundaries)",
-        "id": "berkas batas kab/kota (GeoJSON, GeoPackage, Shapefile; bawaan: batas bawaan)"},
     "help_report_layanan": {
         "en": "layanan to include; repeat or separate with commas, in any spelling layanan.csv "
               "accepts (Stroke, strok, onkologi, ...; default: kanker, jantung, stroke, "
@@ -1595,17 +1623,11 @@ MESSAGES.update({
         "id": "satu provinsi, dengan kode Kemendagri atau nama (mis. 17, Bengkulu, banten, DKI, "
               "'Papua Barat Daya'): kab/kota, RS dan tautannya, dengan provinsi tetangga sebagai "
               "konteks (bawaan: semua kab/kota)"},
-    "help_report_status": {
-        "en": "strata used: 'target' (default; planned strata) or 'ada' (current only)",
-        "id": "strata yang dipakai: 'target' (bawaan; strata yang direncanakan) atau 'ada' (hanya "
-              "yang sudah ada)"},
     "help_report_offline": {
         "en": "inline every script and style so index.html opens without internet (default); "
               "--no-offline/--online links them from a CDN",
         "id": "sertakan semua skrip dan gaya agar index.html terbuka tanpa internet (bawaan); "
               "--no-offline/--online menautkannya dari CDN"},
-    "help_report_lang": {"en": "language of the map labels and messages (default: id)",
-                         "id": "bahasa label peta dan pesan (bawaan: id)"},
     "help_report_code_scheme": {
         "en": "scheme of rumah_sakit.kode_wilayah in --data (default: kemendagri)",
         "id": "skema rumah_sakit.kode_wilayah di --data (bawaan: kemendagri)"},
@@ -1640,32 +1662,13 @@ MESSAGES.update({
               "(fasilitas.csv; --min-strata/--status do not apply)",
         "id": "fasilitas yang dilaporkan sebagai ganti layanan, mis. hemodialisis, cathlab, "
               "radioterapi (fasilitas.csv; --min-strata/--status tidak berlaku)"},
-    "help_access_bukti": {
-        "en": "evidence grades that count, comma-separated, from {values} (default: "
-              "regulasi,dokumen,berita)",
-        "id": "tingkat bukti yang dihitung, dipisah koma, dari {values} (bawaan: "
-              "regulasi,dokumen,berita)"},
     "help_access_min_strata": {"en": "lowest strata that counts (default: madya)",
                                "id": "strata terendah yang dihitung (bawaan: madya)"},
-    "help_access_status": {
-        "en": "'target' (default: the higher of current and target strata; the bundled strata are "
-              "targets) or 'ada' (current strata only)",
-        "id": "'target' (bawaan: yang lebih tinggi dari strata saat ini dan target; strata bawaan "
-              "adalah target) atau 'ada' (hanya strata saat ini)"},
     "help_access_travel": {
         "en": "travel-time model: 'simple' (road, great-circle x circuity) or 'sea' (H3 land/sea "
               "graph with ferry crossings)",
         "id": "model waktu tempuh: 'simple' (jalan darat, jarak garis lurus x faktor kelokan) atau "
               "'sea' (graf darat/laut H3 dengan penyeberangan)"},
-    "help_access_data": {"en": "folder with the CSV files (default: the bundled data)",
-                         "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
-    "help_access_boundaries": {
-        "en": "kab/kota boundary file (default: the bundled boundaries); matched to Kemendagri "
-              "codes, or used as is when its 'kode' column holds the kab/kota codes of the "
-              "dataset's own wilayah.csv",
-        "id": "berkas batas kab/kota (bawaan: batas bawaan); dicocokkan dengan kode Kemendagri, "
-              "atau dipakai apa adanya bila kolom 'kode'-nya berisi kode kab/kota dari wilayah.csv "
-              "data itu sendiri"},
     "help_access_out": {
         "en": "file to write, one feature per kab/kota; the format follows the extension: "
               ".geojson, .gpkg (styled for QGIS), .shp, .csv, .xlsx",
@@ -1705,18 +1708,6 @@ MESSAGES.update({
               "hospitals, plus the table of national pengampu reaching them",
         "id": "satu provinsi, dengan kode Kemendagri atau nama (mis. 36, Banten, banten, DKI): "
               "hanya RS-nya, ditambah tabel pengampu nasional yang menjangkaunya"},
-    "help_network_data": {"en": "folder with the CSV files (default: the bundled data)",
-                          "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
-    "help_network_status": {
-        "en": "strata to use: 'target' (default; the higher of current and target) or 'ada' "
-              "(current only)",
-        "id": "strata yang dipakai: 'target' (bawaan; yang lebih tinggi dari saat ini dan target) "
-              "atau 'ada' (hanya saat ini)"},
-    "help_network_bukti": {
-        "en": "evidence grades of the layanan rows and links that count, comma-separated, from "
-              "regulasi,dokumen,berita,inferensi (default: regulasi,dokumen,berita)",
-        "id": "tingkat bukti baris layanan dan tautan yang dihitung, dipisah koma, dari "
-              "regulasi,dokumen,berita,inferensi (bawaan: regulasi,dokumen,berita)"},
     "help_network_checks": {"en": "also list the findings of the network checks",
                             "id": "tampilkan juga temuan pemeriksaan jejaring"},
     "help_network_limit": {"en": "rows of each summary shown on screen (default 40; 0 = all)",
@@ -1757,20 +1748,11 @@ MESSAGES.update({
     "help_plot_kind": {
         "en": "what to draw, repeat or separate with commas: {values} (default: akses,grafik)",
         "id": "yang digambar, ulangi atau pisahkan dengan koma: {values} (bawaan: akses,grafik)"},
-    "help_plot_status": {"en": "strata used: 'target' (default) or 'ada' (current only)",
-                         "id": "strata yang dipakai: 'target' (bawaan) atau 'ada' (hanya yang "
-                               "sudah ada)"},
     "help_plot_format": {"en": "png, svg or pdf; repeat or separate with commas (default: png,svg)",
                          "id": "png, svg atau pdf; ulangi atau pisahkan dengan koma (bawaan: "
                                "png,svg)"},
     "help_plot_dpi": {"en": "resolution of PNG files (default 200, print quality)",
                       "id": "resolusi berkas PNG (bawaan 200, mutu cetak)"},
-    "help_plot_data": {"en": "folder with the CSV files (default: the bundled data)",
-                       "id": "folder berisi berkas CSV (bawaan: data bawaan)"},
-    "help_plot_boundaries": {"en": "kab/kota boundary file (default: the bundled boundaries)",
-                             "id": "berkas batas kab/kota (bawaan: batas bawaan)"},
-    "help_plot_lang": {"en": "language of titles, legends and messages (default: id)",
-                       "id": "bahasa judul, legenda dan pesan (bawaan: id)"},
     # boundaries
     "help_cmd_boundaries": {
         "en": "bundled region boundaries, downloads of official boundaries, checks of a file",

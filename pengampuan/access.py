@@ -69,15 +69,31 @@ MAX_HEXAGONS = 500_000
 
 
 class NoCapableHospitalWarning(PengampuanWarning):
-    """No hospital has the layanan at ``min_strata`` or higher for ``status``: every row is inf.
+    """No hospital qualifies (layanan at ``min_strata`` for ``status``, or ``fasilitas``).
 
-    Carries ``layanan``, ``min_strata`` and ``status`` so that a front end can
-    say, in its user's words, which option to change.
+    Every row or cell is then inf. Carries ``layanan``, ``min_strata``, ``status``
+    and ``fasilitas`` (None when selected by layanan) so that a front end can say,
+    in its user's words, which option to change.
     """
 
-    def __init__(self, message: str, *, layanan: str, min_strata: str, status: str) -> None:
+    def __init__(self, message: str, *, layanan: str | None, min_strata: str, status: str,
+                 fasilitas: str | None = None) -> None:
         super().__init__(message)
         self.layanan, self.min_strata, self.status = layanan, min_strata, status
+        self.fasilitas = fasilitas
+
+
+def _capable_or_warn(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
+                     fasilitas: str | None, bukti: Any, rows: str) -> pd.DataFrame:
+    """The capable hospitals; none: a :class:`NoCapableHospitalWarning` and an empty table."""
+    try:
+        return _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
+                                 fasilitas=fasilitas, bukti=bukti)
+    except _NoCapableError as err:
+        warnings.warn(NoCapableHospitalWarning(
+            f"{err}; every {rows} gets distance_km = inf", layanan=layanan,
+            min_strata=min_strata, status=status, fasilitas=fasilitas), stacklevel=3)
+        return ds.rumah_sakit.iloc[0:0].assign(strata=pd.Series(dtype="string"))
 
 
 # ---------------------------------------------------------------------------
@@ -391,14 +407,8 @@ def district_access(
     if level not in LEVELS:
         raise ValueError(f"level={level!r} is not known; expected one of {list(LEVELS)}")
     reg = _check_regions(regions)
-    try:
-        cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
-                                fasilitas=fasilitas, bukti=bukti)
-    except _NoCapableError as err:
-        warnings.warn(NoCapableHospitalWarning(
-            f"{err}; every kab/kota gets distance_km = inf", layanan=layanan,
-            min_strata=min_strata, status=status), stacklevel=2)
-        cap = ds.rumah_sakit.iloc[0:0].assign(strata=pd.Series(dtype="string"))
+    cap = _capable_or_warn(ds, layanan=layanan, min_strata=min_strata, status=status,
+                           fasilitas=fasilitas, bukti=bukti, rows="kab/kota")
     if population is not None:
         dem = build_demand(reg, ds, demand=population, name="population")
     else:
@@ -506,11 +516,7 @@ def _demand_rows(reg: gpd.GeoDataFrame, dem: Demand, cap: pd.DataFrame, lokasi: 
         sub[has] = found[has]
         geoms[kec] = sub
     data: dict[str, Any] = {
-        "kode": pd.array(dem.kode.astype(str), dtype="string"),
-        "nama": pd.array(dem.nama, dtype="string"),
-        "kode_induk": pd.array(reg["kode"].astype(str).to_numpy()[dem.owner], dtype="string"),
-        "jenis": pd.array(dem.kind, dtype="string"),
-        "penduduk": dem.penduduk,
+        **dem.columns(reg, region_col="kode_induk"),
         "titik_lat": dem.lat, "titik_lon": dem.lon,
         "kode_rs": take_strings(cap["kode_rs"], pos), "nama_rs": take_strings(cap["nama"], pos),
         "strata": take_strings(cap["strata"], pos), "lokasi_presisi": take_strings(lokasi, pos),
@@ -683,12 +689,9 @@ def access_grid(
         ``kode_rs`` (categorical; the nearest, or with ``"sea"`` the fastest
         hospital), ``distance_km`` and ``travel_min`` (float32; ``inf`` when
         unreachable); with ``travel="sea"`` also ``sea_crossings`` (boardings
-        on the way, int16).
-
-    Raises
-    ------
-    ValueError
-        When no hospital is capable.
+        on the way, int16). Without any capable hospital, as in
+        :func:`district_access`: ``kode_rs`` <NA> and ``distance_km = travel_min =
+        inf`` in every cell, with a :class:`NoCapableHospitalWarning`.
 
     Examples
     --------
@@ -703,8 +706,8 @@ def access_grid(
     """
     _check_choices(ds, layanan=layanan, min_strata=min_strata, status=status, travel=travel,
                    fasilitas=fasilitas, bukti=bukti)
-    cap = _capable_or_raise(ds, layanan=layanan, min_strata=min_strata, status=status,
-                            fasilitas=fasilitas, bukti=bukti)
+    cap = _capable_or_warn(ds, layanan=layanan, min_strata=min_strata, status=status,
+                           fasilitas=fasilitas, bukti=bukti, rows="cell")
     if cells is None:
         cells = land_cells(regions, resolution, show_progress=show_progress)
     else:
@@ -716,14 +719,14 @@ def access_grid(
         ids = str_to_cells(cells["h3"].to_numpy())
         grid_res = int((ids[0] >> np.uint64(52)) & np.uint64(0xF)) if len(ids) else sea_resolution
         finer = grid_res >= sea_resolution
-        if graph is None:
+        if graph is None and not cap.empty:
             graph = _default_graph(ds, _check_regions(regions), cap,
                                    resolution=sea_resolution,
                                    extra_lon=np.empty(0) if finer else lon,
                                    extra_lat=np.empty(0) if finer else lat,
                                    extra_cells=ids if finer else None,
                                    show_progress=show_progress)
-        if grid_res >= graph.resolution:
+        if graph is not None and grid_res >= graph.resolution:
             nodes = graph.locate_cells(ids)
     pos, dist, minutes, crossings = _route(cap, lon, lat, travel=travel, config=ds.config,
                                            graph=graph, origin_nodes=nodes,
@@ -770,13 +773,15 @@ def province_access_grid(
     regions: gpd.GeoDataFrame,
     kode_prov: str,
     *,
-    layanan: str,
+    layanan: str | None = None,
     min_strata: str = "madya",
     status: str = "target",
     resolution: int = 7,
     travel: Travel = "simple",
     graph: TravelGraph | None = None,
     sea_resolution: int = 6,
+    fasilitas: str | None = None,
+    bukti: Any = None,
 ) -> gpd.GeoDataFrame:
     """
     The H3 access grid of one province as hexagons, ready to draw or write as GeoJSON.
@@ -794,8 +799,8 @@ def province_access_grid(
         All kab/kota polygons (``pg.load_regions(level="kabkota")``) with ``kode_induk``.
     kode_prov : str
         Province code (``PP``, e.g. ``"17"`` Bengkulu).
-    layanan, min_strata, status, resolution, travel, graph, sea_resolution
-        As in :func:`access_grid`.
+    layanan, min_strata, status, resolution, travel, graph, sea_resolution, fasilitas, bukti
+        As in :func:`access_grid` (``fasilitas``: a reported service instead of a layanan).
 
     Returns
     -------
@@ -812,6 +817,9 @@ def province_access_grid(
     >>> hexes = province_access_grid(ds, reg, "17", layanan="jantung", resolution=6)
     >>> hexes.crs.to_epsg(), set(hexes["kode"].astype(str).str[:2])
     (4326, {'17'})
+    >>> hd = province_access_grid(ds, reg, "17", fasilitas="hemodialisis", resolution=6)
+    >>> hd.attrs["fasilitas"], float(hd["threshold_min"].iloc[0])
+    ('hemodialisis', 60.0)
     """
     reg = _check_regions(regions)
     if "kode_induk" not in reg:
@@ -825,15 +833,16 @@ def province_access_grid(
     cells = land_cells(sel, resolution)
     grid = access_grid(ds, reg, layanan=layanan, min_strata=min_strata, status=status,
                        travel=travel, cells=cells, graph=graph, sea_resolution=sea_resolution,
-                       as_geodataframe=True)
-    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status)
+                       as_geodataframe=True, fasilitas=fasilitas, bukti=bukti)
+    cap = ds.capable(layanan=layanan, min_strata=min_strata, status=status, bukti=bukti,
+                     fasilitas=fasilitas)
     info = cap.drop_duplicates("kode_rs").set_index(cap["kode_rs"].drop_duplicates()
                                                      .astype(str).to_numpy())
     kode_rs = grid["kode_rs"].astype(str)
     grid["nama_rs"] = kode_rs.map(info["nama"]).astype("string")
     grid["lokasi_presisi"] = (kode_rs.map(info["lokasi_presisi"]).astype("string")
                               if "lokasi_presisi" in info else pd.NA)
-    threshold = ds.config.threshold_min(layanan)
+    threshold = ds.config.threshold_min(layanan or FASILITAS_LAYANAN.get(str(fasilitas), ""))
     grid["threshold_min"] = np.nan if threshold is None else threshold
     grid["within_threshold"] = pd.array(grid["travel_min"].to_numpy() <= threshold
                                         if threshold is not None else np.full(len(grid), None),

@@ -210,6 +210,48 @@ class Dataset:
         out["strata"] = out["kode_rs"].map(sel).map(lambda r: order[int(r)])
         return out
 
+    def fasilitas_by_hospital(self, *, bukti: Any = None, sep: str = ";") -> pd.Series:
+        """The services each hospital reported, one text each (``"hemodialisis;cathlab"``).
+
+        For a text column of hospital layers (GeoJSON, GeoPackage, spreadsheets):
+        the rows of :attr:`fasilitas` with the grades of ``bukti`` (None:
+        :data:`~pengampuan.config.DEFAULT_BUKTI`), each service once, in the order of
+        :data:`~pengampuan.config.FASILITAS` (services outside it after, by name).
+
+        Returns
+        -------
+        pandas.Series
+            ``string`` dtype, indexed by ``kode_rs`` of :attr:`rumah_sakit` (every
+            hospital, in its order); <NA> for a hospital that reported none (a null, as
+            every export writes a missing value).
+
+        Examples
+        --------
+        >>> import pengampuan as pg
+        >>> ds = pg.load_dataset()
+        >>> by_rs = ds.fasilitas_by_hospital()
+        >>> len(by_rs) == len(ds.rumah_sakit)
+        True
+        >>> rs = ds.rumah_sakit.assign(fasilitas=ds.rumah_sakit["kode_rs"].map(by_rs))
+        >>> rs.loc[rs["nama"] == "RS Kanker Dharmais", "fasilitas"].iloc[0].split(";")[:3]
+        ['bedah_jantung', 'bedah_onkologi', 'kemoterapi']
+        """
+        from .config import FASILITAS
+
+        fas = self._graded(self.fasilitas, bukti)
+        rank = {f: i for i, f in enumerate(FASILITAS)}
+        names = fas["fasilitas"].astype(str)
+        order = names.map(rank).fillna(len(rank))
+        pairs = (pd.DataFrame({"kode_rs": fas["kode_rs"].astype(str), "fasilitas": names,
+                               "_order": order})
+                 .drop_duplicates(["kode_rs", "fasilitas"])
+                 .sort_values(["_order", "fasilitas"], kind="stable"))
+        joined = pairs.groupby("kode_rs", sort=False)["fasilitas"].agg(sep.join)
+        codes = self.rumah_sakit["kode_rs"].astype(str)
+        text = codes.map(joined).astype("string").to_numpy()
+        return pd.Series(text, index=pd.Index(codes, name="kode_rs"), dtype="string",
+                         name="fasilitas")
+
 
 def empty_fasilitas() -> pd.DataFrame:
     """An empty fasilitas table with the columns of the data contract."""

@@ -64,6 +64,18 @@ class Demand:
     def __len__(self) -> int:
         return len(self.lon)
 
+    def columns(self, regions: gpd.GeoDataFrame, *, region_col: str) -> dict[str, Any]:
+        """The columns naming each point: kode, nama, ``region_col``, jenis, penduduk.
+
+        ``region_col`` holds the code of the point's region in ``regions``.
+        """
+        return {"kode": pd.array(self.kode.astype(str), dtype="string"),
+                "nama": pd.array(self.nama, dtype="string"),
+                region_col: pd.array(regions["kode"].astype(str).to_numpy()[self.owner],
+                                     dtype="string"),
+                "jenis": pd.array(self.kind, dtype="string"),
+                "penduduk": self.penduduk}
+
 
 def _region_penduduk(ds: Dataset | None, kode: pd.Series) -> NDArray[np.float64]:
     """Population of each region from ``ds.wilayah`` (NaN when unknown)."""
@@ -241,13 +253,8 @@ def demand_points(regions: gpd.GeoDataFrame, ds: Dataset | None = None, *,
     """
     reg = _check_regions(regions)
     d = build_demand(reg, ds, demand=demand)
-    out = gpd.GeoDataFrame({
-        "kode": pd.array(d.kode.astype(str), dtype="string"),
-        "nama": pd.array(d.nama, dtype="string"),
-        "kode_wilayah": pd.array(reg["kode"].astype(str).to_numpy()[d.owner], dtype="string"),
-        "jenis": pd.array(d.kind, dtype="string"),
-        "penduduk": d.penduduk,
-    }, geometry=gpd.points_from_xy(d.lon, d.lat), crs="EPSG:4326")
+    out = gpd.GeoDataFrame(d.columns(reg, region_col="kode_wilayah"),
+                           geometry=gpd.points_from_xy(d.lon, d.lat), crs="EPSG:4326")
     return out
 
 

@@ -71,8 +71,9 @@ import pandas as pd
 import shapely
 from networkx.readwrite.graphml import GraphMLWriter
 
+from ._messages import current_lang
 from ._messages import msg as _say
-from .config import BUKTI, DEFAULT_BUKTI, DEFAULT_CONFIG, NON_KLINIS, STATUS, Config, settings
+from .config import BUKTI, DEFAULT_BUKTI, DEFAULT_CONFIG, NON_KLINIS, STATUS, Config
 from .dataset import Dataset
 from .errors import NetworkError, PengampuanWarning
 from .geo import NearestIndex, densify_great_circle, geodesic_km
@@ -498,10 +499,7 @@ def _national_for(data: Mapping[str, Any], layanan: str) -> bool:
 
 
 def _lang(lang: str | None) -> str:
-    lang = lang or settings.language
-    if lang not in _TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(_TEXT)}")
-    return lang
+    return current_lang(lang or None)
 
 
 def network_view(net: nx.MultiDiGraph, layanan: str, *, status: str = "target",

@@ -17,7 +17,7 @@ from pyproj import Geod
 from shapely.geometry import Point
 
 import pengampuan as pg
-from pengampuan.access import land_cells
+from pengampuan.access import NoCapableHospitalWarning, land_cells
 from pengampuan.cli import main
 from pengampuan.config import AREA_CRS, EARTH_RADIUS_KM
 from pengampuan.errors import CRSError, PengampuanWarning
@@ -403,9 +403,59 @@ def test_access_grid_hexagons(tiny_ds, tiny_regions):
     assert all(poly.contains(pt) for poly, pt in zip(grid.geometry, centres, strict=True))
 
 
-def test_access_grid_empty_candidates(tiny_ds, tiny_regions):
-    with pytest.raises(ValueError, match="layanan='stroke'"):
-        pg.access_grid(tiny_ds, tiny_regions, layanan="stroke", resolution=5)
+@pytest.mark.parametrize("travel", ["simple", "sea"])
+def test_access_grid_without_capable_hospital_is_inf(tiny_ds, tiny_regions, travel):
+    # as district_access: a warning naming the choice, and every cell unreachable
+    cells = land_cells(tiny_regions, resolution=5)
+    with pytest.warns(NoCapableHospitalWarning, match="layanan='stroke'") as caught:
+        grid = pg.access_grid(tiny_ds, tiny_regions, layanan="stroke", cells=cells,
+                              travel=travel)
+    note = caught[0].message
+    assert (note.layanan, note.min_strata, note.status, note.fasilitas) == (
+        "stroke", "madya", "target", None)
+    assert len(grid) == len(cells) > 0
+    assert np.isinf(grid["distance_km"]).all() and np.isinf(grid["travel_min"]).all()
+    assert grid["kode_rs"].isna().all()
+
+
+def _with_fasilitas(ds: pg.Dataset) -> pg.Dataset:
+    """Tiny data with reported services: Gama (02.01) dialysis and a cathlab, Alfa (01.01) a
+    cathlab, Alfa Selatan an inferred dialysis (left out by the default grades)."""
+    fas = pd.DataFrame({"kode_rs": ["RS0003", "RS0003", "RS0002", "RS0004"],
+                        "fasilitas": ["cathlab", "hemodialisis", "cathlab", "hemodialisis"],
+                        "tahun": [2020] * 4, "sumber": ["RS Online 2020"] * 4,
+                        "bukti": ["dokumen", "dokumen", "dokumen", "inferensi"]})
+    return dataclasses.replace(ds, fasilitas=fas)
+
+
+def test_province_access_grid_of_a_reported_service(tiny_ds, tiny_regions):
+    ds = _with_fasilitas(tiny_ds)
+    # province 01 has no dialysis of the default grades: its cells go to Gama (02.01)
+    grid = pg.province_access_grid(ds, tiny_regions, "01", fasilitas="hemodialisis",
+                                   resolution=5)
+    assert set(grid["kode_rs"].astype(str)) == {"RS0003"}
+    assert set(grid["nama_rs"]) == {"RSUD Gama"}
+    assert grid.attrs["fasilitas"] == "hemodialisis"
+    assert (grid["threshold_min"] == 60.0).all()  # hemodialisis counts as uronefrologi
+    # with the inferred row (bukti=all grades), Alfa Selatan in 01.01 serves the near cells
+    graded = pg.province_access_grid(ds, tiny_regions, "01", fasilitas="hemodialisis",
+                                     resolution=5, bukti=["dokumen", "inferensi"])
+    assert set(graded["kode_rs"].astype(str)) == {"RS0003", "RS0004"}
+    assert (graded["distance_km"] <= grid["distance_km"]).all()
+    with pytest.raises(ValueError, match="give layanan"):
+        pg.province_access_grid(ds, tiny_regions, "01", layanan="kanker",
+                                fasilitas="hemodialisis")
+
+
+def test_fasilitas_by_hospital(tiny_ds):
+    ds = _with_fasilitas(tiny_ds)
+    by_rs = ds.fasilitas_by_hospital()
+    assert by_rs.fillna("-").to_dict() == {
+        "RS0001": "-", "RS0002": "cathlab",
+        "RS0003": "hemodialisis;cathlab",  # in the order of FASILITAS
+        "RS0004": "-"}  # only an inferred row
+    assert ds.fasilitas_by_hospital(bukti=["dokumen", "inferensi"])["RS0004"] == "hemodialisis"
+    assert tiny_ds.fasilitas_by_hospital().isna().all()  # no fasilitas.csv
 
 
 # --- command line ----------------------------------------------------------
@@ -444,6 +494,34 @@ def test_cli_access_no_capable_hospital_writes_nulls(tiny_dir, tmp_path, capsys)
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert all(f["properties"]["distance_km"] is None for f in doc["features"])
     assert all(f["properties"]["covered"] is False for f in doc["features"])
+
+
+def test_cli_access_grid_without_capable_hospital(tiny_dir, tmp_path, capsys):
+    # as the districts: the grid is written (every cell inf, no hospital) and the note, in
+    # the user's language, names the option to change -- once for the districts and grid
+    grid_out = tmp_path / "grid.csv"
+    code = main(["--lang", "en", "access", "--layanan", "stroke", "--data", str(tiny_dir),
+                 "--boundaries", str(tiny_dir / "batas_kabkota.geojson"),
+                 "--out", str(tmp_path / "akses.csv"), "--grid", "5", "--grid-out",
+                 str(grid_out)])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("note: no stroke hospital at strata >= madya") == 1
+    assert "Try a lower --min-strata" in captured.err
+    grid = pd.read_csv(grid_out, dtype={"h3": str, "kode": str, "kode_rs": str})
+    assert len(grid) > 0 and grid["kode_rs"].isna().all()
+    assert grid["distance_km"].isna().all() and grid["travel_min"].isna().all()  # inf: empty
+    assert f"no reachable capable hospital: {len(grid)} cells" in captured.out
+
+
+def test_cli_access_note_for_a_service_nobody_reported(tiny_dir, tmp_path, capsys):
+    code = main(["access", "--fasilitas", "radioterapi", "--data", str(tiny_dir),
+                 "--boundaries", str(tiny_dir / "batas_kabkota.geojson"),
+                 "--out", str(tmp_path / "akses.csv")])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "tidak ada RS yang melaporkan radioterapi" in err and "--bukti" in err
+    assert "--min-strata" not in err  # strata do not apply to reported services
 
 
 def test_cli_access_grid_needs_grid_out(tiny_dir, tmp_path, capsys):

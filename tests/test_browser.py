@@ -113,19 +113,49 @@ class Page:
         loc = self.page.locator(selector)
         return loc.first.bounding_box() if loc.count() else None
 
+    def map_eval(self, body: str, arg: Any = None) -> Any:
+        """Evaluate ``body`` with ``m`` (the Leaflet map), ``P`` (its pengampuan object)."""
+        return self.page.evaluate(
+            "(arg) => { const k = Object.keys(window).find(n => n.startsWith('map_') && "
+            "window[n].pengampuan); const m = window[k]; const P = m.pengampuan; " + body + " }",
+            arg)
+
     def click_region(self, index: int) -> None:
         """Click the map at the label point of kab/kota ``index`` (a real mouse click)."""
-        x, y = self.page.evaluate(
-            """(i) => { const key = Object.keys(window).find(k => k.startsWith('map_')
-                                                         && window[k].pengampuan);
-                       const map = window[key];
-                       const p = map.latLngToContainerPoint(map.pengampuan.data.wil.pt[i]);
-                       const r = map.getContainer().getBoundingClientRect();
-                       return [r.left + p.x, r.top + p.y]; }""", index)
+        x, y = self.map_eval("const p = m.latLngToContainerPoint(P.data.wil.pt[arg]);"
+                             " const r = m.getContainer().getBoundingClientRect();"
+                             " return [r.left + p.x, r.top + p.y];", index)
         self.page.mouse.click(x, y)
+
+    def zoom_to_region(self, index: int, zoom: int = 9) -> None:
+        """Centre the map on kab/kota ``index`` at ``zoom``, without animation."""
+        self.map_eval("m.setView(P.data.wil.pt[arg[0]], arg[1], {animate: false});",
+                      [index, zoom])
+        self.page.wait_for_timeout(300)
+
+    def overlay(self, text: str) -> Any:
+        """The label of the overlay layer whose name contains ``text`` (click to switch it)."""
+        return self.page.locator(".leaflet-control-layers-overlays label", has_text=text)
+
+    def show_layer(self, text: str | re.Pattern[str]) -> None:
+        """Switch to the base layer (layanan or reported service) named ``text``."""
+        self.page.locator(".leaflet-control-layers-base label", has_text=text).click()
+        self.page.wait_for_timeout(300)
+
+    def popup_text(self) -> str:
+        """The text of the open popup (the last one), once it is shown."""
+        popup = self.page.locator(".leaflet-popup-content").last
+        popup.wait_for()
+        return str(popup.inner_text())
 
     def close(self) -> None:
         self.context.close()
+
+    def __enter__(self) -> Page:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
@@ -145,8 +175,7 @@ def bengkulu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> None:
-    view = Page(browser, national["index.html"])
-    try:
+    with Page(browser, national["index.html"]) as view:
         page = view.page
         assert view.errors() == []
         assert view.blocked == []  # nothing leaves the machine: tiles are off until asked for
@@ -184,41 +213,27 @@ def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> 
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "report.png"))
         # switching layanan keeps one set of polygons and shows that layanan's hospitals
-        page.locator(".leaflet-control-layers-base label",
-                     has_text=re.compile(r"^\s*Jantung\s*$")).click()
-        page.wait_for_timeout(300)
+        view.show_layer(re.compile(r"^\s*Jantung\s*$"))
         assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 514
         assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 300
         # hide the hospitals; a tooltip on a kab/kota then gives its travel time
-        page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
+        view.overlay("Rumah sakit").click()
         assert page.locator(".leaflet-pgRS-pane path").count() == 0
         page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").nth(100).dispatch_event(
             "mouseover", {"clientX": 640, "clientY": 400})
         tip = page.locator(".leaflet-tooltip.pg-tip").first.inner_text()
         assert "Jantung" in tip and ("jam" in tip or "menit" in tip or "tidak ada RS" in tip)
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
 
 
 def test_click_a_region_for_its_popup(browser: Any, national: dict[str, Path]) -> None:
-    view = Page(browser, national["index.html"])
-    try:
+    with Page(browser, national["index.html"]) as view:
         page = view.page
-        page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
-        kode = page.evaluate("""() => { const k = Object.keys(window).find(
-            n => n.startsWith('map_') && window[n].pengampuan);
-            return window[k].pengampuan.data.wil.kode; }""")
-        i = kode.index("17.02")  # Kabupaten Rejang Lebong
-        page.evaluate("""(i) => { const k = Object.keys(window).find(
-            n => n.startsWith('map_') && window[n].pengampuan);
-            const m = window[k]; m.setView(m.pengampuan.data.wil.pt[i], 9, {animate: false}); }""",
-                      i)
-        page.wait_for_timeout(300)
+        view.overlay("Rumah sakit").click()
+        i = view.map_eval("return P.data.wil.kode;").index("17.02")  # Kabupaten Rejang Lebong
+        view.zoom_to_region(i)
         view.click_region(i)
-        popup = page.locator(".leaflet-popup-content")
-        popup.wait_for()
-        text = popup.inner_text()
+        text = view.popup_text()
         assert text.startswith("Kabupaten Rejang Lebong (17.02)") and "Bengkulu" in text
         assert "Penduduk:" in text
         for lay in ("Kanker", "Jantung", "Stroke", "Uronefrologi"):
@@ -232,13 +247,10 @@ def test_click_a_region_for_its_popup(browser: Any, national: dict[str, Path]) -
         # the kab/kota names are written at this zoom
         assert page.locator(".pg-label", has_text="Kabupaten Rejang Lebong").count() == 1
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
 
 
 def test_province_picker(browser: Any, national: dict[str, Path]) -> None:
-    view = Page(browser, national["index.html"])
-    try:
+    with Page(browser, national["index.html"]) as view:
         page = view.page
         picker = page.locator("select.pg-pick")
         assert picker.locator("option").count() == 39  # all of Indonesia + 38 provinces
@@ -247,24 +259,19 @@ def test_province_picker(browser: Any, national: dict[str, Path]) -> None:
         summary = page.locator(".pg-summary").inner_text()
         assert "Ringkasan capaian target: Bengkulu" in summary
         assert re.search(r"\b\d+/10\b", summary)  # its 10 kab/kota
-        lat, lon = page.evaluate("""() => { const k = Object.keys(window).find(
-            n => n.startsWith('map_') && window[n].pengampuan);
-            const c = window[k].getCenter(); return [c.lat, c.lng]; }""")
+        lat, lon = view.map_eval("const c = m.getCenter(); return [c.lat, c.lng];")
         assert -5.5 < lat < -2.0 and 101.0 < lon < 104.0, (lat, lon)
         picker.select_option(value="")
         page.wait_for_timeout(300)
         assert len(re.findall(r"\b\d+/514\b", page.locator(".pg-summary").inner_text())) == 4
         assert view.errors() == []
-    finally:
-        view.close()
 
 
 @pytest.mark.parametrize("size", [(1024, 600), (390, 844)], ids=["1024x600", "390x844"])
 def test_layout(browser: Any, national: dict[str, Path], bengkulu: dict[str, Path],
                 size: tuple[int, int]) -> None:
     for name, files in (("nasional", national), ("bengkulu", bengkulu)):
-        view = Page(browser, files["index.html"], size=size)
-        try:
+        with Page(browser, files["index.html"], size=size) as view:
             boxes = {sel: view.box(sel) for sel in PANELS}
             assert all(boxes.values()), boxes
             for sel, b in boxes.items():  # every panel fully on the screen
@@ -282,13 +289,10 @@ def test_layout(browser: Any, national: dict[str, Path], bengkulu: dict[str, Pat
             assert not overlap(legend, view.box(".pg-titlebox"))
             view.page.screenshot(path=str(ARTIFACTS / f"{name}-{size[0]}x{size[1]}.png"))
             assert view.errors() == [] and view.blocked == []
-        finally:
-            view.close()
 
 
 def test_province_report(browser: Any, bengkulu: dict[str, Path]) -> None:
-    view = Page(browser, bengkulu["index.html"])
-    try:
+    with Page(browser, bengkulu["index.html"]) as view:
         page = view.page
         assert "Provinsi Bengkulu" in page.locator(".pg-titlebox").inner_text()
         assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 10
@@ -299,22 +303,17 @@ def test_province_report(browser: Any, bengkulu: dict[str, Path]) -> None:
         rows = page.locator(".pg-kabtab tr[data-i]")
         assert rows.count() == 10
         rows.filter(has_text="Kota Bengkulu").locator("a").click()
-        popup = page.locator(".leaflet-popup-content")
-        popup.wait_for()
-        assert popup.inner_text().startswith("Kota Bengkulu (17.71)")
+        assert view.popup_text().startswith("Kota Bengkulu (17.71)")
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
 
 
 def test_tiles_only_on_request(browser: Any, bengkulu: dict[str, Path]) -> None:
     # a tile server that never answers must not hold up the page's load event
-    view = Page(browser, bengkulu["index.html"], hang_tiles=True)
-    try:
+    with Page(browser, bengkulu["index.html"], hang_tiles=True) as view:
         page = view.page
         assert page.evaluate("document.readyState") == "complete"
         assert view.blocked == [] and page.locator(".leaflet-tile").count() == 0
-        page.locator(".leaflet-control-layers-overlays label", has_text="Peta latar").click()
+        view.overlay("Peta latar").click()
         page.wait_for_timeout(500)
         tiles = [r for r in view.requests if TILE_URL.match(r.url)]
         assert tiles and len(tiles) == len(view.requests)  # only tiles, once asked for
@@ -323,32 +322,24 @@ def test_tiles_only_on_request(browser: Any, bengkulu: dict[str, Path]) -> None:
         assert policies == ["strict-origin-when-cross-origin"]
         assert page.evaluate("document.querySelector('meta[name=referrer]').content") == (
             "strict-origin-when-cross-origin")
-    finally:
-        view.close()
     # without internet the tiles fail, are switched off again, and the page says so
-    view = Page(browser, bengkulu["index.html"])
-    try:
+    with Page(browser, bengkulu["index.html"]) as view:
         page = view.page
-        page.locator(".leaflet-control-layers-overlays label", has_text="Peta latar").click()
+        view.overlay("Peta latar").click()
         page.wait_for_timeout(800)
         notice = page.locator(".pg-notice-live")
         assert notice.is_visible() and "Peta latar tidak dapat dimuat" in notice.inner_text()
         assert view.page_errors == []
-    finally:
-        view.close()
 
 
 def test_no_network_at_all_gives_no_console_error(browser: Any,
                                                   national: dict[str, Path]) -> None:
-    view = Page(browser, national["index.html"], offline=True)
-    try:
+    with Page(browser, national["index.html"], offline=True) as view:
         assert [m.text for m in view.console if m.type == "error"] == []
         assert view.page_errors == []
         assert view.blocked == []
         assert view.page.locator(".leaflet-tile").count() == 0
         assert view.page.locator(".leaflet-pgWilayah-pane path").count() == 514
-    finally:
-        view.close()
 
 
 def test_saved_api_maps_work_offline(browser: Any, bundled_ds: pg.Dataset,
@@ -358,57 +349,43 @@ def test_saved_api_maps_work_offline(browser: Any, bundled_ds: pg.Dataset,
     acc = pg.district_access(bundled_ds, reg, layanan="stroke")
     path = tmp_path / "akses_stroke.html"
     pg.map_access(acc, bundled_ds).save(str(path))
-    view = Page(browser, path, offline=True)
-    try:
+    with Page(browser, path, offline=True) as view:
         page = view.page
         assert page.locator(".leaflet-pgWilayah-pane path.leaflet-interactive").count() == 514
         assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 300
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
     path = tmp_path / "jejaring.html"
     pg.map_network(pg.build_network(bundled_ds), ds=bundled_ds, layanan="stroke",
                    provinsi="Jawa Barat").save(str(path))
-    view = Page(browser, path, offline=True)
-    try:
+    with Page(browser, path, offline=True) as view:
         page = view.page
         assert page.locator(".leaflet-pgKonteks-pane path").count() >= 1  # land and neighbours
         assert page.locator(".leaflet-pgRS-pane path.leaflet-interactive").count() > 10
         assert page.locator(".leaflet-pgJejaring-pane path.pg-link").count() > 10
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
 
 
 def test_pengampu_popup_lists_whom_it_mentors(browser: Any, bengkulu: dict[str, Path]) -> None:
-    view = Page(browser, bengkulu["index.html"])
-    try:
+    with Page(browser, bengkulu["index.html"]) as view:
         page = view.page
         # the pengampu outside the province (drawn at its place): zoom out to see it
-        page.evaluate("""() => { const k = Object.keys(window).find(
-            n => n.startsWith('map_') && window[n].pengampuan);
-            window[k].setView([-4.5, 104], 6, {animate: false}); }""")
+        view.map_eval("m.setView([-4.5, 104], 6, {animate: false});")
         page.wait_for_timeout(300)
         markers = page.locator(".leaflet-pgRS-pane path.leaflet-interactive")
         texts, overflow = [], []
         for i in range(markers.count()):
             markers.nth(i).dispatch_event("click")
-            popup = page.locator(".leaflet-popup-content").last
-            popup.wait_for()
-            texts.append(popup.inner_text())
-            lists = popup.locator(".pg-list")
+            texts.append(view.popup_text())
+            lists = page.locator(".leaflet-popup-content").last.locator(".pg-list")
             if lists.count():  # whom it mentors: a list that scrolls when long
                 overflow.append(lists.first.evaluate("e => getComputedStyle(e).overflowY"))
-            page.evaluate("""() => { const k = Object.keys(window).find(
-                n => n.startsWith('map_') && window[n].pengampuan); window[k].closePopup(); }""")
+            view.map_eval("m.closePopup();")
         mentors = [t for t in texts if "Mengampu" in t]
         assert mentors, texts[:3]
         assert overflow and set(overflow) == {"auto"}
         outside = [t for t in texts if "di luar provinsi" in t]
         assert outside and any("Mengampu" in t for t in outside)  # e.g. a national pengampu
         assert view.errors() == []
-    finally:
-        view.close()
 
 
 def test_hostile_hospital_name_stays_text(browser: Any, tiny_ds: pg.Dataset,
@@ -421,17 +398,15 @@ def test_hostile_hospital_name_stays_text(browser: Any, tiny_ds: pg.Dataset,
     files = pg.write_report(tmp_path / "xss", ds, tiny_regions, layanan=["jantung", "kanker"],
                             status="ada", lang="id")
     assert XSS not in files["index.html"].read_text(encoding="utf-8")
-    view = Page(browser, files["index.html"])
-    try:
+    with Page(browser, files["index.html"]) as view:
         page = view.page
         markers = page.locator(".leaflet-pgRS-pane path.leaflet-interactive")
         assert markers.count() == 3  # jantung: RS0001, RS0002, RS0003
         texts = []
         for i in range(markers.count()):
             markers.nth(i).click(force=True)
+            texts.append(view.popup_text())
             popup = page.locator(".leaflet-popup-content").last
-            popup.wait_for()
-            texts.append(popup.inner_text())
             assert popup.locator("img").count() == 0
             hrefs = popup.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
             assert all(h.startswith("https://") for h in hrefs), hrefs
@@ -439,71 +414,52 @@ def test_hostile_hospital_name_stays_text(browser: Any, tiny_ds: pg.Dataset,
         assert any(t.startswith(XSS) for t in texts), texts
         # the name is also the nearest hospital of Kabupaten Alfa, in its popup
         for layer in ("Rumah sakit", "Jejaring pengampuan"):  # (both lie on Alfa's point)
-            page.locator(".leaflet-control-layers-overlays label", has_text=layer).click()
+            view.overlay(layer).click()
         view.click_region(0)
-        popup = page.locator(".leaflet-popup-content")
-        popup.wait_for()
-        assert XSS in popup.inner_text()
+        assert XSS in view.popup_text()
         assert page.locator("img[src='x']").count() == 0
         assert view.dialogs == []
         assert view.errors() == []
         assert html.escape(XSS) not in page.locator("body").inner_text()  # not double-escaped
-    finally:
-        view.close()
-
-
-def _map_eval(page: Any, body: str, arg: Any = None) -> Any:
-    """Evaluate ``body`` with ``m`` (the Leaflet map) and ``P`` (its pengampuan object)."""
-    return page.evaluate(
-        "(arg) => { const k = Object.keys(window).find(n => n.startsWith('map_') && "
-        "window[n].pengampuan); const m = window[k]; const P = m.pengampuan; " + body + " }",
-        arg)
 
 
 def test_reported_service_layer(browser: Any, national: dict[str, Path]) -> None:
-    view = Page(browser, national["index.html"])
-    try:
+    with Page(browser, national["index.html"]) as view:
         page = view.page
         fills = "() => [...document.querySelectorAll('.leaflet-pgWilayah-pane path')]" \
                 ".map(p => p.getAttribute('fill'))"
         before = page.evaluate(fills)
         notice = page.locator(".pg-notice-layer")
         assert not notice.is_visible()
-        page.locator(".leaflet-control-layers-base label", has_text="Hemodialisis").click()
-        page.wait_for_timeout(300)
+        view.show_layer("Hemodialisis")
         after = page.evaluate(fills)
-        expected = _map_eval(page, "return P.data.wil.v.hemodialisis.c;")
+        expected = view.map_eval("return P.data.wil.v.hemodialisis.c;")
         assert after == expected and after != before  # the regions take dialysis access
         assert len(set(after)) >= 4
         assert notice.is_visible()
         assert "dilaporkan 2020" in notice.inner_text() and "bukan strata" in notice.inner_text()
         # the hospitals reporting dialysis, drawn in the reported-service colour
         markers = page.locator(".leaflet-pgRS-pane path.leaflet-interactive")
-        colour = _map_eval(page, "return P.data.fasColour;")
+        colour = view.map_eval("return P.data.fasColour;")
         assert markers.count() > 500
         assert set(markers.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")) == {colour}
         assert page.locator(".leaflet-pgJejaring-pane path").count() == 0  # no links: no strata
         markers.nth(0).dispatch_event("click")
-        popup = page.locator(".leaflet-popup-content")
-        popup.wait_for()
-        assert "Layanan yang dilaporkan 2020 (RS Online, bukan strata)" in popup.inner_text()
-        assert "Hemodialisis" in popup.inner_text() and "bukti dokumen" in popup.inner_text()
+        text = view.popup_text()
+        assert "Layanan yang dilaporkan 2020 (RS Online, bukan strata)" in text
+        assert "Hemodialisis" in text and "bukti dokumen" in text
         summary = page.locator(".pg-summary").inner_text()
         assert "Hemodialisis (dilaporkan 2020)" in summary
         # back to a layanan: its colours and the notice goes
-        page.locator(".leaflet-control-layers-base label", has_text="Kanker").click()
-        page.wait_for_timeout(300)
+        view.show_layer("Kanker")
         assert page.evaluate(fills) == before and not notice.is_visible()
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
 
 
 def test_regions_resting_on_approximate_points(browser: Any, national: dict[str, Path]) -> None:
-    view = Page(browser, national["index.html"])
-    try:
+    with Page(browser, national["index.html"]) as view:
         page = view.page
-        marked = _map_eval(page, "return P.data.wil.v.kanker.ax;")
+        marked = view.map_eval("return P.data.wil.v.kanker.ax;")
         assert len(marked) >= 10
         outlines = page.locator(".leaflet-pgArsir-pane path.pg-approx")
         assert outlines.count() == len(marked)
@@ -512,74 +468,60 @@ def test_regions_resting_on_approximate_points(browser: Any, national: dict[str,
         legend = page.locator(".pg-legend").inner_text()
         assert "\u2265 50% penduduk: RS terdekat di lokasi perkiraan" in legend
         assert "Belum memenuhi target kab/kota" in legend  # the hatch keeps its own entry
-        label = page.locator(".leaflet-control-layers-overlays label",
-                             has_text="Bertumpu pada titik RS perkiraan")
+        label = view.overlay("Bertumpu pada titik RS perkiraan")
         assert label.count() == 1
         # a marked kab/kota says how many of its people rest on a placeholder point
         i = marked[0]
-        page.locator(".leaflet-control-layers-overlays label", has_text="Rumah sakit").click()
-        _map_eval(page, "m.setView(P.data.wil.pt[arg], 9, {animate: false});", i)
-        page.wait_for_timeout(300)
+        view.overlay("Rumah sakit").click()
+        view.zoom_to_region(i)
         view.click_region(i)
-        popup = page.locator(".leaflet-popup-content")
-        popup.wait_for()
         assert re.search(r"Penduduk dengan RS terdekat di lokasi perkiraan: \d+%",
-                         popup.inner_text())
+                         view.popup_text())
         label.click()  # switched off: the outlines go
         assert outlines.count() == 0
         summary = page.locator(".pg-summary").inner_text()
         assert re.search(r"\d+% perkiraan\*", summary)
         assert "* penduduk dalam ambang waktu yang RS terdekatnya hanya diketahui" in summary
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()
 
 
 def test_province_kecamatan_and_grid_layers(browser: Any, bengkulu: dict[str, Path]) -> None:
-    view = Page(browser, bengkulu["index.html"])
-    try:
+    with Page(browser, bengkulu["index.html"]) as view:
         page = view.page
-        overlays = page.locator(".leaflet-control-layers-overlays label")
         assert page.locator(".leaflet-pgKecamatan-pane path").count() == 0  # off by default
         assert page.locator(".leaflet-pgGrid-pane path").count() == 0
-        overlays.filter(has_text="Kecamatan").click()
+        view.overlay("Kecamatan").click()
         page.wait_for_timeout(300)
         kec = page.locator(".leaflet-pgKecamatan-pane path.pg-kec")
         assert kec.count() == 129  # Bengkulu's kecamatan
-        expected = _map_eval(page, "const K = P.data.kec; const v = K.v.kanker;"
-                                   " return v.c.map(i => K.colours[i]);")
+        expected = view.map_eval("const K = P.data.kec; const v = K.v.kanker;"
+                                 " return v.c.map(i => K.colours[i]);")
         assert kec.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))") == expected
         kec.nth(5).dispatch_event("click")
-        popup = page.locator(".leaflet-popup-content")
-        popup.wait_for()
-        text = popup.inner_text()
+        text = view.popup_text()
         assert "Kab/kota: Kabupaten" in text or "Kab/kota: Kota" in text
         assert "Kanker" in text and "Hemodialisis" in text
-        _map_eval(page, "m.closePopup();")
-        overlays.filter(has_text="Kecamatan").click()
+        view.map_eval("m.closePopup();")
+        view.overlay("Kecamatan").click()
         # the H3 grid: under the kab/kota, which become outlines
-        overlays.filter(has_text="Grid H3").click()
+        view.overlay("Grid H3").click()
         page.wait_for_timeout(300)
         grid = page.locator(".leaflet-pgGrid-pane path.pg-grid")
         assert grid.count() >= 2
         assert set(grid.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")) <= set(
-            _map_eval(page, "return P.data.kec.colours;"))
+            view.map_eval("return P.data.kec.colours;"))
         opacities = page.locator(".leaflet-pgWilayah-pane path").evaluate_all(
             "ps => [...new Set(ps.map(p => p.getAttribute('fill-opacity')))]")
         assert opacities == ["0"]
-        page.locator(".leaflet-control-layers-base label", has_text="Cathlab").click()
-        page.wait_for_timeout(300)
+        view.show_layer("Cathlab")
         assert page.locator(".leaflet-pgGrid-pane path.pg-grid").count() >= 1
-        overlays.filter(has_text="Rumah sakit").first.click()
-        _map_eval(page, "m.setView(P.data.wil.pt[0], 9, {animate: false});")
-        page.wait_for_timeout(300)
+        view.overlay("Rumah sakit").first.click()
+        view.zoom_to_region(0)
         view.click_region(0)  # the kab/kota still open their popup over the grid
-        page.locator(".leaflet-popup-content").wait_for()
-        overlays.filter(has_text="Grid H3").click()
+        view.popup_text()
+        view.overlay("Grid H3").click()
         opacities = page.locator(".leaflet-pgWilayah-pane path").evaluate_all(
             "ps => [...new Set(ps.map(p => p.getAttribute('fill-opacity')))]")
         assert opacities == ["0.85"]
         page.screenshot(path=str(ARTIFACTS / "bengkulu-grid.png"))
         assert view.errors() == [] and view.blocked == []
-    finally:
-        view.close()

@@ -707,3 +707,21 @@ def test_kecamatan_layer(bundled_ds: pg.Dataset, national: dict) -> None:  # noq
         pg.map_access(national["acc"], bundled_ds, provinsi="17", kecamatan=unnamed)
     with pytest.raises(ValueError, match="no row in the mapped kab/kota"):
         pg.map_access(national["acc"], bundled_ds, provinsi="Jambi", kecamatan={"stroke": kec})
+
+
+def test_both_summaries_explain_the_approximate_mark(tiny_ds: pg.Dataset) -> None:
+    # 50 of the 200 people within the threshold rest on an approximate hospital point
+    from pengampuan.maps.text import coverage_summary_html, province_summary_html
+
+    frame = pd.DataFrame({"kode": ["01.01", "01.02"], "kode_induk": ["01", "01"],
+                          "travel_min": [30.0, 30.0], "penduduk_within_threshold": [100, 100],
+                          "penduduk_within_threshold_approx": [50, 0]})
+    penduduk = pd.Series({"01.01": 100, "01.02": 100})
+    national = coverage_summary_html(None, ["kanker"], cfg=tiny_ds.config, lang="id",
+                                     access={"kanker": frame}, penduduk=penduduk)
+    province = province_summary_html("Satu", None, {"kanker": frame}, penduduk, ["kanker"],
+                                     kode="01", cfg=tiny_ds.config, lang="id")
+    for panel in (national, province):
+        assert "100% (4 jam)" in panel and "25% perkiraan*" in panel
+        assert panel.count('class="pg-approx-note"') == 1
+    assert "<summary>Ringkasan capaian target: Satu</summary>" in province

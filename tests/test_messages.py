@@ -378,3 +378,30 @@ def test_one_progress_bar_per_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     # two analyses (kab/kota and grid), each: the sea routes, then the nearest hospital
     assert 1 <= len(stages) <= 4 and set(stages) <= {"sea", "nearest"}, stages
     assert "Mencari RS terdekat" in text and "cincin" not in text and "blok" not in text
+
+
+def test_shared_options_read_the_same_in_every_command() -> None:
+    # --data, --boundaries, ... are declared once (cli.add_data, ...): same values, same help
+    import argparse
+
+    from pengampuan.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    shared = ("--data", "--boundaries", "--on-unmatched", "--status", "--bukti", "--lang",
+              "--layanan", "--provinsi")
+    seen: dict[str, dict[str, tuple[object, ...]]] = {}
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            flag = next((f for f in action.option_strings if f in shared), None)
+            if flag is not None:
+                seen.setdefault(flag, {})[name] = (action.choices and tuple(action.choices),
+                                                   action.default, action.metavar)
+                if flag not in ("--layanan", "--provinsi"):  # their help says what they do
+                    seen[flag][name] += (action.help,)
+    assert set(seen["--data"]) == {"report", "access", "network", "plot"}
+    assert set(seen["--provinsi"]) == {"report", "network", "plot"}
+    for flag, per_command in seen.items():
+        if flag == "--layanan":  # access takes one, in a group with --fasilitas
+            per_command.pop("access")
+        assert len(set(per_command.values())) == 1, (flag, per_command)

@@ -20,7 +20,7 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from .. import __version__
@@ -397,12 +397,105 @@ def check_bukti(config: Any, value: str | None) -> tuple[str, ...] | None:
 ON_UNMATCHED_CHOICES = ("raise", "warn", "keep")
 
 
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+                name: str) -> argparse.ArgumentParser:
+    """The parser of command ``name``: its help line and description from the catalogue.
+
+    The keys are ``help_cmd_<name>`` and ``desc_<name>``.
+    """
+    return subparsers.add_parser(name, help=_h(f"help_cmd_{name}"),
+                                 description=_h(f"desc_{name}"))
+
+
+# --- options shared by the commands: one spelling, one help text each ------------------------
+def add_data(parser: argparse.ArgumentParser) -> None:
+    """``--data DIR``: the data folder (read by :func:`pengampuan.load_dataset`)."""
+    parser.add_argument("--data", default=None, metavar="DIR", help=_h("help_opt_data"))
+
+
+def add_boundaries(parser: argparse.ArgumentParser) -> None:
+    """``--boundaries FILE`` and ``--on-unmatched`` (read by :func:`regions_of`)."""
+    parser.add_argument("--boundaries", default=None, metavar="FILE",
+                        help=_h("help_opt_boundaries"))
+    add_on_unmatched(parser)
+
+
 def add_on_unmatched(parser: argparse.ArgumentParser) -> None:
     """The ``--on-unmatched`` flag of the commands that read a ``--boundaries`` file."""
     parser.add_argument(
         "--on-unmatched", choices=list(ON_UNMATCHED_CHOICES), default="raise",
         help=_h("help_main_on_unmatched"))
 
+
+def add_layanan(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--layanan``, repeatable and comma-separated (read by :func:`parse_layanan`)."""
+    parser.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
+                        help=help)
+
+
+def add_provinsi(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--provinsi``: a code or any spelling of a name (read by :func:`parse_provinsi`)."""
+    parser.add_argument("--provinsi", default=None, metavar="PROVINSI", help=help)
+
+
+def add_status(parser: argparse.ArgumentParser) -> None:
+    """``--status target|ada`` (default ``target``)."""
+    from ..config import STATUS
+
+    parser.add_argument("--status", choices=list(STATUS), default="target",
+                        help=_h("help_opt_status"))
+
+
+def add_bukti(parser: argparse.ArgumentParser) -> None:
+    """``--bukti`` (comma list of evidence grades; read by :func:`check_bukti`)."""
+    from ..config import BUKTI
+
+    parser.add_argument("--bukti", default=None, metavar="GRADES",
+                        help=_h("help_opt_bukti", values=",".join(BUKTI)))
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` after the command name too (the top-level ``--lang`` sets the same value)."""
+    parser.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
+                        help=_h("help_opt_lang"))
+
+
+def regions_of(args: argparse.Namespace, wilayah: Any) -> Any:
+    """The kab/kota polygons of ``--boundaries`` and ``--on-unmatched``: :func:`kabkota_regions`."""
+    return kabkota_regions(args.boundaries, wilayah, on_unmatched=args.on_unmatched)
+
+
+#: The notes of ``report`` and ``plot`` when no hospital qualifies (the maps say so too).
+MAP_NOTES = {"ada": "report_empty_ada", "target": "report_empty_target",
+             "fasilitas": "report_empty_fasilitas"}
+
+
+@contextlib.contextmanager
+def empty_layer_notes(keys: Mapping[str, str]) -> Iterator[None]:
+    """Say on stderr, in the user's words, which option to change when no hospital qualifies.
+
+    Every :class:`~pengampuan.access.NoCapableHospitalWarning` raised inside the
+    block becomes the catalogue message ``keys[status]`` (``keys["fasilitas"]`` for
+    a reported service), once each; other warnings pass on as they are.
+    """
+    import warnings
+
+    from ..access import NoCapableHospitalWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", NoCapableHospitalWarning)
+        yield
+    said: set[str] = set()
+    for w in caught:
+        if not isinstance(w.message, NoCapableHospitalWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            continue
+        note = w.message
+        text = (msg(keys["fasilitas"], fasilitas=note.fasilitas) if note.fasilitas
+                else msg(keys[note.status], layanan=note.layanan, strata=note.min_strata))
+        if text not in said:
+            said.add(text)
+            print(text, file=sys.stderr)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

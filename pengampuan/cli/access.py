@@ -3,53 +3,51 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from .._messages import fmt_km, fmt_min, msg
 from .._messages import msg as _h
-from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, FASILITAS_LAYANAN, STATUS, STRATA
+from ..config import DEFAULT_CONFIG, FASILITAS, FASILITAS_LAYANAN, STRATA
 from . import (
     EXIT_OK,
     UsageError,
-    add_on_unmatched,
+    add_boundaries,
+    add_bukti,
+    add_command,
+    add_data,
+    add_status,
     check_bukti,
     check_choice,
-    kabkota_regions,
+    empty_layer_notes,
     parse_layanan,
+    regions_of,
 )
+
+#: What to say when no hospital qualifies (see :func:`empty_layer_notes`).
+EMPTY_NOTES = {"ada": "access_empty_ada", "target": "access_empty_target",
+               "fasilitas": "access_empty_fasilitas"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``access`` command."""
-    p = subparsers.add_parser(
-        "access",
-        help=_h("help_cmd_access"),
-        description=(
-            _h("desc_access")
-        ),
-    )
+    p = add_command(subparsers, "access")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--layanan", metavar="LAYANAN",
                        help=_h("help_access_layanan",
                                values=", ".join(DEFAULT_CONFIG.target_layanan)))
     which.add_argument("--fasilitas", metavar="FASILITAS",
                        help=_h("help_access_fasilitas"))
-    p.add_argument("--bukti", default=None, metavar="GRADES",
-                   help=_h("help_access_bukti", values=",".join(BUKTI)))
+    add_bukti(p)
     p.add_argument("--min-strata", default="madya", choices=list(STRATA),
                    help=_h("help_access_min_strata"))
-    p.add_argument("--status", default="target", choices=list(STATUS),
-                   help=_h("help_access_status"))
+    add_status(p)
     p.add_argument("--travel", default="simple", choices=["simple", "sea"],
                    help=_h("help_access_travel"))
-    p.add_argument("--data", default=None, metavar="DIR",
-                   help=_h("help_access_data"))
-    p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help=_h("help_access_boundaries"))
+    add_data(p)
+    add_boundaries(p)
     p.add_argument("--out", required=True, metavar="FILE",
                    help=_h("help_access_out"))
     p.add_argument("--grid", type=int, default=None, metavar="RES",
@@ -58,13 +56,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help=_h("help_access_grid_out"))
     p.add_argument("--progress", action="store_true",
                    help=_h("help_access_progress"))
-    add_on_unmatched(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Compute district access (and the grid); write the files; print a summary."""
-    from ..access import NoCapableHospitalWarning, access_grid, district_access
+    from ..access import access_grid, district_access
     from ..io import load_dataset
 
     if (args.grid is None) != (args.grid_out is None):
@@ -84,21 +81,16 @@ def run(args: argparse.Namespace) -> int:
     if args.grid_out is not None:
         check_extension(args.grid_out, what="--grid-out")
     ds = load_dataset(args.data)
-    regions = kabkota_regions(args.boundaries, ds.wilayah, on_unmatched=args.on_unmatched)
+    regions = regions_of(args, ds.wilayah)
     bukti = check_bukti(ds.config, args.bukti)
     what = lay or fasilitas
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", NoCapableHospitalWarning)
-        acc = district_access(ds, regions, layanan=lay, min_strata=args.min_strata,
-                              status=args.status, travel=args.travel,
-                              show_progress=args.progress, fasilitas=fasilitas,
-                              bukti=bukti)
-    for w in caught:
-        if isinstance(w.message, NoCapableHospitalWarning):
-            print(msg(f"access_empty_{args.status}", layanan=what, strata=args.min_strata),
-                  file=sys.stderr)
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    options: dict[str, Any] = {"layanan": lay, "min_strata": args.min_strata, "status": args.status,
+               "travel": args.travel, "show_progress": args.progress, "fasilitas": fasilitas,
+               "bukti": bukti}
+    with empty_layer_notes(EMPTY_NOTES):  # said once for the districts and the grid
+        acc = district_access(ds, regions, **options)
+        grid = (access_grid(ds, regions, resolution=args.grid, **options)
+                if args.grid is not None else None)
     acc.attrs["layanan"] = what
     out = to_file(acc, Path(args.out), layer=f"akses_{what}")
 
@@ -124,12 +116,12 @@ def run(args: argparse.Namespace) -> int:
         print(msg("access_none", k=int((~finite).sum())))
     print(msg("cli_wrote", path=out))
 
-    if args.grid is not None:
-        grid = access_grid(ds, regions, layanan=lay, min_strata=args.min_strata,
-                           status=args.status, resolution=args.grid, travel=args.travel,
-                           show_progress=args.progress, fasilitas=fasilitas, bukti=bukti)
+    if grid is not None:
         grid_path = to_file(grid, Path(args.grid_out), layer=f"grid_{what}")
         print(msg("access_grid", res=args.grid, n=len(grid)))
+        unreachable = int((~np.isfinite(grid["travel_min"].to_numpy(float))).sum())
+        if unreachable:
+            print(msg("access_grid_none", k=unreachable))
         print(msg("cli_wrote", path=grid_path))
     return EXIT_OK
 

@@ -6,31 +6,18 @@ import argparse
 
 from .._messages import msg
 from .._messages import msg as _h
-from . import EXIT_INVALID_DATA, EXIT_OK
+from . import EXIT_INVALID_DATA, EXIT_OK, add_command
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``boundaries`` command and its sub-commands."""
-    p = subparsers.add_parser(
-        "boundaries",
-        help=_h("help_cmd_boundaries"),
-        description=(
-            _h("desc_boundaries")
-        ),
-    )
+    p = add_command(subparsers, "boundaries")
     sub = p.add_subparsers(dest="boundaries_command", metavar="SUBCOMMAND", required=True)
 
-    info = sub.add_parser("info", help=_h("help_cmd_info"),
-                          description=_h("desc_info"))
+    info = add_command(sub, "info")
     info.set_defaults(func=run_info)
 
-    dl = sub.add_parser(
-        "download",
-        help=_h("help_cmd_download"),
-        description=(
-            _h("desc_download")
-        ),
-    )
+    dl = add_command(sub, "download")
     dl.add_argument("--level", choices=["kabkota", "provinsi"], default="kabkota",
                     help=_h("help_boundaries_level"))
     dl.add_argument("--url", default=None,
@@ -45,13 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                     help=_h("help_boundaries_cache_dir"))
     dl.set_defaults(func=run_download)
 
-    check = sub.add_parser(
-        "check",
-        help=_h("help_cmd_check"),
-        description=(
-            _h("desc_check")
-        ),
-    )
+    check = add_command(sub, "check")
     check.add_argument("path", help=_h("help_boundaries_path"))
     check.add_argument("--level", choices=["kabkota", "provinsi"], default="kabkota")
     check.add_argument("--code-col", default=None, help=_h("help_boundaries_code_col"))

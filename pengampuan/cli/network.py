@@ -10,11 +10,17 @@ import pandas as pd
 
 from .._messages import fmt_num, msg
 from .._messages import msg as _h
-from ..config import DEFAULT_CONFIG, KJSU, STATUS, settings
+from ..config import DEFAULT_CONFIG, KJSU, settings
 from . import (
     EXIT_INVALID_DATA,
     EXIT_OK,
     UsageError,
+    add_bukti,
+    add_command,
+    add_data,
+    add_layanan,
+    add_provinsi,
+    add_status,
     check_bukti,
     parse_layanan,
     parse_provinsi,
@@ -41,24 +47,13 @@ _SUMMARY_COLUMNS: dict[str, tuple[str, str]] = {
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``network`` command."""
-    p = subparsers.add_parser(
-        "network",
-        help=_h("help_cmd_network"),
-        description=(
-            _h("desc_network")
-        ),
-    )
-    p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help=_h("help_network_layanan", default=", ".join(KJSU),
-                           values=", ".join(DEFAULT_CONFIG.layanan)))
-    p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help=_h("help_network_provinsi"))
-    p.add_argument("--data", default=None, metavar="DIR",
-                   help=_h("help_network_data"))
-    p.add_argument("--status", choices=list(STATUS), default="target",
-                   help=_h("help_network_status"))
-    p.add_argument("--bukti", default=None, metavar="GRADES",
-                   help=_h("help_network_bukti"))
+    p = add_command(subparsers, "network")
+    add_layanan(p, _h("help_network_layanan", default=", ".join(KJSU),
+                       values=", ".join(DEFAULT_CONFIG.layanan)))
+    add_provinsi(p, _h("help_network_provinsi"))
+    add_data(p)
+    add_status(p)
+    add_bukti(p)
     p.add_argument("--checks", action="store_true",
                    help=_h("help_network_checks"))
     p.add_argument("--limit", type=int, default=40, metavar="N",

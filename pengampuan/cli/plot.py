@@ -9,15 +9,23 @@ from typing import Any
 
 from .._messages import msg
 from .._messages import msg as _h
-from ..config import STATUS, settings
+from ..config import settings
 from . import (
     EXIT_OK,
+    MAP_NOTES,
     UsageError,
-    add_on_unmatched,
+    add_boundaries,
+    add_command,
+    add_data,
+    add_lang,
+    add_layanan,
+    add_provinsi,
+    add_status,
     check_choice,
-    kabkota_regions,
+    empty_layer_notes,
     parse_layanan,
     parse_provinsi,
+    regions_of,
     split_values,
 )
 
@@ -27,34 +35,21 @@ KINDS = ("akses", "grafik", "target", "jejaring")
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``plot`` command."""
-    p = subparsers.add_parser(
-        "plot",
-        help=_h("help_cmd_plot"),
-        description=(
-            _h("desc_plot")
-        ),
-    )
+    p = add_command(subparsers, "plot")
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
                    help=_h("help_plot_out"))
-    p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help=_h("help_plot_provinsi"))
-    p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help=_h("help_plot_layanan"))
+    add_provinsi(p, _h("help_plot_provinsi"))
+    add_layanan(p, _h("help_plot_layanan"))
     p.add_argument("--kind", action="append", default=None, metavar="KIND",
                    help=_h("help_plot_kind", values=", ".join(KINDS)))
-    p.add_argument("--status", choices=list(STATUS), default="target",
-                   help=_h("help_plot_status"))
+    add_status(p)
     p.add_argument("--format", action="append", default=None, metavar="FMT",
                    help=_h("help_plot_format"))
     p.add_argument("--dpi", type=int, default=200,
                    help=_h("help_plot_dpi"))
-    p.add_argument("--data", default=None, metavar="DIR",
-                   help=_h("help_plot_data"))
-    p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help=_h("help_plot_boundaries"))
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help=_h("help_plot_lang"))
-    add_on_unmatched(p)
+    add_data(p)
+    add_boundaries(p)
+    add_lang(p)
     p.set_defaults(func=run)
 
 
@@ -75,9 +70,10 @@ def run(args: argparse.Namespace) -> int:
     layanan = parse_layanan(args.layanan)
     ds = load_dataset(args.data)
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
-    regions = kabkota_regions(args.boundaries, ds.wilayah, on_unmatched=args.on_unmatched)
-    tables = report_tables(ds, regions, layanan=layanan, status=args.status,
-                           provinsi=None if resolved is None else resolved[0])
+    regions = regions_of(args, ds.wilayah)
+    with empty_layer_notes(MAP_NOTES):
+        tables = report_tables(ds, regions, layanan=layanan, status=args.status,
+                               provinsi=None if resolved is None else resolved[0])
     out_dir: Path = args.out
     if out_dir.exists() and not out_dir.is_dir():
         raise NotADirectoryError(msg("plot_out_not_folder", path=out_dir))

@@ -3,43 +3,42 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-import warnings
 from pathlib import Path
 
 from .._messages import msg
 from .._messages import msg as _h
-from . import EXIT_OK, add_on_unmatched, kabkota_regions, parse_layanan, parse_provinsi
+from . import (
+    EXIT_OK,
+    MAP_NOTES,
+    add_boundaries,
+    add_command,
+    add_data,
+    add_lang,
+    add_layanan,
+    add_provinsi,
+    add_status,
+    empty_layer_notes,
+    parse_layanan,
+    parse_provinsi,
+    regions_of,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``report`` command."""
-    p = subparsers.add_parser(
-        "report",
-        help=_h("help_cmd_report"),
-        description=(
-            _h("desc_report")
-        ),
-    )
+    p = add_command(subparsers, "report")
     p.add_argument("--out", required=True, metavar="DIR", type=Path,
                    help=_h("help_report_out"))
-    p.add_argument("--data", default=None, metavar="DIR",
-                   help=_h("help_report_data"))
-    p.add_argument("--boundaries", default=None, metavar="FILE",
-                   help=_h("help_report_boundaries"))
-    p.add_argument("--layanan", action="append", default=None, metavar="LAYANAN",
-                   help=_h("help_report_layanan"))
-    p.add_argument("--provinsi", default=None, metavar="PROVINSI",
-                   help=_h("help_report_provinsi"))
-    p.add_argument("--status", choices=["target", "ada"], default="target",
-                   help=_h("help_report_status"))
+    add_data(p)
+    add_boundaries(p)
+    add_layanan(p, _h("help_report_layanan"))
+    add_provinsi(p, _h("help_report_provinsi"))
+    add_status(p)
     p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
                    help=_h("help_report_offline"))
     p.add_argument("--online", dest="offline", action="store_false", help=argparse.SUPPRESS)
-    # also accepted after the command; the top-level --lang sets the same value
-    p.add_argument("--lang", choices=["id", "en"], default=argparse.SUPPRESS,
-                   help=_h("help_report_lang"))
+    add_lang(p)
     p.add_argument("--code-scheme", choices=["kemendagri", "bps"], default="kemendagri",
                    help=_h("help_report_code_scheme"))
     p.add_argument("--config", default=None, metavar="TOML",
@@ -48,13 +47,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help=_h("help_report_csv_dialect"))
     p.add_argument("--figures", action=argparse.BooleanOptionalAction, default=True,
                    help=_h("help_report_figures"))
-    add_on_unmatched(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the report into ``args.out``; print the files written."""
-    from ..access import NoCapableHospitalWarning
     from ..config import load_config, settings
     from ..export import check_out_dir, write_report
     from ..io import load_dataset
@@ -69,25 +66,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         ds = load_dataset(args.data, config=config, code_scheme=args.code_scheme)
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
-    regions = kabkota_regions(args.boundaries, ds.wilayah, on_unmatched=args.on_unmatched)
-    if args.out.suffix and not args.out.is_dir():  # one file: the format follows the extension
-        from .plot import write_report_file
+    provinsi = None if resolved is None else resolved[0]
+    regions = regions_of(args, ds.wilayah)
+    with empty_layer_notes(MAP_NOTES):
+        if args.out.suffix and not args.out.is_dir():  # one file: its extension says the format
+            from .plot import write_report_file
 
-        return write_report_file(args.out, ds, regions, layanan=layanan,
-                                 status=args.status, lang=lang, csv_dialect=args.csv_dialect,
-                                 provinsi=None if resolved is None else resolved[0])
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", NoCapableHospitalWarning)
-        files = write_report(args.out, ds, regions, layanan=layanan,
-                             offline=args.offline, status=args.status, lang=lang,
-                             provinsi=None if resolved is None else resolved[0],
+            return write_report_file(args.out, ds, regions, layanan=layanan,
+                                     status=args.status, lang=lang, csv_dialect=args.csv_dialect,
+                                     provinsi=provinsi)
+        files = write_report(args.out, ds, regions, layanan=layanan, offline=args.offline,
+                             status=args.status, lang=lang, provinsi=provinsi,
                              csv_dialect=args.csv_dialect, figures=args.figures)
-    for w in caught:
-        if isinstance(w.message, NoCapableHospitalWarning):
-            print(msg(f"report_empty_{w.message.status}", layanan=w.message.layanan,
-                      strata=w.message.min_strata), file=sys.stderr)
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     elapsed = time.perf_counter() - t0
     for path in files.values():
         print(msg("cli_wrote_size", path=path, mb=path.stat().st_size / 1e6))

@@ -8,18 +8,12 @@ import sys
 from .._messages import msg
 from .._messages import msg as _h
 from ..errors import MAX_PER_KIND
-from . import EXIT_INVALID_DATA, EXIT_OK
+from . import EXIT_INVALID_DATA, EXIT_OK, add_command
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the ``validate`` command."""
-    p = subparsers.add_parser(
-        "validate",
-        help=_h("help_cmd_validate"),
-        description=(
-            _h("desc_validate")
-        ),
-    )
+    p = add_command(subparsers, "validate")
     p.add_argument("path", nargs="?", default=None, metavar="PATH",
                    help=_h("help_validate_path"))
     p.add_argument("--code-scheme", choices=["kemendagri", "bps"], default="kemendagri",

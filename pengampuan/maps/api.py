@@ -267,9 +267,7 @@ def map_access(
         ds.fasilitas else ""
     labels = {k: esc(layer_label(k, cfg, lang, tahun=tahun)) for k in lay_codes}
     everything = _base_regions(frames)
-    scope = scope_mod.resolve_scope(provinsi, ds, everything)
-    base = scope_mod.select(everything, scope).reset_index(drop=True)
-    prec = PRECISION_PROVINCE if scope.province else PRECISION_NATIONAL
+    scope, base, prec = _scoped(everything, provinsi, ds)
     gap_index = _gap_index(gaps)
     prov_names = _region_names(ds)
     wil = _region_data(base, prov_names=prov_names, ds=ds, frames=frames, lang=lang, prec=prec)
@@ -303,14 +301,8 @@ def map_access(
            if kecamatan is not None else None)
     grid_data = _grid_data(grid, base, variable=variable, prec=prec) if grid is not None \
         else None
-    penduduk = _penduduk(ds)
-    if scope.province:
-        summary = province_summary_html(scope.nama or "", gaps, frames, penduduk, lay_codes,
-                                        kode=scope.kode or "", cfg=cfg, lang=lang,
-                                        labels=labels)
-    else:
-        summary = coverage_summary_html(gaps, lay_codes, cfg=cfg, lang=lang, access=frames,
-                                        penduduk=penduduk, labels=labels)
+    summary, pickable = _summaries(scope, everything, gaps, frames, _penduduk(ds), lay_codes,
+                                   ds=ds, cfg=cfg, lang=lang, labels=labels)
     has_links = bool(network is not None and any(hosp.links.values()))
     legend = legend_html(
         lang=lang, cfg=cfg, colours=BIN_COLOURS, none_colour=COLOUR_NONE,
@@ -322,10 +314,6 @@ def map_access(
         approx_mark=(COLOUR_APPROX, approx_share) if approx_any else None,
         link_styles=sorted({x[4] for lk in hosp.links.values() for x in lk}),
         kecamatan=kec is not None, grid_info=grid_data)
-    pickable = None
-    if not scope.province:
-        pickable = _province_picker(everything, gaps, frames, penduduk, lay_codes, ds=ds,
-                                    cfg=cfg, lang=lang, labels=labels)
     extra = _layer_extra(fas_codes, tahun=tahun, lang=lang, kec=kec,
                          grid=grid_data, variable=variable)
     return _page(
@@ -412,7 +400,7 @@ def map_network(
         cfg.check_layanan(lay)
     if not lay_codes:
         raise ValueError("the network has no hospital or link for any layanan; nothing to map")
-    prec = PRECISION_PROVINCE if scope.province else PRECISION_NATIONAL
+    prec = _precision(scope)
     hosp = _hospital_layer(rs, lay_rows, layers.links_table(ds, net), ranks=ranks,
                            layanan=lay_codes, cfg=cfg, lang=lang, ds=ds, scope=scope,
                            draw_links=True, prec=prec)
@@ -510,9 +498,7 @@ def map_coverage(
     if missing:
         raise ValueError(f"gaps has no rows for layanan {missing}; it has {present_lay}")
     everything = regions.reset_index(drop=True)
-    scope = scope_mod.resolve_scope(provinsi, ds, everything)
-    base = scope_mod.select(everything, scope).reset_index(drop=True)
-    prec = PRECISION_PROVINCE if scope.province else PRECISION_NATIONAL
+    scope, base, prec = _scoped(everything, provinsi, ds)
     gap_index = _gap_index(gaps)
     prov_names = _region_names(ds)
     wil = _region_data(base, prov_names=prov_names, ds=ds, frames=None, lang=lang, prec=prec)
@@ -531,22 +517,14 @@ def map_coverage(
     outline = _outline(provinces, base, scope)
     hosp = (_hospitals(ds, network=None, status=status, layanan=lay_codes, lang=lang,
                        scope=scope, draw_links=False, prec=prec) if ds is not None else None)
-    if scope.province:
-        summary = province_summary_html(scope.nama or "", gaps, None, None, lay_codes,
-                                        kode=scope.kode or "", cfg=cfg, lang=lang)
-    else:
-        summary = coverage_summary_html(gaps, lay_codes, cfg=cfg, lang=lang, access=None,
-                                        penduduk=None)
+    summary, pickable = _summaries(scope, everything, gaps, None, None, lay_codes, ds=ds,
+                                   cfg=cfg, lang=lang)
     legend = legend_html(
         lang=lang, cfg=cfg, colours=BIN_COLOURS, none_colour=COLOUR_NONE,
         nodata_colour=COLOUR_NODATA, strata_colours=STRATA_COLOURS,
         strata_radius=STRATA_RADIUS_PX, variable=None, hospitals=hosp is not None,
         links=False, coverage=(COLOUR_MET, COLOUR_NOT_MET), outside=scope.province,
         context=scope.province)
-    pickable = None
-    if not scope.province:
-        pickable = _province_picker(everything, gaps, None, None, lay_codes, ds=ds, cfg=cfg,
-                                    lang=lang)
     return _page(
         kind="coverage", title=title, scope=scope, status=status, lang=lang, cfg=cfg,
         layanan=lay_codes, wil=wil, outline=outline,
@@ -842,6 +820,33 @@ def _hospital_layer(rs: pd.DataFrame, lay_rows: pd.DataFrame, links: pd.DataFram
         wilayah_names=_region_names(ds), provinsi=scope.kode, include_other=scope.province,
         precision=prec, draw_links=draw_links, fasilitas=fasilitas, fas_rows=fas_rows)
     return hosp
+
+
+def _precision(scope: Scope) -> int:
+    """Decimals of the coordinates drawn: finer for one province than for the whole country."""
+    return PRECISION_PROVINCE if scope.province else PRECISION_NATIONAL
+
+
+def _scoped(everything: gpd.GeoDataFrame, provinsi: str | int | None, ds: Dataset | None,
+            ) -> tuple[Scope, gpd.GeoDataFrame, int]:
+    """The scope of ``provinsi``, the regions drawn in it and the precision of their points."""
+    scope = scope_mod.resolve_scope(provinsi, ds, everything)
+    return scope, scope_mod.select(everything, scope).reset_index(drop=True), _precision(scope)
+
+
+def _summaries(scope: Scope, everything: gpd.GeoDataFrame, gaps: pd.DataFrame | None,
+               frames: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
+               layanan: Sequence[str], *, ds: Dataset | None, cfg: Config, lang: str,
+               labels: Mapping[str, str] | None = None) -> tuple[str, list[list[Any]] | None]:
+    """The summary panel and, for a national map, the province picker with their summaries."""
+    if scope.province:
+        return province_summary_html(scope.nama or "", gaps, frames, penduduk, layanan,
+                                     kode=scope.kode or "", cfg=cfg, lang=lang,
+                                     labels=labels), None
+    summary = coverage_summary_html(gaps, layanan, cfg=cfg, lang=lang, access=frames,
+                                    penduduk=penduduk, labels=labels)
+    return summary, _province_picker(everything, gaps, frames, penduduk, layanan, ds=ds,
+                                     cfg=cfg, lang=lang, labels=labels)
 
 
 def _province_picker(regions: gpd.GeoDataFrame, gaps: pd.DataFrame | None,

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
-from ..config import FASILITAS, FASILITAS_LAYANAN, Config, settings
+from ..config import FASILITAS, FASILITAS_LAYANAN, Config
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 
 DASH = "\u2013"
@@ -282,11 +282,10 @@ TEXT: dict[str, dict[str, str]] = {
 # small helpers
 # ---------------------------------------------------------------------------
 def check_lang(lang: str | None) -> str:
-    """``lang`` or ``settings.language``, checked."""
-    lang = lang or settings.language
-    if lang not in TEXT:
-        raise ValueError(f"lang={lang!r} is not known; expected one of {sorted(TEXT)}")
-    return lang
+    """``lang`` or ``settings.language``, checked (:func:`pengampuan._messages.current_lang`)."""
+    from .._messages import current_lang
+
+    return current_lang(lang or None)
 
 
 def esc(value: Any) -> str:
@@ -556,7 +555,7 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
         head.append(tx["col_pop"])
     rows = []
     for lay in layanan:
-        cells = [labels[lay] if labels and lay in labels else esc(cfg.layanan_label(lay, lang))]
+        cells = [_layanan_cell(lay, labels, cfg, lang)]
         if gaps is not None:
             g = gaps[gaps["layanan"].astype(str) == lay]
             for tingkat in ("provinsi", "kabkota"):
@@ -565,12 +564,27 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
                 cells.append(f"{n_ok}/{n}" if n else DASH)
         if have_pop and access is not None and penduduk is not None:
             cells.append(_pop_share(access.get(lay), penduduk, threshold_of(lay, cfg), lang))
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    note = (f'<div class="pg-approx-note">* {esc(tx["approx_note"])}</div>'
-            if any('class="pg-approx"' in r for r in rows) else "")
-    return (f'<details open class="pg-fold"><summary>{tx["summary"]}</summary>'
+        rows.append(cells)
+    return _summary_table(tx["summary"], head, rows, lang=lang)
+
+
+def _layanan_cell(lay: str, labels: Mapping[str, str] | None, cfg: Config, lang: str) -> str:
+    """The first cell of a summary row: the layer's label (``labels``: escaped already)."""
+    return labels[lay] if labels and lay in labels else esc(cfg.layanan_label(lay, lang))
+
+
+def _summary_table(title: str, head: Sequence[str], rows: Sequence[Sequence[str]], *,
+                   lang: str) -> str:
+    """A folded summary panel: a table of HTML cells, with the footnote of the approximate mark.
+
+    The footnote is added when a cell marks a share resting on approximate hospital points.
+    """
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for cells in rows)
+    note = (f'<div class="pg-approx-note">* {esc(TEXT[lang]["approx_note"])}</div>'
+            if 'class="pg-approx"' in body else "")
+    return (f'<details open class="pg-fold"><summary>{title}</summary>'
             '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
-            + "".join(rows) + f"</table>{note}</details>")
+            + body + f"</table>{note}</details>")
 
 
 def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: float | None,
@@ -606,12 +620,9 @@ def network_summary_html(n_hospitals: Mapping[str, int], links: Mapping[str, lis
     for lay in layanan:
         lk = links.get(lay, [])
         n_usulan = sum(1 for x in lk if x[2])
-        cells = [esc(cfg.layanan_label(lay, lang)), str(n_hospitals.get(lay, 0)),
-                 str(len(lk) - n_usulan), str(n_usulan)]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return (f'<details open class="pg-fold"><summary>{tx["links"]}</summary>'
-            '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
-            + "".join(rows) + "</table></details>")
+        rows.append([esc(cfg.layanan_label(lay, lang)), str(n_hospitals.get(lay, 0)),
+                     str(len(lk) - n_usulan), str(n_usulan)])
+    return _summary_table(tx["links"], head, rows, lang=lang)
 
 
 def province_summary_html(nama: str, gaps: pd.DataFrame | None,
@@ -630,7 +641,7 @@ def province_summary_html(nama: str, gaps: pd.DataFrame | None,
         head.append(tx["col_pop"])
     rows = []
     for lay in layanan:
-        cells = [labels[lay] if labels and lay in labels else esc(cfg.layanan_label(lay, lang))]
+        cells = [_layanan_cell(lay, labels, cfg, lang)]
         if gaps is not None:
             g = gaps[gaps["layanan"].astype(str) == lay]
             own = g[(g["tingkat"].astype(str) == "provinsi") & (g["kode"].astype(str) == kode)]
@@ -644,10 +655,8 @@ def province_summary_html(nama: str, gaps: pd.DataFrame | None,
                 induk = _kode_induk(frame)
                 frame = frame[induk == kode]
             cells.append(_pop_share(frame, penduduk, threshold_of(lay, cfg), lang))
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return (f'<details open class="pg-fold"><summary>{tx["summary"]}: {esc(nama)}</summary>'
-            '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
-            + "".join(rows) + "</table></details>")
+        rows.append(cells)
+    return _summary_table(f"{tx['summary']}: {esc(nama)}", head, rows, lang=lang)
 
 
 def _kode_induk(frame: pd.DataFrame) -> pd.Series:

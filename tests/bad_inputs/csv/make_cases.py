@@ -68,59 +68,55 @@ kode,nama,tingkat,kode_induk,penduduk,tahun_penduduk,sumber
 }
 
 Files = dict[str, str | bytes | None]  # None = file absent
+Edit = Callable[[Files], None]
 
 
-def _sub(name: str, old: str, new: str, count: int = 1) -> Callable[[Files], None]:
+def _edit_text(name: str, change: Callable[[str], str | bytes]) -> Edit:
+    """An edit that rewrites the text of file ``name`` (still text) with ``change``."""
     def edit(files: Files) -> None:
         text = files[name]
-        assert isinstance(text, str) and old in text, (name, old)
-        files[name] = text.replace(old, new, count)
+        assert isinstance(text, str), name
+        files[name] = change(text)
     return edit
 
 
-def _semicolons(name: str, *, decimal_comma: bool = False) -> Callable[[Files], None]:
+def _sub(name: str, old: str, new: str, count: int = 1) -> Edit:
+    def change(text: str) -> str:
+        assert old in text, (name, old)
+        return text.replace(old, new, count)
+    return _edit_text(name, change)
+
+
+def _semicolons(name: str, *, decimal_comma: bool = False) -> Edit:
     """';'-separated, optionally with decimal commas in lat and lon (columns 3 and 4)."""
-    def edit(files: Files) -> None:
-        text = files[name]
-        assert isinstance(text, str)
+    def change(text: str) -> str:
         lines = []
         for i, line in enumerate(text.splitlines()):
             cells = line.split(",")
             if decimal_comma and i > 0:
                 cells[2:4] = [c.replace(".", ",") for c in cells[2:4]]
             lines.append(";".join(f'"{c}"' if ";" in c else c for c in cells))
-        files[name] = "\n".join(lines) + "\n"
-    return edit
+        return "\n".join(lines) + "\n"
+    return _edit_text(name, change)
 
 
-def _encode(name: str, encoding: str, *, bom: bytes = b"") -> Callable[[Files], None]:
-    def edit(files: Files) -> None:
-        text = files[name]
-        assert isinstance(text, str)
-        files[name] = bom + text.encode(encoding)
-    return edit
+def _encode(name: str, encoding: str, *, bom: bytes = b"") -> Edit:
+    return _edit_text(name, lambda text: bom + text.encode(encoding))
 
 
-def _set(name: str, content: str | bytes | None) -> Callable[[Files], None]:
+def _set(name: str, content: str | bytes | None) -> Edit:
     def edit(files: Files) -> None:
         files[name] = content
     return edit
 
 
-def _append(name: str, line: str) -> Callable[[Files], None]:
-    def edit(files: Files) -> None:
-        text = files[name]
-        assert isinstance(text, str)
-        files[name] = text + line + "\n"
-    return edit
+def _append(name: str, line: str) -> Edit:
+    return _edit_text(name, lambda text: text + line + "\n")
 
 
-def _tab_utf16(name: str) -> Callable[[Files], None]:
-    def edit(files: Files) -> None:
-        text = files[name]
-        assert isinstance(text, str)
-        files[name] = text.replace(",", "\t").replace("\n", "\r\n").encode("utf-16")
-    return edit
+def _tab_utf16(name: str) -> Edit:
+    return _edit_text(name, lambda text: text.replace(",", "\t").replace("\n", "\r\n")
+                      .encode("utf-16"))
 
 
 def _xlsx_bytes() -> bytes:
@@ -141,7 +137,7 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 GARBAGE_BYTES = bytes((i * 37 + 11) % 256 for i in range(2048))
 
 
-def _rename(name: str, new: str, content: str | bytes | None = None) -> Callable[[Files], None]:
+def _rename(name: str, new: str, content: str | bytes | None = None) -> Edit:
     """Save ``name`` as ``new`` (optionally with other content); ``name`` is then absent."""
     def edit(files: Files) -> None:
         files[new] = files[name] if content is None else content
@@ -149,7 +145,7 @@ def _rename(name: str, new: str, content: str | bytes | None = None) -> Callable
     return edit
 
 
-def _then(*edits: Callable[[Files], None]) -> Callable[[Files], None]:
+def _then(*edits: Edit) -> Edit:
     def edit(files: Files) -> None:
         for e in edits:
             e(files)
@@ -160,7 +156,7 @@ RS, LAY, JEJ, WIL = "rumah_sakit.csv", "layanan.csv", "jejaring.csv", "wilayah.c
 RS_HEADER = BASE[RS].splitlines()[0]
 
 #: case -> (edit, expected fragment, extra options)
-CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
+CASES: dict[str, tuple[Edit, str, str]] = {
     # --- accepted with a note ---------------------------------------------------------------
     "semicolon_separator": (_semicolons(RS), "[note] rumah_sakit.csv: semicolon ';' separator "
                             "detected", ""),
@@ -331,7 +327,7 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
                                  "[error] layanan.csv, row 7, column 'tahun': value '2.026' is not "
                                  "a whole number; it looks like 2026 written with a thousands "
                                  "separator '.'", ""),
-    "pipe_separator": (lambda f: f.__setitem__(RS, str(f[RS]).replace(",", "|")),
+    "pipe_separator": (_sub(RS, ",", "|", count=-1),
                        "the separator looks like '|'", ""),
     "decimal_comma_in_comma_file": (_sub(RS, "-3.8206,102.3003", "-3,8206,102,3003"),
                                     "[error] rumah_sakit.csv, row 3: value 'RS0002,RSUD Uji Kota "
@@ -389,7 +385,7 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
     "lokasi_presisi_unknown": (_sub(RS, ",kemenkes2019,", ",perkiraan,"),
                                "[error] rumah_sakit.csv, row 5, column 'lokasi_presisi': value "
                                "'perkiraan' is not known; expected one of ['sumber', "
-                               "'kemenkes2019', 'kabkota']", ""),
+                               "'rsonline2021', 'kemenkes2019', 'kabkota']", ""),
     "kode_wilayah_unknown": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,17.99"),
                              "[error] rumah_sakit.csv, row 4, column 'kode_wilayah': value '17.99' "
                              "is not a kab/kota in wilayah.csv", ""),
@@ -406,8 +402,8 @@ CASES: dict[str, tuple[Callable[[Files], None], str, str]] = {
                                         "BPS code of 14.72 Kota Dumai", ""),
     "layanan_unknown": (_sub(LAY, "RS0005,jantung", "RS0005,gigi"),
                         "[error] layanan.csv, row 8, column 'layanan': value 'gigi' is not known; "
-                        "expected one of ['jantung', 'kanker', 'kia', 'pie', 'stroke', 'tb', "
-                        "'uronefrologi']", ""),
+                        "expected one of ['jantung', 'kanker', 'kia', 'manajemen', 'pie', 'sdm', "
+                        "'stroke', 'tb', 'uronefrologi']", ""),
     "strata_unknown": (_sub(LAY, "RS0003,jantung,madya", "RS0003,jantung,sedang"),
                        "[error] layanan.csv, row 6, column 'strata': value 'sedang' is not known; "
                        "expected one of ['dasar', 'madya', 'utama', 'paripurna']", ""),
