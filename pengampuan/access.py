@@ -31,7 +31,7 @@ from ._inputs import (
     _warn_hospitals_off_land,
 )
 from ._messages import progress_bar
-from .config import FASILITAS_LAYANAN, Config
+from .config import APPROX_PRESISI, FASILITAS_LAYANAN, Config
 from .dataset import Dataset
 from .demand import (
     Demand,
@@ -545,7 +545,7 @@ def _moved_range(cap: pd.DataFrame, ds: Dataset, reg: gpd.GeoDataFrame, dem: Dem
     n = len(dem)
     if cap.empty or "lokasi_presisi" not in cap:
         return dist.copy(), dist.copy()
-    approx = (cap["lokasi_presisi"].astype("string") == "kabkota").fillna(False).to_numpy(bool)
+    approx = (cap["lokasi_presisi"].astype("string") == APPROX_PRESISI).fillna(False).to_numpy(bool)
     if not approx.any():
         return dist.copy(), dist.copy()
     exact = cap[~approx]

@@ -70,6 +70,9 @@ FASILITAS_LAYANAN: dict[str, str] = {
 #: Precision of a hospital point, best first: a sourced point, RS Online 2021, Kemenkes 2019,
 #: a placeholder inside the hospital's kab/kota (``kabkota``, "approximate").
 LOKASI_PRESISI: tuple[str, ...] = ("sumber", "rsonline2021", "kemenkes2019", "kabkota")
+#: The ``lokasi_presisi`` of an approximate point (a placeholder inside its kab/kota):
+#: every distance or time measured from it is approximate too.
+APPROX_PRESISI = "kabkota"
 
 #: Mean Earth radius, IUGG (Moritz 2000), in km.
 EARTH_RADIUS_KM = 6371.0088

@@ -26,7 +26,9 @@ Conventions of the graph
   ``inferensi``; ``""`` when the file has none; proposed links are
   ``inferensi``), ``sumber``, ``mulai`` (ISO date or ``""``), ``distance_km``
   (on the WGS84 ellipsoid, :func:`pengampuan.geo.geodesic_km`),
-  ``cross_province`` (bool), ``contoh`` (bool); proposed links also carry
+  ``cross_province`` (bool), ``contoh`` (bool), ``jarak_perkiraan`` (bool: an end
+  of the link has an approximate point, ``lokasi_presisi == "kabkota"``, so its
+  ``distance_km`` is approximate too); proposed links also carry
   ``alasan`` (why the pengampu is not the nearest higher-strata hospital, or
   ``""``).
 - Graph attributes: ``crs`` (``"EPSG:4326"``), ``layanan`` and
@@ -73,7 +75,15 @@ from networkx.readwrite.graphml import GraphMLWriter
 
 from ._messages import current_lang
 from ._messages import msg as _say
-from .config import BUKTI, DEFAULT_BUKTI, DEFAULT_CONFIG, NON_KLINIS, STATUS, Config
+from .config import (
+    APPROX_PRESISI,
+    BUKTI,
+    DEFAULT_BUKTI,
+    DEFAULT_CONFIG,
+    NON_KLINIS,
+    STATUS,
+    Config,
+)
 from .dataset import Dataset
 from .errors import NetworkError, PengampuanWarning
 from .geo import NearestIndex, densify_great_circle, geodesic_km
@@ -424,6 +434,7 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
     lat = {n: d["lat"] for n, d in net.nodes(data=True)}
     lon = {n: d["lon"] for n, d in net.nodes(data=True)}
     prov = {n: d["kode_prov"] for n, d in net.nodes(data=True)}
+    approx = {n: d.get("lokasi_presisi") == APPROX_PRESISI for n, d in net.nodes(data=True)}
     records = merged.to_dict("records")
     u = [str(r["pengampu"]) for r in records]
     v = [str(r["diampu"]) for r in records]
@@ -435,7 +446,8 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
             u[i], v[i], key=_edge_key(str(r["layanan"]), str(r["jenis"])),
             layanan=str(r["layanan"]), jenis=str(r["jenis"]), bukti=str(r["bukti"]),
             sumber=str(r["sumber"]), mulai=str(r["mulai"]), distance_km=float(dist[i]),
-            cross_province=bool(prov[u[i]] != prov[v[i]]), contoh=bool(r["contoh"]), **extra,
+            cross_province=bool(prov[u[i]] != prov[v[i]]), contoh=bool(r["contoh"]),
+            jarak_perkiraan=bool(approx[u[i]] or approx[v[i]]), **extra,
         )
 
 
@@ -1071,7 +1083,9 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
         ``sumber`` (the rule, in words), ``strata_pengampu, strata_diampu``,
         ``bukti`` (``"inferensi"``: derived here), ``alasan`` (``""`` when the
         pengampu is the nearest higher-strata hospital, else why not),
-        ``nearest_higher`` (kode_rs of the nearest higher-strata hospital);
+        ``nearest_higher`` (kode_rs of the nearest higher-strata hospital),
+        ``jarak_perkiraan`` (an end has an approximate point, ``lokasi_presisi ==
+        "kabkota"``: the distance, and so the choice of the nearest, is uncertain);
         ready for ``build_network(ds, proposed=...)``.
 
     Examples
@@ -1196,6 +1210,10 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     out = out.sort_values(["pengampu", "distance_km", "diampu"]).reset_index(drop=True)
     out = out.astype({c: "string" for c in cols if c != "distance_km"})
     out["distance_km"] = out["distance_km"].astype(float)
+    approx = (rs.get("lokasi_presisi", pd.Series(pd.NA, index=rs.index)).astype("string")
+              == APPROX_PRESISI).fillna(False)
+    out["jarak_perkiraan"] = (approx.reindex(out["pengampu"]).to_numpy(bool)
+                              | approx.reindex(out["diampu"]).to_numpy(bool))
     left_out = sorted(set(no_candidate) | (set(need.index) - set(chosen)))
     out.attrs["tanpa_pengampu"] = left_out
     if left_out:
@@ -1363,8 +1381,9 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
     -------
     geopandas.GeoDataFrame
         Columns ``pengampu, diampu, layanan, nama_pengampu, nama_diampu,
-        distance_km, cross_province, jenis, bukti, sumber, mulai, contoh, geometry``
-        (LineString, EPSG:4326), one row per edge.
+        distance_km, jarak_perkiraan`` (an end has an approximate point, so the
+        distance is approximate), ``cross_province, jenis, bukti, sumber, mulai,
+        contoh, geometry`` (LineString, EPSG:4326), one row per edge.
 
     Examples
     --------
@@ -1378,7 +1397,7 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
     if not max_segment_km > 0:
         raise ValueError(f"max_segment_km={max_segment_km!r} must be > 0")
     cols = ["pengampu", "diampu", "layanan", "nama_pengampu", "nama_diampu", "distance_km",
-            "cross_province", "jenis", "bukti", "sumber", "mulai", "contoh"]
+            "jarak_perkiraan", "cross_province", "jenis", "bukti", "sumber", "mulai", "contoh"]
     rows: list[list[Any]] = []
     lines: list[Any] = []
     for u, v, d in net.edges(data=True):
@@ -1386,14 +1405,17 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
             continue
         nu, nv = net.nodes[u], net.nodes[v]
         rows.append([u, v, d.get("layanan"), nu.get("nama"), nv.get("nama"),
-                     d.get("distance_km"), d.get("cross_province"), d.get("jenis"),
+                     d.get("distance_km"),
+                     d.get("jarak_perkiraan", APPROX_PRESISI in (nu.get("lokasi_presisi"),
+                                                                 nv.get("lokasi_presisi"))),
+                     d.get("cross_province"), d.get("jenis"),
                      d.get("bukti", ""), d.get("sumber"), d.get("mulai"), d.get("contoh", False)])
         lines.append(shapely.linestrings(densify_great_circle(
             nu["lon"], nu["lat"], nv["lon"], nv["lat"], max_segment_km=max_segment_km)))
     df = pd.DataFrame(rows, columns=cols).astype(
         {"pengampu": "string", "diampu": "string", "layanan": "string",
          "nama_pengampu": "string", "nama_diampu": "string", "distance_km": float,
-         "cross_province": bool, "jenis": "string", "bukti": "string", "sumber": "string",
+         "jarak_perkiraan": bool, "cross_province": bool, "jenis": "string", "bukti": "string", "sumber": "string",
          "mulai": "string",
          "contoh": bool})
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(lines, crs=CRS), crs=CRS)

@@ -349,6 +349,7 @@ def test_propose_by_hand(ds: Dataset) -> None:
     assert got["P2", "D2"] == pytest.approx(DEG_KM, rel=1e-5)
     assert set(p["jenis"]) == {"usulan"} and set(p["layanan"]) == {"kanker"}
     assert set(p["sumber"]) == {"usulan: RS strata lebih tinggi terdekat (nearest_higher_strata)"}
+    assert not p["jarak_perkiraan"].any()  # N1, P2 and D2 have sourced points
     # every hospital, except where an existing sourced link is the nearest: same answer here
     q = pg.propose_network(ds, layanan="kanker", skip_linked=False)
     assert set(zip(q["pengampu"], q["diampu"], strict=True)) == set(got)
@@ -528,8 +529,12 @@ def test_links_geodataframe(net: nx.MultiDiGraph) -> None:
     gdf = pg.links_geodataframe(net, max_segment_km=50)
     assert gdf.crs.to_epsg() == 4326 and len(gdf) == net.number_of_edges()
     assert list(gdf.columns) == ["pengampu", "diampu", "layanan", "nama_pengampu", "nama_diampu",
-                                 "distance_km", "cross_province", "jenis", "bukti", "sumber",
-                                 "mulai", "contoh", "geometry"]
+                                 "distance_km", "jarak_perkiraan", "cross_province", "jenis",
+                                 "bukti", "sumber", "mulai", "contoh", "geometry"]
+    # D3 alone has an approximate point (lokasi_presisi = kabkota): only its links are marked
+    approx = gdf.loc[gdf["jarak_perkiraan"], ["pengampu", "diampu"]]
+    assert {tuple(r) for r in approx.to_numpy()} == {("P2", "D3"), ("D3", "P2")}
+    assert (gdf["jarak_perkiraan"] == ((gdf["pengampu"] == "D3") | (gdf["diampu"] == "D3"))).all()
     row = gdf[(gdf["pengampu"] == "N2") & (gdf["diampu"] == "X1")].iloc[0]
     assert row["nama_pengampu"] == "RS Nasional Jantung" and bool(row["cross_province"])
     xy = np.asarray(row.geometry.coords)
