@@ -1415,7 +1415,6 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
     df = pd.DataFrame(rows, columns=cols).astype(
         {"pengampu": "string", "diampu": "string", "layanan": "string",
          "nama_pengampu": "string", "nama_diampu": "string", "distance_km": float,
-         "jarak_perkiraan": bool, "cross_province": bool, "jenis": "string", "bukti": "string", "sumber": "string",
-         "mulai": "string",
-         "contoh": bool})
+         "jarak_perkiraan": bool, "cross_province": bool, "jenis": "string",
+         "bukti": "string", "sumber": "string", "mulai": "string", "contoh": bool})
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(lines, crs=CRS), crs=CRS)
