@@ -41,6 +41,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
+from pandas.api.extensions import ExtensionArray
 from scipy import sparse
 
 from ._messages import msg as _text
@@ -1057,7 +1058,7 @@ def _ranked_hospitals(ds: Dataset, status: str) -> pd.DataFrame:
 
 
 def _listed_elsewhere(units: pd.DataFrame, cap: pd.DataFrame, key_sk: str
-                      ) -> tuple[NDArray[np.int64], pd.arrays.StringArray]:
+                      ) -> tuple[NDArray[np.int64], ExtensionArray]:
     """Per unit: qualifying hospitals a decree lists for it while they stand elsewhere.
 
     The count and the ``kode_rs`` joined by ``;`` (<NA> when none); ``cap[key_sk]``
@@ -1083,12 +1084,13 @@ def _listed_elsewhere(units: pd.DataFrame, cap: pd.DataFrame, key_sk: str
     return n_sk, pd.array(codes, dtype="string")
 
 
-def _dasar_target(n_hosp: NDArray[np.int64], n_sk: NDArray[np.int64]
-                  ) -> pd.arrays.StringArray:
+def _dasar_target(n_hosp: NDArray[np.int64], n_sk: NDArray[np.int64]) -> ExtensionArray:
     """``lokasi`` | ``sk`` | ``lokasi+sk`` | <NA> from the two counts (see DASAR_TARGET)."""
     lok, sk = n_hosp >= 1, n_sk >= 1
     values = np.select([lok & sk, lok, sk], ["lokasi+sk", "lokasi", "sk"], default="")
-    return pd.array(np.where(values == "", None, values), dtype="string")
+    out = values.astype(object)
+    out[values == ""] = None
+    return pd.array(out, dtype="string")
 
 
 def _nearest_qualifying(units: pd.DataFrame, cap: pd.DataFrame, key: str,
