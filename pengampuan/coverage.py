@@ -5,8 +5,17 @@ at least one hospital at ``Config.target_strata_provinsi`` (utama) or higher,
 and every kab/kota one at ``Config.target_strata_kabkota`` (madya) or higher,
 for each layanan of ``Config.target_layanan`` (the four KJSU layanan).
 
-A region *meets the target* when a qualifying hospital lies in it (by its code:
-``kode_wilayah`` for kab/kota, ``kode_prov`` for provinces). Distances are
+A region *meets the target* when a qualifying hospital (the target strata or
+higher for that layanan and status) stands in it (by its code: ``kode_wilayah``
+for kab/kota, ``kode_prov`` for provinces), **or** when a decree lists a
+qualifying hospital for it (``kode_wilayah_sk`` of ``ds.rumah_sakit``, the
+kab/kota under which the decree lists a hospital standing elsewhere; for
+provinces, the province of that code): an interpretation of where a hospital
+stands never overrides the decree. A hospital standing in B and listed for A
+makes both meet, B by ``lokasi``, A by ``sk`` (column ``dasar_target``).
+Hospital counts (``n_hospitals``) stay counts by location; the decree listings
+are counted apart (``n_hospitals_sk``). Data without ``kode_wilayah_sk`` (or
+with it empty) is counted by location only. Distances are
 great-circle km measured from where people live: the demand points of
 :mod:`pengampuan.demand` (by default the bundled kecamatan with their population),
 averaged with their people as weights, to the nearest qualifying hospital wherever
@@ -32,6 +41,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
+from pandas.api.extensions import ExtensionArray
 from scipy import sparse
 
 from ._messages import msg as _text
@@ -60,16 +70,58 @@ __all__ = [
     "upgrade_scenario",
     "ScenarioResult",
     "recommend_upgrades",
+    "upgrade_candidates",
     "dialysis_burden",
+    "DASAR_TARGET",
+    "JENIS_RS",
 ]
 
 Objective = Literal["kabkota", "penduduk"]
 
 _GAP_COLUMNS = [
     "kode", "nama", "tingkat", "kode_induk", "layanan", "status", "target_strata",
-    "n_hospitals", "meets_target", "nearest_kode_rs", "nearest_nama", "nearest_strata",
+    "n_hospitals", "n_hospitals_sk", "meets_target", "dasar_target", "kode_rs_sk",
+    "nearest_kode_rs", "nearest_nama", "nearest_strata",
     "distance_km", "titik_lat", "titik_lon", "penduduk",
 ]
+#: Values of ``dasar_target`` (on what basis a region meets its target); <NA>: not met.
+DASAR_TARGET = ("lokasi", "sk", "lokasi+sk")
+
+#: Hospital types (``jenis_rs``, :func:`upgrade_candidates`) and, for a specialist
+#: hospital, the layanan it serves (a sensible upgrade); the others serve none.
+_JENIS_LAYANAN: dict[str, tuple[str, ...]] = {
+    "umum": (), "kanker": ("kanker",), "jantung": ("jantung",), "otak": ("stroke",),
+    "ginjal": ("uronefrologi",), "ibu_anak": ("kia",), "paru": ("tb",),
+    "infeksi": ("pie",), "jiwa": (), "mata": (), "gigi_mulut": (), "ortopedi": (),
+    "tht": (), "kusta": (), "kulit": (), "bedah": (), "khusus": (),
+}
+#: Every value of ``jenis_rs``.
+JENIS_RS = tuple(_JENIS_LAYANAN)
+# On upper-case text with every run of other characters one space, padded by spaces, and
+# "RUMAH SAKIT" written "RS". Checked in this order: the first match wins (the KJSU
+# specialties first, the generic "RS Khusus" last).
+_JENIS_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("kanker", r"\b(?:KANKER|ONKOLOGI|CANCER)\b"),
+    ("jantung", r"\b(?:JANTUNG|HEART|KARDIOVASKULER|CARDIOVASCULAR)\b|PEMBULUH DARAH"),
+    ("otak", r"\b(?:OTAK|STROKE|SARAF|BRAIN|RS PON|RSPON)\b"),
+    ("ginjal", r"\b(?:GINJAL|UROLOGI|NEFROLOGI|RSKG)\b"),
+    ("ibu_anak", r"\b(?:RSIA|RSKIA|RSB|RSAB|RSBIA|BERSALIN|MATERNITY)\b"
+                 r"|\bIBU (?:DAN )?ANAK\b|\b(?:ANAK (?:DAN )?BUNDA|BUNDA (?:DAN )?ANAK)\b"
+                 r"|\b(?:RS|RSK|KHUSUS) ANAK\b"),
+    ("jiwa", r"\b(?:JIWA|RSJ|RSJD|RSKJ|RSJKO|RSKO)\b|KETERGANTUNGAN OBAT"),
+    ("mata", r"\b(?:MATA|RSKM|EYE)\b"),
+    ("gigi_mulut", r"\b(?:GIGI|RSGM|RSGMP|RSKGM)\b|\bRSK? GM\b"),
+    ("paru", r"\b(?:PARU|RSKP)\b"),
+    ("ortopedi", r"ORT(?:H)?OP(?:A)?EDI|TRAUMATOLOGI"),
+    ("tht", r"\bTHT\b"),
+    ("kusta", r"\b(?:KUSTA|LEPRA)\b"),
+    ("infeksi", r"\bINFEKSI\b|\bRSPI\b"),
+    ("kulit", r"\bKULIT\b"),
+    ("bedah", r"\b(?:RSKB|RS BEDAH|KHUSUS BEDAH|RSK BEDAH)\b"),
+    ("khusus", r"\b(?:RS KHUSUS|RSK|RSKD|KHUSUS)\b"),
+)
+# A typed value naming a general hospital (RS Online "RSU"; "RS Umum", "umum", ...).
+_UMUM_PATTERN = r"\b(?:RSU|RSUD|RSUP|RSUPN|UMUM|GENERAL)\b"
 _DEMAND_COLUMNS = [
     "distance_km_max", "penduduk_within_threshold", "share_within_threshold",
     "share_nearest_approx", "n_demand",
@@ -117,11 +169,20 @@ def target_gaps(
         status, ``kode`` (a province before its kab/kota) and layanan:
         ``kode, nama, tingkat`` (``provinsi`` | ``kabkota``), ``kode_induk``
         (<NA> for provinces), ``layanan, status, target_strata`` (utama for
-        provinces, madya for kab/kota by default), ``n_hospitals`` (hospitals in
-        the region with the layanan at the target strata or higher),
-        ``meets_target`` (``n_hospitals >= 1``), ``nearest_kode_rs,
-        nearest_nama, nearest_strata`` (the qualifying hospital nearest to most
-        of the region's people), ``distance_km`` (population-weighted mean
+        provinces, madya for kab/kota by default), ``n_hospitals`` (hospitals
+        *standing* in the region, by ``kode_wilayah``/``kode_prov``, with the
+        layanan at the target strata or higher), ``n_hospitals_sk`` (qualifying
+        hospitals that a decree lists for the region, ``kode_wilayah_sk``, while
+        they stand in another region; 0 without that column),
+        ``meets_target`` (``n_hospitals + n_hospitals_sk >= 1``),
+        ``dasar_target`` (on what basis the target is met: ``"lokasi"``, a
+        qualifying hospital stands in the region; ``"sk"``, only through the
+        decree's listing of a hospital standing elsewhere; ``"lokasi+sk"``,
+        both; <NA> when not met), ``kode_rs_sk`` (the ``kode_rs`` counted in
+        ``n_hospitals_sk``, sorted and joined by ``;``; <NA> when none),
+        ``nearest_kode_rs, nearest_nama, nearest_strata`` (the qualifying
+        hospital nearest to most of the region's people, wherever it stands
+        or is listed), ``distance_km`` (population-weighted mean
         great-circle km from the region's demand points to their nearest
         qualifying hospital; ``inf`` when no hospital qualifies anywhere),
         ``titik_lat, titik_lon`` (a point inside the region), ``penduduk``
@@ -133,10 +194,20 @@ def target_gaps(
         by the simple travel model; NaN without a threshold),
         ``share_nearest_approx`` (people whose nearest qualifying hospital has
         an approximate point, ``lokasi_presisi == "kabkota"``) and ``n_demand``.
-        With ``demand="kabkota"``: ``nearest_*`` is, for a region meeting the
-        target, the hospital inside it nearest its point, ``distance_km`` is 0
-        for such a region and measured from ``titik_lat``/``titik_lon``
-        otherwise, and the columns after ``penduduk`` are left out.
+        With ``demand="kabkota"``: ``nearest_*`` is, for a region with a
+        qualifying hospital standing in it, the hospital inside it nearest its
+        point, ``distance_km`` is 0 for such a region and measured from
+        ``titik_lat``/``titik_lon`` otherwise (also for a region meeting the
+        target through a decree listing only: its people still travel), and the
+        columns after ``penduduk`` are left out.
+
+    Notes
+    -----
+    Never let an interpretation override a decree: ``kode_wilayah`` (where a
+    hospital stands) comes from points and registrations, ``kode_wilayah_sk``
+    from the decree. A hospital standing in B and listed for A counts for both:
+    B meets by ``lokasi``, A by ``sk``. The decree listing counts only for
+    hospitals qualifying under ``status`` and the target strata, like any other.
 
     Examples
     --------
@@ -148,6 +219,16 @@ def target_gaps(
     >>> prov = gaps[gaps["tingkat"] == "provinsi"]
     >>> prov.groupby("layanan")["meets_target"].sum().to_dict()
     {'jantung': 34, 'kanker': 34, 'stroke': 34, 'uronefrologi': 34}
+
+    Kab. Aceh Utara (11.08) has no madya hospital standing in it; the decree lists
+    RSU Cut Meutia for it, which stands in Kota Lhokseumawe (11.73):
+
+    >>> kab = gaps[(gaps["layanan"] == "kanker") & gaps["kode"].isin(["11.08", "11.73"])]
+    >>> cols = ["kode", "n_hospitals", "n_hospitals_sk", "dasar_target", "kode_rs_sk"]
+    >>> print(kab[cols].to_string(index=False))
+     kode  n_hospitals  n_hospitals_sk dasar_target kode_rs_sk
+    11.08            0               1           sk KMK-11-011
+    11.73            1               0       lokasi       <NA>
     """
     cfg = ds.config
     layanan_list = _layanan_list(cfg, layanan)
@@ -183,8 +264,11 @@ def target_summary(gaps: pd.DataFrame, *, provinsi: str | int | None = None) -> 
         share_penduduk`` (population of the kab/kota with known population, of
         those meeting the target, and their ratio: the population-weighted
         share) and ``n_kabkota_no_penduduk`` (kab/kota left out of the
-        population figures because their population is unknown). Shares are
-        between 0 and 1, <NA> when there is nothing to divide by.
+        population figures because their population is unknown), then, when
+        ``gaps`` has ``dasar_target``, ``n_kabkota_meets_sk`` and
+        ``n_provinsi_meets_sk`` (of those meeting the target, the regions that
+        meet it only through a decree listing, ``dasar_target == "sk"``). Shares
+        are between 0 and 1, <NA> when there is nothing to divide by.
 
     Examples
     --------
@@ -205,10 +289,13 @@ def target_summary(gaps: pd.DataFrame, *, provinsi: str | int | None = None) -> 
     if missing:
         raise ValueError(f"gaps lacks column(s) {missing}; pass the output of target_gaps()")
     has_status = "status" in gaps
+    has_sk = "dasar_target" in gaps
     df = gaps if has_status else gaps.assign(status="")
+    if not has_sk:
+        df = df.assign(dasar_target=pd.array([pd.NA] * len(df), dtype="string"))
     keys = ["status", "layanan"]
     counts = ["n_kabkota", "n_kabkota_meets", "n_provinsi", "n_provinsi_meets",
-              "n_kabkota_no_penduduk"]
+              "n_kabkota_no_penduduk", "n_kabkota_meets_sk", "n_provinsi_meets_sk"]
     kab = df[df["tingkat"] == "kabkota"]
     meets = kab["meets_target"].to_numpy(dtype=bool)
     pend = pd.to_numeric(kab["penduduk"], errors="coerce").to_numpy(dtype=float)
@@ -220,12 +307,14 @@ def target_summary(gaps: pd.DataFrame, *, provinsi: str | int | None = None) -> 
         "penduduk": np.where(known, pend, 0.0),
         "penduduk_meets": np.where(known & meets, pend, 0.0),
         "n_kabkota_no_penduduk": (~known).astype(int),
+        "n_kabkota_meets_sk": _only_sk(kab),
     }).groupby([*keys, "kode"], sort=False).sum()
     prov = df[df["tingkat"] == "provinsi"]
     per_prov = pd.DataFrame({
         "status": prov["status"].to_numpy(), "layanan": prov["layanan"].to_numpy(),
         "kode": prov["kode"].astype(str).to_numpy(), "nama": prov["nama"].to_numpy(),
         "n_provinsi": 1, "n_provinsi_meets": prov["meets_target"].to_numpy(dtype=bool).astype(int),
+        "n_provinsi_meets_sk": _only_sk(prov),
     }).set_index([*keys, "kode"])
     # one row per province: its own target plus the aggregate of its kab/kota
     pp = per_prov.join(per_kab, how="outer").reset_index()
@@ -247,9 +336,17 @@ def target_summary(gaps: pd.DataFrame, *, provinsi: str | int | None = None) -> 
     cols = ["tingkat", "kode", "nama", "status", "layanan", "n_kabkota", "n_kabkota_meets",
             "share_kabkota", "n_provinsi", "n_provinsi_meets", "share_provinsi", "penduduk",
             "penduduk_meets", "share_penduduk", "n_kabkota_no_penduduk"]
+    if has_sk:
+        cols += ["n_kabkota_meets_sk", "n_provinsi_meets_sk"]
     if provinsi is not None:
         out = _province_summary(out, kab, provinsi, gaps)
     return out[[c for c in cols if has_status or c != "status"]]
+
+
+def _only_sk(gaps: pd.DataFrame) -> NDArray[np.int64]:
+    """1 for a region meeting its target only through a decree listing (``dasar_target = sk``)."""
+    return (gaps["dasar_target"].astype("string") == "sk").fillna(False).to_numpy(
+        dtype=np.int64)
 
 
 def _province_summary(summary: pd.DataFrame, kab: pd.DataFrame, provinsi: str | int,
@@ -272,6 +369,7 @@ def _province_summary(summary: pd.DataFrame, kab: pd.DataFrame, provinsi: str | 
         "penduduk": np.where(known, pend, 0.0),
         "penduduk_meets": np.where(known, pend, 0.0) * meets,
         "n_kabkota_no_penduduk": (~known).astype(int),
+        "n_kabkota_meets_sk": _only_sk(mine), "n_provinsi_meets_sk": 0,
     })
     rows["share_kabkota"] = _share(rows["n_kabkota_meets"], rows["n_kabkota"])
     rows["share_provinsi"] = pd.array([pd.NA] * len(rows), dtype="Float64")
@@ -307,8 +405,9 @@ def compare_status(
         One row per (region, layanan): ``kode, nama, tingkat, kode_induk,
         layanan, target_strata, penduduk``, then ``n_hospitals``,
         ``meets_target`` and ``distance_km`` with the suffixes ``_ada`` and
-        ``_target``, and ``gap_closed`` (meets the target only once the target
-        strata are reached).
+        ``_target``, ``gap_closed`` (meets the target only once the target
+        strata are reached), then ``n_hospitals_sk`` and ``dasar_target``
+        (see :func:`target_gaps`) with the suffixes ``_ada`` and ``_target``.
 
     Examples
     --------
@@ -323,13 +422,16 @@ def compare_status(
     parts = []
     for st in ("ada", "target"):
         part = gaps[gaps["status"] == st].set_index(["kode", "layanan"])
-        part = part[["n_hospitals", "meets_target", "distance_km"]].add_suffix(f"_{st}")
+        part = part[["n_hospitals", "meets_target", "distance_km", "n_hospitals_sk",
+                     "dasar_target"]].add_suffix(f"_{st}")
         parts.append(part)
     base = gaps[gaps["status"] == "ada"][ident].set_index(["kode", "layanan"])
     out = base.join(parts[0]).join(parts[1]).reset_index()
     out["gap_closed"] = out["meets_target_target"] & ~out["meets_target_ada"]
     return out[[*ident, "n_hospitals_ada", "n_hospitals_target", "meets_target_ada",
-                "meets_target_target", "distance_km_ada", "distance_km_target", "gap_closed"]]
+                "meets_target_target", "distance_km_ada", "distance_km_target", "gap_closed",
+                "n_hospitals_sk_ada", "n_hospitals_sk_target", "dasar_target_ada",
+                "dasar_target_target"]]
 
 
 # ----------------------------------------------------------------------
@@ -342,9 +444,10 @@ class ScenarioResult:
     ----------
     before, after : geopandas.GeoDataFrame
         One row per kab/kota: ``kode, nama, kode_induk, layanan, target_strata,
-        n_hospitals, meets_target, kode_rs, nama_rs`` (nearest qualifying
+        n_hospitals, n_hospitals_sk, meets_target, dasar_target, kode_rs_sk``
+        (as in :func:`target_gaps`), ``kode_rs, nama_rs`` (nearest qualifying
         hospital), ``distance_km`` (population-weighted from the demand points;
-        with ``demand="kabkota"`` 0 when the kab/kota meets the target),
+        with ``demand="kabkota"`` 0 when a qualifying hospital stands in it),
         ``travel_min, threshold_min, within_threshold, penduduk`` (with demand
         points also ``penduduk_within_threshold, share_within_threshold,
         share_nearest_approx``), ``geometry`` (EPSG:4326; ready for
@@ -482,7 +585,8 @@ def recommend_upgrades(
     """
     Greedy choice of ``k`` hospitals to upgrade so that the most kab/kota (or people) are covered.
 
-    A hospital raised to ``to_strata`` makes its own kab/kota meet the
+    A hospital raised to ``to_strata`` makes its own kab/kota (and the
+    kab/kota a decree lists it for, ``kode_wilayah_sk``) meet the
     kab/kota target, and brings within the layanan's travel-time threshold
     the people of every demand point (kecamatan, by default) within that time of
     it. Each step picks the
@@ -509,8 +613,13 @@ def recommend_upgrades(
         people (``ds.wilayah.penduduk``) of the kab/kota newly within the
         threshold or newly meeting the target (the model of earlier releases).
     candidates : iterable of str, optional
-        kode_rs that may be upgraded. Default: every hospital of
-        ``ds.rumah_sakit``. Hospitals already at ``to_strata`` or higher are
+        kode_rs that may be upgraded (any hospital of ``ds.rumah_sakit``).
+        Default: the hospitals already in the decree network for ``layanan``
+        (a row in ``ds.layanan``), the general hospitals and the specialist
+        hospitals of that layanan; other specialist hospitals (mother and
+        child, mental, eye, dental, lung, orthopaedic, ...) are left out and
+        counted (see :func:`upgrade_candidates` for the rule and the reason per
+        hospital). Hospitals already at ``to_strata`` or higher are always
         left out.
     to_strata : str, optional
         Strata of an upgrade; default ``Config.target_strata_kabkota`` (madya).
@@ -528,7 +637,10 @@ def recommend_upgrades(
         far), ``total`` (baseline + cumulative), ``gain_kabkota`` and
         ``gain_penduduk`` (both objectives' gains of that step; ``gain_penduduk``
         is <NA> for a layanan without a threshold). ``attrs["baseline"]`` holds
-        the objective before any upgrade.
+        the objective before any upgrade, ``attrs["n_candidates"]`` the number of
+        candidates considered and ``attrs["excluded_jenis"]`` the number of
+        hospitals left out of the default candidates per ``jenis_rs`` (also
+        logged at INFO; empty with ``candidates=``).
 
     Examples
     --------
@@ -566,7 +678,8 @@ def recommend_upgrades(
     base = _gaps(ds, kab, None, [layanan], [status])
     base = _with_travel(base[base["tingkat"] == "kabkota"], cfg).reset_index(drop=True)
     meets = base["meets_target"].to_numpy(dtype=bool).copy()
-    cand = _candidates(ds, candidates, layanan=layanan, to_strata=to_strata, status=status)
+    cand, excluded = _candidates(ds, candidates, layanan=layanan, to_strata=to_strata,
+                                 status=status)
     if dem is None:  # one point per kab/kota: reached when within time or meeting the target
         reach = base["within_threshold"].fillna(False).to_numpy(dtype=bool).copy()
         pop = pd.to_numeric(base["penduduk"], errors="coerce").astype(float).to_numpy()
@@ -629,6 +742,8 @@ def recommend_upgrades(
     out["step"] = out["step"].astype("int64")
     out.attrs["baseline"] = baseline
     out.attrs["objective"] = objective
+    out.attrs["n_candidates"] = len(cand)
+    out.attrs["excluded_jenis"] = excluded
     logger.info("recommend_upgrades %s: %d of %d candidates chosen, %s %.0f -> %.0f",
                 layanan, len(out), len(cand), objective, baseline, baseline + cumulative)
     return out
@@ -902,7 +1017,11 @@ def _province_units(
 
 
 def _hospital_points(rs: pd.DataFrame) -> pd.DataFrame:
-    """kode_rs, nama, kode_wilayah, kode_prov, lon, lat (and strata, if any) of hospitals."""
+    """Hospital points: kode_rs, nama, kode_wilayah, kode_prov, lon, lat, ... .
+
+    Also kode_wilayah_sk, kode_prov_sk (<NA> unless the decree lists the hospital
+    elsewhere), lokasi_presisi and strata, if any.
+    """
     out = pd.DataFrame({
         "kode_rs": rs["kode_rs"].astype(str).to_numpy(),
         "nama": rs["nama"].astype(str).to_numpy(),
@@ -914,6 +1033,17 @@ def _hospital_points(rs: pd.DataFrame) -> pd.DataFrame:
         out["kode_prov"] = rs["kode_prov"].astype(str).to_numpy()
     else:
         out["kode_prov"] = out["kode_wilayah"].str.split(".").str[0]
+    # the kab/kota (and its province) a decree lists the hospital for, when not where it
+    # stands; <NA> when the column is absent, empty or equal to where it stands
+    if "kode_wilayah_sk" in rs:
+        sk = pd.Series(rs["kode_wilayah_sk"].to_numpy(), dtype="string").str.strip()
+        sk = sk.mask(sk == "")
+    else:
+        sk = pd.Series(pd.NA, index=range(len(out)), dtype="string")
+    sk = sk.mask(sk == out["kode_wilayah"].to_numpy())
+    sk_prov = sk.str.split(".").str[0].astype("string")
+    out["kode_wilayah_sk"] = sk.to_numpy()
+    out["kode_prov_sk"] = sk_prov.mask(sk_prov == out["kode_prov"].to_numpy()).to_numpy()
     if "strata" in rs:
         out["strata"] = rs["strata"].to_numpy()
     if "lokasi_presisi" in rs:
@@ -927,8 +1057,50 @@ def _ranked_hospitals(ds: Dataset, status: str) -> pd.DataFrame:
                                                  on="kode_rs")
 
 
-def _nearest_qualifying(units: pd.DataFrame, cap: pd.DataFrame, key: str) -> dict[str, Any]:
-    """Columns n_hospitals ... distance_km for ``units`` given qualifying hospitals ``cap``."""
+def _listed_elsewhere(units: pd.DataFrame, cap: pd.DataFrame, key_sk: str
+                      ) -> tuple[NDArray[np.int64], ExtensionArray]:
+    """Per unit: qualifying hospitals a decree lists for it while they stand elsewhere.
+
+    The count and the ``kode_rs`` joined by ``;`` (<NA> when none); ``cap[key_sk]``
+    is <NA> for a hospital listed where it stands.
+    """
+    n = len(units)
+    n_sk = np.zeros(n, dtype=np.int64)
+    codes = np.full(n, None, dtype=object)
+    if key_sk in cap and len(cap) and n:
+        sk = pd.Series(cap[key_sk].to_numpy(), dtype="string")
+        listed = sk.notna().to_numpy()
+        where = pd.Series(np.arange(n), index=units["kode"].to_numpy()).reindex(
+            sk[listed].to_numpy()).to_numpy()
+        inside = ~np.isnan(where)
+        if not inside.all():
+            logger.info("%d qualifying hospital(s) are listed by decree (%s) for a region that "
+                        "is not in regions", int((~inside).sum()), key_sk)
+        u = where[inside].astype(np.intp)
+        kode_rs = cap["kode_rs"].astype(str).to_numpy()[listed][inside]
+        n_sk = np.bincount(u, minlength=n).astype(np.int64)
+        for pos, group in pd.Series(kode_rs).groupby(u):
+            codes[int(pos)] = ";".join(sorted(group))
+    return n_sk, pd.array(codes, dtype="string")
+
+
+def _dasar_target(n_hosp: NDArray[np.int64], n_sk: NDArray[np.int64]) -> ExtensionArray:
+    """``lokasi`` | ``sk`` | ``lokasi+sk`` | <NA> from the two counts (see DASAR_TARGET)."""
+    lok, sk = n_hosp >= 1, n_sk >= 1
+    values = np.select([lok & sk, lok, sk], ["lokasi+sk", "lokasi", "sk"], default="")
+    out = values.astype(object)
+    out[values == ""] = None
+    return pd.array(out, dtype="string")
+
+
+def _nearest_qualifying(units: pd.DataFrame, cap: pd.DataFrame, key: str,
+                        key_sk: str | None = None) -> dict[str, Any]:
+    """Columns n_hospitals ... distance_km for ``units`` given qualifying hospitals ``cap``.
+
+    A unit meets the target when a hospital of ``cap`` stands in it (``key``) or a
+    decree lists one for it (``key_sk``); distance 0 and ``nearest_*`` from the
+    hospitals standing in it only.
+    """
     n = len(units)
     pos = np.full(n, -1, dtype=np.intp)
     dist = np.full(n, np.inf)
@@ -963,9 +1135,14 @@ def _nearest_qualifying(units: pd.DataFrame, cap: pd.DataFrame, key: str) -> dic
         values[~ok] = None
         return pd.array(values, dtype="string")
 
+    n_sk, codes_sk = (_listed_elsewhere(units, cap, key_sk) if key_sk is not None
+                      else (np.zeros(n, dtype=np.int64), pd.array([None] * n, dtype="string")))
     return {
         "n_hospitals": n_hosp,
-        "meets_target": n_hosp >= 1,
+        "n_hospitals_sk": n_sk,
+        "meets_target": (n_hosp >= 1) | (n_sk >= 1),
+        "dasar_target": _dasar_target(n_hosp, n_sk),
+        "kode_rs_sk": codes_sk,
         "nearest_kode_rs": col("kode_rs"),
         "nearest_nama": col("nama"),
         "nearest_strata": col("strata"),
@@ -992,7 +1169,7 @@ def _gaps(
             for tingkat, units, strata, key, d in levels:
                 sel = rank >= cfg.strata_rank(strata)          # NaN (no layanan) is False
                 cap = ranked.loc[sel].assign(strata=order[rank[sel].astype(int)])
-                cols = _nearest_qualifying(units, cap, key)
+                cols = _nearest_qualifying(units, cap, key, f"{key}_sk")
                 if d is not None:
                     cols.update(_demand_columns(units, cap, d, cfg.threshold_min(lay), cfg))
                 frames.append(units.assign(tingkat=tingkat, layanan=lay, status=st,
@@ -1004,7 +1181,10 @@ def _gaps(
     out = out.drop(columns=["_lay", "_st"]).reset_index(drop=True)
     out["kode_induk"] = out["kode_induk"].astype("string")
     out["n_hospitals"] = out["n_hospitals"].astype("int64")
+    out["n_hospitals_sk"] = out["n_hospitals_sk"].astype("int64")
     out["meets_target"] = out["meets_target"].astype(bool)
+    for col in ("dasar_target", "kode_rs_sk"):
+        out[col] = out[col].astype("string")
     extra = [c for c in _DEMAND_COLUMNS if c in out] if dem is not None else []
     if extra:
         out["n_demand"] = out["n_demand"].astype("int64")
@@ -1105,12 +1285,13 @@ def _with_travel(kab_gaps: pd.DataFrame, cfg: Config) -> pd.DataFrame:
         out["within_threshold"] = pd.array([pd.NA] * len(out), dtype="boolean")
     elif by_demand:  # the population-weighted mean time
         out["within_threshold"] = pd.array(out["travel_min"].to_numpy() <= thr, dtype="boolean")
-    else:
-        within = out["meets_target"].to_numpy() | (out["travel_min"].to_numpy() <= thr)
+    else:  # distance 0 where a qualifying hospital stands (a decree listing alone is no trip)
+        within = (out["n_hospitals"].to_numpy() >= 1) | (out["travel_min"].to_numpy() <= thr)
         out["within_threshold"] = pd.array(within, dtype="boolean")
     out = out.rename(columns={"nearest_kode_rs": "kode_rs", "nearest_nama": "nama_rs"})
     cols = ["kode", "nama", "kode_induk", "layanan", "target_strata", "n_hospitals",
-            "meets_target", "kode_rs", "nama_rs", "distance_km", "travel_min",
+            "n_hospitals_sk", "meets_target", "dasar_target", "kode_rs_sk",
+            "kode_rs", "nama_rs", "distance_km", "travel_min",
             "threshold_min", "within_threshold", "penduduk"]
     if by_demand:
         cols += ["penduduk_within_threshold", "share_within_threshold", "share_nearest_approx"]
@@ -1224,13 +1405,171 @@ def _scenario_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame
     return out.reset_index()
 
 
+def _jenis_from_text(text: pd.Series, *, typed: bool) -> pd.Series:
+    """Hospital type (:data:`JENIS_RS`) read from names or a typed column; <NA> if unknown.
+
+    A name without any specialist word is a general hospital (``umum``); a typed
+    value must name its type (``RSU``, ``RS Umum``, ``RSIA``, ``RSK Jiwa``, ...).
+    """
+    norm = (" " + text.fillna("").astype(str).str.upper()
+            .str.replace(r"[^A-Z0-9]+", " ", regex=True).str.strip() + " ")
+    norm = norm.str.replace(" RUMAH SAKIT ", " RS ", regex=False)
+    out = pd.Series(pd.NA, index=text.index, dtype="string")
+    for jenis, pattern in _JENIS_PATTERNS:
+        hit = out.isna() & norm.str.contains(pattern, regex=True)
+        out = out.mask(hit, jenis)
+    umum = norm.str.contains(_UMUM_PATTERN, regex=True) if typed else norm.str.strip() != ""
+    return out.mask(out.isna() & umum, "umum")
+
+
+def _jenis_rs(rs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """``jenis_rs`` of each hospital and where it was read (``jenis`` column or ``nama``).
+
+    A typed column (``jenis_rs`` or ``jenis``, e.g. RS Online ``JenisRS``: RSU, RSIA,
+    RSK Jiwa, RSK GM, ...) is used where its value is recognised; else the name.
+    """
+    by_name = _jenis_from_text(rs["nama"], typed=False)
+    col = next((c for c in ("jenis_rs", "jenis") if c in rs), None)
+    if col is None:
+        return by_name, pd.Series("nama", index=rs.index, dtype="string")
+    by_type = _jenis_from_text(rs[col], typed=True)
+    unread = (rs[col].notna() & (rs[col].astype(str).str.strip() != "") & by_type.isna())
+    if unread.any():
+        logger.info("%d hospital(s) have a %s value that names no known type (e.g. %r); their "
+                    "type is read from the name", int(unread.sum()), col,
+                    str(rs.loc[unread, col].iloc[0]))
+    source = pd.Series(np.where(by_type.notna(), col, "nama"), index=rs.index, dtype="string")
+    return by_type.fillna(by_name), source
+
+
+def upgrade_candidates(
+    ds: Dataset, *, layanan: str, to_strata: str | None = None, status: str = "target",
+) -> pd.DataFrame:
+    """
+    Which hospitals :func:`recommend_upgrades` may propose by default, and why (not).
+
+    A hospital is a default candidate for an upgrade of ``layanan`` to
+    ``to_strata`` when it lacks that strata (under ``status``) and
+
+    - it already has a row for ``layanan`` in ``ds.layanan`` (it is in the decree
+      network for that layanan, at any strata, status or evidence grade), or
+    - it is a general hospital (``jenis_rs == "umum"``), or
+    - it is the specialist hospital of that layanan (``kanker``: a cancer hospital,
+      ``jantung``: a heart hospital, ``stroke``: a brain/stroke hospital,
+      ``uronefrologi``: a kidney hospital; also ``kia``: mother and child,
+      ``tb``: lung, ``pie``: infectious diseases).
+
+    Other specialist hospitals (mother and child, mental, eye, dental, lung, ENT,
+    orthopaedic, surgical, leprosy, ... hospitals) cannot sensibly take a KJSU
+    strata and are left out; pass ``candidates=`` to :func:`recommend_upgrades`
+    to include any hospital anyway.
+
+    The type ``jenis_rs`` comes from a typed column of ``ds.rumah_sakit``
+    (``jenis_rs`` or ``jenis``, e.g. the RS Online ``JenisRS`` values ``RSU``,
+    ``RSIA``, ``RSK Jiwa``, ``RSK GM``) where it has a recognised value, else
+    from the name: RSIA, RSKIA, RSB, RSAB, "RS Ibu dan Anak", "RS Bersalin"
+    (``ibu_anak``); RS Jiwa, RSJ, RSJD, RSKJ, RSKO (``jiwa``); RS Mata, RSKM
+    (``mata``); RSGM, "RS Gigi dan Mulut" (``gigi_mulut``); RS Paru
+    (``paru``); RS Orthopedi (``ortopedi``); RS Khusus Bedah (``bedah``); RS
+    THT (``tht``); RS Kusta (``kusta``); RSPI, "RS Penyakit Infeksi"
+    (``infeksi``); RS Kulit (``kulit``); RS Kanker, RS Onkologi (``kanker``); RS
+    Jantung (``jantung``); RS Otak, RS Stroke, RS PON (``otak``); RS Ginjal
+    (``ginjal``); any other "RS Khusus"/RSK/RSKD (``khusus``); a name with none
+    of these is ``umum``. On the 2,878 hospitals of RS Online 2020 in the bundled
+    data the names give the registered type for all but 4 (registered as RSU,
+    named as a maternity, mother-and-child or geriatric hospital).
+
+    Parameters
+    ----------
+    ds : Dataset
+        Hospitals and their strata.
+    layanan : str
+        The layanan to upgrade.
+    to_strata : str, optional
+        Strata of an upgrade; default ``Config.target_strata_kabkota`` (madya).
+    status : {"target", "ada"}, default "target"
+        Strata of the baseline.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per hospital of ``ds.rumah_sakit``, sorted by ``kode_rs``:
+        ``kode_rs, nama, kode_wilayah, jenis_rs`` (one of :data:`JENIS_RS`),
+        ``jenis_dari`` (``jenis_rs``/``jenis``: the typed column; ``nama``: the
+        name), ``di_jejaring`` (has a row for ``layanan``), ``strata_before``,
+        ``kandidat`` (bool) and ``alasan``: ``sudah_strata`` (already at
+        ``to_strata`` or higher; not a candidate), ``jejaring_layanan``,
+        ``rs_umum``, ``rs_khusus_layanan`` (candidates) or ``rs_khusus_lain``
+        (another specialist hospital; not a candidate).
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> from pengampuan.coverage import upgrade_candidates
+    >>> cand = upgrade_candidates(pg.load_dataset(), layanan="kanker").set_index("kode_rs")
+    >>> cand.loc["R3174063", ["nama", "jenis_rs", "alasan"]].tolist()   # paripurna already
+    ['RS Kanker Dharmais', 'kanker', 'sudah_strata']
+    >>> r = cand.loc["KMK-31-007"]                      # a mother-and-child hospital
+    >>> r["nama"], r["jenis_rs"], bool(r["kandidat"]), r["alasan"]
+    ('RSAB Harapan Kita', 'ibu_anak', False, 'rs_khusus_lain')
+    """
+    cfg = ds.config
+    cfg.check_layanan(layanan)
+    (status,) = _status_list(status)
+    to_strata = cfg.target_strata_kabkota if to_strata is None else to_strata
+    rs = ds.rumah_sakit.drop_duplicates("kode_rs").reset_index(drop=True)
+    jenis, source = _jenis_rs(rs)
+    kode = rs["kode_rs"].astype(str)
+    ranks = ds.strata_rank_table(status=status)
+    rank = kode.map(ranks[layanan]) if layanan in ranks else pd.Series(np.nan, index=rs.index)
+    order = cfg.strata_order
+    lay = ds.layanan
+    in_network = kode.isin(set(lay.loc[lay["layanan"] == layanan, "kode_rs"].astype(str)))
+    already = (rank >= cfg.strata_rank(to_strata)).to_numpy()
+    own_field = jenis.isin([j for j, lays in _JENIS_LAYANAN.items() if layanan in lays])
+    alasan = np.select(
+        [already, in_network.to_numpy(), (jenis == "umum").fillna(False).to_numpy(),
+         own_field.fillna(False).to_numpy()],
+        ["sudah_strata", "jejaring_layanan", "rs_umum", "rs_khusus_layanan"],
+        default="rs_khusus_lain")
+    out = pd.DataFrame({
+        "kode_rs": kode.to_numpy(), "nama": rs["nama"].astype(str).to_numpy(),
+        "kode_wilayah": rs["kode_wilayah"].astype(str).to_numpy(),
+        "jenis_rs": jenis.fillna("khusus").to_numpy(), "jenis_dari": source.to_numpy(),
+        "di_jejaring": in_network.to_numpy(),
+        "strata_before": pd.array([order[int(r)] if r == r else None for r in rank],
+                                  dtype="string"),
+        "kandidat": ~np.isin(alasan, ["sudah_strata", "rs_khusus_lain"]),
+        "alasan": alasan,
+    })
+    for col in ("jenis_rs", "jenis_dari", "alasan"):
+        out[col] = out[col].astype("string")
+    return out.sort_values("kode_rs", kind="stable").reset_index(drop=True)
+
+
 def _candidates(
     ds: Dataset, candidates: Iterable[str] | None, *, layanan: str, to_strata: str, status: str,
-) -> pd.DataFrame:
-    """Hospitals that an upgrade to ``to_strata`` would raise, with ``strata_before``."""
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Hospitals that an upgrade to ``to_strata`` would raise, with ``strata_before``.
+
+    Also, for the default candidates, the number left out per ``jenis_rs``.
+    """
     cfg = ds.config
     rs = _hospital_points(ds.rumah_sakit)
-    if candidates is not None:
+    excluded: dict[str, int] = {}
+    if candidates is None:
+        table = upgrade_candidates(ds, layanan=layanan, to_strata=to_strata, status=status)
+        other = table[table["alasan"] == "rs_khusus_lain"]
+        excluded = {str(k): int(v) for k, v in other["jenis_rs"].value_counts().sort_index()
+                    .items()}
+        if len(other):
+            logger.info(
+                "recommend_upgrades %s: %d of %d hospitals left out as candidates, being "
+                "specialist hospitals of another field (%s); pass candidates= to include "
+                "them", layanan, len(other), len(table),
+                ", ".join(f"{k} {v}" for k, v in excluded.items()))
+        rs = rs[~rs["kode_rs"].isin(set(other["kode_rs"]))]
+    else:
         wanted = [str(c).strip() for c in candidates]
         unknown = [c for c in dict.fromkeys(wanted) if c not in set(rs["kode_rs"])]
         if unknown:
@@ -1252,7 +1591,7 @@ def _candidates(
         logger.info("%d candidate(s) already have %s at %s or higher and are left out",
                     int((~lacking).sum()), layanan, to_strata)
     rs = rs[lacking.to_numpy()].drop_duplicates("kode_rs")
-    return rs.sort_values("kode_rs", kind="stable").reset_index(drop=True)
+    return rs.sort_values("kode_rs", kind="stable").reset_index(drop=True), excluded
 
 
 def _incidence(
@@ -1261,6 +1600,9 @@ def _incidence(
 ) -> tuple[sparse.csr_array, sparse.csr_array]:
     """Candidate x kab/kota matrices: 'makes it meet the target' and 'covers it in time'.
 
+    A candidate makes the kab/kota it stands in meet the target, and the kab/kota a
+    decree lists it for (``kode_wilayah_sk``), as :func:`target_gaps` counts them; it
+    covers in time the kab/kota it stands in and those within the threshold.
     With ``own=False`` the columns are demand points (``kab`` holds their
     ``titik_lon``/``titik_lat``) and a candidate covers only what is in time.
     """
@@ -1274,8 +1616,14 @@ def _incidence(
     has = own_pos.notna().to_numpy()
     rows_in = np.flatnonzero(has)
     cols_in = own_pos[has].to_numpy(dtype=np.intp)
-    ones = np.ones(len(rows_in))
-    m_meet = sparse.csr_array((ones, (rows_in, cols_in)), shape=(n_c, n_k))
+    rows_meet, cols_meet = rows_in, cols_in
+    if own and "kode_wilayah_sk" in cand:
+        sk_pos = pd.Series(cand["kode_wilayah_sk"].to_numpy(), dtype=object).map(kab_pos)
+        has_sk = sk_pos.notna().to_numpy()
+        rows_meet = np.concatenate([rows_in, np.flatnonzero(has_sk)])
+        cols_meet = np.concatenate([cols_in, sk_pos[has_sk].to_numpy(dtype=np.intp)])
+    m_meet = sparse.csr_array((np.ones(len(rows_meet)), (rows_meet, cols_meet)),
+                              shape=(n_c, n_k))
     if threshold_min is None or n_c == 0:
         return m_meet, m_meet
     radius_km = _threshold_km(threshold_min, cfg) * (1 + 1e-9)
