@@ -407,13 +407,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nama berbeda huruf besar/kecil, yang berpengaruh di server Linux dan macOS"},
     # --- hospital points and their kab/kota ----------------------------------------------------
     "point_in_other_region": {
-        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); {hint}",
-        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya); {hint}"},
+        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); expected "
+              "inside it or at most {note_km:g} km outside (up to {error_km:g} km a warning, beyond "
+              "an error); {hint}",
+        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya); seharusnya "
+              "di dalamnya atau paling jauh {note_km:g} km di luarnya (sampai {error_km:g} km "
+              "peringatan, lebih jauh kesalahan); {hint}"},
+    "point_near_border": {
+        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah): within "
+              "{note_km:g} km, read as the generalisation of the boundaries; check it if the "
+              "hospital stands in {own}",
+        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya): dalam "
+              "{note_km:g} km, dianggap akibat penyederhanaan batas wilayah; periksa bila RS "
+              "berdiri di {own}"},
     "point_at_sea": {
         "en": "the point lies outside every kab/kota (at sea?), {km:.1f} km from {own} (its "
-              "kode_wilayah); {hint}",
+              "kode_wilayah); expected inside it or at most {ok_km:g} km off its coast (up to "
+              "{error_km:g} km a warning, beyond an error); {hint}",
         "id": "titik berada di luar semua kab/kota (di laut?), {km:.1f} km dari {own} "
-              "(kode_wilayah-nya); {hint}"},
+              "(kode_wilayah-nya); seharusnya di dalamnya atau paling jauh {ok_km:g} km dari "
+              "pantainya (sampai {error_km:g} km peringatan, lebih jauh kesalahan); {hint}"},
     "point_hint_lat_sign": {
         "en": "with latitude {lat:g} it would lie in {own}: the sign of the latitude is wrong (south "
               "of the equator is negative)",
