@@ -562,8 +562,14 @@ MESSAGES.update({
     "column_unnamed": {
         "en": "column {i} has no name in the header; it is called 'kolom_{i}'",
         "id": "kolom {i} tidak bernama di baris judul; kolom itu disebut 'kolom_{i}'"},
-    "column_alias_read": {"en": "column {orig!r} read as {col!r}",
-                          "id": "kolom {orig!r} dibaca sebagai {col!r}"},
+    "kelas_from_column": {
+        "en": "no column 'kelas', and column {col!r} holds nothing but hospital classes: read as "
+              "'kelas' (kept as {col!r} too)",
+        "id": "tidak ada kolom 'kelas', dan kolom {col!r} hanya berisi kelas RS: dibaca sebagai "
+              "'kelas' (tetap disimpan juga sebagai {col!r})"},
+    "columns_alias_read": {
+        "en": "column(s) read by their contract name: {renamed}",
+        "id": "kolom dibaca dengan nama bakunya: {renamed}"},
     "column_name_read": {"en": "column name {orig!r} read as {col!r}",
                          "id": "nama kolom {orig!r} dibaca sebagai {col!r}"},
     "column_twice": {
@@ -693,8 +699,9 @@ MESSAGES.update({
                 "id": "bujur dalam derajat desimal (mis. 106.84)"},
     "exp_kode_wilayah": {"en": "the kab/kota code 'PP.KK' (e.g. '17.02')",
                          "id": "kode kab/kota 'PP.KK' (mis. '17.02')"},
-    "exp_kelas": {"en": "a hospital class, one of {values}",
-                  "id": "kelas rumah sakit, salah satu dari {values}"},
+    "exp_kelas": {"en": "a hospital class, one of {values} (also read: 'Tipe B', 'Kelas B')",
+                  "id": "kelas rumah sakit, salah satu dari {values} (juga dibaca: 'Tipe B', "
+                        "'Kelas B')"},
     "exp_one_of": {"en": "one of {values}", "id": "salah satu dari {values}"},
     "exp_one_of_aliases": {"en": "one of {values} (aliases accepted: {aliases})",
                            "id": "salah satu dari {values} (alias yang diterima: {aliases})"},

@@ -192,11 +192,32 @@ CASES: dict[str, tuple[Edit, str, str]] = {
                           "[note] layanan.csv, column 'status': value 'TARGET' read as 'target'",
                           ""),
     "column_names_upper_case": (_sub(RS, "kode_rs,nama,lat,lon", "KODE_RS,Nama,LAT,Lon"),
-                                "[note] rumah_sakit.csv, row 1, column 'KODE_RS': column name "
-                                "'KODE_RS' read as 'kode_rs'", ""),
+                                "[note] rumah_sakit.csv, row 1: column(s) read by their contract "
+                                "name: 'KODE_RS' -> 'kode_rs', 'Nama' -> 'nama', 'LAT' -> 'lat', "
+                                "'Lon' -> 'lon'", ""),
     "latitude_longitude_names": (_sub(RS, "kode_rs,nama,lat,lon", "kode_rs,nama,latitude,longitude"),
-                                 "[note] rumah_sakit.csv, row 1, column 'latitude': column "
-                                 "'latitude' read as 'lat'", ""),
+                                 "[note] rumah_sakit.csv, row 1: column(s) read by their contract "
+                                 "name: 'latitude' -> 'lat', 'longitude' -> 'lon'", ""),
+    # headers and class values as an analyst's spreadsheet (or an RS Online export) has them
+    "column_names_of_a_spreadsheet": (
+        _then(_sub(RS, "kode_rs,nama,lat,lon,kode_wilayah,kelas,kepemilikan,tempat_tidur",
+                   "Kode RS,Nama Rumah Sakit,Lintang,Bujur,Kode Kab/Kota,Kelas RS,Pemilik,Jumlah TT"),
+              _sub(RS, ",B,Pemprov,", ",Tipe B,Pemprov,"), _sub(RS, ",C,Pemkab,150", ",Kelas C,Pemkab,150"),
+              _sub(LAY, "kode_rs,layanan,strata", "Kode Rumah Sakit,Jenis Layanan,Strata"),
+              _sub(JEJ, "pengampu,diampu", "RS Pengampu,RS Diampu")),
+        "[note] rumah_sakit.csv, row 1: column(s) read by their contract name: 'Kode RS' -> "
+        "'kode_rs', 'Nama Rumah Sakit' -> 'nama', 'Lintang' -> 'lat', 'Bujur' -> 'lon', 'Kode "
+        "Kab/Kota' -> 'kode_wilayah', 'Kelas RS' -> 'kelas', 'Pemilik' -> 'kepemilikan', 'Jumlah "
+        "TT' -> 'tempat_tidur'", ""),
+    "kelas_in_jenis_rs_column": (
+        _then(_sub(RS, "kode_wilayah,kelas,", "kode_wilayah,Jenis RS,"),
+              _sub(RS, ",B,Pemprov,", ",Tipe B,Pemprov,")),
+        "[note] rumah_sakit.csv, row 1, column 'jenis_rs': no column 'kelas', and column 'jenis_rs' "
+        "holds nothing but hospital classes: read as 'kelas'", ""),
+    "kelas_unknown": (_sub(RS, ",B,Pemprov,", ",Tipe E,Pemprov,"),
+                      "[warning] rumah_sakit.csv, row 3, column 'kelas': value 'Tipe E' is not known; "
+                      "expected a hospital class, one of ['A', 'B', 'C', 'D'] (also read: 'Tipe B', "
+                      "'Kelas B')", ""),
     "kode_wilayah_without_dot": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,1702"),
                                  "[note] rumah_sakit.csv, column 'kode_wilayah': 1 code(s) not "
                                  "written 'PP.KK' read as Kemendagri codes (e.g. '1702' -> '17.02' "
