@@ -200,7 +200,7 @@ _SEP_NAME = {",": "sep_comma", ";": "sep_semicolon", "\t": "sep_tab"}
 
 
 def _alias_key(name: str) -> str:
-    """A header name compared case-, space- and punctuation-insensitively ('Nama RS.' -> 'nama_rs')."""
+    """A header compared case-, space- and punctuation-insensitively ('Nama RS.' -> 'nama_rs')."""
     return "_".join(re.sub(r"[^0-9a-z]+", " ", name.replace("\ufeff", "").lower()).split())
 
 
