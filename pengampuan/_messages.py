@@ -407,13 +407,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nama berbeda huruf besar/kecil, yang berpengaruh di server Linux dan macOS"},
     # --- hospital points and their kab/kota ----------------------------------------------------
     "point_in_other_region": {
-        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); {hint}",
-        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya); {hint}"},
+        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah); expected "
+              "inside it or at most {note_km:g} km outside (up to {error_km:g} km a warning, beyond "
+              "an error); {hint}",
+        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya); seharusnya "
+              "di dalamnya atau paling jauh {note_km:g} km di luarnya (sampai {error_km:g} km "
+              "peringatan, lebih jauh kesalahan); {hint}"},
+    "point_near_border": {
+        "en": "the point lies in {other}, {km:.1f} km outside {own} (its kode_wilayah): within "
+              "{note_km:g} km, read as the generalisation of the boundaries; check it if the "
+              "hospital stands in {own}",
+        "id": "titik berada di {other}, {km:.1f} km di luar {own} (kode_wilayah-nya): dalam "
+              "{note_km:g} km, dianggap akibat penyederhanaan batas wilayah; periksa bila RS "
+              "berdiri di {own}"},
     "point_at_sea": {
         "en": "the point lies outside every kab/kota (at sea?), {km:.1f} km from {own} (its "
-              "kode_wilayah); {hint}",
+              "kode_wilayah); expected inside it or at most {ok_km:g} km off its coast (up to "
+              "{error_km:g} km a warning, beyond an error); {hint}",
         "id": "titik berada di luar semua kab/kota (di laut?), {km:.1f} km dari {own} "
-              "(kode_wilayah-nya); {hint}"},
+              "(kode_wilayah-nya); seharusnya di dalamnya atau paling jauh {ok_km:g} km dari "
+              "pantainya (sampai {error_km:g} km peringatan, lebih jauh kesalahan); {hint}"},
     "point_hint_lat_sign": {
         "en": "with latitude {lat:g} it would lie in {own}: the sign of the latitude is wrong (south "
               "of the equator is negative)",
@@ -549,8 +562,14 @@ MESSAGES.update({
     "column_unnamed": {
         "en": "column {i} has no name in the header; it is called 'kolom_{i}'",
         "id": "kolom {i} tidak bernama di baris judul; kolom itu disebut 'kolom_{i}'"},
-    "column_alias_read": {"en": "column {orig!r} read as {col!r}",
-                          "id": "kolom {orig!r} dibaca sebagai {col!r}"},
+    "kelas_from_column": {
+        "en": "no column 'kelas', and column {col!r} holds nothing but hospital classes: read as "
+              "'kelas' (kept as {col!r} too)",
+        "id": "tidak ada kolom 'kelas', dan kolom {col!r} hanya berisi kelas RS: dibaca sebagai "
+              "'kelas' (tetap disimpan juga sebagai {col!r})"},
+    "columns_alias_read": {
+        "en": "column(s) read by their contract name: {renamed}",
+        "id": "kolom dibaca dengan nama bakunya: {renamed}"},
     "column_name_read": {"en": "column name {orig!r} read as {col!r}",
                          "id": "nama kolom {orig!r} dibaca sebagai {col!r}"},
     "column_twice": {
@@ -680,8 +699,9 @@ MESSAGES.update({
                 "id": "bujur dalam derajat desimal (mis. 106.84)"},
     "exp_kode_wilayah": {"en": "the kab/kota code 'PP.KK' (e.g. '17.02')",
                          "id": "kode kab/kota 'PP.KK' (mis. '17.02')"},
-    "exp_kelas": {"en": "a hospital class, one of {values}",
-                  "id": "kelas rumah sakit, salah satu dari {values}"},
+    "exp_kelas": {"en": "a hospital class, one of {values} (also read: 'Tipe B', 'Kelas B')",
+                  "id": "kelas rumah sakit, salah satu dari {values} (juga dibaca: 'Tipe B', "
+                        "'Kelas B')"},
     "exp_one_of": {"en": "one of {values}", "id": "salah satu dari {values}"},
     "exp_one_of_aliases": {"en": "one of {values} (aliases accepted: {aliases})",
                            "id": "salah satu dari {values} (alias yang diterima: {aliases})"},

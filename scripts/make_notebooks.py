@@ -46,7 +46,10 @@ def code(text: str) -> Cell:
 
 SETUP = code(
     """
+    import math
+    import tempfile
     import warnings
+    from pathlib import Path
 
     import pandas as pd
 
@@ -54,6 +57,32 @@ SETUP = code(
 
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.width", 140)
+
+    # peringatan ditampilkan singkat: jenis dan pesannya, tanpa jalur berkas sumber
+    warnings.formatwarning = lambda message, category, *args, **kwargs: (
+        f"{category.__name__}: {message}\\n")
+
+
+    def angka(x, desimal=1):
+        # angka gaya Indonesia: 1.234.567 dan 1.439,1 (bukan 1.439116e+03)
+        if pd.isna(x):
+            return "-"
+        if math.isinf(x):
+            return "∞" if x > 0 else "-∞"
+        teks = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.{desimal}f}"
+        return teks.translate(str.maketrans(",.", ".,"))
+
+
+    def tabel(df, desimal=1):
+        # tabel dengan bilangan pecahan gaya Indonesia, tanpa notasi ilmiah
+        kolom = df.select_dtypes("float").columns
+        return df.style.format(lambda x: angka(x, desimal), subset=kolom)
+
+
+    # berkas keluaran (peta HTML, GeoJSON, CSV) ditulis ke folder sementara, tidak ke folder
+    # buku catatan; ganti dengan folder pilihan Anda, mis. KELUARAN = Path("hasil_saya")
+    KELUARAN = Path(tempfile.mkdtemp(prefix="pengampuan_"))
+    print("berkas keluaran ditulis ke", KELUARAN)
     pg.__version__
     """
 )
@@ -219,7 +248,7 @@ NB01 = [
     code(
         """
         m = pg.map_access(acc, ds, title="Akses stroke (strata madya, target)")
-        m.save("peta_akses_stroke.html")
+        m.save(KELUARAN / "peta_akses_stroke.html")
         m
         """
     ),
@@ -381,10 +410,10 @@ NB02 = [
     ),
     code(
         """
-        pg.to_geojson(tautan, f"jejaring_{KODE_PROV}.geojson")
+        pg.to_geojson(tautan, KELUARAN / f"jejaring_{KODE_PROV}.geojson")
         kolom_rs = ["kode_rs", "nama", "kode_wilayah", "lokasi_presisi", "sumber", "geometry"]
-        pg.to_geojson(rs_prov[kolom_rs], f"rumah_sakit_{KODE_PROV}.geojson")
-        pg.write_graphml(net, "jejaring.graphml")
+        pg.to_geojson(rs_prov[kolom_rs], KELUARAN / f"rumah_sakit_{KODE_PROV}.geojson")
+        pg.write_graphml(net, KELUARAN / "jejaring.graphml")
         """
     ),
     code(
@@ -392,7 +421,7 @@ NB02 = [
         # periksa: baca kembali dengan geopandas
         import geopandas as gpd
 
-        cek_baca = gpd.read_file(f"jejaring_{KODE_PROV}.geojson")
+        cek_baca = gpd.read_file(KELUARAN / f"jejaring_{KODE_PROV}.geojson")
         len(cek_baca), cek_baca.crs.to_string(), cek_baca.geom_type.unique().tolist()
         """
     ),
@@ -414,7 +443,7 @@ NB02 = [
     code(
         """
         m = pg.map_network(net, ds=ds, layanan=["stroke", "jantung"], provinsi=KODE_PROV)
-        m.save(f"peta_jejaring_{KODE_PROV}.html")
+        m.save(KELUARAN / f"peta_jejaring_{KODE_PROV}.html")
         m
         """
     ),
@@ -510,6 +539,21 @@ NB03 = [
         kecepatan jalan, di laut dengan kecepatan kapal, ditambah waktu tunggu setiap kali naik
         kapal. Contoh: waktu ke rumah sakit stroke strata **utama** (rujukan provinsi) dari
         kab/kota di tiga provinsi kepulauan: Kepulauan Riau, Nusa Tenggara Timur dan Maluku.
+
+        Asal perjalanan ada di tiga provinsi itu, tetapi rumah sakit tujuan boleh berada di
+        provinsi mana saja (dari Kepulauan Aru, misalnya, RS terdekat bisa di Papua). Jadi
+        **graf perjalanan dibangun untuk seluruh wilayah yang dicakup analisis**: semua
+        kab/kota, ditambah titik semua rumah sakit (`pg.build_travel_graph`), sekali saja, lalu
+        dipakai ulang dengan `graph=`. Graf yang hanya memuat tiga provinsi tidak mengenal
+        daratan di luarnya, sehingga perjalanan ke RS di provinsi lain dihitung seolah-olah
+        melintasi laut (`pg.district_access` memperingatkan hal itu).
+        """
+    ),
+    code(
+        """
+        graf = pg.build_travel_graph(reg, extra_points=(ds.rumah_sakit["lon"],
+                                                        ds.rumah_sakit["lat"]))
+        graf
         """
     ),
     code(
@@ -518,7 +562,7 @@ NB03 = [
         reg_kep = reg[reg["kode_induk"].isin(PROV_KEPULAUAN)]
         opsi = {"layanan": "stroke", "min_strata": "utama", "status": "target"}
         darat = pg.district_access(ds, reg_kep, **opsi)
-        laut = pg.district_access(ds, reg_kep, **opsi, travel="sea")
+        laut = pg.district_access(ds, reg_kep, **opsi, travel="sea", graph=graf)
         banding = pd.DataFrame({
             "nama": darat["nama"].to_numpy(),
             "rs_sederhana": darat["nama_rs"].to_numpy(),
@@ -547,7 +591,7 @@ NB03 = [
     code(
         """
         kec_maluku = pg.district_access(ds, reg_kep[reg_kep["kode_induk"] == "81"], **opsi,
-                                        travel="sea", level="kecamatan")
+                                        travel="sea", graph=graf, level="kecamatan")
         kolom = ["kode", "nama", "penduduk", "nama_rs", "travel_min", "sea_crossings"]
         kec_maluku.sort_values("travel_min", ascending=False)[kolom].head(10).round(0)
         """
@@ -565,7 +609,7 @@ NB03 = [
         """
         grid = pg.province_access_grid(ds, reg, "81", layanan="stroke", status="target",
                                        resolution=6)
-        pg.to_geojson(grid, "grid_akses_stroke_maluku.geojson")
+        pg.to_geojson(grid, KELUARAN / "grid_akses_stroke_maluku.geojson")
         len(grid), grid["within_threshold"].mean().round(3)
         """
     ),
@@ -654,13 +698,13 @@ NB03 = [
         """
         m_akses = pg.map_access({**akses, "hemodialisis": akses_hd}, ds,
                                 title="Akses stroke, kanker (madya, target) dan hemodialisis")
-        m_akses.save("peta_akses_stroke_kanker.html")
+        m_akses.save(KELUARAN / "peta_akses_stroke_kanker.html")
         """
     ),
     code(
         """
         m = pg.map_coverage(gaps_target, reg, layanan="kanker")
-        m.save("peta_cakupan_kanker.html")
+        m.save(KELUARAN / "peta_cakupan_kanker.html")
         m
         """
     ),
@@ -688,6 +732,9 @@ NB04 = [
         bawaan hampir semua strata berasal dari KMK 1277/2024, yang berupa **target**; jadi
         keadaan `ada` untuk stroke masih kosong. Ganti `layanan.csv` dengan data dinas Anda
         (baris `status = ada`) agar titik awalnya nyata.
+
+        Tabel hasil ditampilkan dengan `tabel()` (dari sel pertama): angka gaya Indonesia
+        (`4.248.609`, `1.439,1`), bukan notasi ilmiah (`4.248609e+06`).
         """
     ),
     SETUP,
@@ -717,7 +764,8 @@ NB04 = [
         kandidat = rs.loc[rs["kode_prov"] == KODE_PROV, "kode_rs"]
         rek = pg.recommend_upgrades(ds, reg, layanan="stroke", k=3, objective="penduduk",
                                     status="ada", candidates=kandidat)
-        rek[["step", "nama", "kode_wilayah", "strata_after", "gain", "cumulative", "gain_kabkota"]]
+        tabel(rek[["step", "nama", "kode_wilayah", "strata_after", "gain", "cumulative",
+                   "gain_kabkota"]])
         """
     ),
     md(
@@ -732,7 +780,7 @@ NB04 = [
         """
         rek_nas = pg.recommend_upgrades(ds, reg, layanan="stroke", k=5, objective="kabkota",
                                         status="ada")
-        rek_nas[["step", "nama", "kode_wilayah", "gain", "gain_penduduk"]]
+        tabel(rek_nas[["step", "nama", "kode_wilayah", "gain", "gain_penduduk"]])
         """
     ),
     md(
@@ -756,15 +804,15 @@ NB04 = [
         hasil = pg.upgrade_scenario(ds, reg, layanan="stroke",
                                     upgrades={kode: "utama" for kode in pilihan["kode_rs"]},
                                     status="ada")
-        hasil.summary
+        tabel(hasil.summary)
         """
     ),
     code(
         """
         # kab/kota Bengkulu yang berubah
         ubah = hasil.changes[hasil.changes["kode_induk"] == KODE_PROV]
-        ubah[["kode", "nama", "meets_target_before", "meets_target_after",
-              "travel_min_after", "within_threshold_after"]].round(0)
+        tabel(ubah[["kode", "nama", "meets_target_before", "meets_target_after",
+                    "travel_min_after", "within_threshold_after"]], desimal=0)
         """
     ),
     md(
@@ -800,7 +848,7 @@ NB04 = [
         hasil_papua = pg.upgrade_scenario(ds, reg, layanan="stroke",
                                           upgrades={k: "utama" for k in terpilih["kode_rs"]},
                                           status="target")
-        hasil_papua.summary
+        tabel(hasil_papua.summary)
         """
     ),
     md(
@@ -837,7 +885,7 @@ NB04 = [
         m = pg.map_access(hasil.after, ds_skenario, layanan="stroke", status="ada",
                           provinsi=KODE_PROV,
                           title="Akses stroke sesudah skenario: 2 RSUD Bengkulu naik ke utama")
-        m.save("peta_skenario_stroke.html")
+        m.save(KELUARAN / "peta_skenario_stroke.html")
         m
         """
     ),
@@ -943,7 +991,7 @@ NB05 = [
     ),
     code(
         """
-        BERSIH = Path("bengkulu_bersih")
+        BERSIH = KELUARAN / "bengkulu_bersih"
         BERSIH.mkdir(exist_ok=True)
 
 
@@ -1079,7 +1127,7 @@ NB05 = [
     code(
         """
         m = pg.map_access(akses, ds, title="Akses stroke - data analis Bengkulu")
-        m.save("peta_bengkulu.html")
+        m.save(KELUARAN / "peta_bengkulu.html")
         m
         """
     ),

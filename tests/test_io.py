@@ -220,6 +220,81 @@ def test_layanan_aliases_and_case(tmp_path):
     assert lay["tahun"].tolist() == [2024, 2024]
 
 
+
+# --------------------------------------------------------------------------- header aliases
+@pytest.mark.parametrize(("header", "column"), [
+    ("Nama RS", "nama"), ("Nama Rumah Sakit", "nama"), ("NAMA_RUMAH_SAKIT", "nama"),
+    ("nama-rs.", "nama"), ("Kelas RS", "kelas"), ("Kelas", "kelas"), ("Tipe", "kelas"),
+    ("Tipe RS", "kelas"), ("Kode RS", "kode_rs"), ("Kode Rumah Sakit", "kode_rs"),
+    ("Kode  Kab/Kota", "kode_wilayah"), ("Jumlah TT", "tempat_tidur"), ("Pemilik", "kepemilikan"),
+    ("Lintang", "lat"), ("Bujur", "lon"), ("Kode RS Online", "kode_rsonline"),
+    ("Jenis RS", "jenis_rs"),  # the kind of hospital (RSU, RSIA): not the class
+])
+def test_column_aliases_of_rumah_sakit(header, column):
+    from pengampuan.io.read import _column_names
+
+    assert _column_names([header], "rumah_sakit")[0] == [column]
+
+
+def test_column_aliases_are_per_table():
+    from pengampuan.io.read import _column_names
+
+    assert _column_names(["RS Pengampu", "RS Diampu"], "jejaring")[0] == ["pengampu", "diampu"]
+    assert _column_names(["Nama Wilayah", "Kode Provinsi"], "wilayah")[0] == ["nama", "kode_induk"]
+    # no alias outside its table: a hospital name in layanan.csv stays an extra column
+    assert _column_names(["Nama RS"], "layanan")[0] == ["nama_rs"]
+
+
+def test_alias_never_shadows_the_contract_column():
+    from pengampuan.io.read import _column_names
+
+    # 'nama' is there: 'Nama RS' stays an extra column; of two aliases the first is read
+    names, renamed = _column_names(["kode_rs", "Nama RS", "nama", "Tipe", "Kelas RS"],
+                                   "rumah_sakit")
+    assert names == ["kode_rs", "nama_rs", "nama", "kelas", "kelas_rs"]
+    assert renamed == [("Tipe", "kelas")]
+
+
+def test_spreadsheet_headers_and_class_values(tmp_path):
+    table = ("Kode RS;Nama Rumah Sakit;Latitude;Longitude;Kode Kab/Kota;Kelas RS;Jumlah TT\n"
+             "RS1;RSUD Uji;-3,79;102,27;17.71;Tipe B;1.200\n"
+             "RS2;RSUD Dua;-3,80;102,28;17.71;Kelas c;\n"
+             "RS3;RSUD Tiga;-3,80;102,28;17.71;B;\n")
+    (tmp_path / "rumah_sakit.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "layanan.csv").write_text("Kode RS,Layanan,Strata\nRS1,stroke,madya\n",
+                                          encoding="utf-8")
+    (tmp_path / "jejaring.csv").write_text("pengampu,diampu,layanan\n", encoding="utf-8")
+    rep = pg.validate(tmp_path)
+    assert rep.ok, str(rep)
+    notes = rep.problems[rep.problems["problem"].str.startswith("column(s) read by")]
+    assert notes[["file", "row", "severity"]].values.tolist() == [
+        ["rumah_sakit.csv", 1, "note"], ["layanan.csv", 1, "note"]]
+    assert notes["problem"].iloc[0] == (
+        "column(s) read by their contract name: 'Kode RS' -> 'kode_rs', 'Nama Rumah Sakit' -> "
+        "'nama', 'Latitude' -> 'lat', 'Longitude' -> 'lon', 'Kode Kab/Kota' -> 'kode_wilayah', "
+        "'Kelas RS' -> 'kelas', 'Jumlah TT' -> 'tempat_tidur'")
+    ds = pg.load_dataset(tmp_path)
+    assert ds.rumah_sakit["kelas"].tolist() == ["B", "C", "B"]
+    assert ds.rumah_sakit["tempat_tidur"].tolist()[0] == 1200
+    # the aliases also find the header below a title
+    (tmp_path / "rumah_sakit.csv").write_text("Daftar RS Bengkulu 2024;;;;;;\n;;;;;;\n" + table,
+                                              encoding="utf-8")
+    assert "the header seems to be on row 3" in str(pg.validate(tmp_path))
+
+
+@pytest.mark.parametrize(("jenis", "kelas", "note"), [
+    (["Tipe B", "C"], ["B", "C"], True),   # only classes: read as kelas
+    (["RSU", "RSIA"], ["", ""], False),    # the kind of hospital: kept apart
+])
+def test_jenis_rs_holding_classes(tmp_path, jenis, kelas, note):
+    (tmp_path / "rumah_sakit.csv").write_text(
+        "kode_rs,nama,lat,lon,kode_wilayah,Jenis RS\n"
+        f"RS1,RSUD Uji,-3.79,102.27,17.71,{jenis[0]}\nRS2,RSUD Dua,-3.80,102.28,17.71,{jenis[1]}\n",
+        encoding="utf-8")
+    rs = pg.read_rumah_sakit(tmp_path / "rumah_sakit.csv")
+    assert rs["kelas"].tolist() == kelas
+    assert rs["jenis_rs"].tolist() == jenis
+
 def test_contoh_column_wins_over_sumber(tmp_path):
     path = tmp_path / "layanan.csv"
     path.write_text("kode_rs,layanan,strata,sumber,contoh\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,11 +55,16 @@ def test_notebooks_match_their_generator() -> None:
 def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from nbclient import NotebookClient
 
-    # Run in a scratch copy of notebooks/ so that files written by a notebook
-    # (maps, GeoJSON, cleaned CSV) never land in the repository.
+    # Run in a scratch copy of notebooks/: a notebook writes its files (maps, GeoJSON,
+    # cleaned CSV) into a temporary folder (tempfile.mkdtemp, here under tmp_path), never
+    # next to itself.
     work = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOK_DIR, work,
                     ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
+    before = sorted(p.relative_to(work) for p in work.rglob("*"))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     nb = nbformat.read(path, as_version=4)
     # The kernel imports the package from this checkout, offline, with a private cache.
     pythonpath = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
@@ -78,3 +84,12 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         for out in cell.get("outputs", []) if out.get("output_type") == "error"
     ]
     assert not errors
+    written = sorted(p.relative_to(work) for p in work.rglob("*"))
+    assert written == before, f"files written into notebooks/: {set(written) - set(before)}"
+    saves = any("KELUARAN /" in cell.source for cell in nb.cells if cell.cell_type == "code")
+    assert not saves or list(scratch.glob("pengampuan_*/*")), "no output in the KELUARAN folder"
+    # a tutorial shows correct usage: no warning (and none with a source path prefix)
+    stderr = [out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
+              for out in cell.get("outputs", [])
+              if out.get("output_type") == "stream" and out.get("name") == "stderr"]
+    assert not [t for t in stderr if "Warning" in t or re.search(r"\.py:\d+:", t)], stderr

@@ -34,3 +34,14 @@ def test_bundled_data_dir_is_the_top_level_data_folder() -> None:
     import pengampuan as pg
 
     assert (pg.bundled_data_dir() / "rumah_sakit.csv").is_file()
+
+
+def test_license_is_an_spdx_expression() -> None:
+    # setuptools >= 77 reads an SPDX string and license-files; the old TOML table and the
+    # License :: classifiers are deprecated (a warning on every build)
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    project = cfg["project"]
+    assert project["license"] == "MIT"
+    assert all((ROOT / f).is_file() for f in project["license-files"])
+    assert not [c for c in project["classifiers"] if c.startswith("License ::")]
+    assert "setuptools>=77" in cfg["build-system"]["requires"]

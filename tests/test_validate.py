@@ -263,6 +263,64 @@ def test_point_a_few_km_off_a_coastal_polygon_is_fine(tmp_path):
     assert rep.counts["titik_diperiksa"] == 1
 
 
+def _point_east_of(kode: str, km: float) -> tuple[float, float, str]:
+    """A point due east of a point inside the kab/kota, ``km`` (±0.1) outside it; and where."""
+    import shapely
+
+    from pengampuan.io.points import _bundled_kabkota_polygons, _nearest_km, _polygon_of
+
+    poly = _bundled_kabkota_polygons()
+    geom = poly.geoms[poly.index[kode]]
+    start = geom.representative_point()
+    for step in np.arange(0.0, 1.0, 0.0005):
+        pt = shapely.Point(start.x + step, start.y)
+        if _nearest_km(np.array([pt]), np.array([geom]))[0] >= km:
+            at = _polygon_of(poly, np.array([pt]))[0]
+            return start.y, start.x + step, (poly.kode[at] if at >= 0 else "")
+    raise AssertionError("no such point")
+
+
+@pytest.mark.parametrize(("km", "severity"), [(0.5, "note"), (1.9, "note"), (2.3, "warning"),
+                                              (5.0, "warning"), (9.8, "warning"),
+                                              (10.7, "error"), (30.0, "error")])
+def test_point_in_another_kabkota_graded_by_distance(tmp_path, km, severity):
+    # east of Kota Bengkulu (17.71) lies Kab. Seluma (17.05): <= 2 km a note (generalised
+    # boundaries), 2-10 km a warning, beyond an error
+    lat, lon, at = _point_east_of("17.71", km)
+    assert at == "17.05"
+    rep = pg.validate(_rs_folder(tmp_path, [f"RS1,RSUD Uji,{lat},{lon},17.71"]))
+    p = rep.problems[rep.problems["column"] == "lat"]
+    assert p[["row", "severity"]].values.tolist() == [[2, severity]], str(rep)
+    text = p["problem"].iloc[0]
+    assert text.startswith("the point lies in 17.05 Kabupaten Seluma, ")
+    assert any(f"{km + e:.1f} km outside 17.71 Kota Bengkulu" in text for e in (0, 0.05, 0.1))
+    if severity == "note":
+        assert "within 2 km, read as the generalisation of the boundaries" in text
+    else:  # the thresholds are stated
+        assert "at most 2 km outside (up to 10 km a warning, beyond an error)" in text
+        assert "kode_wilayah should be 17.05 Kabupaten Seluma" in text
+    assert rep.ok == (severity != "error")
+
+
+@pytest.mark.parametrize(("km", "severity"), [(4.5, None), (5.6, "warning"), (24.0, "warning"),
+                                              (26.0, "error")])
+def test_point_at_sea_graded_by_distance(tmp_path, km, severity):
+    lat, lon = _point_at_distance_off_the_coast("17.71", km)
+    rep = pg.validate(_rs_folder(tmp_path, [f"RS1,RSUD Pantai,{lat},{lon},17.71"]))
+    p = rep.problems[rep.problems["column"] == "lat"]
+    assert p["severity"].tolist() == ([severity] if severity else []), str(rep)
+    if severity:
+        assert "at most 5 km off its coast (up to 25 km a warning, beyond an error)" \
+            in p["problem"].iloc[0]
+
+
+def test_point_thresholds_in_one_place():
+    from pengampuan.io import points
+
+    assert (points.OTHER_NOTE_KM, points.OTHER_ERROR_KM) == (2.0, 10.0)
+    assert (points.SEA_OK_KM, points.SEA_ERROR_KM) == (5.0, 25.0)
+
+
 def test_point_far_at_sea_is_an_error_naming_row_and_kabkota(tmp_path):
     lat, lon = _point_at_distance_off_the_coast("17.71", 40.0)
     rep = pg.validate(_rs_folder(tmp_path, ["RS1,RSUD Uji,-3.79,102.27,17.71",
@@ -282,7 +340,7 @@ def test_latitude_sign_and_other_kabkota_hints(tmp_path):
     assert p.loc[2, "severity"] == "error"
     assert "with latitude -6.1969 it would lie in 31.71" in p.loc[2, "problem"]
     assert p.loc[3, "severity"] == "error" and "lies in 17.71 Kota Bengkulu" in p.loc[3, "problem"]
-    assert p.loc[4, "severity"] == "warning"
+    assert p.loc[4, "severity"] == "error"  # > 10 km inside another kab/kota
     assert "kode_wilayah should be 17.71 Kota Bengkulu" in p.loc[4, "problem"]
     with pytest.raises(pg.DataFileError, match="it would lie in 31.71"):
         pg.load_dataset(tmp_path)

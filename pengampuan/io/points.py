@@ -1,9 +1,12 @@
 """Hospital points against the polygon of their kab/kota, and one hospital under two codes.
 
 Every point is checked against the bundled polygon of its ``kode_wilayah``
-(with a tolerance for coasts and generalised boundaries); a point elsewhere
-is named with the likely fix (the sign of the latitude, the kab/kota the
-point falls in).
+and graded by its great-circle distance to it: inside another kab/kota up to
+:data:`OTHER_NOTE_KM` a note (generalised boundaries), up to
+:data:`OTHER_ERROR_KM` a warning, beyond an error; at sea up to
+:data:`SEA_OK_KM` fine (a coast), up to :data:`SEA_ERROR_KM` a warning, beyond
+an error. A point elsewhere is named with the likely fix (the sign of the
+latitude, the kab/kota the point falls in).
 """
 
 from __future__ import annotations
@@ -23,14 +26,19 @@ from .problems import _Problems, _rows_text
 logger = logging.getLogger(__name__)
 
 
-#: A point within this distance of the polygon of its kab/kota is accepted: the bundled
-#: boundaries are generalised (~1.35 km) and coasts and small islands shift by a few km.
-POINT_TOLERANCE_KM = 5.0
-#: Beyond this distance a point in another province, or at sea, is an error; within it a
-#: warning. A point in another kab/kota of the same province is a note up to this distance
-#: (a hospital on the border, or one listed under the kab/kota that runs it) and a warning
-#: beyond.
-POINT_ERROR_KM = 25.0
+#: How far (great-circle km, WGS84) a hospital point may lie outside the polygon of its own
+#: kab/kota (``kode_wilayah``), by where it lies, and what each band is: one place for every
+#: threshold of the check, also stated in its messages. The bundled boundaries are
+#: generalised (~1.35 km) and coasts and small islands shift by a few km.
+#:
+#: * inside another kab/kota: up to ``OTHER_NOTE_KM`` a note (the generalisation of the
+#:   boundaries), up to ``OTHER_ERROR_KM`` a warning, beyond an error;
+#: * at sea (in no kab/kota): up to ``SEA_OK_KM`` fine (a coast), up to ``SEA_ERROR_KM`` a
+#:   warning, beyond an error.
+OTHER_NOTE_KM = 2.0
+OTHER_ERROR_KM = 10.0
+SEA_OK_KM = 5.0
+SEA_ERROR_KM = 25.0
 #: Two rows whose names fold to the same text and whose points are this close are flagged as
 #: one hospital under two codes.
 DUPLICATE_POINT_KM = 0.2
@@ -93,6 +101,23 @@ def _polygon_of(poly: _Polygons, points: np.ndarray) -> np.ndarray:
     return out
 
 
+def _point_severity(distance_km: float, *, at_sea: bool) -> str | None:
+    """Severity of a point ``distance_km`` outside its own kab/kota (None: fine).
+
+    Examples
+    --------
+    >>> [_point_severity(km, at_sea=False) for km in (1.0, 2.5, 10.7)]
+    ['note', 'warning', 'error']
+    >>> [_point_severity(km, at_sea=True) for km in (4.0, 5.5, 25.5)]
+    [None, 'warning', 'error']
+    """
+    if at_sea:
+        return (None if distance_km <= SEA_OK_KM else
+                "warning" if distance_km <= SEA_ERROR_KM else "error")
+    return ("note" if distance_km <= OTHER_NOTE_KM else
+            "warning" if distance_km <= OTHER_ERROR_KM else "error")
+
+
 def _same_regions(poly: _Polygons, wilayah: pd.DataFrame | None,
                   problems: _Problems) -> set[str] | None:
     """Codes of ``wilayah`` that name the same kab/kota as the bundled boundaries.
@@ -153,37 +178,40 @@ def _check_points_in_regions(rs: pd.DataFrame, problems: _Problems, *,
     if not len(out):
         return int(use.sum())
     dist = _nearest_km(points[out], poly.geoms[own[out]])
-    far = out[dist > POINT_TOLERANCE_KM]
-    dist_far = dist[dist > POINT_TOLERANCE_KM]
+    far, dist_far = out[dist > 0], dist[dist > 0]  # on the boundary: inside
     if not len(far):
         return int(use.sum())
     where = _polygon_of(poly, points[far])
+    # a point beyond the note band whose latitude, with the other sign, lies in (or a coast's
+    # width off) its own kab/kota: the sign is wrong
     flipped = shapely.points(lo[far], -la[far])
-    flip_ok = _nearest_km(flipped, poly.geoms[own[far]]) <= POINT_TOLERANCE_KM
+    flip_ok = (dist_far > OTHER_NOTE_KM) & (
+        _nearest_km(flipped, poly.geoms[own[far]]) <= SEA_OK_KM)
     for k, i in enumerate(far):
         own_kode = poly.kode[own[i]]
         d = float(dist_far[k])
         at = where[k]
+        severity = _point_severity(d, at_sea=at < 0)
+        if severity is None and not flip_ok[k]:
+            continue  # a few km off a coast
         value = f"{float(la[i])!r}, {float(lo[i])!r}"
         if flip_ok[k]:
             hint = msg("point_hint_lat_sign", lat=-la[i], own=_label(poly, own_kode))
+            severity = "error"
         elif at >= 0:
-            other = poly.kode[at]
-            hint = msg("point_hint_other_region", other=_label(poly, other))
+            hint = msg("point_hint_other_region", other=_label(poly, poly.kode[at]))
         else:
             hint = msg("point_hint_sea")
-        if at >= 0:
-            other = poly.kode[at]
-            same_prov = other[:2] == own_kode[:2]
-            text = msg("point_in_other_region", other=_label(poly, other), km=d,
-                       own=_label(poly, own_kode), hint=hint)
-            severity = ("note" if same_prov and d <= POINT_ERROR_KM else
-                        "warning" if same_prov or d <= POINT_ERROR_KM else "error")
+        if at >= 0 and severity == "note":
+            text = msg("point_near_border", other=_label(poly, poly.kode[at]), km=d,
+                       own=_label(poly, own_kode), note_km=OTHER_NOTE_KM)
+        elif at >= 0:
+            text = msg("point_in_other_region", other=_label(poly, poly.kode[at]), km=d,
+                       own=_label(poly, own_kode), hint=hint, note_km=OTHER_NOTE_KM,
+                       error_km=OTHER_ERROR_KM)
         else:
-            text = msg("point_at_sea", km=d, own=_label(poly, own_kode), hint=hint)
-            severity = "warning" if d <= POINT_ERROR_KM else "error"
-        if flip_ok[k]:
-            severity = "error"
+            text = msg("point_at_sea", km=d, own=_label(poly, own_kode), hint=hint,
+                       ok_km=SEA_OK_KM, error_km=SEA_ERROR_KM)
         problems.add(file, text, row=int(rows[i]), column="lat", value=value, severity=severity)
     return int(use.sum())
 

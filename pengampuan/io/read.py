@@ -22,12 +22,51 @@ import numpy as np
 import pandas as pd
 
 from .._messages import INVISIBLE, NON_BREAKING, msg, visible
-from .contract import FILES, REQUIRED, ROW
+from .contract import FILES, OPTIONAL, REQUIRED, ROW
 from .names import other_data_files
 from .problems import _Problems
 
-_COLUMN_ALIASES = {"latitude": "lat", "lintang": "lat", "longitude": "lon", "lng": "lon",
-                   "long": "lon", "bujur": "lon"}
+#: Header names a spreadsheet typically has -> the contract column they are read as, per table
+#: (keys compared case-, space- and punctuation-insensitively: 'Nama RS', 'nama_rs' and
+#: 'NAMA-RS.' are one key). A header is renamed only when the file has no column of the
+#: contract name itself; every rename is listed in one note per file.
+_COLUMN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "rumah_sakit": {
+        "kode_rs": ("kode rumah sakit", "kode", "koders", "kode faskes", "kode fasyankes",
+                    "hospital code", "id rs"),
+        "nama": ("nama rs", "nama rumah sakit", "rumah sakit", "nama faskes", "nama fasyankes",
+                 "hospital", "hospital name", "name"),
+        "lat": ("latitude", "lintang", "garis lintang"),
+        "lon": ("longitude", "lng", "long", "bujur", "garis bujur"),
+        "kode_wilayah": ("kode kab kota", "kode kabkota", "kode kabupaten kota", "kode kab",
+                         "kode kabupaten", "kode kota", "kode wilayah kab kota"),
+        "kelas": ("kelas rs", "kelas rumah sakit", "tipe", "tipe rs", "tipe rumah sakit",
+                  "type", "class"),
+        "kepemilikan": ("pemilik", "kepemilikan rs", "penyelenggara", "pengelola",
+                        "status kepemilikan", "milik", "ownership"),
+        "tempat_tidur": ("jumlah tempat tidur", "jml tempat tidur", "jumlah tt", "jml tt", "tt",
+                         "kapasitas tempat tidur", "bed", "beds", "jumlah bed"),
+        "alias": ("nama lain", "nama alias"),
+        "kode_rsonline": ("kode rs online", "rs online", "kode rsonline"),
+    },
+    "layanan": {
+        "kode_rs": ("kode rumah sakit", "kode"),
+        "layanan": ("jenis layanan", "layanan kjsu", "service"),
+        "strata": ("strata layanan", "strata rs"),
+    },
+    "jejaring": {
+        "pengampu": ("rs pengampu", "kode pengampu", "kode rs pengampu"),
+        "diampu": ("rs diampu", "kode diampu", "kode rs diampu", "rs yang diampu"),
+        "mulai": ("tanggal mulai", "tgl mulai", "tanggal"),
+    },
+    "wilayah": {
+        "kode": ("kode wilayah", "kode kemendagri"),
+        "nama": ("nama wilayah",),
+        "kode_induk": ("kode provinsi", "kode prov"),
+        "penduduk": ("jumlah penduduk", "jml penduduk", "populasi"),
+    },
+    "fasilitas": {"kode_rs": ("kode rumah sakit", "kode")},
+}
 
 
 @dataclass
@@ -160,9 +199,47 @@ def _sniff_separator(header_line: str) -> str:
 _SEP_NAME = {",": "sep_comma", ";": "sep_semicolon", "\t": "sep_tab"}
 
 
+def _alias_key(name: str) -> str:
+    """A header compared case-, space- and punctuation-insensitively ('Nama RS.' -> 'nama_rs')."""
+    return "_".join(re.sub(r"[^0-9a-z]+", " ", name.replace("\ufeff", "").lower()).split())
+
+
+#: table -> alias key -> contract column (built from :data:`_COLUMN_ALIASES`).
+_ALIAS_LOOKUP: dict[str, dict[str, str]] = {
+    table: {_alias_key(a): col for col, names in aliases.items() for a in names}
+    for table, aliases in _COLUMN_ALIASES.items()}
+
+
 def _normalise_column(name: str) -> str:
-    key = "_".join(name.replace("\ufeff", "").strip().lower().replace("-", " ").split())
-    return _COLUMN_ALIASES.get(key, key)
+    """A header as a column name: lower case, spaces and dashes as '_' ('Kode RS' -> 'kode_rs')."""
+    return "_".join(name.replace("\ufeff", "").strip().lower().replace("-", " ").split())
+
+
+def _column_names(found: Sequence[str], table: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The column names of a header, and the headers read as a contract column ``(header, column)``.
+
+    A header whose key (:func:`_alias_key`) is a contract column or one of its
+    aliases is read as that column, unless the header already has that column
+    (then it is kept as an extra column under its own name); the first header
+    wins when two aliases name one column.
+    """
+    contract = set(REQUIRED.get(table, ())) | set(OPTIONAL.get(table, ()))
+    lookup = _ALIAS_LOOKUP.get(table, {})
+    names = [_normalise_column(c) for c in found]
+    taken = {n for n in names if n in contract}
+    renamed: list[tuple[str, str]] = []
+    for i, orig in enumerate(found):
+        if names[i] in contract:
+            continue
+        key = _alias_key(orig)
+        col = key if key in contract else lookup.get(key)
+        if col is not None and col not in taken:
+            taken.add(col)
+            names[i] = col
+    for orig, name in zip(found, names, strict=True):
+        if name in contract and orig.replace("\ufeff", "").strip() != name:
+            renamed.append((orig, name))
+    return names, renamed
 
 
 class _Runaway(Exception):
@@ -313,7 +390,8 @@ def _blank(cell: str) -> bool:
     return not cell.strip().strip('"').strip()
 
 
-def _header_row_index(records: list[_Record], required: Sequence[str]) -> tuple[int, int]:
+def _header_row_index(records: list[_Record], required: Sequence[str],
+                      table: str) -> tuple[int, int]:
     """Index of the first record with a value, and of the likely header (may be later)."""
     first = next((i for i, r in enumerate(records) if any(not _blank(c) for c in r.cells)), -1)
     if first < 0:
@@ -321,7 +399,7 @@ def _header_row_index(records: list[_Record], required: Sequence[str]) -> tuple[
     want = set(required)
 
     def hits(rec: _Record) -> int:
-        return len(want & {_normalise_column(c) for c in rec.cells})
+        return len(want & set(_column_names(rec.cells, table)[0]))
 
     best = hits(records[first])
     if best >= min(len(want), 2):
@@ -379,7 +457,7 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
             first_value = len(top) - 1
         if first_value >= 0 and len(top) >= first_value + HEADER_SEARCH_ROWS:
             break
-    first_idx, header_idx = _header_row_index(top, required)
+    first_idx, header_idx = _header_row_index(top, required, table)
     if first_value < 0:
         key = "file_only_quotes" if '"' in text else "file_only_separators"
         problems.add(file, msg(key, sep=sep, required=list(required)))
@@ -400,7 +478,13 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
     if sep != ",":
         problems.add(file, msg("separator_detected", sep=msg(_SEP_NAME[sep])), severity="note")
     found = header.cells
-    columns.extend(_normalise_column(c) for c in found)
+    names, renamed = _column_names(found, table)
+    columns.extend(names)
+    if renamed:
+        problems.add(file, msg("columns_alias_read", renamed=", ".join(
+            f"{orig.strip()!r} -> {col!r}" for orig, col in renamed)), row=header_row,
+            column=renamed[0][0] if len(renamed) == 1 else None, severity="note")
+    aliased = {orig for orig, _ in renamed}
     body = [*top[header_idx + 1:], *stream]
     # Excel often writes trailing separators: drop unnamed columns that hold nothing.
     if columns and columns[-1] == "":
@@ -414,10 +498,8 @@ def _read_raw(path: Path, problems: _Problems, *, table: str, empty_ok: bool = F
             problems.add(file, msg("column_unnamed", i=i + 1), row=header_row,
                          severity="warning")
             columns[i] = f"kolom_{i + 1}"
-        elif col != orig and _normalise_column(orig) == col and col in _COLUMN_ALIASES.values() \
-                and orig.strip().lower() in _COLUMN_ALIASES:
-            problems.add(file, msg("column_alias_read", orig=orig, col=col), row=header_row,
-                         column=orig, severity="note")
+        elif orig in aliased:
+            continue
         elif col != orig.replace("\ufeff", ""):
             problems.add(file, msg("column_name_read", orig=orig, col=col), row=header_row,
                          column=orig, severity="note")

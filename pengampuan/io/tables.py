@@ -41,7 +41,26 @@ _TINGKAT_ALIASES = {
     "kabupaten/kota": "kabkota", "kab kota": "kabkota", "kab_kota": "kabkota",
     "district": "kabkota", "regency": "kabkota", "city": "kabkota",
 }
+#: Words around a hospital class in a spreadsheet ('Tipe B', 'Kelas B', 'RS Kelas B', 'Type B').
+_KELAS_WORDS = re.compile(r"\b(?:RUMAH SAKIT|RSU?D?|TIPE|TYPE|KELAS|CLASS|PRATAMA)\b|[^A-Z0-9 ]")
+#: Columns that may hold the class when the file has no column read as ``kelas``.
+_KELAS_FALLBACK = ("jenis_rs", "jenis_rumah_sakit", "jenis")
 _YEAR_RANGE = (1900, 2100)
+
+
+def _kelas_value(value: str) -> str | None:
+    """The hospital class A/B/C/D a spreadsheet value names (None: not a class).
+
+    Examples
+    --------
+    >>> [_kelas_value(v) for v in ("B", "b", "Tipe B", "Kelas B", "RS Tipe C", "D Pratama")]
+    ['B', 'B', 'B', 'B', 'C', 'D']
+    >>> _kelas_value("Tipe E"), _kelas_value("Umum")
+    (None, None)
+    """
+    rest = " ".join(_KELAS_WORDS.sub(" ", value.upper()).split())
+    return rest if rest in KELAS else None
+
 #: Columns of each typed table, in this order (extra columns of the file follow them).
 _FRONT: dict[str, tuple[str, ...]] = {
     "rumah_sakit": ("kode_rs", "nama", "lat", "lon", "kode_wilayah", "kode_prov", "kode_wilayah_sk",
@@ -129,6 +148,23 @@ def _text(raw: _RawTable, col: str) -> pd.Series:
     return _optional(raw.data, col).astype("str")
 
 
+def _kelas_from_jenis(raw: _RawTable, problems: _Problems) -> None:
+    """Read a 'Jenis RS' column as ``kelas`` when it holds nothing but hospital classes.
+
+    'Jenis' usually is the kind of hospital (RSU, RSIA, RSJ: kept as it is);
+    some lists put the class there ('Tipe B').
+    """
+    df = raw.data
+    for col in (c for c in _KELAS_FALLBACK if c in df):
+        values = pd.unique(df[col].to_numpy())
+        filled = [v for v in values if v != ""]
+        if filled and all(_kelas_value(str(v)) for v in filled):
+            df["kelas"] = df[col]
+            problems.add(raw.file, msg("kelas_from_column", col=col), row=raw.header_row,
+                         column=col, severity="note")
+            return
+
+
 def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
                       code_scheme: str = "kemendagri") -> gpd.GeoDataFrame:
     """Typed hospitals table from a raw table (problems recorded, row numbers in ROW)."""
@@ -141,8 +177,10 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     lon = _parse_float(raw, problems, "lon", expected=msg("exp_lon"))
     _check_coordinates(raw, problems, lat, lon)
     kode_wilayah = _parse_kode_wilayah(raw, problems, "kode_wilayah", code_scheme=code_scheme)
+    if "kelas" not in df:
+        _kelas_from_jenis(raw, problems)
     kelas = _canonical(raw, problems, "kelas" if "kelas" in df else _ensure(df, "kelas"),
-                      lambda v: v.upper() if v.upper() in KELAS else None,
+                      _kelas_value,
                       expected=msg("exp_kelas", values=list(KELAS)), severity="warning")
     if "lokasi_presisi" in df:
         lokasi = _canonical(raw, problems, "lokasi_presisi",

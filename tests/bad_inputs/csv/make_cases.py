@@ -192,11 +192,32 @@ CASES: dict[str, tuple[Edit, str, str]] = {
                           "[note] layanan.csv, column 'status': value 'TARGET' read as 'target'",
                           ""),
     "column_names_upper_case": (_sub(RS, "kode_rs,nama,lat,lon", "KODE_RS,Nama,LAT,Lon"),
-                                "[note] rumah_sakit.csv, row 1, column 'KODE_RS': column name "
-                                "'KODE_RS' read as 'kode_rs'", ""),
+                                "[note] rumah_sakit.csv, row 1: column(s) read by their contract "
+                                "name: 'KODE_RS' -> 'kode_rs', 'Nama' -> 'nama', 'LAT' -> 'lat', "
+                                "'Lon' -> 'lon'", ""),
     "latitude_longitude_names": (_sub(RS, "kode_rs,nama,lat,lon", "kode_rs,nama,latitude,longitude"),
-                                 "[note] rumah_sakit.csv, row 1, column 'latitude': column "
-                                 "'latitude' read as 'lat'", ""),
+                                 "[note] rumah_sakit.csv, row 1: column(s) read by their contract "
+                                 "name: 'latitude' -> 'lat', 'longitude' -> 'lon'", ""),
+    # headers and class values as an analyst's spreadsheet (or an RS Online export) has them
+    "column_names_of_a_spreadsheet": (
+        _then(_sub(RS, "kode_rs,nama,lat,lon,kode_wilayah,kelas,kepemilikan,tempat_tidur",
+                   "Kode RS,Nama Rumah Sakit,Lintang,Bujur,Kode Kab/Kota,Kelas RS,Pemilik,Jumlah TT"),
+              _sub(RS, ",B,Pemprov,", ",Tipe B,Pemprov,"), _sub(RS, ",C,Pemkab,150", ",Kelas C,Pemkab,150"),
+              _sub(LAY, "kode_rs,layanan,strata", "Kode Rumah Sakit,Jenis Layanan,Strata"),
+              _sub(JEJ, "pengampu,diampu", "RS Pengampu,RS Diampu")),
+        "[note] rumah_sakit.csv, row 1: column(s) read by their contract name: 'Kode RS' -> "
+        "'kode_rs', 'Nama Rumah Sakit' -> 'nama', 'Lintang' -> 'lat', 'Bujur' -> 'lon', 'Kode "
+        "Kab/Kota' -> 'kode_wilayah', 'Kelas RS' -> 'kelas', 'Pemilik' -> 'kepemilikan', 'Jumlah "
+        "TT' -> 'tempat_tidur'", ""),
+    "kelas_in_jenis_rs_column": (
+        _then(_sub(RS, "kode_wilayah,kelas,", "kode_wilayah,Jenis RS,"),
+              _sub(RS, ",B,Pemprov,", ",Tipe B,Pemprov,")),
+        "[note] rumah_sakit.csv, row 1, column 'jenis_rs': no column 'kelas', and column 'jenis_rs' "
+        "holds nothing but hospital classes: read as 'kelas'", ""),
+    "kelas_unknown": (_sub(RS, ",B,Pemprov,", ",Tipe E,Pemprov,"),
+                      "[warning] rumah_sakit.csv, row 3, column 'kelas': value 'Tipe E' is not known; "
+                      "expected a hospital class, one of ['A', 'B', 'C', 'D'] (also read: 'Tipe B', "
+                      "'Kelas B')", ""),
     "kode_wilayah_without_dot": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,1702"),
                                  "[note] rumah_sakit.csv, column 'kode_wilayah': 1 code(s) not "
                                  "written 'PP.KK' read as Kemendagri codes (e.g. '1702' -> '17.02' "
@@ -260,11 +281,21 @@ CASES: dict[str, tuple[Edit, str, str]] = {
     "layanan_as_txt": (_rename(LAY, "layanan.txt"),
                        "[warning] layanan.csv: found 'layanan.txt' instead of 'layanan.csv' (a "
                        "text file with the extension '.txt'", ""),
-    "coordinates_of_neighbouring_kabkota": (_sub(RS, "RS0003,RSUD Uji Curup,-3.4700,102.5200",
-                                                 "RS0003,RSUD Uji Curup,-3.7900,102.2700"),
-                                            "[warning] rumah_sakit.csv, row 4, column 'lat': value "
-                                            "'-3.79, 102.27' the point lies in 17.71 Kota Bengkulu",
-                                            ""),
+    # the point of RSUD Uji Kota Bengkulu (17.71) moved east into Kab. Seluma (17.05)
+    "point_near_kabkota_border": (_sub(RS, "-3.8206,102.3003", "-3.8738,102.3709"),
+                                  "[note] rumah_sakit.csv, row 3, column 'lat': value '-3.8738, "
+                                  "102.3709' the point lies in 17.05 Kabupaten Seluma, 1.0 km "
+                                  "outside 17.71 Kota Bengkulu (its kode_wilayah): within 2 km, read "
+                                  "as the generalisation of the boundaries", ""),
+    "coordinates_of_neighbouring_kabkota": (_sub(RS, "-3.8206,102.3003", "-3.8738,102.4009"),
+                                            "[warning] rumah_sakit.csv, row 3, column 'lat': value "
+                                            "'-3.8738, 102.4009' the point lies in 17.05 Kabupaten "
+                                            "Seluma, 3.8 km outside 17.71 Kota Bengkulu (its "
+                                            "kode_wilayah); expected inside it or at most 2 km "
+                                            "outside (up to 10 km a warning, beyond an error)", ""),
+    "point_at_sea_near_coast": (_sub(RS, "-3.8206,102.3003", "-3.8206,102.1903"),
+                                "[warning] rumah_sakit.csv, row 3, column 'lat': value '-3.8206, "
+                                "102.1903' the point lies outside every kab/kota (at sea?)", ""),
     "same_hospital_two_codes": (_append(RS, f"RS0006,Rumah Sakit Umum Daerah Uji Kota Bengkulu,"
                                             f"-3.8207,102.3004,17.71,B,Pemprov,350,,sumber,,{SRC}"),
                                 "[warning] rumah_sakit.csv, row 7, column 'kode_rs': value 'RS0006' "
@@ -275,7 +306,14 @@ CASES: dict[str, tuple[Edit, str, str]] = {
                                   "[error] rumah_sakit.csv, row 2, column 'lat': value '6.1969, "
                                   "106.8464' the point lies outside every kab/kota (at sea?), "
                                   "1371.5 km from 31.71 Kota Administrasi Jakarta Pusat (its "
-                                  "kode_wilayah); with latitude -6.1969 it would lie in 31.71", ""),
+                                  "kode_wilayah); expected inside it or at most 5 km off its coast (up to "
+                                  "25 km a warning, beyond an error); with latitude -6.1969 it would "
+                                  "lie in 31.71", ""),
+    "coordinates_of_nonneighbouring_kabkota": (_sub(RS, "RS0003,RSUD Uji Curup,-3.4700,102.5200",
+                                                    "RS0003,RSUD Uji Curup,-3.7900,102.2700"),
+                                               "[error] rumah_sakit.csv, row 4, column 'lat': value "
+                                               "'-3.79, 102.27' the point lies in 17.71 Kota "
+                                               "Bengkulu, 34.", ""),
     "coordinates_of_another_province": (_sub(RS, "1.6700,101.4500", "-3.8000,102.2800"),
                                         "[error] rumah_sakit.csv, row 6, column 'lat': value "
                                         "'-3.8, 102.28' the point lies in 17.71 Kota Bengkulu", ""),
