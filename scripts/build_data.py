@@ -7,7 +7,8 @@ Run from the repository root::
 
 Inputs (read only): the reference files described in ``<shared>/README.md``
 (Kemendagri codes, Dukcapil population, the BPS-Kemendagri crosswalk, the
-kab/kota polygons, the Kemenkes 2019 hospital list, the 76 reference hospitals,
+kab/kota polygons, the kecamatan names and polygons (only to read addresses), the
+Kemenkes 2019 hospital list, the 76 reference hospitals,
 the KMK HK.01.07/MENKES/1277/2024 strata and the news facts) and the news
 texts in ``<seeds>``. Outputs: ``wilayah.csv``, ``kode_bps_kemendagri.csv``,
 ``rumah_sakit.csv``, ``layanan.csv``, ``jejaring.csv`` and the match report
@@ -433,6 +434,9 @@ class Regions:
     #: folded kecamatan names per kab/kota (to read addresses; never used as points)
     kecamatan: dict[str, set[str]] = field(default_factory=dict)
     kab_names: dict[str, str] = field(default_factory=dict)
+    #: kecamatan polygons per kab/kota, by folded name (to test what an address says about a
+    #: point; never used as points)
+    kecamatan_geom: dict[str, dict[str, shapely.Geometry]] = field(default_factory=dict)
 
     def province_code(self, text: str) -> str | None:
         key = region_key(text)
@@ -484,6 +488,11 @@ def load_regions(shared: Path) -> Regions:
                       usecols=["nama", "kode_kab"])
     for kode, nama in zip(kec["kode_kab"], kec["nama"], strict=True):
         reg.kecamatan.setdefault(kode, set()).add(fold(nama))
+    shapes = gpd.read_file(shared / "idn_kecamatan.geojson")
+    for kode, nama, geom in zip(shapes["kode"], shapes["nama"], shapes.geometry, strict=True):
+        by_name = reg.kecamatan_geom.setdefault(str(kode)[:5], {})
+        key = fold(nama)
+        by_name[key] = geom if key not in by_name else by_name[key].union(geom)
     return reg
 
 
@@ -752,7 +761,11 @@ def rsonline_kab_by_name(reg: Regions, prov: str, name: str) -> str | None:
 
 def km_outside(reg: Regions, kode: str, lat: float, lon: float) -> float:
     """Great-circle km from a point to the polygon of kab/kota ``kode`` (0 inside)."""
-    geom = reg.adm2.geometry.get(kode)
+    return km_to_shape(reg.adm2.geometry.get(kode), lat, lon)
+
+
+def km_to_shape(geom: shapely.Geometry | None, lat: float, lon: float) -> float:
+    """Great-circle km from a point to a (multi)polygon (0 inside, inf without one)."""
     if geom is None:
         return float("inf")
     pt = shapely.Point(lon, lat)
@@ -1521,17 +1534,89 @@ _GEOCODED_ADDRESS = re.compile(
     r"south|central)\b[^,]*$)")
 
 
-def record_texts(h: Hospital, r: pd.Series, km_by_code: pd.DataFrame) -> list[tuple[str, str]]:
-    """The names of a hospital and the typed addresses of its RS Online 2021 and Kemenkes 2019
-    records, as (label, text) pairs for :func:`stands_in_evidence` (addresses in map-service
-    form are left out: see ``_GEOCODED_ADDRESS``)."""
-    texts = [("nama", n) for n in h.names()] + [("alamat RS Online 2021", r["alamat"])]
+def record_texts(
+    h: Hospital, r: pd.Series | None, km_by_code: pd.DataFrame
+) -> list[tuple[str, str]]:
+    """The names of a hospital and the typed addresses of its RS Online 2021 (``r``, None
+    without one) and Kemenkes 2019 records, as (label, text) pairs for
+    :func:`stands_in_evidence` and :func:`far_kecamatan_contradiction` (addresses in
+    map-service form are left out: see ``_GEOCODED_ADDRESS``)."""
+    texts = [("nama", n) for n in h.names()]
+    if r is not None:
+        texts.append(("alamat RS Online 2021", r["alamat"]))
     kcode = h.kemenkes or h.kemenkes_titik or f"R{h.rsonline}"
     if kcode in km_by_code.index:
         texts.append(("alamat Kemenkes 2019", km_by_code.at[kcode, "alamat_faskes"]))
     return [(label, text) for label, text in texts
             if not (label.startswith("alamat")
                      and _GEOCODED_ADDRESS.search(" ".join(str(text).lower().split())))]
+
+
+#: A kecamatan named in a hospital's address is "far" from a point beyond this distance.
+FAR_KECAMATAN_KM = 10.0
+
+
+def kecamatan_named(reg: Regions, text: str, stand: str, there: str) -> list[str]:
+    """Kecamatan of ``stand`` that an address names: after "Kec." / "Kecamatan" / "Distrik"
+    (:func:`names_of`), or as a bare name of at least 4 letters. Left out: names that ``there``
+    has too, and bare names that are the name of ``stand`` or ``there`` itself ("BANTUL" in an
+    address is the kabupaten, not kecamatan Bantul)."""
+    t = fold(text)
+    other = reg.kecamatan.get(there, set())
+    region = {_PLACE_PREFIX.sub("", fold(reg.kab_names.get(k, ""))) for k in (stand, there)}
+    out = [w for k, w in names_of(reg, text, stand) if k == "kecamatan" and w not in other]
+    for kec in sorted(reg.kecamatan.get(stand, ())):
+        if (kec not in out and kec not in other and kec not in region
+                and len(kec.replace(" ", "")) >= 4 and re.search(rf"\b{re.escape(kec)}\b", t)):
+            out.append(kec)
+    return out
+
+
+def far_kecamatan_contradiction(
+    reg: Regions, texts: list[tuple[str, str]], stand: str, there: str, lat: float, lon: float
+) -> str:
+    """Why a point in kab/kota ``there``, accepted for ``stand`` only by TOLERANCE_KM, is not
+    the hospital's ('' when nothing contradicts it).
+
+    The typed addresses among ``texts`` (see :func:`record_texts`) name kecamatan of
+    ``stand`` (:func:`kecamatan_named`), and every one of them lies more than
+    FAR_KECAMATAN_KM from the point: RSUD Banda (Kab. Maluku Tengah), "JL.KUJALI ... BANDA",
+    has a 2021 point in Kota Ambon, 1.5 km from the Maluku Tengah polygon but 185 km from
+    kecamatan Banda. A kecamatan named X also stands for the kecamatan of ``stand`` later split
+    from it ("X Barat", ...), since the addresses predate the 2025 list.
+    """
+    named: list[tuple[str, str, str, float]] = []
+    shapes = reg.kecamatan_geom.get(stand, {})
+    for label, text in texts:
+        if not label.startswith("alamat"):
+            continue
+        for kec in kecamatan_named(reg, text, stand, there):
+            family = [g for n, g in shapes.items() if n == kec or n.startswith(kec + " ")]
+            if not family:
+                continue
+            km = min(km_to_shape(g, lat, lon) for g in family)
+            named.append((label, " ".join(str(text).split()), kec, km))
+    if not named or min(km for *_, km in named) <= FAR_KECAMATAN_KM:
+        return ""
+    label, quoted, kec, km = min(named, key=lambda x: x[3])
+    return (f"{label} '{quoted}' menyebut kec. {kec} ({stand}), {km:.0f} km dari titik "
+            f"(lebih dari {FAR_KECAMATAN_KM:.0f} km)")
+
+
+def tolerance_problem(
+    reg: Regions, texts: list[tuple[str, str]], stand: str, lat: float, lon: float, dist: float
+) -> str:
+    """Why a candidate point within TOLERANCE_KM of ``stand`` but outside it is rejected: it
+    lies inside another kab/kota (not merely at sea) and :func:`far_kecamatan_contradiction`
+    finds the address against it ('' when accepted)."""
+    if not 0 < dist <= TOLERANCE_KM:
+        return ""
+    there = reg.locate(lat, lon)
+    if there is None or there == stand:
+        return ""
+    why = far_kecamatan_contradiction(reg, texts, stand, there, lat, lon)
+    return (f"titik di {there}, {dist:.1f} km dari {stand} (dalam toleransi {TOLERANCE_KM:.0f} "
+            f"km), tetapi {why}") if why else ""
 
 
 def place(
@@ -1550,7 +1635,9 @@ def place(
     addresses name it and not the listed one (:func:`stands_in_evidence`); else the
     kab/kota of the decree (or, for hospitals only in RS Online, of its registration). The
     point is the first candidate that lies in (or within TOLERANCE_KM of) that kab/kota, is
-    not the SIRS default point and is not shared with another hospital: sumber,
+    not the SIRS default point, is not shared with another hospital and, when it passes only
+    thanks to TOLERANCE_KM inside another kab/kota, is not contradicted by the address
+    (:func:`tolerance_problem`): sumber,
     rsonline2021, kemenkes2019; else a point inside the kab/kota (kabkota). Every rejected
     candidate is noted, and every placeholder with its reason (:func:`placeholder_reason`).
     """
@@ -1591,6 +1678,7 @@ def place(
             else:
                 h.catatan.append(f"berdiri di {stand} ({why}); sumber lain menyebut {listed}")
         # ---- the point
+        texts = record_texts(h, r, km_by_code)
         if h.ref:
             h.lat, h.lon = float(h.ref["lat"]), float(h.ref["lon"])
             h.lokasi_presisi = "sumber"
@@ -1607,6 +1695,8 @@ def place(
                     problem = (f"titik di {r['titik_kab'] or 'luar poligon'}, {dist:.1f} km dari "
                                f"{stand}")
                     problem += f"; {contra}" if contra else ""
+                else:
+                    problem = tolerance_problem(reg, texts, stand, r["lat"], r["lon"], dist)
             if not problem:
                 h.lat, h.lon = float(r["lat"]), float(r["lon"])
                 h.lokasi_presisi = "rsonline2021"
@@ -1630,6 +1720,8 @@ def place(
                 if dist > TOLERANCE_KM:
                     problem = (f"titik di {k['kode_kab_titik'] or 'luar poligon'}, {dist:.1f} km "
                                f"dari {stand}")
+                else:
+                    problem = tolerance_problem(reg, texts, stand, k["lat_f"], k["lon_f"], dist)
             if not problem:
                 h.lat = round(float(k["lat_f"]), COORD_DECIMALS)
                 h.lon = round(float(k["lon_f"]), COORD_DECIMALS)

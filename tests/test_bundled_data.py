@@ -552,6 +552,22 @@ def test_location_and_listing(rs: pd.DataFrame) -> None:
     assert moved["catatan"].str.contains("berdiri di").all()
 
 
+def test_tolerance_point_contradicted_by_address(rs: pd.DataFrame, match: pd.DataFrame) -> None:
+    # 2021 points within 2 km of the own kab/kota but inside another one, whose address names a
+    # kecamatan of the own kab/kota far away: RSUD Banda (Banda Neira) has its point in Kota
+    # Ambon, Sari Mutiara Lubuk Pakam in Kota Medan; both are on a placeholder, with the reason
+    r = rs.set_index("kode_rs")
+    titik = match[match["metode"] == "titik ditolak"].set_index("id_sumber")
+    for kode, there, kec in (("8103002", "81.71", "kec. banda (81.01)"),
+                             ("1212093", "12.71", "kec. lubuk pakam (12.07)")):
+        assert r.loc[kode, "lokasi_presisi"] == "kabkota", kode
+        why = titik.loc[f"rsonline2021:{kode}", "catatan"]
+        assert why.startswith(f"titik di {there}") and "dalam toleransi" in why and kec in why
+    tol = titik[titik["catatan"].str.contains("dalam toleransi", regex=False)]
+    assert sorted(tol.index) == ["kemenkes2019:R1212093", "rsonline2021:1212093",
+                                 "rsonline2021:8103002"]
+
+
 def test_all_rs_online_hospitals_bundled(rs: pd.DataFrame) -> None:
     assert len(rs) > 2900
     known = rs[rs["kode_rsonline"] != ""]
