@@ -220,6 +220,13 @@ def test_link_distance_and_rs_online_code_labels(bengkulu_report: tuple[Path, st
     assert (column_label("distance_km", "en", table="jejaring")
             == "Pengampu\u2013diampu distance (km)")
     assert column_label("distance_km") == "Jarak ke RS terdekat (km)"  # elsewhere unchanged
+    import sqlite3  # the QGIS field aliases of the GeoPackage's link layer say the same
+
+    with sqlite3.connect(out / "laporan.gpkg") as con:
+        qml = dict(con.execute("SELECT f_table_name, styleQML FROM layer_styles "
+                               "WHERE useAsDefault").fetchall())
+    assert 'name="Jarak pengampu\u2013diampu (km)"' in qml["jejaring"]
+    assert "Jarak pengampu" not in qml["wilayah"]
 
 
 def report_columns(folder: Path) -> dict[str, list[str]]:
