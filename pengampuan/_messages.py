@@ -1984,3 +1984,48 @@ MESSAGES.update({
                                  "{values}"},
     "cfg_invalid": {"en": "invalid Config: {problems}", "id": "Config tidak sah: {problems}"},
 })
+
+# --- report scope and travel model ------------------------------------------------------------------
+MESSAGES.update({
+    "scope_provinces": {"en": "{n} provinces: {names}", "id": "{n} provinsi: {names}"},
+    "scope_no_overlap": {
+        "en": "none of the {n} kab/kota codes of wilayah.csv (e.g. {example}) is among the codes "
+              "of the {n_regions} kab/kota boundaries; every boundary is used. Check that "
+              "wilayah.csv uses Kemendagri codes",
+        "id": "tidak satu pun dari {n} kode kab/kota di wilayah.csv (mis. {example}) ada di antara "
+              "kode {n_regions} batas kab/kota; semua batas dipakai. Periksa apakah wilayah.csv "
+              "memakai kode Kemendagri"},
+    "scope_missing_boundary": {
+        "en": "{n} kab/kota of wilayah.csv have no boundary and are left out of the analysis: "
+              "{codes}",
+        "id": "{n} kab/kota di wilayah.csv tidak punya batas wilayah dan tidak ikut dianalisis: "
+              "{codes}"},
+    "scope_from_data": {
+        "en": "scope taken from wilayah.csv: {n_kab} kab/kota in {n_prov} province(s) ({names})",
+        "id": "cakupan diambil dari wilayah.csv: {n_kab} kab/kota di {n_prov} provinsi ({names})"},
+    "report_travel_simple": {
+        "en": "Travel time: simple model: great-circle distance x circuity factor {circuity} at "
+              "{road} km/h by road; sea crossings are not modelled (trips to and from islands "
+              "count as if by road).",
+        "id": "Waktu tempuh: model sederhana: jarak garis lurus x faktor kelokan {circuity} "
+              "dengan {road} km/jam lewat darat; penyeberangan laut tidak dimodelkan (perjalanan "
+              "dari dan ke pulau dihitung seolah lewat darat)."},
+    "report_travel_sea": {
+        "en": "Travel time: land and sea model: H3 graph at resolution {res}; on land distance x "
+              "circuity factor {circuity} at {road} km/h, at sea {sea} km/h plus {boarding} min "
+              "of waiting and boarding per crossing; crossings up to {crossing} km.",
+        "id": "Waktu tempuh: model darat-laut: graf H3 resolusi {res}; darat: jarak x faktor "
+              "kelokan {circuity} dengan {road} km/jam, laut {sea} km/jam ditambah {boarding} "
+              "menit menunggu dan naik kapal tiap penyeberangan; penyeberangan hingga "
+              "{crossing} km."},
+    "help_report_travel": {
+        "en": "travel-time model: 'simple' (default: straight-line km x circuity factor at a "
+              "road speed; sea crossings not modelled) or 'sea' (H3 land/sea graph with ferry "
+              "crossings)",
+        "id": "model waktu tempuh: 'simple' (bawaan: jarak garis lurus x faktor kelokan pada "
+              "kecepatan jalan darat; penyeberangan laut tidak dimodelkan) atau 'sea' (graf "
+              "darat/laut H3 dengan penyeberangan)"},
+    "network_more_checks": {
+        "en": "... {n} more findings not shown (--limit 0 for all)",
+        "id": "... {n} temuan lagi tidak ditampilkan (--limit 0 untuk semua)"},
+})

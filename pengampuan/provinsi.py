@@ -33,6 +33,9 @@ PROVINSI_SINGKATAN: tuple[tuple[str, str], ...] = (
     ("Kalteng", "62"), ("Kalsel", "63"), ("Kaltim", "64"), ("Kaltara", "65"), ("Sulut", "71"),
     ("Sulteng", "72"), ("Sulsel", "73"), ("Sultra", "74"), ("Sulbar", "76"), ("Malut", "82"),
     ("Pabar", "92"), ("Papua Barat Daya", "96"), ("PBD", "96"),
+    # Jakarta's name since UU 2/2024 (Daerah Khusus Jakarta) and more everyday spellings
+    ("DKJ", "31"), ("Daerah Khusus Jakarta", "31"), ("Jkt", "31"), ("Yogya", "34"),
+    ("Jogya", "34"), ("Kepulauan Babel", "19"), ("Papteng", "94"), ("Papsel", "93"),
 )
 
 

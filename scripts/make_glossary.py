@@ -15,7 +15,13 @@ OUT = ROOT / "docs" / "glossary.md"
 
 def render() -> str:
     sys.path.insert(0, str(ROOT))
-    from pengampuan.export.glossary import COLUMNS, DECIMALS, PER_LAYANAN, short_names
+    from pengampuan.export.glossary import (
+        COLUMNS,
+        DECIMALS,
+        PER_LAYANAN,
+        TABLE_COLUMNS,
+        short_names,
+    )
 
     shorts = short_names(list(COLUMNS))
     lines = [
@@ -40,7 +46,9 @@ def render() -> str:
         "",
         "Per layanan (wilayah tables): `<layanan>_<column>` for "
         + ", ".join(f"`{c}`" for c in PER_LAYANAN)
-        + "; hospitals: `strata_<layanan>` (current) and `strata_target_<layanan>`."
+        + "; hospitals: `strata_<layanan>` (current), `strata_target_<layanan>` and"
+        " `bukti_<layanan>` (evidence grade). Reported services (RS Online) in wilayah tables:"
+        " `<fasilitas>_<column>` (e.g. `hemodialisis_travel_min`)."
         " Shapefile short names: `<abbr>_<short>` with `knk` kanker, `jtg` jantung, `stk` stroke,"
         " `uro` uronefrologi (e.g. `stk_mnt` = `stroke_travel_min`); the `<name>_kolom.csv`"
         " written beside a Shapefile lists them all.",
@@ -51,6 +59,11 @@ def render() -> str:
     for name, info in COLUMNS.items():
         lines.append(f"| `{name}` | {info.kind} | {info.label_id} | {info.label_en} | "
                      f"`{shorts[name]}` |")
+    lines += ["", "Labels that depend on the table (the same column means something else there):",
+              "", "| table | column | label (id) | label (en) |", "|---|---|---|---|"]
+    for table, cols in TABLE_COLUMNS.items():
+        for name, info in cols.items():
+            lines.append(f"| `{table}` | `{name}` | {info.label_id} | {info.label_en} |")
     return "\n".join(lines) + "\n"
 
 

@@ -324,6 +324,11 @@ def test_national_report(tmp_path: Path) -> None:
     assert sorted(nat["layanan"]) == ["jantung", "kanker", "stroke", "uronefrologi"]
     assert set(nat["n_kabkota"]) == {514} and set(nat["n_provinsi"]) == {38}
     assert summ["kode"].dropna().nunique() == 38
+    assert set(summ["travel_model"]) == {"simple"}  # the travel model is named
+    from test_report_scope import unlabelled_columns
+
+    missing = unlabelled_columns(files["index.html"].parent)
+    assert not missing, "columns without a glossary label:\n" + "\n".join(missing)
 
 
 # --- one default: status "target"; an empty result says which option to change ----------------

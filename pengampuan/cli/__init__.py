@@ -244,6 +244,10 @@ def kabkota_regions(boundaries: str | None, wilayah: Any, *,
                     on_unmatched: str = "raise") -> Any:
     """Kab/kota polygons for a command: the bundled ones, or the ``--boundaries`` file.
 
+    Only the kab/kota that ``wilayah`` (the data's ``wilayah.csv``) lists are
+    kept (:func:`pengampuan.export.tables.data_regions`): the scope follows
+    the data, so one province's folder is analysed for that province.
+
     A file whose ``kode`` values are all kab/kota codes of the dataset's own
     ``wilayah`` (e.g. a dataset with its own region list) is used as it is,
     after the checks of :func:`pengampuan.regions.read_boundary_file`
@@ -253,10 +257,11 @@ def kabkota_regions(boundaries: str | None, wilayah: Any, *,
     """
     from pathlib import Path
 
+    from ..export.tables import data_regions
     from ..regions import load_regions, read_boundary_file
 
     if boundaries is None:
-        return load_regions(level="kabkota")
+        return data_regions(load_regions(level="kabkota"), wilayah)
     path = Path(boundaries)
     if not path.exists():
         raise FileNotFoundError(msg("cli_boundaries_missing", path=path))
@@ -270,7 +275,7 @@ def kabkota_regions(boundaries: str | None, wilayah: Any, *,
     regions = load_regions(level="kabkota", source=path,
                            on_unmatched=on_unmatched)  # type: ignore[arg-type]
     # --on-unmatched warn/keep: go on without the features that match no kab/kota
-    return regions[regions["kode"].notna()].reset_index(drop=True)
+    return data_regions(regions[regions["kode"].notna()].reset_index(drop=True), wilayah)
 
 
 def exit_code_for(err: BaseException) -> int:
@@ -358,13 +363,15 @@ def parse_provinsi(value: str | None, wilayah: Any = None) -> tuple[str, str] | 
 
     Resolved by :func:`pengampuan.provinsi.resolve_provinsi` against the
     provinces of ``wilayah`` (the dataset's region list), so ``17``,
-    ``Bengkulu``, ``PROVINSI BENGKULU``, ``banten`` and ``DKI`` all work; an
-    unknown name is a :class:`UsageError` naming the closest provinces.
+    ``Bengkulu``, ``PROVINSI BENGKULU``, ``banten``, ``DKI`` and ``DKJ`` all
+    work; an unknown name is a :class:`UsageError` naming the closest provinces.
 
     Examples
     --------
     >>> parse_provinsi("banten"), parse_provinsi("PROVINSI BENGKULU")
     (('36', 'Banten'), ('17', 'Bengkulu'))
+    >>> parse_provinsi("DKJ")[0], parse_provinsi("Daerah Khusus Jakarta")[0]
+    ('31', '31')
     """
     if value is None:
         return None
@@ -463,6 +470,23 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
 def regions_of(args: argparse.Namespace, wilayah: Any) -> Any:
     """The kab/kota polygons of ``--boundaries`` and ``--on-unmatched``: :func:`kabkota_regions`."""
     return kabkota_regions(args.boundaries, wilayah, on_unmatched=args.on_unmatched)
+
+
+def say_data_scope(ds: Any, regions: Any) -> None:
+    """One line on stdout when the kab/kota analysed come from the data's own ``wilayah.csv``.
+
+    Says how many kab/kota in how many provinces (and which provinces), so a
+    report from one province's folder is visibly about that province.
+    """
+    from ..export.tables import data_scope
+
+    scope = data_scope(ds, regions)
+    if not scope.from_data:
+        return
+    names = ", ".join(n for _, n in scope.provinsi[:6]) + (
+        ", ..." if len(scope.provinsi) > 6 else "")
+    print(msg("scope_from_data", n_kab=len(scope.kabkota), n_prov=len(scope.provinsi),
+              names=names))
 
 
 #: The notes of ``report`` and ``plot`` when no hospital qualifies (the maps say so too).

@@ -24,6 +24,7 @@ from . import (
     empty_layer_notes,
     parse_layanan,
     regions_of,
+    say_data_scope,
 )
 
 #: What to say when no hospital qualifies (see :func:`empty_layer_notes`).
@@ -82,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
         check_extension(args.grid_out, what="--grid-out")
     ds = load_dataset(args.data)
     regions = regions_of(args, ds.wilayah)
+    say_data_scope(ds, regions)
     bukti = check_bukti(ds.config, args.bukti)
     what = lay or fasilitas
     options: dict[str, Any] = {"layanan": lay, "min_strata": args.min_strata, "status": args.status,

@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
             shown = checks[["severity", "check", "layanan", "detail"]]
             print(_to_text(shown if args.limit == 0 else shown.head(args.limit), width=100))
             if args.limit and len(checks) > args.limit:
-                print(msg("network_more", n=len(checks) - args.limit))
+                print(msg("network_more_checks", n=len(checks) - args.limit))
             if (checks["severity"] == "error").any():
                 code = EXIT_INVALID_DATA
 

@@ -26,6 +26,7 @@ from . import (
     parse_layanan,
     parse_provinsi,
     regions_of,
+    say_data_scope,
     split_values,
 )
 
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
     regions = regions_of(args, ds.wilayah)
+    say_data_scope(ds, regions)
     with empty_layer_notes(MAP_NOTES):
         tables = report_tables(ds, regions, layanan=layanan, status=args.status,
                                provinsi=None if resolved is None else resolved[0])
@@ -110,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
 
 def write_report_file(path: Path, ds: Any, regions: Any, *, layanan: list[str] | None,
                       status: str, lang: str | None, csv_dialect: str = "standard",
-                      provinsi: str | None = None) -> int:
+                      provinsi: str | None = None, travel: str = "simple") -> int:
     """``pengampuan report --out FILE.ext``: the report's tables as one file, by extension."""
     from ..export.excel import to_excel
     from ..export.formats import check_extension, to_file
@@ -118,13 +120,14 @@ def write_report_file(path: Path, ds: Any, regions: Any, *, layanan: list[str] |
     from ..export.tables import report_tables
 
     ext = check_extension(path, what="--out")
-    tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi)
+    tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi,
+                           travel=travel)
     if ext == ".gpkg":
         to_geopackage(path, tables=tables, lang=lang)
     elif ext == ".xlsx":
         to_excel(path, tables=tables, lang=lang)
     elif ext == ".csv":
-        to_file(tables.ringkasan, path, csv_dialect=csv_dialect)  # type: ignore[arg-type]
+        to_file(tables.summary_table(lang), path, csv_dialect=csv_dialect)  # type: ignore[arg-type]
     else:
         to_file(tables.wilayah, path, layer="wilayah")
     print(msg("report_file", lang, path=path, what=msg(f"report_file_{ext[1:]}", lang)))

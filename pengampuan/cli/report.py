@@ -22,6 +22,7 @@ from . import (
     parse_layanan,
     parse_provinsi,
     regions_of,
+    say_data_scope,
 )
 
 
@@ -35,6 +36,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_layanan(p, _h("help_report_layanan"))
     add_provinsi(p, _h("help_report_provinsi"))
     add_status(p)
+    p.add_argument("--travel", choices=["simple", "sea"], default="simple",
+                   help=_h("help_report_travel"))
     p.add_argument("--offline", action=argparse.BooleanOptionalAction, default=True,
                    help=_h("help_report_offline"))
     p.add_argument("--online", dest="offline", action="store_false", help=argparse.SUPPRESS)
@@ -68,16 +71,18 @@ def run(args: argparse.Namespace) -> int:
     resolved = parse_provinsi(args.provinsi, ds.wilayah)
     provinsi = None if resolved is None else resolved[0]
     regions = regions_of(args, ds.wilayah)
+    say_data_scope(ds, regions)
     with empty_layer_notes(MAP_NOTES):
         if args.out.suffix and not args.out.is_dir():  # one file: its extension says the format
             from .plot import write_report_file
 
             return write_report_file(args.out, ds, regions, layanan=layanan,
                                      status=args.status, lang=lang, csv_dialect=args.csv_dialect,
-                                     provinsi=provinsi)
+                                     provinsi=provinsi, travel=args.travel)
         files = write_report(args.out, ds, regions, layanan=layanan, offline=args.offline,
                              status=args.status, lang=lang, provinsi=provinsi,
-                             csv_dialect=args.csv_dialect, figures=args.figures)
+                             csv_dialect=args.csv_dialect, figures=args.figures,
+                             travel=args.travel)
     elapsed = time.perf_counter() - t0
     for path in files.values():
         print(msg("cli_wrote_size", path=path, mb=path.stat().st_size / 1e6))

@@ -61,11 +61,16 @@ from .tables import (
     GRID_MAX_CELLS,
     GRID_RESOLUTION,
     REPORT_FASILITAS,
+    TRAVEL_MODELS,
+    DataScope,
     ReportLayers,
     ReportTables,
+    data_regions,
+    data_scope,
     report_layers,
     report_tables,
     resolve_provinsi,
+    travel_description,
 )
 
 __all__ = [
@@ -75,7 +80,8 @@ __all__ = [
     # the report's tables and layers
     "report_tables", "ReportTables", "resolve_provinsi", "report_layers", "ReportLayers",
     "REPORT_FASILITAS", "GRID_RESOLUTION", "GRID_MAX_CELLS", "write_office_files",
-    "GEOPACKAGE_FILE",
+    "GEOPACKAGE_FILE", "TRAVEL_MODELS", "travel_description", "data_regions", "data_scope",
+    "DataScope",
     # files
     "to_geojson", "to_file", "to_csv", "to_shapefile", "FORMATS", "CsvDialect",
     "to_excel", "SHEET_NAMES", "NUMBER_FORMATS", "to_geopackage", "STYLE_TABLE", "layer_styles",

@@ -27,7 +27,14 @@ import pandas as pd
 from .._messages import current_lang
 from ..config import Config
 from ._atomic import write_atomic
-from .glossary import column_info, column_label, tidy, unique_name, without_geometry
+from .glossary import (
+    TABLE_COLUMNS,
+    column_info,
+    column_label,
+    tidy,
+    unique_name,
+    without_geometry,
+)
 from .tables import ReportTables, report_tables
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -140,6 +147,7 @@ def to_excel(path: str | os.PathLike[str],
     if path.suffix.lower() != ".xlsx":
         raise ValueError(f"{path}: an Excel workbook's name ends in .xlsx")
     notes: list[str] = []
+    contexts: dict[str, str] = {}  # sheet -> table whose own labels apply (glossary.TABLE_COLUMNS)
     source_rows: list[dict[str, Any]] | None = None
     if sheets is None:
         if tables is None:
@@ -148,7 +156,7 @@ def to_excel(path: str | os.PathLike[str],
         config = config or tables.ds.config
         idx = 1 if lang == "en" else 0
         frames: dict[str, pd.DataFrame] = {
-            SHEET_NAMES["ringkasan"][idx]: tables.ringkasan,
+            SHEET_NAMES["ringkasan"][idx]: tables.summary_table(lang),
             SHEET_NAMES["wilayah"][idx]: tables.wilayah,
         }
         for key, frame in tables.extra.items():
@@ -156,12 +164,14 @@ def to_excel(path: str | os.PathLike[str],
             frames[name] = frame
         frames[SHEET_NAMES["rumah_sakit"][idx]] = tables.rumah_sakit
         frames[SHEET_NAMES["jejaring"][idx]] = tables.jejaring
+        contexts[SHEET_NAMES["jejaring"][idx]] = "jejaring"
         source_rows = _sources_rows(tables.ds, lang)
         from .. import __version__
 
         tx = _TEXT[lang]
         notes.append(tx["made_with"].format(version=__version__,
                                             status=tx[f"status_{tables.status}"]))
+        notes.append(tables.travel_description(lang))
         if tables.ds.has_contoh:
             notes.append(tx["contoh"])
     elif isinstance(sheets, pd.DataFrame):
@@ -174,12 +184,19 @@ def to_excel(path: str | os.PathLike[str],
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = set()
-    columns_seen: list[str] = []
+    columns_seen: list[tuple[str, str | None, str]] = []  # (column, table, sheet)
     for name, frame in frames.items():
         title = _sheet_title(str(name), used)
+        context = contexts.get(str(name))
+        if context is None and isinstance(sheets, Mapping) and str(name) in TABLE_COLUMNS:
+            context = str(name)  # to_excel({"jejaring": links}): that table's labels
         table = tidy(without_geometry(frame), config=config)
-        _write_sheet(wb.create_sheet(title), table, lang=lang, config=config)
-        columns_seen += [str(c) for c in table.columns if str(c) not in columns_seen]
+        _write_sheet(wb.create_sheet(title), table, lang=lang, config=config, context=context)
+        seen = {(c, t) for c, t, _ in columns_seen}
+        for c in map(str, table.columns):
+            own = context if c in TABLE_COLUMNS.get(context or "", {}) else None
+            if (c, own) not in seen:
+                columns_seen.append((c, own, title))
     idx = 1 if lang == "en" else 0
     if source_rows is not None:
         tx = _TEXT[lang]
@@ -192,11 +209,12 @@ def to_excel(path: str | os.PathLike[str],
     if glossary:
         tx = _TEXT[lang]
         rows = []
-        for col in columns_seen:
-            info = column_info(col, config=config)
+        for col, context, title in columns_seen:
+            info = column_info(col, config=config, table=context)
             if info is None:
                 continue
-            rows.append({tx["column"]: col, tx["label"]: info.label(lang), tx["kind"]: info.kind})
+            rows.append({tx["column"]: col if context is None else f"{col} ({title})",
+                         tx["label"]: info.label(lang), tx["kind"]: info.kind})
         ws = wb.create_sheet(_sheet_title(SHEET_NAMES["kolom"][idx], used))
         _write_sheet(ws, pd.DataFrame(rows, columns=[tx["column"], tx["label"], tx["kind"]]),
                      lang=lang, config=config, labels=False)
@@ -232,17 +250,21 @@ def _sheet_title(name: str, used: set[str]) -> str:
 
 
 def _write_sheet(ws: Any, table: pd.DataFrame, *, lang: str, config: Config | None,
-                 labels: bool = True) -> None:
-    """Header, values with formats, frozen header, filter and widths."""
+                 labels: bool = True, context: str | None = None) -> None:
+    """Header, values with formats, frozen header, filter and widths.
+
+    ``context`` names the table (``"jejaring"``) whose own labels apply
+    (:data:`~pengampuan.export.glossary.TABLE_COLUMNS`).
+    """
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     cols = [str(c) for c in table.columns]
-    heads = [column_label(c, lang, config=config) if labels else c for c in cols]
+    heads = [column_label(c, lang, config=config, table=context) if labels else c for c in cols]
     ws.append(heads)
     kinds = []
     for c in cols:
-        info = column_info(c, config=config) if labels else None
+        info = column_info(c, config=config, table=context) if labels else None
         kind = info.kind if info is not None else None
         if kind is None:
             s = table[c]

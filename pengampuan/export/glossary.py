@@ -39,8 +39,8 @@ import pandas as pd
 from ..config import DEFAULT_CONFIG, Config
 from ..geo import require_wgs84
 
-__all__ = ["Column", "COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info", "column_label",
-           "tidy", "short_names", "unique_name", "without_geometry"]
+__all__ = ["Column", "COLUMNS", "TABLE_COLUMNS", "PER_LAYANAN", "DECIMALS", "column_info",
+           "column_label", "tidy", "short_names", "unique_name", "without_geometry"]
 
 Kind = Literal["code", "text", "int", "km", "min", "share", "coord", "float", "bool", "date"]
 
@@ -93,6 +93,15 @@ COLUMNS: dict[str, Column] = {
     "penduduk_grid": _C("int", "Penduduk (grid)", "Population (grid)", "pddk_grid"),
     "penduduk_within_threshold": _C("int", "Penduduk dalam ambang", "Population within threshold",
                                     "pddk_amb"),
+    "penduduk_within_threshold_approx": _C(
+        "int", "Penduduk dalam ambang, RS berlokasi perkiraan",
+        "Population within threshold, approximately located hospital", "pddk_amb_a"),
+    "distance_km_if_moved_min": _C("km", "Jarak bila RS perkiraan digeser, terdekat (km)",
+                                   "Distance if approximate hospitals moved, nearest (km)",
+                                   "jarak_gmin"),
+    "distance_km_if_moved_max": _C("km", "Jarak bila RS perkiraan digeser, terjauh (km)",
+                                   "Distance if approximate hospitals moved, farthest (km)",
+                                   "jarak_gmax"),
     "share_within_threshold": _C("share", "Porsi penduduk dalam ambang",
                                  "Share of population within threshold", "sh_amb"),
     "share_sea_crossing": _C("share", "Porsi penduduk menyeberang laut",
@@ -133,6 +142,11 @@ COLUMNS: dict[str, Column] = {
     "kode_wilayah_sk": _C("code", "Kode kab/kota menurut SK", "District code in the decree",
                           "kode_wilsk"),
     "kode_prov": _C("code", "Kode provinsi", "Province code"),
+    "kode_rsonline": _C("code", "Kode RS Online", "RS Online code", "kode_rsol"),
+    "fasilitas": _C("text", "Fasilitas yang dilaporkan (RS Online)",
+                    "Reported services (RS Online)"),
+    "luar_provinsi": _C("bool", "RS di luar provinsi", "Hospital outside the province",
+                        "luar_prov"),
     "kelas": _C("text", "Kelas RS", "Hospital class"),
     "kepemilikan": _C("text", "Kepemilikan", "Ownership", "pemilik"),
     "tempat_tidur": _C("int", "Tempat tidur", "Beds", "t_tidur"),
@@ -155,6 +169,34 @@ COLUMNS: dict[str, Column] = {
     "mulai": _C("date", "Mulai", "Start"),
     # H3 grid
     "h3": _C("code", "Sel H3", "H3 cell"),
+    # the report's travel model (ringkasan)
+    "travel_model": _C("text", "Model waktu tempuh", "Travel-time model", "model_wkt"),
+    "travel_asumsi": _C("text", "Asumsi model waktu tempuh", "Travel-time model assumptions",
+                        "asumsi_wkt"),
+}
+
+#: Labels that depend on the table: a column whose meaning differs there (``distance_km`` of
+#: a link is the pengampu-diampu distance, not the distance to the nearest hospital).
+TABLE_COLUMNS: dict[str, dict[str, Column]] = {
+    "jejaring": {
+        "distance_km": _C("km", "Jarak pengampu\u2013diampu (km)",
+                          "Pengampu\u2013diampu distance (km)", "jarak_km"),
+    },
+}
+
+#: Labels of the reported services (``fasilitas.csv``) in ``<fasilitas>_<column>`` names.
+FASILITAS_LABELS: dict[str, tuple[str, str]] = {
+    "hemodialisis": ("Hemodialisis", "Haemodialysis"),
+    "cathlab": ("Cathlab", "Cathlab"),
+    "bedah_jantung": ("Bedah jantung", "Cardiac surgery"),
+    "radioterapi": ("Radioterapi", "Radiotherapy"),
+    "bedah_onkologi": ("Bedah onkologi", "Surgical oncology"),
+    "kemoterapi": ("Kemoterapi", "Chemotherapy"),
+    "kedokteran_nuklir": ("Kedokteran nuklir", "Nuclear medicine"),
+    "stroke_unit": ("Unit stroke", "Stroke unit"),
+    "bedah_saraf": ("Bedah saraf", "Neurosurgery"),
+    "nefrologi": ("Nefrologi", "Nephrology"),
+    "urologi": ("Urologi", "Urology"),
 }
 
 #: Columns written once per layanan as ``<layanan>_<column>`` (wilayah tables).
@@ -176,9 +218,13 @@ _LAYANAN_SHORT: dict[str, str] = {"kanker": "knk", "jantung": "jtg", "stroke": "
                                   "manajemen": "mnj", "sdm": "sdm"}
 
 
-def column_info(name: str, *, config: Config | None = None) -> Column | None:
+def column_info(name: str, *, config: Config | None = None,
+                table: str | None = None) -> Column | None:
     """
     The glossary entry of a column, including ``<layanan>_<column>`` and ``strata_<layanan>``.
+
+    ``table`` (``"jejaring"``, ...) gives the label a column has in that table
+    when it differs there (:data:`TABLE_COLUMNS`).
 
     Examples
     --------
@@ -186,20 +232,35 @@ def column_info(name: str, *, config: Config | None = None) -> Column | None:
     'Stroke: Travel time (min)'
     >>> column_info("strata_target_kanker").label()
     'Strata target: Kanker'
+    >>> column_info("hemodialisis_distance_km").label()
+    'Hemodialisis: Jarak ke RS terdekat (km)'
+    >>> column_info("distance_km", table="jejaring").label("en")
+    'Pengampu\u2013diampu distance (km)'
     >>> column_info("no_such_column") is None
     True
     """
     cfg = config or DEFAULT_CONFIG
+    if table is not None and name in TABLE_COLUMNS.get(table, {}):
+        return TABLE_COLUMNS[table][name]
     if name in COLUMNS:
         return COLUMNS[name]
     for prefix, label_id, label_en in (("strata_target_", "Strata target", "Target strata"),
-                                       ("strata_", "Strata", "Strata")):
+                                       ("strata_", "Strata", "Strata"),
+                                       ("bukti_", "Tingkat bukti", "Evidence grade")):
         if name.startswith(prefix) and name[len(prefix):] in cfg.layanan:
             lay = name[len(prefix):]
             info = cfg.layanan[lay]
-            short = ("st_t_" if prefix == "strata_target_" else "st_") + _lay_short(lay)
+            short = {"strata_target_": "st_t_", "strata_": "st_",
+                     "bukti_": "bk_"}[prefix] + _lay_short(lay)
             return Column("text", f"{label_id}: {info.label('id')}",
                           f"{label_en}: {info.label('en')}", short)
+    for fas, (fas_id, fas_en) in FASILITAS_LABELS.items():
+        rest = name[len(fas) + 1:]
+        if name.startswith(fas + "_") and rest in COLUMNS:
+            base = COLUMNS[rest]
+            short = f"{fas[:3]}_{_PER_LAYANAN_SHORT.get(rest, rest)}"
+            return Column(base.kind, f"{fas_id}: {base.label_id}", f"{fas_en}: {base.label_en}",
+                          short)
     lay, sep, rest = name.partition("_")
     while sep and lay not in cfg.layanan:
         more, sep2, rest2 = rest.partition("_")
@@ -215,15 +276,18 @@ def column_info(name: str, *, config: Config | None = None) -> Column | None:
     return None
 
 
-def column_label(name: str, lang: str = "id", *, config: Config | None = None) -> str:
+def column_label(name: str, lang: str = "id", *, config: Config | None = None,
+                 table: str | None = None) -> str:
     """Human header of a column in ``lang`` (the name itself when it is not in the glossary).
 
     Examples
     --------
     >>> column_label("penduduk"), column_label("penduduk", "en"), column_label("x_y")
     ('Penduduk', 'Population', 'x_y')
+    >>> column_label("distance_km", table="jejaring")
+    'Jarak pengampu\u2013diampu (km)'
     """
-    info = column_info(name, config=config)
+    info = column_info(name, config=config, table=table)
     return name if info is None else info.label(lang)
 
 

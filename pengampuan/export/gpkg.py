@@ -440,7 +440,7 @@ def layer_styles(gdf: gpd.GeoDataFrame, *, name: str, layanan: Sequence[str] | N
     cfg = config or DEFAULT_CONFIG
     tx = _TEXT[lang]
     cols = [c for c in gdf.columns if c != gdf.geometry.name]
-    aliases = {c: column_label(c, lang, config=cfg) for c in cols}
+    aliases = {c: column_label(c, lang, config=cfg, table=name) for c in cols}  # per table
     geom_types = set(gdf.geom_type.dropna())
     point = bool(geom_types) and geom_types <= {"Point", "MultiPoint"}
     line = bool(geom_types) and geom_types <= {"LineString", "MultiLineString"}

@@ -68,6 +68,7 @@ def write_report(
     provinsi: str | int | None = None,
     csv_dialect: str = "standard",
     figures: bool = True,
+    travel: str = "simple",
 ) -> dict[str, Path]:
     """
     Write the HTML report with its data: access and targets for each layanan.
@@ -106,7 +107,8 @@ def write_report(
     ``ringkasan.csv``
         coverage vs targets per layanan, nationally and per province, or for
         a province: the province and each of its kab/kota
-        (:func:`pengampuan.target_summary`).
+        (:func:`pengampuan.target_summary`), with the travel model and its
+        assumptions (``travel_model``, ``travel_asumsi``).
     ``ringkasan.xlsx``
         the same summary, the kab/kota, hospitals, links and sources as Excel
         sheets (:func:`pengampuan.to_excel`).
@@ -155,6 +157,11 @@ def write_report(
         ``"excel-id"`` for Excel with Indonesian settings (``;``, decimal comma, BOM).
     figures : bool
         Also write the maps and charts (PNG and SVG, see below); ``False`` skips them.
+    travel : {"simple", "sea"}
+        Travel-time model (:func:`pengampuan.export.tables.report_tables`): ``"simple"``
+        (default; sea crossings not modelled) or ``"sea"`` (sea-aware H3 graph). The
+        model and its assumptions are named in ``ringkasan.csv`` (``travel_model``,
+        ``travel_asumsi``) and ``ringkasan.xlsx``.
 
     Returns
     -------
@@ -181,7 +188,8 @@ def write_report(
                          "expected one of ['standard', 'excel-id']")
     out_dir = check_out_dir(out_dir)
     # the tables: the same builder as report --out FILE, to_excel, to_geopackage and plot
-    tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi)
+    tables = report_tables(ds, regions, layanan=layanan, status=status, provinsi=provinsi,
+                           travel=travel)
     t_net = time.perf_counter()
 
     with report_folder(out_dir) as tmp:
@@ -195,7 +203,7 @@ def write_report(
             to_geojson(tables.wilayah, tmp / "wilayah.geojson")
             to_geojson(tables.rumah_sakit, tmp / "rumah_sakit.geojson")
             to_geojson(tables.jejaring, tmp / "jejaring.geojson")
-            to_csv(tables.ringkasan, tmp / "ringkasan.csv", dialect=csv_dialect)
+            to_csv(tables.summary_table(lang), tmp / "ringkasan.csv", dialect=csv_dialect)
             write_office_files(tmp, tables, lang=lang, figures=False)  # .xlsx, .gpkg
             if job is not None:
                 job.result()

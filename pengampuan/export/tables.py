@@ -14,22 +14,34 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import pandas as pd
 
-from ..config import BUKTI
+from ..config import BUKTI, Config
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
     from ..dataset import Dataset
+    from ..travel import TravelGraph
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["ReportTables", "report_tables", "resolve_provinsi", "report_layers", "ReportLayers",
-           "REPORT_FASILITAS", "GRID_RESOLUTION", "GRID_MAX_CELLS"]
+           "REPORT_FASILITAS", "GRID_RESOLUTION", "GRID_MAX_CELLS", "TRAVEL_MODELS",
+           "data_regions", "DataScope", "data_scope", "travel_description"]
+
+#: Travel-time models of a report (:mod:`pengampuan.travel`): ``"simple"`` (great-circle km
+#: x circuity factor at a road speed; sea crossings not modelled) and ``"sea"`` (the
+#: sea-aware H3 land/sea graph with ferry crossings).
+TRAVEL_MODELS: tuple[str, ...] = ("simple", "sea")
+
+#: H3 resolution of the sea-aware travel graph of a report: finer for one province, coarser
+#: for several (a national graph at 6 builds in about 2 s, at 7 in about 10 s).
+SEA_RESOLUTION_PROVINCE = 7
+SEA_RESOLUTION_NATIONAL = 6
 
 #: Reported services drawn in a report beside the decree targets (RS Online 2020 flags; not
 #: strata): access to dialysis, a cathlab and radiotherapy.
@@ -113,6 +125,54 @@ class ReportTables:
     #: The map layers beyond the layanan: reported services; for a province, kecamatan and
     #: the H3 grid (:func:`report_layers`).
     layers: ReportLayers | None = None
+    #: Travel-time model of the access figures: ``"simple"`` or ``"sea"``
+    #: (:data:`TRAVEL_MODELS`; its assumptions in words: :meth:`travel_description`).
+    travel: str = "simple"
+    #: H3 resolution of the sea-aware travel graph (``travel="sea"``), else None.
+    sea_resolution: int | None = None
+    #: The kab/kota and provinces the report covers and whether they were taken from the
+    #: data's own ``wilayah.csv`` (:func:`data_scope`).
+    scope: DataScope | None = None
+
+    def travel_description(self, lang: str | None = None) -> str:
+        """The travel model and its assumptions in one sentence (see :func:`travel_description`)."""
+        return travel_description(self.travel, self.ds.config, lang=lang,
+                                  sea_resolution=self.sea_resolution)
+
+    def summary_table(self, lang: str | None = None) -> pd.DataFrame:
+        """``ringkasan`` with the travel model: ``travel_model`` (code) and ``travel_asumsi``.
+
+        What ``ringkasan.csv`` and the summary sheet of ``ringkasan.xlsx`` hold, so the
+        figures state how their travel times were estimated.
+        """
+        return self.ringkasan.assign(travel_model=self.travel,
+                                     travel_asumsi=self.travel_description(lang))
+
+
+@dataclass(frozen=True)
+class DataScope:
+    """The kab/kota and provinces of a report (see :func:`data_scope`)."""
+
+    #: Codes of the kab/kota covered.
+    kabkota: tuple[str, ...]
+    #: Codes and names of their provinces, in code order.
+    provinsi: tuple[tuple[str, str], ...]
+    #: True when the scope is that of the data's own ``wilayah.csv`` (a folder given by the
+    #: user, not the bundled data nor the bundled region list).
+    from_data: bool
+    #: True when every province of the bundled list is covered (a national report).
+    national: bool
+
+    def name(self, lang: str | None = None) -> str:
+        """'Indonesia', the province's name, or the provinces' names (several provinces)."""
+        from .._messages import msg
+
+        if self.national or not self.provinsi:
+            return "Indonesia"
+        if len(self.provinsi) == 1:
+            return self.provinsi[0][1]
+        return msg("scope_provinces", lang, n=len(self.provinsi),
+                   names=", ".join(n for _, n in self.provinsi))
 
 
 def resolve_provinsi(provinsi: str | int | None, ds: Dataset) -> str | None:
@@ -136,6 +196,140 @@ def resolve_provinsi(provinsi: str | int | None, ds: Dataset) -> str | None:
     return resolve_scope(provinsi, ds, None).kode
 
 
+def _kabkota_codes(wilayah: pd.DataFrame) -> set[str]:
+    """Codes of the kab/kota a region list holds (``tingkat`` kabkota, else codes with a dot)."""
+    if wilayah is None or "kode" not in wilayah or not len(wilayah):
+        return set()
+    kode = wilayah["kode"].astype(str).str.strip()
+    if "tingkat" in wilayah:
+        return set(kode[wilayah["tingkat"].astype(str).str.strip() == "kabkota"])
+    return set(kode[kode.str.contains(".", regex=False)])
+
+
+def data_regions(regions: gpd.GeoDataFrame, wilayah: pd.DataFrame) -> gpd.GeoDataFrame:
+    """
+    The kab/kota of ``regions`` that the data's region list (``wilayah.csv``) holds.
+
+    The scope of a report follows its data: a folder with one province's
+    ``wilayah.csv`` is analysed for that province's kab/kota, not the whole
+    country. The bundled data (and a folder without ``wilayah.csv``, which
+    uses the bundled list) lists every kab/kota: ``regions`` come back whole.
+    Kab/kota of ``wilayah`` without a polygon in ``regions`` are named in a
+    warning; when none of them has one (codes of another scheme), ``regions``
+    come back whole, with a warning.
+
+    Parameters
+    ----------
+    regions : GeoDataFrame
+        Kab/kota polygons (``kode``), e.g. the bundled ones.
+    wilayah : DataFrame
+        The dataset's region list (``ds.wilayah``).
+
+    Returns
+    -------
+    GeoDataFrame
+        The rows of ``regions`` listed in ``wilayah``, in their order.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> len(data_regions(reg, ds.wilayah))
+    514
+    >>> bengkulu = ds.wilayah[ds.wilayah["kode"].str.startswith("17")]
+    >>> sorted(set(data_regions(reg, bengkulu)["kode_induk"])), len(data_regions(reg, bengkulu))
+    (['17'], 10)
+    """
+    import warnings
+
+    from .._messages import msg
+
+    listed = _kabkota_codes(wilayah)
+    if not listed:
+        return regions
+    kode = regions["kode"].astype(str)
+    keep = kode.isin(listed)
+    if bool(keep.all()):
+        return regions
+    if not keep.any():
+        warnings.warn(msg("scope_no_overlap", n=len(listed), n_regions=len(regions),
+                          example=", ".join(sorted(listed)[:3])), UserWarning, stacklevel=2)
+        return regions
+    missing = sorted(listed - set(kode))
+    if missing:
+        warnings.warn(msg("scope_missing_boundary", n=len(missing),
+                          codes=", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")),
+                      UserWarning, stacklevel=2)
+    return regions[keep].reset_index(drop=True)
+
+
+def data_scope(ds: Dataset, regions: gpd.GeoDataFrame) -> DataScope:
+    """
+    The kab/kota and provinces a report on ``regions`` covers, and where that scope comes from.
+
+    Examples
+    --------
+    >>> import pengampuan as pg
+    >>> ds, reg = pg.load_dataset(), pg.load_regions()
+    >>> sc = data_scope(ds, reg)
+    >>> len(sc.kabkota), len(sc.provinsi), sc.national, sc.from_data, sc.name()
+    (514, 38, True, False, 'Indonesia')
+    >>> data_scope(ds, reg[reg["kode_induk"] == "17"]).name()
+    'Bengkulu'
+    """
+    from ..maps.scope import kode_induk, province_list
+    from ..regions import region_list
+
+    kab = tuple(regions["kode"].astype(str)) if len(regions) else ()
+    codes = sorted(set(kode_induk(regions))) if len(regions) else []
+    listed = province_list(ds)
+    table = listed[listed["tingkat"].astype(str) == "provinsi"] if listed is not None else None
+    bundled = region_list("provinsi")
+    names = dict(zip(bundled["kode"].astype(str), bundled["nama"].astype(str), strict=True))
+    if table is not None:
+        names.update(zip(table["kode"].astype(str).str.strip(),
+                         table["nama"].astype(str).str.strip(), strict=True))
+    provinsi = tuple((k, names.get(k, k)) for k in codes)
+    meta = ds.meta or {}
+    from_data = not meta.get("bundled") and not meta.get("wilayah_bundled")
+    national = set(bundled["kode"].astype(str)) <= set(codes)
+    return DataScope(kabkota=kab, provinsi=provinsi, from_data=bool(from_data),
+                     national=national)
+
+
+def travel_description(travel: str, config: Config | None = None, *, lang: str | None = None,
+                       sea_resolution: int | None = None) -> str:
+    """
+    The travel-time model and its assumptions in one sentence, in ``lang``.
+
+    Examples
+    --------
+    >>> travel_description("simple", lang="en")  # doctest: +NORMALIZE_WHITESPACE
+    'Travel time: simple model: great-circle distance x circuity factor 1.3 at 40 km/h by road;
+     sea crossings are not modelled (trips to and from islands count as if by road).'
+    >>> travel_description("sea", lang="id", sea_resolution=6)  # doctest: +ELLIPSIS
+    'Waktu tempuh: model darat-laut: graf H3 resolusi 6; darat: jarak x faktor kelokan 1,3 ...'
+    """
+    from .._messages import fmt_num, msg
+    from ..config import DEFAULT_CONFIG
+
+    if travel not in TRAVEL_MODELS:
+        raise ValueError(f"travel={travel!r} is not known; expected one of {list(TRAVEL_MODELS)}")
+    cfg = config or DEFAULT_CONFIG
+
+    def num(x: float) -> str:
+        return fmt_num(x, lang, decimals=0 if float(x).is_integer() else 1)
+
+    values = {"circuity": num(cfg.circuity_factor), "road": num(cfg.road_speed_kmh),
+              "sea": num(cfg.sea_speed_kmh), "boarding": num(cfg.boarding_penalty_min),
+              "res": sea_resolution if sea_resolution is not None else SEA_RESOLUTION_NATIONAL}
+    if travel == "sea":
+        from ..travel import SEA_BUFFER_KM
+
+        values["crossing"] = num(2 * SEA_BUFFER_KM)
+    return msg(f"report_travel_{travel}", lang, **values)
+
+
 def _layanan_codes(layanan: str | Sequence[str] | None, ds: Dataset) -> list[str]:
     """The layanan of a report: ``layanan`` checked, or the configuration's target layanan."""
     cfg = ds.config
@@ -150,7 +344,8 @@ def _layanan_codes(layanan: str | Sequence[str] | None, ds: Dataset) -> list[str
 
 def report_tables(ds: Dataset | None = None, regions: gpd.GeoDataFrame | None = None, *,
                   layanan: str | Sequence[str] | None = None, status: str = "target",
-                  provinsi: str | int | None = None) -> ReportTables:
+                  provinsi: str | int | None = None, travel: str = "simple",
+                  sea_resolution: int | None = None) -> ReportTables:
     """
     Compute the tables of a report: the one builder behind every report output.
 
@@ -170,18 +365,33 @@ def report_tables(ds: Dataset | None = None, regions: gpd.GeoDataFrame | None = 
     hospitals, and a summary of the province and each of its kab/kota (never
     a "nasional" total).
 
+    The scope follows the data: without ``regions``, the kab/kota are the
+    bundled ones that ``ds.wilayah`` lists (:func:`data_regions`), so a data
+    folder of one province gives that province's report, and one of several
+    provinces a summary whose total row is named after them (``tables.scope``).
+
     Parameters
     ----------
     ds : Dataset, optional
         Default: the bundled dataset.
     regions : GeoDataFrame, optional
-        Kab/kota polygons (``kode``, ``nama``, ``kode_induk``; default: the bundled ones).
+        Kab/kota polygons (``kode``, ``nama``, ``kode_induk``; default: the bundled
+        ones listed in ``ds.wilayah``).
     layanan : str or list of str, optional
         Default: the target layanan of the configuration (the four KJSU).
     status : {"ada", "target"}
         Strata used (default ``"target"``).
     provinsi : str or int, optional
-        One province, by code or name (``17``, ``"Bengkulu"``, ``"DKI"``).
+        One province, by code or name (``17``, ``"Bengkulu"``, ``"DKI"``, ``"DKJ"``).
+    travel : {"simple", "sea"}
+        Travel-time model of the access figures (:data:`TRAVEL_MODELS`):
+        ``"simple"`` (default: great-circle km x ``circuity_factor`` at
+        ``road_speed_kmh``; sea crossings not modelled) or ``"sea"`` (the
+        sea-aware H3 land/sea graph of :mod:`pengampuan.travel`, built once from
+        all kab/kota of the data and cached). Kept as ``tables.travel``;
+        :meth:`ReportTables.travel_description` says it in words.
+    sea_resolution : int, optional
+        H3 resolution of the sea-aware graph (default 7 for a province, 6 otherwise).
 
     Returns
     -------
@@ -208,23 +418,38 @@ def report_tables(ds: Dataset | None = None, regions: gpd.GeoDataFrame | None = 
     t0 = time.perf_counter()
     if status not in ("ada", "target"):
         raise ValueError(f"status={status!r} is not known; expected one of ['ada', 'target']")
+    if travel not in TRAVEL_MODELS:
+        raise ValueError(f"travel={travel!r} is not known; expected one of {list(TRAVEL_MODELS)}")
     if ds is None:
         ds = load_dataset()
     if regions is None:
-        regions = load_regions(level="kabkota")
+        regions = data_regions(load_regions(level="kabkota"), ds.wilayah)
     regions = require_wgs84(regions, name="regions")
+    land = regions
     scope = map_scope.resolve_scope(provinsi, ds, regions)
     regions = map_scope.select(regions, scope).reset_index(drop=True)
     lay_codes = _layanan_codes(layanan, ds)
+    graph = None
+    if travel == "sea":
+        if sea_resolution is None:
+            sea_resolution = (SEA_RESOLUTION_PROVINCE if scope.province
+                              else SEA_RESOLUTION_NATIONAL)
+        graph = _sea_graph(ds, land, regions, resolution=sea_resolution)
+    else:
+        sea_resolution = None
+    how = {"travel": travel, "graph": graph}
 
     acc = {lay: access.district_access(ds, regions, layanan=lay,
                                        min_strata=ds.config.target_strata_kabkota,
-                                       status=status)
+                                       status=status, **how)  # type: ignore[arg-type]
            for lay in lay_codes}
     t_acc = time.perf_counter()
     gaps = coverage.target_gaps(ds, regions, layanan=lay_codes if len(lay_codes) > 1
                                 else lay_codes[0], status=status)
     summary = coverage.target_summary(gaps, provinsi=scope.kode)
+    covered = data_scope(ds, regions)
+    if not scope.province and not covered.national:  # several provinces, not the country
+        summary.loc[summary["tingkat"].astype(str) == "nasional", "nama"] = covered.name()
     net = network.build_network(ds)
     links = network.links_geodataframe(net)
     links = links[links["layanan"].astype(str).isin(lay_codes)].reset_index(drop=True)
@@ -232,14 +457,36 @@ def report_tables(ds: Dataset | None = None, regions: gpd.GeoDataFrame | None = 
     if scope.province:
         hospitals, links = _province_hospitals_links(hospitals, links, scope.kode)
     layers = report_layers(ds, regions, layanan=lay_codes, status=status,
-                           provinsi=scope.kode if scope.province else None)
+                           provinsi=scope.kode if scope.province else None, **how)
     wilayah = layers.wilayah_columns(_wilayah_table(regions, acc, gaps, ds))
     logger.info("Report tables: access %.1f s, targets+network+tables %.1f s",
                 t_acc - t0, time.perf_counter() - t_acc)
     return ReportTables(ds=ds, layanan=lay_codes, status=status, ringkasan=summary,
                         wilayah=wilayah, rumah_sakit=hospitals, jejaring=links, access=acc,
                         gaps=gaps, network=net, provinsi=scope.kode, regions=regions,
-                        nama_provinsi=scope.nama, layers=layers)
+                        nama_provinsi=scope.nama, layers=layers, travel=travel,
+                        sea_resolution=sea_resolution, scope=covered)
+
+
+def _sea_graph(ds: Dataset, land: gpd.GeoDataFrame, regions: gpd.GeoDataFrame, *,
+               resolution: int) -> TravelGraph:
+    """The sea-aware graph of a report, with every hospital and demand point of ``regions``.
+
+    Its land is every kab/kota of the data (``land``), so a province's trips may cross
+    its borders by road.
+    """
+    import numpy as np
+
+    from ..demand import build_demand
+    from ..travel import cached_travel_graph
+
+    dem = build_demand(regions, ds, demand="kecamatan")
+    rs = ds.rumah_sakit
+    ok = rs["lat"].notna() & rs["lon"].notna()
+    return cached_travel_graph(
+        land, resolution=resolution, config=ds.config,
+        extra_points=(np.concatenate([dem.lon, rs.loc[ok, "lon"].to_numpy(float)]),
+                      np.concatenate([dem.lat, rs.loc[ok, "lat"].to_numpy(float)])))
 
 
 def _province_hospitals_links(hospitals: gpd.GeoDataFrame, links: gpd.GeoDataFrame,
@@ -265,6 +512,8 @@ def report_layers(
     provinsi: str | None = None,
     fasilitas: Sequence[str] = REPORT_FASILITAS,
     grid_resolution: int | None = None,
+    travel: str = "simple",
+    graph: TravelGraph | None = None,
 ) -> ReportLayers:
     """
     Compute the extra layers of a report: reported services; for a province, kecamatan and grid.
@@ -289,6 +538,11 @@ def report_layers(
     grid_resolution : int, optional
         H3 resolution of the grid (default :data:`GRID_RESOLUTION`, coarser for a
         province that would need more than :data:`GRID_MAX_CELLS` cells).
+    travel : {"simple", "sea"}
+        Travel-time model (as in :func:`report_tables`).
+    graph : TravelGraph, optional
+        The sea-aware graph to use with ``travel="sea"`` (default: one built and cached
+        by :func:`pengampuan.district_access`).
 
     Returns
     -------
@@ -310,18 +564,20 @@ def report_layers(
     from .. import access
     from ..config import AREA_CRS
 
+    how: dict[str, Any] = {"travel": travel, "graph": graph}
     out = ReportLayers()
     reported = set(ds.fasilitas["fasilitas"].astype(str)) if len(ds.fasilitas) else set()
     for fas in fasilitas:
         if fas in reported and len(ds.capable(fasilitas=fas)):
-            out.fasilitas[fas] = access.district_access(ds, regions, fasilitas=fas)
+            out.fasilitas[fas] = access.district_access(ds, regions, fasilitas=fas, **how)
     if provinsi is None:
         return out
     keys: list[tuple[str, dict[str, str]]] = [(lay, {"layanan": lay, "status": status})
                                               for lay in layanan]
     keys += [(fas, {"fasilitas": fas}) for fas in out.fasilitas]
     for key, kw in keys:
-        kec = access.district_access(ds, regions, level="kecamatan", **kw)  # type: ignore[arg-type]
+        kec = access.district_access(ds, regions, level="kecamatan", **kw,
+                                     **how)  # type: ignore[arg-type]
         kec = kec[kec["jenis"].astype(str) == "kecamatan"]
         if len(kec):
             out.kecamatan[key] = kec
@@ -337,7 +593,8 @@ def report_layers(
     if len(cells):
         for key, kw in keys:
             try:
-                out.grid[key] = access.access_grid(ds, regions, cells=cells, **kw)  # type: ignore[arg-type]
+                out.grid[key] = access.access_grid(ds, regions, cells=cells, **kw,
+                                                   **how)  # type: ignore[arg-type]
             except ValueError as err:  # no capable hospital: no grid for that layer
                 logger.info("No access grid for %s: %s", key, err)
     return out
@@ -402,4 +659,6 @@ def _rumah_sakit_table(ds: Dataset) -> gpd.GeoDataFrame:
             sub = grade.xs(lay, level="layanan") if lay in grade.index.get_level_values(
                 "layanan") else pd.Series(dtype="string")
             rs[f"bukti_{lay}"] = rs["kode_rs"].map(sub).astype("string")
+    # the services each hospital reported (RS Online), <NA> when it reported none
+    rs["fasilitas"] = rs["kode_rs"].map(ds.fasilitas_by_hospital()).astype("string")
     return rs
