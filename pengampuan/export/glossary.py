@@ -114,14 +114,28 @@ COLUMNS: dict[str, Column] = {
     "layanan": _C("text", "Layanan", "Layanan (service)"),
     "status": _C("text", "Status strata", "Strata status"),
     "target_strata": _C("text", "Strata target", "Target strata", "strata_tgt"),
-    "n_hospitals": _C("int", "RS yang memenuhi target", "Hospitals meeting the target", "n_rs"),
+    "n_hospitals": _C("int", "RS memenuhi target yang berdiri di wilayah",
+                      "Hospitals meeting the target standing in the region", "n_rs"),
+    "n_hospitals_sk": _C("int", "RS memenuhi target yang dicantumkan SK untuk wilayah (berdiri "
+                         "di wilayah lain)", "Hospitals meeting the target listed for the region "
+                         "by the decree (standing elsewhere)", "n_rs_sk"),
     "meets_target": _C("bool", "Target tercapai", "Target met", "target_ok"),
+    "dasar_target": _C("text", "Dasar target tercapai (lokasi / sk / lokasi+sk)",
+                       "Basis of the target met (lokasi / sk / lokasi+sk)", "dasar_tgt"),
+    "kode_rs_sk": _C("code", "Kode RS yang dicantumkan SK untuk wilayah",
+                     "Codes of the hospitals the decree lists for the region", "kode_rs_sk"),
     "nearest_kode_rs": _C("code", "Kode RS terdekat", "Nearest hospital code", "kode_rs_dk"),
     "nearest_nama": _C("text", "RS terdekat", "Nearest hospital", "nama_rs_dk"),
     "nearest_strata": _C("text", "Strata RS terdekat", "Strata of nearest hospital", "strata_dk"),
     "n_kabkota": _C("int", "Jumlah kab/kota", "Districts", "n_kab"),
     "n_kabkota_meets": _C("int", "Kab/kota mencapai target", "Districts meeting the target",
                           "n_kab_ok"),
+    "n_kabkota_meets_sk": _C("int", "Kab/kota mencapai target hanya menurut SK",
+                             "Districts meeting the target only by the decree's listing",
+                             "n_kab_sk"),
+    "n_provinsi_meets_sk": _C("int", "Provinsi mencapai target hanya menurut SK",
+                              "Provinces meeting the target only by the decree's listing",
+                              "n_prov_sk"),
     "share_kabkota": _C("share", "Porsi kab/kota mencapai target",
                         "Share of districts meeting the target", "sh_kab"),
     "n_provinsi": _C("int", "Jumlah provinsi", "Provinces", "n_prov"),
@@ -164,6 +178,9 @@ COLUMNS: dict[str, Column] = {
     "nama_pengampu": _C("text", "RS pengampu", "Pengampu hospital", "nm_peng"),
     "nama_diampu": _C("text", "RS diampu", "Diampu hospital", "nm_diampu"),
     "cross_province": _C("bool", "Lintas provinsi", "Cross-province", "lintas_prv"),
+    "jarak_perkiraan": _C("bool", "Jarak perkiraan (ujung tautan berlokasi perkiraan)",
+                          "Approximate distance (an end has an approximate location)",
+                          "jarak_prk"),
     "jenis": _C("text", "Jenis (tautan: sumber/usulan; wilayah: kabupaten/kota)",
                 "Type (link: sumber/usulan; region: kabupaten/kota)"),
     "mulai": _C("date", "Mulai", "Start"),
@@ -202,14 +219,15 @@ FASILITAS_LABELS: dict[str, tuple[str, str]] = {
 #: Columns written once per layanan as ``<layanan>_<column>`` (wilayah tables).
 PER_LAYANAN: tuple[str, ...] = ("kode_rs", "nama_rs", "distance_km", "travel_min",
                                 "threshold_min", "within_threshold", "n_capable",
-                                "n_hospitals", "meets_target", "share_within_threshold",
-                                "penduduk_within_threshold")
+                                "n_hospitals", "meets_target", "dasar_target", "kode_rs_sk",
+                                "share_within_threshold", "penduduk_within_threshold")
 
 #: Short (Shapefile) names of the columns after a ``<layanan>_`` prefix: at most 6 characters.
 _PER_LAYANAN_SHORT: dict[str, str] = {
     "kode_rs": "rs", "nama_rs": "nmrs", "distance_km": "km", "travel_min": "mnt",
     "threshold_min": "amb", "within_threshold": "dlmamb", "n_capable": "nmampu",
-    "n_hospitals": "nrs", "meets_target": "target", "share_within_threshold": "shamb",
+    "n_hospitals": "nrs", "meets_target": "target", "dasar_target": "dasar",
+    "kode_rs_sk": "rssk", "share_within_threshold": "shamb",
     "penduduk_within_threshold": "pddamb",
 }
 #: Three-letter abbreviation of each layanan in short names.

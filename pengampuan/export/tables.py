@@ -627,6 +627,9 @@ def _wilayah_table(regions: gpd.GeoDataFrame, acc: dict[str, gpd.GeoDataFrame],
         out[f"{lay}_n_hospitals"] = out["kode"].map(g["n_hospitals"]) if "n_hospitals" in g \
             else pd.NA
         out[f"{lay}_meets_target"] = out["kode"].map(g["meets_target"])
+        for col in ("dasar_target", "kode_rs_sk"):  # met by location or by the decree's listing
+            if col in g:
+                out[f"{lay}_{col}"] = out["kode"].map(g[col])
     if len(out) != len(regions):  # pragma: no cover - only maps are used
         raise RuntimeError("kab/kota lost while building wilayah.geojson")
     return gpd.GeoDataFrame(out, geometry=regions.geometry.to_numpy(), crs="EPSG:4326")
