@@ -725,3 +725,34 @@ def test_both_summaries_explain_the_approximate_mark(tiny_ds: pg.Dataset) -> Non
         assert "100% (4 jam)" in panel and "25% perkiraan*" in panel
         assert panel.count('class="pg-approx-note"') == 1
     assert "<summary>Ringkasan capaian target: Satu</summary>" in province
+
+
+def test_shares_never_read_100_or_0_unless_exact(tiny_ds: pg.Dataset,
+                                                 tiny_regions: gpd.GeoDataFrame) -> None:
+    # 9,979 of 10,000 people within the threshold: "99,8%", not "100%"; 4 of them on an
+    # approximate point: "<0,1%", not hidden as "0%"; the popups round the same way
+    from pengampuan.maps.text import coverage_summary_html
+
+    frame = pd.DataFrame({"kode": ["01.01", "01.02"], "kode_induk": ["01", "01"],
+                          "travel_min": [30.0, 30.0],
+                          "penduduk_within_threshold": [5000.0, 4979.0],
+                          "penduduk_within_threshold_approx": [4.0, 0.0]})
+    penduduk = pd.Series({"01.01": 5000, "01.02": 5000})
+    for lang, text in (("id", "99,8% (4 jam)<br>"), ("en", "99.8% (4 h)<br>")):
+        panel = coverage_summary_html(None, ["kanker"], cfg=tiny_ds.config, lang=lang,
+                                      access={"kanker": frame}, penduduk=penduduk)
+        assert text in panel and "100%" not in panel
+        assert re.search(r"&lt;0[.,]1% (perkiraan|approx\.)\*", panel), panel
+    # everyone within (summed in another order): exactly 100 %, not ">99,9%"
+    whole = frame.assign(penduduk_within_threshold=[5000.0 + 1e-7, 5000.0 - 1e-7])
+    panel = coverage_summary_html(None, ["kanker"], cfg=tiny_ds.config, lang="id",
+                                  access={"kanker": whole}, penduduk=penduduk)
+    assert "100% (4 jam)" in panel
+    acc = tiny_access(tiny_regions, [10.0, 45.0, 200.0]).assign(
+        share_within_threshold=[0.9979, 1.0, 0.0004], share_nearest_approx=[0.0, 0.9996, 0.0])
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung"))
+    rows = js_value(page, "D")["wil"]["v"]["jantung"]["r"]
+    assert "Penduduk dalam ambang (2 jam): 99,8%" in rows[0][3]
+    assert "Penduduk dalam ambang (2 jam): 100%" in rows[1][3]
+    assert "lokasi perkiraan: &gt;99,9%" in rows[1][3]
+    assert "Penduduk dalam ambang (2 jam): &lt;0,1%" in rows[2][3]

@@ -463,14 +463,16 @@ def plot_within_threshold(
     tx = _TEXT[lang]
     fig, axes = _figure_grid(len(panels), n_bars=len(keys))
     for ax, (lay, share, total) in zip(axes, panels, strict=True):
-        vals = share.reindex(keys).to_numpy(float) * 100
+        shares = share.reindex(keys).to_numpy(float)
+        vals = shares * 100
         y = np.arange(len(keys))
         ax.barh(y, np.nan_to_num(vals), color=cfg.layanan[lay].colour, height=0.72)
         if math.isfinite(total):
             ax.axvline(total * 100, color="#333333", lw=0.8, ls="--")
-        for yi, v in zip(y, vals, strict=True):
+        for yi, v in zip(y, shares, strict=True):
             if np.isfinite(v):
-                ax.text(min(v, 100) + 1.5, yi, f"{_fmt_pct(v, lang)}", va="center", fontsize=6.5)
+                ax.text(min(100 * v, 100) + 1.5, yi, fmt_pct(v, lang), va="center",
+                        fontsize=6.5)
         thr = cfg.threshold_min(lay)
         sub = tx["threshold"].format(thr=_fmt_minutes(thr, lang)) if thr is not None else ""
         ax.set_title(f"{cfg.layanan_label(lay, lang)}\n{sub}", fontsize=9, loc="left")
@@ -550,16 +552,17 @@ def plot_targets(
     h = 0.8 / n
     y = np.arange(len(lay_codes))
     for i, (col, label, alpha) in enumerate(series):
-        vals = pd.to_numeric(rows.loc[lay_codes, col], errors="coerce").to_numpy(float) * 100
+        shares = pd.to_numeric(rows.loc[lay_codes, col], errors="coerce").to_numpy(float)
+        vals = shares * 100
         colours = [cfg.layanan[lay].colour if lay in cfg.layanan else "#777777"
                    for lay in lay_codes]
         bars = ax.barh(y - 0.4 + h * (i + 0.5), np.nan_to_num(vals), height=h * 0.92,
                        color=colours, alpha=alpha, edgecolor="#333333", linewidth=0.4,
                        label=label)
-        for bar, v in zip(bars, vals, strict=True):
+        for bar, v in zip(bars, shares, strict=True):
             if np.isfinite(v):
                 ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
-                        _fmt_pct(v, lang), va="center", fontsize=7)
+                        fmt_pct(v, lang), va="center", fontsize=7)
     ax.set_yticks(y, [cfg.layanan_label(lay, lang) for lay in lay_codes])
     _percent_axis(ax, xmax=112, label=tx["targets_axis"], fontsize=8, ticksize=8)
     from matplotlib.patches import Patch
@@ -1400,10 +1403,6 @@ def _short_name(name: str) -> str:
 
 def _fmt_int(x: float, lang: str) -> str:
     return fmt_num(x, lang)
-
-
-def _fmt_pct(v: float, lang: str) -> str:
-    return fmt_pct(v / 100, lang)
 
 
 def _fmt_minutes(minutes: float | None, lang: str) -> str:

@@ -464,7 +464,7 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
     if approx_mark is not None:
         parts.append(f'<div class="pg-row"><i class="pg-sw pg-approx-sw" '
                      f'style="border-color:{esc(approx_mark[0])}"></i>'
-                     f"{tx['approx_mark'].format(pct=fmt_pct(approx_mark[1]))}</div>")
+                     f"{tx['approx_mark'].format(pct=esc(fmt_pct(approx_mark[1], lang)))}</div>")
     if kecamatan:
         parts.append(f'<div class="pg-row pg-meta">{tx["kec_legend"]}</div>')
     if grid_info is not None:
@@ -600,14 +600,17 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
     else:  # one point per region: all of its people or none
         travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
         within = float(pop[travel <= threshold_min].sum())
-    share = within / total
-    text = f"{100 * share:.0f}% ({fmt_min(threshold_min, lang)})"
+    # (sums of the same people in another order may differ by a rounding error: less than
+    # half a person apart is everyone, not ">99,9%")
+    share = 1.0 if abs(total - within) < 0.5 else within / total
+    text = f"{esc(fmt_pct(share, lang))} ({fmt_min(threshold_min, lang)})"
     if "penduduk_within_threshold_approx" in frame and within > 0:
-        approx = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
-                       .fillna(0.0).sum()) / within
-        if round(100 * approx) > 0:  # (0 %: nothing rests on a placeholder point)
+        approx_people = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
+                              .fillna(0.0).sum())
+        approx = 1.0 if abs(within - approx_people) < 0.5 else approx_people / within
+        if approx > 0:  # (none: nothing rests on a placeholder point)
             text += (f'<br><span class="pg-approx" title="{esc(TEXT[lang]["of_which_approx"])}">'
-                     f'{100 * approx:.0f}% {esc(TEXT[lang]["approx_pct"])}*</span>')
+                     f'{esc(fmt_pct(approx, lang))} {esc(TEXT[lang]["approx_pct"])}*</span>')
     return text
 
 
@@ -698,13 +701,13 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
     share = num(row.get("share_within_threshold"))
     within = row.get("within_threshold")
     if thr is not None and share is not None:
-        extra.append(f"{tx['pop_within']} ({fmt_min(thr, lang)}): {fmt_pct(share)}")
+        extra.append(f"{tx['pop_within']} ({fmt_min(thr, lang)}): {esc(fmt_pct(share, lang))}")
     elif thr is not None and present(within):
         extra.append(f"{tx['threshold']} ({fmt_min(thr, lang)}): "
                      f"{tx['yes'] if bool(within) else tx['no']}")
     approx_share = num(row.get("share_nearest_approx"))
     if approx_share is not None and approx_share > 0 and dist is not None:
-        extra.append(f"{tx['approx_share']}: {fmt_pct(approx_share)}")
+        extra.append(f"{tx['approx_share']}: {esc(fmt_pct(approx_share, lang))}")
     target = met_html(gap.get("meets_target"), lang) if gap is not None else DASH
     if prov_gap is not None and present(prov_gap.get("meets_target")):
         extra.append(f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}")
