@@ -382,6 +382,18 @@ function pengampuanPage(map, D, P) {
     }
     updateLabels();
     if (tableBox) { fillTable(); }
+    showLegendOf(lay);
+  }
+  // the legend describes the visible layer: its heading, and strata or reporting hospitals
+  function showLegendOf(lay) {
+    if (!legendBox) { return; }
+    var head = legendBox.querySelector(".pg-leg-var");
+    if (head && D.legendVar && D.legendVar[lay]) { head.innerHTML = D.legendVar[lay]; }
+    var fas = !!D.lay[lay].f;
+    [[".pg-leg-strata", fas], [".pg-leg-fas", !fas]].forEach(function (x) {
+      var rows = legendBox.querySelectorAll(x[0]);
+      for (var i = 0; i < rows.length; i++) { rows[i].hidden = x[1]; }
+    });
   }
 
   // background tiles: created now, requested only once switched on
