@@ -886,6 +886,13 @@ def _metadata(fmt: str) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 # the map canvas: drawn once, re-coloured per layanan
 # ---------------------------------------------------------------------------
+#: Drawing order of the static maps: kab/kota names over the links, under the hospitals.
+Z_LABEL = 6.5
+Z_MARKER = 7
+#: Font size (pt) of the kab/kota names of a province map.
+LABEL_FONTSIZE = 5.8
+
+
 class _MapCanvas:
     """A map figure with the kab/kota as one collection whose colours can change."""
 
@@ -972,6 +979,7 @@ class _MapCanvas:
             ax.add_collection(LineCollection(
                 [shapely.get_coordinates(r) for r in rings], colors=_PROV_EDGE,
                 linewidths=0.45 if self.national else 0.9, zorder=3))
+        self.labels: list[Any] = []
         if prov is not None:
             names = regions.loc[inside, "nama"].astype(str).map(_short_name).tolist()
             pts = shapely.point_on_surface(geoms[inside])
@@ -979,17 +987,55 @@ class _MapCanvas:
         _scale_bar(ax, self.bounds, self.mid_lat, lang)
         _north_arrow(ax, _TEXT[lang]["north"])
         self.dynamic: list[Any] = []
+        self.markers = (np.zeros((0, 2)), np.zeros(0))
         if ds is not None:
             _source_text(self.fig, ds, lang, y=0.01)
 
     def _labels(self, pts: np.ndarray, names: list[str]) -> None:
+        """Kab/kota names: small, with a white halo, under the hospital markers."""
         import matplotlib.patheffects as pe
 
-        halo = [pe.withStroke(linewidth=2.2, foreground="white")]
+        halo = [pe.withStroke(linewidth=1.6, foreground="white")]
         for pt, name in zip(pts, names, strict=True):
-            self.ax.text(pt.x, pt.y, "\n".join(textwrap.wrap(name, 14)), fontsize=6.5,
-                         ha="center", va="center", color="#222222", zorder=8,
-                         path_effects=halo)
+            self.labels.append(self.ax.annotate(
+                "\n".join(textwrap.wrap(name, 14)), xy=(pt.x, pt.y), xytext=(0, 0),
+                textcoords="offset points", fontsize=LABEL_FONTSIZE, ha="center",
+                va="center", color="#222222", zorder=Z_LABEL, path_effects=halo,
+                annotation_clip=False))
+
+    def _place_labels(self, xy: np.ndarray, radius_pt: np.ndarray) -> None:
+        """Move each name off the hospital markers it would cover (below, above, beside).
+
+        A name stays on its kab/kota's point when no marker lies under it, or when
+        every other place is taken too (the markers are drawn above it anyway).
+        """
+        if not self.labels:
+            return
+        ax = self.ax
+        ax.apply_aspect()
+        to_pt = 72.0 / self.fig.dpi
+        marks = ax.transData.transform(xy) * to_pt if len(xy) else np.zeros((0, 2))
+        fs = LABEL_FONTSIZE
+        for ann in self.labels:
+            lines = ann.get_text().split("\n")
+            half_w = 0.32 * fs * max(len(line) for line in lines) + 1.0
+            half_h = 0.62 * fs * len(lines) + 0.5
+            anchor = ax.transData.transform(ann.xy) * to_pt
+
+            def covers(off: tuple[float, float], anchor: np.ndarray = anchor,
+                       half_w: float = half_w, half_h: float = half_h) -> bool:
+                if not len(marks):
+                    return False
+                cx, cy = anchor[0] + off[0], anchor[1] + off[1]
+                dx = np.maximum(np.abs(marks[:, 0] - cx) - half_w, 0.0)
+                dy = np.maximum(np.abs(marks[:, 1] - cy) - half_h, 0.0)
+                return bool((np.hypot(dx, dy) < radius_pt).any())
+
+            r = float(radius_pt.max()) if len(radius_pt) else 0.0
+            step_y, step_x = half_h + r + 1.5, half_w + r + 1.5
+            offsets = [(0.0, 0.0), (0.0, -step_y), (0.0, step_y), (step_x, 0.0),
+                       (-step_x, 0.0), (0.0, -2 * step_y), (0.0, 2 * step_y)]
+            ann.xyann = next((o for o in offsets if not covers(o)), (0.0, 0.0))
 
     def draw(self, *, colours: Sequence[str], title: str, legend: list[tuple[str, str, str]],
              hospitals: pd.DataFrame | None, links: list[tuple[np.ndarray, bool]] | None,
@@ -1000,6 +1046,7 @@ class _MapCanvas:
         for artist in self.dynamic:
             artist.remove()
         self.dynamic = []
+        self.markers = (np.zeros((0, 2)), np.zeros(0))
         cols = np.asarray(colours, dtype=object)
         self.regions.set_facecolor(list(cols[self.inside]) if len(cols) == len(self.inside)
                                    else list(cols))
@@ -1032,6 +1079,7 @@ class _MapCanvas:
         if hospitals is not None and len(hospitals):
             items += self._hospitals(hospitals)
         items.append(("line", _PROV_EDGE, tx["provinces"]))
+        self._place_labels(*self.markers)
         links_items = [it for it in items if it[2] in (tx["links"], tx["usulan"])]
         items = [it for it in items if it not in links_items]
         items[-1:-1] = links_items
@@ -1071,6 +1119,8 @@ class _MapCanvas:
         sizes = np.asarray([_MARKER_PT2[min(r, 3)] for r in ranks]) * scale
         colours = [_STRATA_COLOURS[min(r, len(_STRATA_COLOURS) - 1)] for r in ranks]
         approx = h["approx"].to_numpy(bool)
+        # (for the names: marker centres and radii in points, edge included)
+        self.markers = (h[["lon", "lat"]].to_numpy(float), np.sqrt(sizes) / 2 + 0.9)
         for sel, hollow in ((~approx, False), (approx, True)):
             if not sel.any():
                 continue
@@ -1079,7 +1129,7 @@ class _MapCanvas:
                                  s=sizes[sel], c="none" if hollow else cols,
                                  edgecolors=cols if hollow else "#ffffff",
                                  linewidths=0.9 if hollow else 0.5,
-                                 linestyles="--" if hollow else "-", zorder=7)
+                                 linestyles="--" if hollow else "-", zorder=Z_MARKER)
             self.dynamic.append(sc)
         present = sorted(set(ranks.tolist()), reverse=True)
         for r in present:
