@@ -812,3 +812,22 @@ def test_page_states_its_travel_model(tiny_ds: pg.Dataset,
     assert "sea crossings are not counted" in legend[0]
     with pytest.raises(ValueError, match="travel='kapal' is not a travel model"):
         pg.map_access(acc, ds, layanan="jantung", travel="kapal")
+
+
+def test_neighbours_are_drawn_whole(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    # Bengkulu on the national frames: its neighbours come from the kab/kota given, each
+    # province whole (not only its kab/kota near Bengkulu's box)
+    import shapely
+
+    reg = national["reg"]
+    page = page_of(pg.map_access(national["acc"], bundled_ds, provinsi="17"))
+    data = js_value(page, "D")
+    ctx = [shapely.MultiPolygon([shapely.Polygon(decode(p[0], data["prec"]))
+                                 for p in g]) for g in data["ctx"]]
+    drawn = shapely.union_all(ctx)
+    for kode in ("16", "18", "15", "13"):  # Sumatera Selatan, Lampung, Jambi, Sumatera Barat
+        whole = shapely.union_all(
+            [shapely.Polygon([(y, x) for x, y in p.exterior.coords])  # (as decoded: lat, lon)
+             for g in reg.loc[reg["kode_induk"] == kode].geometry
+             for p in shapely.get_parts(g)])
+        assert drawn.intersection(whole).area > 0.97 * whole.area, kode
