@@ -172,14 +172,40 @@ def fmt_km(km: float, lang: str | None = None) -> str:
 
 
 def fmt_pct(share: float, lang: str | None = None, decimals: int = 0) -> str:
-    """A share (0..1) as a percentage: ``86%``, ``12,5%``.
+    """A share (0..1) as a percentage: ``86%``, ``12,5%``; never a rounded 100 % or 0 %.
+
+    A share that would round to ``100%`` (or ``0%``) but is not exactly 1 (or 0)
+    gets one more decimal (``99,8%``, ``0,2%``); if even that reads 100 (or 0),
+    it is written as a bound: ``>99,9%``, ``<0,1%``. Exact 1 and 0 stay
+    ``100%`` and ``0%``; NaN is a dash.
 
     Examples
     --------
     >>> fmt_pct(0.86), fmt_pct(0.125, "id", 1), fmt_pct(0.125, "en", 1)
     ('86%', '12,5%', '12.5%')
+    >>> fmt_pct(1.0, "id"), fmt_pct(0.9979, "id"), fmt_pct(0.99999, "id")
+    ('100%', '99,8%', '>99,9%')
+    >>> fmt_pct(0.0, "id"), fmt_pct(0.002, "id"), fmt_pct(0.000004, "en")
+    ('0%', '0,2%', '<0.1%')
+    >>> fmt_pct(0.99995, "en", 1), fmt_pct(0.994, "en")
+    ('>99.99%', '99%')
     """
-    return f"{fmt_num(100 * share, lang, decimals)}%"
+    share = float(share)
+    if share != share:  # NaN
+        return "\u2013"
+    pct = 100 * share
+    if not 0 <= share <= 1:  # (not a share of a whole: as it is)
+        return f"{fmt_num(pct, lang, decimals)}%"
+    for d in (decimals, decimals + 1):
+        text = f"{pct:.{d}f}"
+        shown = float(text)
+        if (shown >= 100 and share < 1) or (shown == 0 and share != 0):
+            continue  # would read 100 % (or 0 %) without being exact
+        return f"{fmt_num(pct, lang, d)}%"
+    step = 10.0 ** -(decimals + 1)
+    if share < 0.5:
+        return f"<{fmt_num(step, lang, decimals + 1)}%"
+    return f">{fmt_num(100 - step, lang, decimals + 1)}%"
 
 
 def fmt_min(minutes: float, lang: str | None = None) -> str:

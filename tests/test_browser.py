@@ -142,6 +142,23 @@ class Page:
         self.page.locator(".leaflet-control-layers-base label", has_text=text).click()
         self.page.wait_for_timeout(300)
 
+    def panel_boxes(self) -> dict[str, dict[str, float]]:
+        """The boxes of the panels shown (title, layer control, legend, summary)."""
+        return {sel: b for sel in PANELS if (b := self.box(sel))}
+
+    def open_region_popup(self, index: int) -> None:
+        """Open the popup of kab/kota ``index`` at its label point, as a click does."""
+        self.map_eval("P.regions[arg].openPopup(P.data.wil.pt[arg]);", index)
+        self.page.wait_for_timeout(700)  # (the popup pans clear of the panels)
+
+    def popup_close_clear(self) -> bool:
+        """The open popup's close button is the element at its own centre (nothing over it)."""
+        return bool(self.page.evaluate(
+            "() => { const b = document.querySelector('.leaflet-popup-close-button');"
+            " if (!b) return false; const r = b.getBoundingClientRect();"
+            " const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+            " return !!e && b.contains(e); }"))
+
     def popup_text(self) -> str:
         """The text of the open popup (the last one), once it is shown."""
         popup = self.page.locator(".leaflet-popup-content").last
@@ -524,4 +541,130 @@ def test_province_kecamatan_and_grid_layers(browser: Any, bengkulu: dict[str, Pa
             "ps => [...new Set(ps.map(p => p.getAttribute('fill-opacity')))]")
         assert opacities == ["0.85"]
         page.screenshot(path=str(ARTIFACTS / "bengkulu-grid.png"))
+        assert view.errors() == [] and view.blocked == []
+
+
+SIZES = [(1366, 768), (1024, 600), (390, 844)]
+
+
+def _corner_regions(view: Page) -> list[int]:
+    """The kab/kota at the four corners of the data and the east- and westmost ones."""
+    return view.map_eval(
+        "const pts = P.data.wil.pt; const idx = pts.map((p, i) => i);"
+        " const by = f => idx.reduce((a, b) => f(pts[a]) >= f(pts[b]) ? a : b);"
+        " return [...new Set([by(p => p[1]), by(p => -p[1]), by(p => p[0] + p[1]),"
+        " by(p => p[0] - p[1]), by(p => -p[0] + p[1]), by(p => -p[0] - p[1])])];")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_popups_pan_clear_of_the_panels(browser: Any, national: dict[str, Path],
+                                        size: tuple[int, int]) -> None:
+    with Page(browser, national["index.html"], size=size) as view:
+        for i in _corner_regions(view):
+            view.open_region_popup(i)
+            name = view.map_eval("return P.data.wil.nama[arg];", i)
+            assert view.popup_close_clear(), (size, name)  # nothing covers the close button
+            pop = view.box(".leaflet-popup-content-wrapper")
+            assert pop["x"] >= 0 and pop["y"] >= 0, (size, name, pop)
+            assert pop["x"] + pop["width"] <= size[0] and pop["y"] + pop["height"] <= size[1]
+            for sel, b in view.panel_boxes().items():
+                assert not overlap(pop, b), (size, name, sel)
+            view.page.locator(".leaflet-popup-close-button").click()  # a real click closes it
+            view.page.wait_for_timeout(400)  # (it fades out)
+            assert view.page.locator(".leaflet-popup").count() == 0, (size, name)
+        assert view.errors() == [] and view.blocked == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_first_view_keeps_the_data_clear_of_the_panels(browser: Any, national: dict[str, Path],
+                                                       bengkulu: dict[str, Path],
+                                                       size: tuple[int, int]) -> None:
+    for name, files in (("nasional", national), ("bengkulu", bengkulu)):
+        with Page(browser, files["index.html"], size=size) as view:
+            # every kab/kota (Papua, the eastmost, included) on screen and under no panel
+            boxes = view.map_eval(
+                "const r = m.getContainer().getBoundingClientRect();"
+                " return P.regions.map(p => { const b = p.getBounds();"
+                " const a = m.latLngToContainerPoint(b.getNorthWest());"
+                " const c = m.latLngToContainerPoint(b.getSouthEast());"
+                " return {x: r.left + a.x, y: r.top + a.y, width: c.x - a.x,"
+                " height: c.y - a.y}; });")
+            names = view.map_eval("return P.data.wil.nama;")
+            panels = view.panel_boxes()
+            for box, nama in zip(boxes, names, strict=True):
+                assert box["x"] >= 0 and box["x"] + box["width"] <= size[0], (name, nama, box)
+                assert box["y"] >= 0 and box["y"] + box["height"] <= size[1], (name, nama, box)
+                for sel, b in panels.items():
+                    assert not overlap(box, b), (name, size, nama, sel)
+            # the panels fold on a short screen (at most 700 px high) or a narrow one
+            short = size[1] <= 700 or size[0] < 700
+            for sel in (".pg-legend", ".pg-summary"):
+                opened = view.page.locator(f"{sel} details.pg-fold").first.evaluate(
+                    "d => d.open")
+                assert opened is (not short), (name, size, sel)
+            collapsed = view.page.locator(".leaflet-control-layers-expanded").count() == 0
+            assert collapsed is short, (name, size)
+            assert view.errors() == [] and view.blocked == []
+
+
+def test_neighbours_drawn_whole_in_the_first_view(browser: Any,
+                                                  bengkulu: dict[str, Path]) -> None:
+    # the grey neighbours are drawn at once for the view the page opens on, not cut to a
+    # rectangle: points inside Sumatera Selatan and Lampung, away from the panels, are grey
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    with Page(browser, bengkulu["index.html"], size=(1366, 768)) as view:
+        page = view.page
+        page.evaluate("() => document.querySelectorAll('.leaflet-control-container')"
+                      ".forEach(e => e.style.display = 'none')")
+        points = view.map_eval(
+            "return arg.map(ll => { const p = m.latLngToContainerPoint(ll);"
+            " return [Math.round(p.x), Math.round(p.y)]; });",
+            [[-3.6, 104.6], [-4.3, 103.9], [-4.9, 105.2], [-2.9, 103.6]])
+        img = np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB"))
+        inside = [(x, y) for x, y in points if 0 <= x < 1366 and 0 <= y < 768]
+        assert len(inside) >= 3, points
+        grey = [tuple(int(c) for c in img[y, x]) for x, y in inside]
+        assert all(g == (217, 217, 217) for g in grey), list(zip(inside, grey, strict=True))
+
+
+def test_picker_keeps_its_text_on_a_phone(browser: Any, national: dict[str, Path]) -> None:
+    with Page(browser, national["index.html"], size=(390, 844)) as view:
+        picker = view.page.locator("select.pg-pick")
+        title = view.box(".pg-titlebox")
+        b = picker.bounding_box()
+        assert b["x"] + b["width"] <= title["x"] + title["width"]  # within its panel
+        assert picker.get_attribute("title") == "Seluruh Indonesia \u2013 pilih provinsi\u2026"
+        picker.select_option(label="Kepulauan Bangka Belitung")
+        assert picker.get_attribute("title") == "Kepulauan Bangka Belitung"
+        assert view.errors() == []
+
+
+def test_legend_and_travel_model_follow_the_layer(browser: Any,
+                                                  national: dict[str, Path]) -> None:
+    with Page(browser, national["index.html"]) as view:
+        page = view.page
+        legend = page.locator(".pg-legend")
+        heading = page.locator(".pg-legend .pg-leg-var")
+        assert "strata minimal Madya" in heading.inner_text()
+        assert page.locator(".pg-legend .pg-leg-strata").is_visible()
+        assert not page.locator(".pg-legend .pg-leg-fas").is_visible()
+        # the minutes' model and its assumptions, in the legend and under the summary
+        for sel in (".pg-legend .pg-travel", ".pg-summary .pg-travel"):
+            text = page.locator(sel).inner_text()
+            assert "model sederhana" in text and "40 km/jam" in text and "1,3" in text, sel
+            assert "penyeberangan laut tidak dihitung" in text, sel
+        view.show_layer("Hemodialisis")
+        text = heading.inner_text()
+        assert "RS dengan layanan hemodialisis (RS Online 2020)" in text
+        assert "strata" not in text
+        assert not page.locator(".pg-legend .pg-leg-strata").is_visible()
+        assert page.locator(".pg-legend .pg-leg-fas").is_visible()
+        assert "RS yang melaporkan layanan (bukan strata)" in legend.inner_text()
+        view.show_layer(re.compile(r"^\s*Stroke\s*$"))
+        assert "strata minimal Madya" in heading.inner_text()
+        assert page.locator(".pg-legend .pg-leg-strata").is_visible()
         assert view.errors() == [] and view.blocked == []

@@ -296,13 +296,17 @@ def test_report_summary_and_exports_carry_the_demand_figures(bundled_ds, bundled
     html = coverage_summary_html(None, list(KJSU), cfg=bundled_ds.config, lang="id",
                                  access=national, penduduk=_penduduk(bundled_ds))
     assert "* penduduk dalam ambang waktu yang RS terdekatnya hanya diketahui kab/kotanya" in html
+    from html import escape
+
+    from pengampuan._messages import fmt_pct
+
     for lay in KJSU:
         acc = national[lay]
         within = acc["penduduk_within_threshold"].sum()
-        pct = round(100 * within / acc["penduduk"].astype(float).sum())
-        approx = round(100 * acc["penduduk_within_threshold_approx"].sum() / within)
-        assert f"{pct}% (" in html
-        assert f"{approx}% perkiraan*" in html
+        pct = fmt_pct(within / acc["penduduk"].astype(float).sum(), "id")  # (never a rounded 100)
+        approx = fmt_pct(acc["penduduk_within_threshold_approx"].sum() / within, "id")
+        assert f"{escape(pct)} (" in html
+        assert f"{escape(approx)} perkiraan*" in html
     gaps = pg.target_gaps(bundled_ds, bundled_regions, status="target")
     table = tables._wilayah_table(bundled_regions, national, gaps, bundled_ds)
     for lay in KJSU:

@@ -238,3 +238,34 @@ def test_background_that_cannot_start_draws_here(interpreter: str, tiny_ds, tiny
     assert "peta_akses_kanker.png" in files and files["peta_akses_kanker.png"].is_file()
     assert "be drawn in a separate process" in caplog.text
     assert not list(scratch.iterdir())  # the job's payload files are gone
+
+
+def test_names_stay_under_and_off_the_hospital_markers(bundled_ds) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PathCollection
+
+    reg = pg.load_regions()
+    acc = pg.district_access(bundled_ds, reg[reg["kode_induk"] == "17"], layanan="jantung")
+    fig = pg.plot_access(acc, bundled_ds, provinsi="17")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    names = set(reg.loc[reg["kode_induk"] == "17", "nama"].map(figures_mod._short_name))
+    labels = [t for t in ax.texts if t.get_text().replace("\n", " ") in names]
+    assert len(labels) == 10
+    markers = [c for c in ax.collections
+               if isinstance(c, PathCollection) and len(c.get_offsets()) and c.get_sizes().size]
+    assert markers
+    # drawn above the names
+    assert max(t.get_zorder() for t in labels) < min(c.get_zorder() for c in markers)
+    # and no name covers a marker: no marker centre (and radius) within a name's box
+    ax.apply_aspect()
+    centres = np.vstack([ax.transData.transform(c.get_offsets()) for c in markers])
+    radius_px = np.concatenate([np.sqrt(np.broadcast_to(c.get_sizes(), len(c.get_offsets())))
+                                / 2 * fig.dpi / 72 for c in markers])
+    for t in labels:
+        box = t.get_window_extent(renderer)
+        dx = np.maximum(np.maximum(box.x0 - centres[:, 0], centres[:, 0] - box.x1), 0)
+        dy = np.maximum(np.maximum(box.y0 - centres[:, 1], centres[:, 1] - box.y1), 0)
+        assert (np.hypot(dx, dy) >= radius_px).all(), t.get_text()
+    # (some names had to move off their kab/kota's point for it)
+    assert any(t.xyann != (0, 0) for t in labels)

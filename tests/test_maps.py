@@ -725,3 +725,109 @@ def test_both_summaries_explain_the_approximate_mark(tiny_ds: pg.Dataset) -> Non
         assert "100% (4 jam)" in panel and "25% perkiraan*" in panel
         assert panel.count('class="pg-approx-note"') == 1
     assert "<summary>Ringkasan capaian target: Satu</summary>" in province
+
+
+def test_shares_never_read_100_or_0_unless_exact(tiny_ds: pg.Dataset,
+                                                 tiny_regions: gpd.GeoDataFrame) -> None:
+    # 9,979 of 10,000 people within the threshold: "99,8%", not "100%"; 4 of them on an
+    # approximate point: "<0,1%", not hidden as "0%"; the popups round the same way
+    from pengampuan.maps.text import coverage_summary_html
+
+    frame = pd.DataFrame({"kode": ["01.01", "01.02"], "kode_induk": ["01", "01"],
+                          "travel_min": [30.0, 30.0],
+                          "penduduk_within_threshold": [5000.0, 4979.0],
+                          "penduduk_within_threshold_approx": [4.0, 0.0]})
+    penduduk = pd.Series({"01.01": 5000, "01.02": 5000})
+    for lang, text in (("id", "99,8% (4 jam)<br>"), ("en", "99.8% (4 h)<br>")):
+        panel = coverage_summary_html(None, ["kanker"], cfg=tiny_ds.config, lang=lang,
+                                      access={"kanker": frame}, penduduk=penduduk)
+        assert text in panel and "100%" not in panel
+        assert re.search(r"&lt;0[.,]1% (perkiraan|approx\.)\*", panel), panel
+    # everyone within (summed in another order): exactly 100 %, not ">99,9%"
+    whole = frame.assign(penduduk_within_threshold=[5000.0 + 1e-7, 5000.0 - 1e-7])
+    panel = coverage_summary_html(None, ["kanker"], cfg=tiny_ds.config, lang="id",
+                                  access={"kanker": whole}, penduduk=penduduk)
+    assert "100% (4 jam)" in panel
+    acc = tiny_access(tiny_regions, [10.0, 45.0, 200.0]).assign(
+        share_within_threshold=[0.9979, 1.0, 0.0004], share_nearest_approx=[0.0, 0.9996, 0.0])
+    page = page_of(pg.map_access(acc, tiny_ds, layanan="jantung"))
+    rows = js_value(page, "D")["wil"]["v"]["jantung"]["r"]
+    assert "Penduduk dalam ambang (2 jam): 99,8%" in rows[0][3]
+    assert "Penduduk dalam ambang (2 jam): 100%" in rows[1][3]
+    assert "lokasi perkiraan: &gt;99,9%" in rows[1][3]
+    assert "Penduduk dalam ambang (2 jam): &lt;0,1%" in rows[2][3]
+
+
+def test_legend_describes_the_visible_layer(tiny_ds: pg.Dataset,
+                                            tiny_regions: gpd.GeoDataFrame) -> None:
+    ds = _with_fasilitas(tiny_ds)
+    hd = pg.district_access(ds, tiny_regions, fasilitas="hemodialisis", demand="kabkota")
+    jantung = tiny_access(tiny_regions, [10.0, 45.0, np.inf])
+    jantung.attrs = {"layanan": "jantung", "min_strata": "utama"}
+    for lang, fas_words, strata_words in (
+            ("id", "RS dengan layanan hemodialisis (RS Online 2020)", "strata minimal Utama"),
+            ("en", "hospitals reporting haemodialysis (RS Online 2020)", "minimum strata Utama")):
+        page = page_of(pg.map_access({"jantung": jantung, "hemodialisis": hd}, ds, lang=lang))
+        data, legend = js_value(page, "D"), js_value(page, "P")["legend"]
+        heads = data["legendVar"]
+        assert fas_words in heads["hemodialisis"] and "strata" not in heads["hemodialisis"]
+        assert strata_words in heads["jantung"] and "RS Online" not in heads["jantung"]
+        # the legend opens on the first layer; its strata rows and reporting-hospital rows
+        # are marked for the page script, which shows those of the visible layer
+        assert f'<div class="pg-h pg-leg-var">{heads["jantung"]}</div>' in legend
+        assert 'class="pg-leg-strata"' in legend and 'class="pg-leg-fas" hidden' in legend
+    # a map of the reported service alone opens on its own heading
+    legend = js_value(page_of(pg.map_access(hd, ds)), "P")["legend"]
+    assert "RS dengan layanan hemodialisis" in legend and "strata minimal" not in legend
+
+
+def test_page_states_its_travel_model(tiny_ds: pg.Dataset,
+                                      tiny_regions: gpd.GeoDataFrame) -> None:
+    acc = tiny_access(tiny_regions, [10.0, 45.0, 200.0]).assign(penduduk=[2000, 1000, 500])
+    cfg = tiny_ds.config.replace(circuity_factor=1.4, road_speed_kmh=35.0, sea_speed_kmh=18.0,
+                                 boarding_penalty_min=90.0)
+    ds = dataclasses.replace(tiny_ds, config=cfg)
+
+    def notes(page: str) -> list[str]:
+        panels = js_value(page, "P")
+        return [re.findall(r'class="[^"]*pg-travel">([^<]*)<', panels[k])
+                for k in ("legend", "summary")]
+
+    # default: the simple model, with the dataset's own assumptions, in legend and summary
+    legend, summary = notes(page_of(pg.map_access(acc, ds, layanan="jantung")))
+    assert legend == summary and len(legend) == 1
+    assert legend[0] == ("Waktu tempuh: model sederhana \u2014 jarak garis lurus (great-circle) "
+                         "\u00d7 1,4 (faktor kelok jalan) dengan 35 km/jam; penyeberangan laut "
+                         "tidak dihitung.")
+    # the model recorded by district_access (attrs["travel"]) ...
+    sea = acc.copy()
+    sea.attrs = {"layanan": "jantung", "travel": "sea"}
+    legend, summary = notes(page_of(pg.map_access(sea, ds, lang="en")))
+    assert legend == summary
+    assert legend[0].startswith("Travel time: sea-aware model")
+    assert "35 km/h" in legend[0] and "18 km/h" in legend[0] and "1 h 30 min" in legend[0]
+    assert "not counted" not in legend[0]
+    # ... or the one passed explicitly, which wins
+    legend, _ = notes(page_of(pg.map_access(sea, ds, travel="simple", lang="en")))
+    assert "sea crossings are not counted" in legend[0]
+    with pytest.raises(ValueError, match="travel='kapal' is not a travel model"):
+        pg.map_access(acc, ds, layanan="jantung", travel="kapal")
+
+
+def test_neighbours_are_drawn_whole(bundled_ds: pg.Dataset, national: dict) -> None:  # noqa: ANN001
+    # Bengkulu on the national frames: its neighbours come from the kab/kota given, each
+    # province whole (not only its kab/kota near Bengkulu's box)
+    import shapely
+
+    reg = national["reg"]
+    page = page_of(pg.map_access(national["acc"], bundled_ds, provinsi="17"))
+    data = js_value(page, "D")
+    ctx = [shapely.MultiPolygon([shapely.Polygon(decode(p[0], data["prec"]))
+                                 for p in g]) for g in data["ctx"]]
+    drawn = shapely.union_all(ctx)
+    for kode in ("16", "18", "15", "13"):  # Sumatera Selatan, Lampung, Jambi, Sumatera Barat
+        whole = shapely.union_all(
+            [shapely.Polygon([(y, x) for x, y in p.exterior.coords])  # (as decoded: lat, lon)
+             for g in reg.loc[reg["kode_induk"] == kode].geometry
+             for p in shapely.get_parts(g)])
+        assert drawn.intersection(whole).area > 0.97 * whole.area, kode

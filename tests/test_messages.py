@@ -110,6 +110,40 @@ def test_numbers_in_each_language() -> None:
     assert m.msg("where_row", "id", row=12345) == "baris 12345"
 
 
+@pytest.mark.parametrize("share, id_text, en_text", [
+    (1.0, "100%", "100%"), (0.0, "0%", "0%"), (0.86, "86%", "86%"),
+    (0.9979, "99,8%", "99.8%"), (0.995, "99,5%", "99.5%"), (0.9949, "99%", "99%"),
+    (0.99999, ">99,9%", ">99.9%"), (0.002, "0,2%", "0.2%"), (0.004999, "0,5%", "0.5%"),
+    (0.0004, "<0,1%", "<0.1%"), (1e-12, "<0,1%", "<0.1%"), (1 - 1e-12, ">99,9%", ">99.9%"),
+    (float("nan"), "\u2013", "\u2013"),
+])
+def test_fmt_pct_never_rounds_to_a_whole_or_nothing(share: float, id_text: str,
+                                                    en_text: str) -> None:
+    assert m.fmt_pct(share, "id") == id_text and m.fmt_pct(share, "en") == en_text
+
+
+def test_fmt_pct_reads_100_or_0_only_when_exact() -> None:
+    # every share on a fine grid near both ends, at 0 and 1 decimals: "100"/"0" only when
+    # exact, and the number shown (or the bound) stays within half a shown unit of the truth
+    import numpy as np
+
+    shares = np.concatenate([np.linspace(0, 0.02, 2001), np.linspace(0.98, 1, 2001),
+                             [1e-9, 1 - 1e-9, 0.5]])
+    for decimals in (0, 1):
+        for share in shares.tolist():
+            text = m.fmt_pct(share, "en", decimals)
+            number = float(text.strip("<>%"))
+            if share not in (0.0, 1.0):
+                assert number not in (0.0, 100.0), (share, decimals, text)
+            if text[0] == "<":
+                assert 0 < share < number / 100, (share, text)
+            elif text[0] == ">":
+                assert number / 100 < share < 1, (share, text)
+            else:
+                shown = len(text.split(".")[1].rstrip("%")) if "." in text else 0
+                assert abs(number - 100 * share) <= 0.5 * 10 ** -shown + 1e-9, (share, text)
+
+
 def test_maps_and_figures_use_the_same_number_format() -> None:
     from pengampuan.export import figures
     from pengampuan.maps import text

@@ -463,14 +463,16 @@ def plot_within_threshold(
     tx = _TEXT[lang]
     fig, axes = _figure_grid(len(panels), n_bars=len(keys))
     for ax, (lay, share, total) in zip(axes, panels, strict=True):
-        vals = share.reindex(keys).to_numpy(float) * 100
+        shares = share.reindex(keys).to_numpy(float)
+        vals = shares * 100
         y = np.arange(len(keys))
         ax.barh(y, np.nan_to_num(vals), color=cfg.layanan[lay].colour, height=0.72)
         if math.isfinite(total):
             ax.axvline(total * 100, color="#333333", lw=0.8, ls="--")
-        for yi, v in zip(y, vals, strict=True):
+        for yi, v in zip(y, shares, strict=True):
             if np.isfinite(v):
-                ax.text(min(v, 100) + 1.5, yi, f"{_fmt_pct(v, lang)}", va="center", fontsize=6.5)
+                ax.text(min(100 * v, 100) + 1.5, yi, fmt_pct(v, lang), va="center",
+                        fontsize=6.5)
         thr = cfg.threshold_min(lay)
         sub = tx["threshold"].format(thr=_fmt_minutes(thr, lang)) if thr is not None else ""
         ax.set_title(f"{cfg.layanan_label(lay, lang)}\n{sub}", fontsize=9, loc="left")
@@ -550,16 +552,17 @@ def plot_targets(
     h = 0.8 / n
     y = np.arange(len(lay_codes))
     for i, (col, label, alpha) in enumerate(series):
-        vals = pd.to_numeric(rows.loc[lay_codes, col], errors="coerce").to_numpy(float) * 100
+        shares = pd.to_numeric(rows.loc[lay_codes, col], errors="coerce").to_numpy(float)
+        vals = shares * 100
         colours = [cfg.layanan[lay].colour if lay in cfg.layanan else "#777777"
                    for lay in lay_codes]
         bars = ax.barh(y - 0.4 + h * (i + 0.5), np.nan_to_num(vals), height=h * 0.92,
                        color=colours, alpha=alpha, edgecolor="#333333", linewidth=0.4,
                        label=label)
-        for bar, v in zip(bars, vals, strict=True):
+        for bar, v in zip(bars, shares, strict=True):
             if np.isfinite(v):
                 ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
-                        _fmt_pct(v, lang), va="center", fontsize=7)
+                        fmt_pct(v, lang), va="center", fontsize=7)
     ax.set_yticks(y, [cfg.layanan_label(lay, lang) for lay in lay_codes])
     _percent_axis(ax, xmax=112, label=tx["targets_axis"], fontsize=8, ticksize=8)
     from matplotlib.patches import Patch
@@ -883,6 +886,13 @@ def _metadata(fmt: str) -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 # the map canvas: drawn once, re-coloured per layanan
 # ---------------------------------------------------------------------------
+#: Drawing order of the static maps: kab/kota names over the links, under the hospitals.
+Z_LABEL = 6.5
+Z_MARKER = 7
+#: Font size (pt) of the kab/kota names of a province map.
+LABEL_FONTSIZE = 5.8
+
+
 class _MapCanvas:
     """A map figure with the kab/kota as one collection whose colours can change."""
 
@@ -969,6 +979,7 @@ class _MapCanvas:
             ax.add_collection(LineCollection(
                 [shapely.get_coordinates(r) for r in rings], colors=_PROV_EDGE,
                 linewidths=0.45 if self.national else 0.9, zorder=3))
+        self.labels: list[Any] = []
         if prov is not None:
             names = regions.loc[inside, "nama"].astype(str).map(_short_name).tolist()
             pts = shapely.point_on_surface(geoms[inside])
@@ -976,17 +987,55 @@ class _MapCanvas:
         _scale_bar(ax, self.bounds, self.mid_lat, lang)
         _north_arrow(ax, _TEXT[lang]["north"])
         self.dynamic: list[Any] = []
+        self.markers = (np.zeros((0, 2)), np.zeros(0))
         if ds is not None:
             _source_text(self.fig, ds, lang, y=0.01)
 
     def _labels(self, pts: np.ndarray, names: list[str]) -> None:
+        """Kab/kota names: small, with a white halo, under the hospital markers."""
         import matplotlib.patheffects as pe
 
-        halo = [pe.withStroke(linewidth=2.2, foreground="white")]
+        halo = [pe.withStroke(linewidth=1.6, foreground="white")]
         for pt, name in zip(pts, names, strict=True):
-            self.ax.text(pt.x, pt.y, "\n".join(textwrap.wrap(name, 14)), fontsize=6.5,
-                         ha="center", va="center", color="#222222", zorder=8,
-                         path_effects=halo)
+            self.labels.append(self.ax.annotate(
+                "\n".join(textwrap.wrap(name, 14)), xy=(pt.x, pt.y), xytext=(0, 0),
+                textcoords="offset points", fontsize=LABEL_FONTSIZE, ha="center",
+                va="center", color="#222222", zorder=Z_LABEL, path_effects=halo,
+                annotation_clip=False))
+
+    def _place_labels(self, xy: np.ndarray, radius_pt: np.ndarray) -> None:
+        """Move each name off the hospital markers it would cover (below, above, beside).
+
+        A name stays on its kab/kota's point when no marker lies under it, or when
+        every other place is taken too (the markers are drawn above it anyway).
+        """
+        if not self.labels:
+            return
+        ax = self.ax
+        ax.apply_aspect()
+        to_pt = 72.0 / self.fig.dpi
+        marks = ax.transData.transform(xy) * to_pt if len(xy) else np.zeros((0, 2))
+        fs = LABEL_FONTSIZE
+        for ann in self.labels:
+            lines = ann.get_text().split("\n")
+            half_w = 0.32 * fs * max(len(line) for line in lines) + 1.0
+            half_h = 0.62 * fs * len(lines) + 0.5
+            anchor = ax.transData.transform(ann.xy) * to_pt
+
+            def covers(off: tuple[float, float], anchor: np.ndarray = anchor,
+                       half_w: float = half_w, half_h: float = half_h) -> bool:
+                if not len(marks):
+                    return False
+                cx, cy = anchor[0] + off[0], anchor[1] + off[1]
+                dx = np.maximum(np.abs(marks[:, 0] - cx) - half_w, 0.0)
+                dy = np.maximum(np.abs(marks[:, 1] - cy) - half_h, 0.0)
+                return bool((np.hypot(dx, dy) < radius_pt).any())
+
+            r = float(radius_pt.max()) if len(radius_pt) else 0.0
+            step_y, step_x = half_h + r + 1.5, half_w + r + 1.5
+            offsets = [(0.0, 0.0), (0.0, -step_y), (0.0, step_y), (step_x, 0.0),
+                       (-step_x, 0.0), (0.0, -2 * step_y), (0.0, 2 * step_y)]
+            ann.xyann = next((o for o in offsets if not covers(o)), (0.0, 0.0))
 
     def draw(self, *, colours: Sequence[str], title: str, legend: list[tuple[str, str, str]],
              hospitals: pd.DataFrame | None, links: list[tuple[np.ndarray, bool]] | None,
@@ -997,6 +1046,7 @@ class _MapCanvas:
         for artist in self.dynamic:
             artist.remove()
         self.dynamic = []
+        self.markers = (np.zeros((0, 2)), np.zeros(0))
         cols = np.asarray(colours, dtype=object)
         self.regions.set_facecolor(list(cols[self.inside]) if len(cols) == len(self.inside)
                                    else list(cols))
@@ -1029,6 +1079,7 @@ class _MapCanvas:
         if hospitals is not None and len(hospitals):
             items += self._hospitals(hospitals)
         items.append(("line", _PROV_EDGE, tx["provinces"]))
+        self._place_labels(*self.markers)
         links_items = [it for it in items if it[2] in (tx["links"], tx["usulan"])]
         items = [it for it in items if it not in links_items]
         items[-1:-1] = links_items
@@ -1068,6 +1119,8 @@ class _MapCanvas:
         sizes = np.asarray([_MARKER_PT2[min(r, 3)] for r in ranks]) * scale
         colours = [_STRATA_COLOURS[min(r, len(_STRATA_COLOURS) - 1)] for r in ranks]
         approx = h["approx"].to_numpy(bool)
+        # (for the names: marker centres and radii in points, edge included)
+        self.markers = (h[["lon", "lat"]].to_numpy(float), np.sqrt(sizes) / 2 + 0.9)
         for sel, hollow in ((~approx, False), (approx, True)):
             if not sel.any():
                 continue
@@ -1076,7 +1129,7 @@ class _MapCanvas:
                                  s=sizes[sel], c="none" if hollow else cols,
                                  edgecolors=cols if hollow else "#ffffff",
                                  linewidths=0.9 if hollow else 0.5,
-                                 linestyles="--" if hollow else "-", zorder=7)
+                                 linestyles="--" if hollow else "-", zorder=Z_MARKER)
             self.dynamic.append(sc)
         present = sorted(set(ranks.tolist()), reverse=True)
         for r in present:
@@ -1400,10 +1453,6 @@ def _short_name(name: str) -> str:
 
 def _fmt_int(x: float, lang: str) -> str:
     return fmt_num(x, lang)
-
-
-def _fmt_pct(v: float, lang: str) -> str:
-    return fmt_pct(v / 100, lang)
 
 
 def _fmt_minutes(minutes: float | None, lang: str) -> str:

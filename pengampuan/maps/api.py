@@ -53,6 +53,7 @@ from .text import (
     fmt_min,
     fmt_num,
     layer_label,
+    legend_heading,
     legend_html,
     linkify,
     network_summary_html,
@@ -61,6 +62,7 @@ from .text import (
     province_summary_html,
     region_row,
     threshold_of,
+    travel_note,
     years_text,
 )
 
@@ -135,6 +137,7 @@ def map_access(
     kecamatan: gpd.GeoDataFrame | Mapping[str, gpd.GeoDataFrame] | None = None,
     grid: pd.DataFrame | Mapping[str, pd.DataFrame] | None = None,
     approx_share: float = APPROX_SHARE,
+    travel: str | None = None,
 ) -> folium.Map:
     """
     Choropleth of access to the nearest capable hospital per kab/kota.
@@ -227,6 +230,13 @@ def map_access(
     approx_share : float, default 0.5
         Share of a kab/kota's people served by a placeholder hospital point from
         which the kab/kota is outlined as resting on approximate points.
+    travel : {"simple", "sea"}, optional
+        The travel-time model the minutes come from, stated with its
+        assumptions (detour factor, speeds from the dataset's ``Config``) in the
+        legend and under the summary. Default: ``attrs["travel"]`` of the access
+        frames (set by :func:`~pengampuan.district_access`; a layanan's frame
+        first), else ``"simple"`` (great-circle km x detour factor at a fixed
+        speed, sea crossings not counted).
 
     Returns
     -------
@@ -260,12 +270,18 @@ def map_access(
     status = status or "target"
     _check_choice("status", status, ("ada", "target"))
     min_strata = str(attrs.get("min_strata", cfg.target_strata_kabkota))
+    travel = _travel_model(travel, frames)
+    note = travel_note(travel, cfg, lang)
     lay_codes = list(frames)
     fas_codes = [k for k in lay_codes if k in FASILITAS]
     strata_codes = [k for k in lay_codes if k not in FASILITAS]
     tahun = years_text(ds.fasilitas["tahun"].tolist()) if fas_codes and "tahun" in \
         ds.fasilitas else ""
     labels = {k: esc(layer_label(k, cfg, lang, tahun=tahun)) for k in lay_codes}
+    headings = {k: legend_heading(variable, k, cfg=cfg, lang=lang, tahun=tahun,
+                                  min_strata=str(frames[k].attrs.get("min_strata")
+                                                 or min_strata))
+                for k in lay_codes}
     everything = _base_regions(frames)
     scope, base, prec = _scoped(everything, provinsi, ds)
     gap_index = _gap_index(gaps)
@@ -302,7 +318,7 @@ def map_access(
     grid_data = _grid_data(grid, base, variable=variable, prec=prec) if grid is not None \
         else None
     summary, pickable = _summaries(scope, everything, gaps, frames, _penduduk(ds), lay_codes,
-                                   ds=ds, cfg=cfg, lang=lang, labels=labels)
+                                   ds=ds, cfg=cfg, lang=lang, labels=labels, travel=note)
     has_links = bool(network is not None and any(hosp.links.values()))
     legend = legend_html(
         lang=lang, cfg=cfg, colours=BIN_COLOURS, none_colour=COLOUR_NONE,
@@ -313,9 +329,12 @@ def map_access(
         fasilitas=COLOUR_FASILITAS if fas_codes else None,
         approx_mark=(COLOUR_APPROX, approx_share) if approx_any else None,
         link_styles=sorted({x[4] for lk in hosp.links.values() for x in lk}),
-        kecamatan=kec is not None, grid_info=grid_data)
+        kecamatan=kec is not None, grid_info=grid_data, heading=headings[lay_codes[0]],
+        travel=note)
     extra = _layer_extra(fas_codes, tahun=tahun, lang=lang, kec=kec,
                          grid=grid_data, variable=variable)
+    extra["legendVar"] = headings
+    extra["travel"] = travel
     return _page(
         kind="access", title=title, scope=scope, status=status, lang=lang, cfg=cfg,
         layanan=lay_codes, wil=wil, outline=outline,
@@ -837,22 +856,33 @@ def _scoped(everything: gpd.GeoDataFrame, provinsi: str | int | None, ds: Datase
 def _summaries(scope: Scope, everything: gpd.GeoDataFrame, gaps: pd.DataFrame | None,
                frames: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
                layanan: Sequence[str], *, ds: Dataset | None, cfg: Config, lang: str,
-               labels: Mapping[str, str] | None = None) -> tuple[str, list[list[Any]] | None]:
+               labels: Mapping[str, str] | None = None, travel: str | None = None
+               ) -> tuple[str, list[list[Any]] | None]:
     """The summary panel and, for a national map, the province picker with their summaries."""
     if scope.province:
         return province_summary_html(scope.nama or "", gaps, frames, penduduk, layanan,
                                      kode=scope.kode or "", cfg=cfg, lang=lang,
-                                     labels=labels), None
+                                     labels=labels, travel=travel), None
     summary = coverage_summary_html(gaps, layanan, cfg=cfg, lang=lang, access=frames,
-                                    penduduk=penduduk, labels=labels)
+                                    penduduk=penduduk, labels=labels, travel=travel)
     return summary, _province_picker(everything, gaps, frames, penduduk, layanan, ds=ds,
-                                     cfg=cfg, lang=lang, labels=labels)
+                                     cfg=cfg, lang=lang, labels=labels, travel=travel)
+
+
+def _travel_model(travel: str | None, frames: Mapping[str, pd.DataFrame]) -> str:
+    """The travel-time model asked for, else that of the frames (a layanan's first), else simple."""
+    if travel is not None:
+        return travel
+    ordered = sorted(frames.items(), key=lambda kv: kv[0] in FASILITAS)
+    found = next((str(f.attrs["travel"]) for _, f in ordered if f.attrs.get("travel")), None)
+    return found or "simple"
 
 
 def _province_picker(regions: gpd.GeoDataFrame, gaps: pd.DataFrame | None,
                      frames: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
                      layanan: Sequence[str], *, ds: Dataset | None, cfg: Config, lang: str,
-                     labels: Mapping[str, str] | None = None) -> list[list[Any]] | None:
+                     labels: Mapping[str, str] | None = None, travel: str | None = None
+                     ) -> list[list[Any]] | None:
     """[kode, name, bounds, summary HTML] per province, for the picker of a national map."""
     induk = scope_mod.kode_induk(regions)
     codes = sorted(induk.unique())
@@ -865,7 +895,7 @@ def _province_picker(regions: gpd.GeoDataFrame, gaps: pd.DataFrame | None,
         nama = names.get(kode, kode)
         out.append([esc(kode), esc(nama), layers.bounds_of(sel),
                     province_summary_html(nama, gaps, frames, penduduk, layanan, kode=kode,
-                                          cfg=cfg, lang=lang, labels=labels)])
+                                          cfg=cfg, lang=lang, labels=labels, travel=travel)])
     return sorted(out, key=lambda r: r[1])
 
 

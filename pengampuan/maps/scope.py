@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -95,7 +96,9 @@ def context(scope: Scope, inside: gpd.GeoDataFrame, everything: gpd.GeoDataFrame
     """Neighbouring provinces of the scope as polygons (grey context), or None.
 
     Taken from ``everything`` (the kab/kota given, dissolved by province) when
-    it holds other provinces, else from the bundled province boundaries.
+    it holds other provinces, else from the bundled province boundaries. A
+    province near the scope's box is drawn whole, never cut to the box: the
+    user can zoom out.
     """
     if not scope.province or not len(inside):
         return None
@@ -105,8 +108,10 @@ def context(scope: Scope, inside: gpd.GeoDataFrame, everything: gpd.GeoDataFrame
     box = shapely.box(x0 - mx, y0 - my, x1 + mx, y1 + my)
     others = None
     if everything is not None and len(everything):
-        rest = everything[kode_induk(everything) != scope.kode]
-        rest = rest[rest.intersects(box)]
+        induk = kode_induk(everything).to_numpy(dtype=str)
+        other = induk != scope.kode
+        near = np.unique(induk[other & everything.intersects(box).to_numpy(dtype=bool)])
+        rest = everything[other & np.isin(induk, near)]  # (every kab/kota of a near province)
         if len(rest):
             rest = rest.assign(kode_induk=kode_induk(rest))
             others = dissolve_provinces(rest)

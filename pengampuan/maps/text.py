@@ -48,6 +48,13 @@ TEXT: dict[str, dict[str, str]] = {
         "var_travel_min": "Perkiraan waktu tempuh ke RS terdekat",
         "var_distance_km": "Jarak garis lurus ke RS terdekat",
         "min_strata": "strata minimal",
+        "fas_legend": "RS dengan layanan {name} ({sumber})",
+        "travel_simple": ("Waktu tempuh: model sederhana \u2014 jarak garis lurus (great-circle) "
+                          "\u00d7 {detour} (faktor kelok jalan) dengan {speed} km/jam; "
+                          "penyeberangan laut tidak dihitung."),
+        "travel_sea": ("Waktu tempuh: model sadar-laut \u2014 jalan (jarak \u00d7 {detour}, "
+                       "{speed} km/jam) dan penyeberangan laut ({sea} km/jam, + {board} "
+                       "setiap naik kapal) pada grid H3."),
         "no_capable": "tidak ada RS yang mampu",
         "no_data": "tanpa data",
         "hospitals": "Rumah sakit",
@@ -171,6 +178,13 @@ TEXT: dict[str, dict[str, str]] = {
         "var_travel_min": "Estimated travel time to the nearest hospital",
         "var_distance_km": "Straight-line distance to the nearest hospital",
         "min_strata": "minimum strata",
+        "fas_legend": "hospitals reporting {name} ({sumber})",
+        "travel_simple": ("Travel time: simple model \u2014 straight-line (great-circle) "
+                          "distance \u00d7 {detour} (road detour factor) at {speed} km/h; "
+                          "sea crossings are not counted."),
+        "travel_sea": ("Travel time: sea-aware model \u2014 roads (distance \u00d7 {detour}, "
+                       "{speed} km/h) and sea crossings ({sea} km/h, + {board} per "
+                       "boarding) on an H3 grid."),
         "no_capable": "no capable hospital",
         "no_data": "no data",
         "hospitals": "Hospitals",
@@ -381,6 +395,65 @@ def layer_label(layer: str, cfg: Config, lang: str, *, tahun: str = "") -> str:
     return cfg.layanan_label(layer, lang)
 
 
+#: Travel-time models of :func:`pengampuan.district_access` (``attrs["travel"]``).
+TRAVEL_MODELS = ("simple", "sea")
+
+
+def travel_note(travel: str, cfg: Config, lang: str) -> str:
+    """
+    The travel-time model the minutes come from, with its assumptions (escaped text).
+
+    Examples
+    --------
+    >>> from pengampuan.config import DEFAULT_CONFIG as cfg
+    >>> note = travel_note("simple", cfg, "id")
+    >>> note.startswith("Waktu tempuh: model sederhana"), "1,3" in note, "40 km/jam" in note
+    (True, True, True)
+    >>> note.endswith("penyeberangan laut tidak dihitung.")
+    True
+    >>> travel_note("sea", cfg, "en")  # doctest: +ELLIPSIS
+    'Travel time: sea-aware model ... (20 km/h, + 1 h per boarding) on an H3 grid.'
+    """
+    if travel not in TRAVEL_MODELS:
+        raise ValueError(f"travel={travel!r} is not a travel model; expected one of "
+                         f"{list(TRAVEL_MODELS)} (district_access(..., travel=...))")
+
+    def number(x: float) -> str:
+        return fmt_num(x, lang, 0 if float(x).is_integer() else 1)
+
+    return esc(TEXT[lang][f"travel_{travel}"].format(
+        detour=number(cfg.circuity_factor), speed=number(cfg.road_speed_kmh),
+        sea=number(cfg.sea_speed_kmh), board=fmt_min(cfg.boarding_penalty_min, lang)))
+
+
+def legend_heading(variable: str, layer: str, *, cfg: Config, lang: str,
+                   min_strata: str | None = None, tahun: str = "") -> str:
+    """
+    Heading of the legend's classes for one layer (escaped HTML text).
+
+    A layanan: what is measured and the minimum strata counted; a reported
+    service: what is measured and which hospitals count.
+
+    Examples
+    --------
+    >>> from pengampuan.config import DEFAULT_CONFIG as cfg
+    >>> legend_heading("travel_min", "stroke", cfg=cfg, lang="id", min_strata="madya")
+    'Perkiraan waktu tempuh ke RS terdekat (strata minimal Madya (kab/kota))'
+    >>> legend_heading("travel_min", "hemodialisis", cfg=cfg, lang="id", tahun="2020")
+    'Perkiraan waktu tempuh ke RS terdekat: RS dengan layanan hemodialisis (RS Online 2020)'
+    """
+    tx = TEXT[lang]
+    head = tx["var_" + variable]
+    if layer in FASILITAS:
+        name = tx["fas_" + layer]
+        name = name[:1].lower() + name[1:]
+        sumber = f"RS Online {tahun}".strip()
+        return f"{head}: {esc(tx['fas_legend'].format(name=name, sumber=sumber))}"
+    if min_strata:
+        return f"{head} ({tx['min_strata']} {esc(cfg.strata_label(min_strata, lang))})"
+    return head
+
+
 def bin_labels(variable: str, lang: str = "id") -> list[str]:
     """
     Legend labels of the choropleth classes, with units.
@@ -427,14 +500,21 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
                 context: bool = False, land: str | None = None,
                 fasilitas: str | None = None, approx_mark: tuple[str, float] | None = None,
                 link_styles: Sequence[int] = (), kecamatan: bool = False,
-                grid_info: Mapping[str, Any] | None = None) -> str:
+                grid_info: Mapping[str, Any] | None = None, heading: str | None = None,
+                travel: str | None = None) -> str:
     """The legend panel: classes (their units on each class), markers, lines.
 
     ``fasilitas``: colour of the markers of hospitals reporting a service;
     ``approx_mark``: (outline colour, population share) of the regions marked as
     resting on approximate hospital points; ``link_styles``: the evidence styles
     of the links drawn (:data:`pengampuan.maps.layers.LINK_STYLE`); ``kecamatan``
-    and ``grid`` (its resolution and cell area): notes on those layers.
+    and ``grid`` (its resolution and cell area): notes on those layers;
+    ``heading``: the heading of the classes (escaped; default from ``variable``
+    and ``min_strata``; the page script swaps it per layer, see
+    :func:`legend_heading`); ``travel``: the travel-time model note
+    (:func:`travel_note`, escaped). Rows that only apply to layanan layers
+    (strata) or to reported-service layers carry the classes ``pg-leg-strata``
+    and ``pg-leg-fas``: the page script shows those of the visible layer.
     """
     tx = TEXT[lang]
     parts: list[str] = []
@@ -443,9 +523,9 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
         return '<div class="pg-grid">' + "".join(rows) + "</div>"
 
     if variable is not None:
-        strata = (f" ({tx['min_strata']} {esc(cfg.strata_label(min_strata, lang))})"
-                  if min_strata else "")
-        parts.append(f"<div class=\"pg-h\">{tx['var_' + variable]}{strata}</div>")
+        if heading is None:
+            heading = legend_heading(variable, "", cfg=cfg, lang=lang, min_strata=min_strata)
+        parts.append(f'<div class="pg-h pg-leg-var">{heading}</div>')
         labels = bin_labels(variable, lang)
         rows = [swatch(colour, label) for colour, label in zip(colours, labels, strict=True)]
         rows += [swatch(none_colour, tx["no_capable"]), swatch(nodata_colour, tx["no_data"])]
@@ -453,6 +533,8 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
         half = (len(rows) + 1) // 2
         pairs = zip(rows[:half], rows[half:] + [""], strict=False)
         parts.append(grid([r for pair in pairs for r in pair]))
+        if travel:
+            parts.append(f'<div class="pg-row pg-meta pg-travel">{travel}</div>')
     if coverage is not None:
         parts.append(f"<div class=\"pg-h\">{tx['coverage_legend']}</div>")
         parts.append(swatch(coverage[0], tx["target_met_legend"]))
@@ -464,21 +546,22 @@ def legend_html(*, lang: str, cfg: Config, colours: Sequence[str], none_colour: 
     if approx_mark is not None:
         parts.append(f'<div class="pg-row"><i class="pg-sw pg-approx-sw" '
                      f'style="border-color:{esc(approx_mark[0])}"></i>'
-                     f"{tx['approx_mark'].format(pct=fmt_pct(approx_mark[1]))}</div>")
+                     f"{tx['approx_mark'].format(pct=esc(fmt_pct(approx_mark[1], lang)))}</div>")
     if kecamatan:
         parts.append(f'<div class="pg-row pg-meta">{tx["kec_legend"]}</div>')
     if grid_info is not None:
         parts.append(f'<div class="pg-row pg-meta">{tx["grid_legend"]}</div>')
     if hospitals:
-        parts.append(f"<div class=\"pg-h\">{tx['hospitals_legend']}</div>")
         n = min(len(cfg.strata_order), len(strata_colours))
         rows = [circle(strata_colours[rank], strata_radius[rank],
                        esc(cfg.strata_label(cfg.strata_order[rank], lang)))
                 for rank in range(n - 1, -1, -1)]
-        parts.append(grid(rows))
-        parts.append(circle(strata_colours[2], strata_radius[2], tx["approx"], approx=True))
+        parts.append(f"<div class=\"pg-leg-strata\"><div class=\"pg-h\">"
+                     f"{tx['hospitals_legend']}</div>{grid(rows)}</div>")
         if fasilitas is not None:
-            parts.append(circle(fasilitas, FAS_RADIUS_PX, tx["reported_legend"]))
+            parts.append(f"<div class=\"pg-leg-fas\" hidden><div class=\"pg-h\">{tx['hospitals']}"
+                         f"</div>{circle(fasilitas, FAS_RADIUS_PX, tx['reported_legend'])}</div>")
+        parts.append(circle(strata_colours[2], strata_radius[2], tx["approx"], approx=True))
         if outside:
             parts.append(circle("#777777", strata_radius[1], tx["outside"], outside=True))
     lines = []
@@ -536,12 +619,13 @@ def line(colour: str, label: str, *, dashed: bool, width: float = 1.5,
 # ---------------------------------------------------------------------------
 def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, cfg: Config,
                           lang: str, access: Mapping[str, pd.DataFrame] | None,
-                          penduduk: pd.Series | None, labels: Mapping[str, str] | None = None
-                          ) -> str:
+                          penduduk: pd.Series | None, labels: Mapping[str, str] | None = None,
+                          travel: str | None = None) -> str:
     """Table: per layanan, provinces and kab/kota meeting the targets, population in time.
 
     ``layanan`` may hold reported services (fasilitas layers, no target: a dash),
-    named by ``labels`` (escaped text).
+    named by ``labels`` (escaped text). ``travel``: the note of the travel-time
+    model (:func:`travel_note`), a footnote under the population in time.
     """
     tx = TEXT[lang]
     have_pop = access is not None and penduduk is not None
@@ -565,7 +649,8 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
         if have_pop and access is not None and penduduk is not None:
             cells.append(_pop_share(access.get(lay), penduduk, threshold_of(lay, cfg), lang))
         rows.append(cells)
-    return _summary_table(tx["summary"], head, rows, lang=lang)
+    return _summary_table(tx["summary"], head, rows, lang=lang,
+                          travel=travel if have_pop else None)
 
 
 def _layanan_cell(lay: str, labels: Mapping[str, str] | None, cfg: Config, lang: str) -> str:
@@ -574,14 +659,17 @@ def _layanan_cell(lay: str, labels: Mapping[str, str] | None, cfg: Config, lang:
 
 
 def _summary_table(title: str, head: Sequence[str], rows: Sequence[Sequence[str]], *,
-                   lang: str) -> str:
+                   lang: str, travel: str | None = None) -> str:
     """A folded summary panel: a table of HTML cells, with the footnote of the approximate mark.
 
-    The footnote is added when a cell marks a share resting on approximate hospital points.
+    The footnote is added when a cell marks a share resting on approximate hospital points;
+    ``travel``, the travel-time model, is a footnote of its own.
     """
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for cells in rows)
     note = (f'<div class="pg-approx-note">* {esc(TEXT[lang]["approx_note"])}</div>'
             if 'class="pg-approx"' in body else "")
+    if travel:
+        note += f'<div class="pg-approx-note pg-travel">{travel}</div>'
     return (f'<details open class="pg-fold"><summary>{title}</summary>'
             '<table class="pg-tab"><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
             + body + f"</table>{note}</details>")
@@ -600,14 +688,17 @@ def _pop_share(frame: pd.DataFrame | None, penduduk: pd.Series, threshold_min: f
     else:  # one point per region: all of its people or none
         travel = pd.to_numeric(frame["travel_min"], errors="coerce").astype(float)
         within = float(pop[travel <= threshold_min].sum())
-    share = within / total
-    text = f"{100 * share:.0f}% ({fmt_min(threshold_min, lang)})"
+    # (sums of the same people in another order may differ by a rounding error: less than
+    # half a person apart is everyone, not ">99,9%")
+    share = 1.0 if abs(total - within) < 0.5 else within / total
+    text = f"{esc(fmt_pct(share, lang))} ({fmt_min(threshold_min, lang)})"
     if "penduduk_within_threshold_approx" in frame and within > 0:
-        approx = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
-                       .fillna(0.0).sum()) / within
-        if round(100 * approx) > 0:  # (0 %: nothing rests on a placeholder point)
+        approx_people = float(pd.to_numeric(frame["penduduk_within_threshold_approx"])
+                              .fillna(0.0).sum())
+        approx = 1.0 if abs(within - approx_people) < 0.5 else approx_people / within
+        if approx > 0:  # (none: nothing rests on a placeholder point)
             text += (f'<br><span class="pg-approx" title="{esc(TEXT[lang]["of_which_approx"])}">'
-                     f'{100 * approx:.0f}% {esc(TEXT[lang]["approx_pct"])}*</span>')
+                     f'{esc(fmt_pct(approx, lang))} {esc(TEXT[lang]["approx_pct"])}*</span>')
     return text
 
 
@@ -628,8 +719,12 @@ def network_summary_html(n_hospitals: Mapping[str, int], links: Mapping[str, lis
 def province_summary_html(nama: str, gaps: pd.DataFrame | None,
                           access: Mapping[str, pd.DataFrame] | None, penduduk: pd.Series | None,
                           layanan: Sequence[str], *, kode: str, cfg: Config, lang: str,
-                          labels: Mapping[str, str] | None = None) -> str:
-    """Table of one province: its own target, its kab/kota meeting theirs, population in time."""
+                          labels: Mapping[str, str] | None = None,
+                          travel: str | None = None) -> str:
+    """Table of one province: its own target, its kab/kota meeting theirs, population in time.
+
+    ``travel``: the note of the travel-time model (:func:`travel_note`).
+    """
     tx = TEXT[lang]
     head = [tx["layanan"]]
     if gaps is not None:
@@ -656,7 +751,9 @@ def province_summary_html(nama: str, gaps: pd.DataFrame | None,
                 frame = frame[induk == kode]
             cells.append(_pop_share(frame, penduduk, threshold_of(lay, cfg), lang))
         rows.append(cells)
-    return _summary_table(f"{tx['summary']}: {esc(nama)}", head, rows, lang=lang)
+    return _summary_table(f"{tx['summary']}: {esc(nama)}", head, rows, lang=lang,
+                          travel=travel if access is not None and penduduk is not None
+                          else None)
 
 
 def _kode_induk(frame: pd.DataFrame) -> pd.Series:
@@ -698,13 +795,13 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
     share = num(row.get("share_within_threshold"))
     within = row.get("within_threshold")
     if thr is not None and share is not None:
-        extra.append(f"{tx['pop_within']} ({fmt_min(thr, lang)}): {fmt_pct(share)}")
+        extra.append(f"{tx['pop_within']} ({fmt_min(thr, lang)}): {esc(fmt_pct(share, lang))}")
     elif thr is not None and present(within):
         extra.append(f"{tx['threshold']} ({fmt_min(thr, lang)}): "
                      f"{tx['yes'] if bool(within) else tx['no']}")
     approx_share = num(row.get("share_nearest_approx"))
     if approx_share is not None and approx_share > 0 and dist is not None:
-        extra.append(f"{tx['approx_share']}: {fmt_pct(approx_share)}")
+        extra.append(f"{tx['approx_share']}: {esc(fmt_pct(approx_share, lang))}")
     target = met_html(gap.get("meets_target"), lang) if gap is not None else DASH
     if prov_gap is not None and present(prov_gap.get("meets_target")):
         extra.append(f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}")

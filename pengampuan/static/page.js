@@ -13,8 +13,9 @@ function pengampuanPage(map, D, P) {
   var T = D.T;
   var FLAG_APPROX = 1, FLAG_OUTSIDE = 2, FLAG_OTHER = 4;
   // small screens (phones, 1024 x 600 netbooks): the layer control and the panels start folded
+  // (one rule, as in page.css: narrower than 700 px or at most 700 px high)
   var narrow = function () { return map.getSize().x < 700; };
-  var short = function () { return map.getSize().y < 700; };
+  var short = function () { return map.getSize().y <= 700; };
 
   // ---- panes (drawing order) ------------------------------------------------------
   [["pgKonteks", 395], ["pgGrid", 400], ["pgWilayah", 405], ["pgKecamatan", 406],
@@ -382,6 +383,18 @@ function pengampuanPage(map, D, P) {
     }
     updateLabels();
     if (tableBox) { fillTable(); }
+    showLegendOf(lay);
+  }
+  // the legend describes the visible layer: its heading, and strata or reporting hospitals
+  function showLegendOf(lay) {
+    if (!legendBox) { return; }
+    var head = legendBox.querySelector(".pg-leg-var");
+    if (head && D.legendVar && D.legendVar[lay]) { head.innerHTML = D.legendVar[lay]; }
+    var fas = !!D.lay[lay].f;
+    [[".pg-leg-strata", fas], [".pg-leg-fas", !fas]].forEach(function (x) {
+      var rows = legendBox.querySelectorAll(x[0]);
+      for (var i = 0; i < rows.length; i++) { rows[i].hidden = x[1]; }
+    });
   }
 
   // background tiles: created now, requested only once switched on
@@ -468,8 +481,7 @@ function pengampuanPage(map, D, P) {
     var folds = box.querySelectorAll("details.pg-fold");
     for (var i = 0; i < folds.length; i++) { folds[i].open = false; }
   }
-  if (narrow() || map.getSize().y < 520) { fold(legendBox); }
-  if (narrow() || short()) { fold(summaryBox); }
+  if (narrow() || short()) { fold(legendBox); fold(summaryBox); }
 
   // ---- keep the panels of each side apart: the lower one scrolls in the room left --------
   function fitPanels() {
@@ -518,6 +530,11 @@ function pengampuanPage(map, D, P) {
   // province picker (national maps)
   var picker = titleBox.querySelector("select.pg-pick");
   var summaryHome = summaryBox ? summaryBox.innerHTML : null;
+  // the picker may be cut short on a phone: its full text is its title
+  function pickerTitle() {
+    var o = picker.options[picker.selectedIndex];
+    picker.title = o ? o.textContent : "";
+  }
   if (picker && D.provinces) {
     D.provinces.forEach(function (p, i) {
       var o = document.createElement("option");
@@ -525,48 +542,114 @@ function pengampuanPage(map, D, P) {
       o.innerHTML = p[1];
       picker.appendChild(o);
     });
+    pickerTitle();
     picker.addEventListener("change", function () {
+      pickerTitle();
       if (picker.value === "") {
         if (summaryBox) { summaryBox.innerHTML = summaryHome; }
         fitPanels();
-        fit(D.bounds);
+        fit(D.bounds, true);
         return;
       }
       var p = D.provinces[+picker.value];
       if (summaryBox) { summaryBox.innerHTML = p[3]; summaryBox.setAttribute("data-kode", p[0]); }
       fitPanels();
-      fit(p[2]);
+      fit(p[2], true);
     });
   }
 
-  // popups: open below the title and beside the panels, scroll when long
+  // ---- room left by the panels ---------------------------------------------------
+  // The four corners hold the panels (title, layer control, legend and scale, summary and
+  // zoom). Data and popups are kept clear of each corner either beside it or below/above
+  // it: paddings() gives the 16 choices, as Leaflet paddings [left, top], [right, bottom].
+  function cornerSizes() {
+    var box = map.getContainer().getBoundingClientRect(), out = {};
+    ["topleft", "topright", "bottomleft", "bottomright"].forEach(function (c) {
+      var w = 0, h = 0, kids = map._controlCorners[c].children;
+      for (var i = 0; i < kids.length; i++) {
+        var r = kids[i].getBoundingClientRect();
+        if (!r.width || !r.height) { continue; }
+        w = Math.max(w, c.indexOf("left") >= 0 ? r.right - box.left : box.right - r.left);
+        h = Math.max(h, c.indexOf("top") === 0 ? r.bottom - box.top : box.bottom - r.top);
+      }
+      out[c] = {w: Math.ceil(w), h: Math.ceil(h)};
+    });
+    return out;
+  }
+  function paddings(margin) {
+    var c = cornerSizes(), out = [];
+    for (var mask = 0; mask < 16; mask++) {
+      // bit set: the corner is passed beside it (x), else above or below it (y)
+      var tl = mask & 1, tr = mask & 2, bl = mask & 4, br = mask & 8;
+      var left = Math.max(tl ? c.topleft.w : 0, bl ? c.bottomleft.w : 0);
+      var right = Math.max(tr ? c.topright.w : 0, br ? c.bottomright.w : 0);
+      var top = Math.max(tl ? 0 : c.topleft.h, tr ? 0 : c.topright.h);
+      var bottom = Math.max(bl ? 0 : c.bottomleft.h, br ? 0 : c.bottomright.h);
+      out.push({tl: L.point(left + margin, top + margin),
+                br: L.point(right + margin, bottom + margin)});
+    }
+    return out;
+  }
+
+  // popups: pan clear of every panel, scroll when longer than the room left
   function popupOptions(width) {
     return {maxWidth: Math.min(width, map.getSize().x - 40),
-            maxHeight: Math.max(160, map.getSize().y - 140), autoPanPadding: [10, 10],
+            maxHeight: Math.max(160, map.getSize().y - 140), autoPan: false,
             className: "pg-popup"};
   }
   map.on("popupopen", function (e) {
-    // the popup pane lies below the panels: pan the popup clear of them
-    var opts = e.popup.options;
-    opts.autoPanPaddingTopLeft = L.point(10, titleBox.offsetHeight + 20);
-    var bottom = Math.max(legendBox.offsetHeight, summaryBox ? summaryBox.offsetHeight : 0);
-    opts.autoPanPaddingBottomRight = L.point(10, Math.min(bottom + 20, map.getSize().y / 3));
-    if (e.popup._adjustPan) { e.popup._adjustPan(); }
+    var popup = e.popup, el = popup.getElement();
+    if (!el) { return; }
+    var size = map.getSize(), w = el.offsetWidth, h = el.offsetHeight;
+    var mapBox = map.getContainer().getBoundingClientRect(), r = el.getBoundingClientRect();
+    var x0 = r.left - mapBox.left, y0 = r.top - mapBox.top, best = null;
+    paddings(6).forEach(function (p) {
+      var room = L.point(size.x - p.tl.x - p.br.x, size.y - p.tl.y - p.br.y);
+      if (room.x < w) { return; }  // too narrow: the close button would be hidden
+      var dx = Math.max(0, p.tl.x - x0, x0 + w - (size.x - p.br.x));
+      var dy = Math.max(0, p.tl.y - y0, y0 + Math.min(h, room.y) - (size.y - p.br.y));
+      var cost = dx + dy + (room.y < h ? 10 * (h - room.y) : 0);
+      if (!best || cost < best.cost) { best = {p: p, room: room, cost: cost}; }
+    });
+    var opts = popup.options;
+    opts.autoPan = true;
+    opts.autoPanPadding = L.point(6, 6);
+    if (best) {
+      opts.autoPanPaddingTopLeft = best.p.tl;
+      opts.autoPanPaddingBottomRight = best.p.br;
+      if (best.room.y < h) {  // scroll inside the room left
+        opts.maxHeight = Math.max(120, best.room.y - 40);
+        popup.update();  // (pans too)
+        return;
+      }
+    }
+    popup._adjustPan();
   });
 
-  // ---- fit the data between the title (top) and the panels (bottom) ----------------
-  function fit(bounds) {
-    var top = titleBox.offsetHeight + 16;
-    var bottom = Math.max(legendBox.offsetHeight, summaryBox ? summaryBox.offsetHeight : 0) + 16;
-    if (top + bottom > 0.55 * map.getSize().y) { top = 8; bottom = 8; }
-    map.fitBounds(bounds, {paddingTopLeft: [8, top], paddingBottomRight: [8, bottom]});
+  // ---- fit the data into the room the panels leave (the largest zoom of the 16 ways) --
+  function fit(bounds, animate) {
+    var size = map.getSize(), best = null;
+    bounds = L.latLngBounds(bounds);
+    paddings(8).forEach(function (p) {
+      var room = size.subtract(p.tl).subtract(p.br);
+      if (room.x < 80 || room.y < 80) { return; }
+      var z = map.getBoundsZoom(bounds, false, p.tl.add(p.br));
+      var area = room.x * room.y;
+      if (!best || z > best.z + 1e-9 || (Math.abs(z - best.z) <= 1e-9 && area > best.area)) {
+        best = {z: z, p: p, area: area};
+      }
+    });
+    var pad = best ? best.p : {tl: L.point(8, 8), br: L.point(8, 8)};
+    map.fitBounds(bounds, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br,
+                           animate: !!animate});
   }
   show(current);
-  fit(D.bounds);
+  // (not animated: every layer is drawn at once for the view it ends in)
+  fit(D.bounds, false);
   map.on("baselayerchange", function (e) {
     for (var lay in base) { if (base[lay] === e.layer) { show(lay); } }
   });
-  map.pengampuan = {show: show, fit: fit, regions: regionLayers, tiles: tiles, data: D,
+  map.pengampuan = {show: show, fit: fit, paddings: paddings, regions: regionLayers, tiles: tiles, data: D,
                     kecamatan: kecGroup, grid: gridGroup, approx: approxGroup,
                     current: function () { return current; }};
   return map.pengampuan;
