@@ -279,6 +279,7 @@ def _report_page(tables: ReportTables, *, provinces: gpd.GeoDataFrame | None,
                    for lay, frame in {**acc, **layers.fasilitas}.items()}
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
                         status=status, lang=lang, offline=offline, provinsi=tables.provinsi,
+                        travel=tables.travel,
                         files=(*REPORT_FILES[1:], "ringkasan.xlsx", "laporan.gpkg"),
                         **layers.map_keywords())  # type: ignore[arg-type]
     page = m.get_root().render()
