@@ -831,3 +831,24 @@ def test_neighbours_are_drawn_whole(bundled_ds: pg.Dataset, national: dict) -> N
              for g in reg.loc[reg["kode_induk"] == kode].geometry
              for p in shapely.get_parts(g)])
         assert drawn.intersection(whole).area > 0.97 * whole.area, kode
+
+
+def test_target_met_by_the_decree_listing_is_said_in_the_popup() -> None:
+    from pengampuan.maps.text import target_html
+    by_sk = target_html({"meets_target": True, "dasar_target": "sk", "kode_rs_sk": "X1",
+                         "nama_rs_sk": "RSUD Contoh (11.73)"}, "id")
+    assert "menurut SK" in by_sk and "RSUD Contoh (11.73)" in by_sk
+    for basis in ("lokasi", "lokasi+sk", None):
+        plain = target_html({"meets_target": True, "dasar_target": basis}, "id")
+        assert "SK" not in plain and "tercapai" in plain
+    assert "not met" in target_html({"meets_target": False, "dasar_target": None}, "en")
+    assert target_html(None, "id") == "\u2013"
+
+
+def test_coverage_popup_names_the_hospital_the_decree_lists() -> None:
+    ds, reg = pg.load_dataset(), pg.load_regions(level="kabkota")
+    gaps = pg.target_gaps(ds, reg, layanan="kanker", demand="kabkota")
+    page = pg.map_coverage(gaps, reg, ds=ds, layanan="kanker").get_root().render()
+    listed = gaps[(gaps["dasar_target"] == "sk") & (gaps["tingkat"] == "kabkota")]
+    assert len(listed) >= 1
+    assert page.count("menurut SK") == len(listed)  # one popup per kab/kota met only by SK

@@ -284,7 +284,7 @@ def map_access(
                 for k in lay_codes}
     everything = _base_regions(frames)
     scope, base, prec = _scoped(everything, provinsi, ds)
-    gap_index = _gap_index(gaps)
+    gap_index = _gap_index(gaps, ds)
     prov_names = _region_names(ds)
     wil = _region_data(base, prov_names=prov_names, ds=ds, frames=frames, lang=lang, prec=prec)
     wil["cols"] = [TEXT[lang]["travel" if variable == "travel_min" else "distance"],
@@ -518,7 +518,7 @@ def map_coverage(
         raise ValueError(f"gaps has no rows for layanan {missing}; it has {present_lay}")
     everything = regions.reset_index(drop=True)
     scope, base, prec = _scoped(everything, provinsi, ds)
-    gap_index = _gap_index(gaps)
+    gap_index = _gap_index(gaps, ds)
     prov_names = _region_names(ds)
     wil = _region_data(base, prov_names=prov_names, ds=ds, frames=None, lang=lang, prec=prec)
     wil["cols"] = [TEXT[lang]["n_hospitals"], TEXT[lang]["nearest"], TEXT[lang]["target_kab"]]
@@ -985,11 +985,26 @@ def _gaps_for_status(gaps: pd.DataFrame, status: str | None) -> tuple[pd.DataFra
     return gaps, status
 
 
-def _gap_index(gaps: pd.DataFrame | None) -> dict[tuple[str, str], dict[Any, Any]]:
+def _gap_index(gaps: pd.DataFrame | None,
+               ds: Dataset | None = None) -> dict[tuple[str, str], dict[Any, Any]]:
+    """
+    Each region's gap row by (kode, layanan).
+
+    With ``ds``, the names of the hospitals the decree lists for the region
+    (``kode_rs_sk``) are added as ``nama_rs_sk``, for the popups.
+    """
     if gaps is None:
         return {}
     _require_columns(gaps, ("kode", "layanan", "meets_target"), name="gaps")
     recs = gaps.to_dict("records")
+    if ds is not None and "kode_rs_sk" in gaps:
+        rs = ds.rumah_sakit.drop_duplicates("kode_rs").set_index("kode_rs")
+        names = rs["nama"].astype(str).to_dict()
+        where = (rs["kode_wilayah"].astype(str).to_dict() if "kode_wilayah" in rs else {})
+        for r in recs:
+            codes = str(r["kode_rs_sk"]).split(";") if present(r.get("kode_rs_sk")) else []
+            r["nama_rs_sk"] = "; ".join(
+                names.get(c, c) + (f" ({where[c]})" if c in where else "") for c in codes)
     return {(str(r["kode"]), str(r["layanan"])): r for r in recs}
 
 

@@ -87,6 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
         "yes": "ya",
         "no": "tidak",
         "n_hospitals": "RS yang memenuhi",
+        "by_sk": "menurut SK; RS yang dicantumkan berdiri di kab/kota lain",
         "kelas": "kelas",
         "layanan": "Layanan",
         "strata": "Strata",
@@ -217,6 +218,7 @@ TEXT: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "n_hospitals": "Hospitals meeting it",
+        "by_sk": "by the decree; the hospital it lists stands in another district",
         "kelas": "class",
         "layanan": "Layanan",
         "strata": "Strata",
@@ -361,6 +363,32 @@ def met_html(ok: Any, lang: str) -> str:
     tx = TEXT[lang]
     return (f'<span class="pg-ok">{tx["met"]}</span>' if bool(ok)
             else f'<span class="pg-no">{tx["not_met"]}</span>')
+
+
+def target_html(gap: Mapping[str, Any] | None, lang: str) -> str:
+    """
+    :func:`met_html` of a region's target; a dash without a gap row.
+
+    Says when the target is met only through the decree's listing of a hospital
+    standing elsewhere (``dasar_target == "sk"``, names in ``nama_rs_sk``).
+
+    Examples
+    --------
+    >>> html = target_html({"meets_target": True, "dasar_target": "sk",
+    ...                     "nama_rs_sk": "RSU Cut Meutia (11.73)"}, "id")
+    >>> html.startswith('<span class="pg-ok">tercapai</span>'), "menurut SK" in html
+    (True, True)
+    >>> html.endswith(": RSU Cut Meutia (11.73))</span>")
+    True
+    """
+    if gap is None:
+        return DASH
+    out = met_html(gap.get("meets_target"), lang)
+    if present(gap.get("dasar_target")) and str(gap["dasar_target"]) == "sk":
+        names = gap.get("nama_rs_sk") or gap.get("kode_rs_sk") or ""
+        out += (f' <span class="pg-meta">({TEXT[lang]["by_sk"]}'
+                + (f": {esc(str(names))}" if present(names) and names else "") + ")</span>")
+    return out
 
 
 def threshold_of(layer: str, cfg: Config) -> float | None:
@@ -802,7 +830,7 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
     approx_share = num(row.get("share_nearest_approx"))
     if approx_share is not None and approx_share > 0 and dist is not None:
         extra.append(f"{tx['approx_share']}: {esc(fmt_pct(approx_share, lang))}")
-    target = met_html(gap.get("meets_target"), lang) if gap is not None else DASH
+    target = target_html(gap, lang)
     if prov_gap is not None and present(prov_gap.get("meets_target")):
         extra.append(f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}")
     return [value, nearest, target, "<br>".join(extra)]
@@ -825,4 +853,4 @@ def coverage_row(row: Mapping[str, Any], *, lang: str, gap: Mapping[str, Any] | 
     extra = ""
     if prov_gap is not None and present(prov_gap.get("meets_target")):
         extra = f"{tx['target_prov']}: {met_html(prov_gap['meets_target'], lang)}"
-    return [value, nearest, met_html(gap.get("meets_target"), lang), extra]
+    return [value, nearest, target_html(gap, lang), extra]
