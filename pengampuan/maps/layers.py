@@ -361,7 +361,10 @@ def hospital_layer(
             extra = []
             dist = rec.get("distance_km")
             if present(dist):
-                extra.append(fmt_km(float(dist), lang))
+                approx = rec.get("jarak_perkiraan")
+                extra.append(fmt_km(float(dist), lang)
+                             + (f" ({tx['approx_short']})" if present(approx) and bool(approx)
+                                else ""))
             grade = str(rec.get("bukti")) if present(rec.get("bukti")) else ""
             if grade:
                 extra.append(f"{tx['bukti']}: {esc(grade)}")
@@ -371,8 +374,8 @@ def hospital_layer(
 
 
 def links_table(ds: Dataset | None, network: nx.MultiDiGraph | None) -> pd.DataFrame:
-    """pengampu, diampu, layanan, jenis, bukti, distance_km per link (the network's if given)."""
-    cols = ["pengampu", "diampu", "layanan", "jenis", "bukti", "distance_km"]
+    """Per link: pengampu, diampu, layanan, jenis, bukti, distance_km, jarak_perkiraan."""
+    cols = ["pengampu", "diampu", "layanan", "jenis", "bukti", "distance_km", "jarak_perkiraan"]
     if network is not None:
         grade: dict[tuple[str, str, str], Any] = {}
         if ds is not None and "bukti" in ds.jejaring:  # when the network does not carry it
@@ -381,7 +384,8 @@ def links_table(ds: Dataset | None, network: nx.MultiDiGraph | None) -> pd.DataF
                                  j["layanan"].astype(str), strict=True), j["bukti"], strict=True))
         rows = [(str(u), str(v), str(d.get("layanan", "")), str(d.get("jenis") or "sumber"),
                  d.get("bukti", grade.get((str(u), str(v), str(d.get("layanan", ""))))),
-                 d.get("distance_km")) for u, v, d in network.edges(data=True)]
+                 d.get("distance_km"), d.get("jarak_perkiraan"))
+                for u, v, d in network.edges(data=True)]
         return pd.DataFrame(rows, columns=cols)
     if ds is None:
         return pd.DataFrame(columns=cols)
@@ -392,6 +396,7 @@ def links_table(ds: Dataset | None, network: nx.MultiDiGraph | None) -> pd.DataF
         "jenis": j["jenis"].astype(str) if "jenis" in j else "sumber",
         "bukti": j["bukti"] if "bukti" in j else None,
         "distance_km": np.nan,
+        "jarak_perkiraan": None,
     })
 
 
