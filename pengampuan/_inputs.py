@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 from numpy.typing import NDArray
 
+from ._messages import msg
 from .dataset import Dataset
 from .errors import PengampuanWarning
 from .geo import require_wgs84
@@ -93,7 +94,7 @@ def _point_lonlat(
 
 def _labels(index: pd.Index, limit: int = 5) -> str:
     shown = ", ".join(map(repr, index[:limit].tolist()))
-    return shown + (f", ... ({len(index)} in all)" if len(index) > limit else "")
+    return shown + (f", ... ({msg('n_in_all', n=len(index))})" if len(index) > limit else "")
 
 
 def _check_choices(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
@@ -117,7 +118,6 @@ def _check_choices(ds: Dataset, *, layanan: str | None, min_strata: str, status:
 
 def _no_capable_message(ds: Dataset, *, layanan: str | None, min_strata: str, status: str,
                         fasilitas: str | None = None) -> str:
-    from ._messages import msg
 
     if fasilitas is not None:
         n = ds.fasilitas.loc[ds.fasilitas["fasilitas"] == fasilitas, "kode_rs"].nunique()
@@ -139,7 +139,6 @@ def _capable_or_raise(ds: Dataset, *, layanan: str | None, min_strata: str, stat
                      fasilitas=fasilitas)
     bad = cap["lat"].isna() | cap["lon"].isna()
     if bad.any():
-        from ._messages import msg
 
         raise ValueError(msg("capable_no_lat_lon", n=int(bad.sum()),
                              codes=_labels(pd.Index(cap.loc[bad, "kode_rs"]))))
@@ -156,7 +155,6 @@ def _warn_hospitals_off_land(cap: pd.DataFrame, regions: gpd.GeoDataFrame, *,
     near = regions.sindex.query(pts, predicate="dwithin", distance=_OFF_LAND_DEG)
     off = np.setdiff1d(np.arange(len(cap)), near[0])
     if len(off):
-        from ._messages import msg
 
         warnings.warn(
             msg("hospitals_off_land", n=len(off), total=len(cap),

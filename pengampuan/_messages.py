@@ -297,6 +297,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity_note": {"id": "catatan", "en": "note"},
     "word_and": {"id": "dan", "en": "and"},
     "unit_minutes": {"id": "{n} menit", "en": "{n} min"},
+    "n_in_all": {"id": "{n} seluruhnya", "en": "{n} in all"},
     "unit_hours": {"id": "{n} jam", "en": "{n} h"},
     "n_rows": {"id": "{n:,} baris", "en": "{n:,} rows"},
     # --- what a file is (sniffed from its first bytes) -------------------------------------
