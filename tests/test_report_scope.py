@@ -119,6 +119,11 @@ def test_several_provinces_name_their_total_row(tmp_path: Path) -> None:
     assert total[["n_kabkota", "n_provinsi"]].values.tolist() == [[21, 2]]
     # an explicit province of the data still works
     assert len(report_tables(ds, layanan="kanker", provinsi="Jambi").wilayah) == 11
+    # the page's title names the provinces too
+    from pengampuan.export.report import _report_page
+    page = _report_page(t, provinces=None, lang="id", offline=True)
+    panels = json.loads(re.search(r"var P = (.*?);\n", page).group(1))
+    assert "2 provinsi: Jambi, Bengkulu" in panels["title"]
 
 
 def test_bundled_data_keeps_every_kabkota(bundled_ds: pg.Dataset,

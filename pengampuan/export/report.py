@@ -277,9 +277,16 @@ def _report_page(tables: ReportTables, *, provinces: gpd.GeoDataFrame | None,
         provinces = _display_provinces(display)
     acc_display = {lay: _with_geometry(frame, display)
                    for lay, frame in {**acc, **layers.fasilitas}.items()}
+    title = None
+    scope = tables.scope
+    if tables.provinsi is None and scope is not None and not scope.national \
+            and len(scope.provinsi) > 1:  # data of several provinces: name them
+        from .._messages import current_lang
+        from ..maps.text import TEXT
+        title = f"{TEXT[current_lang(lang)]['title_access']} \u2014 {scope.name(lang)}"
     m = maps.map_access(acc_display, ds, network=net, provinces=provinces, gaps=gaps,
                         status=status, lang=lang, offline=offline, provinsi=tables.provinsi,
-                        travel=tables.travel,
+                        travel=tables.travel, title=title,
                         files=(*REPORT_FILES[1:], "ringkasan.xlsx", "laporan.gpkg"),
                         **layers.map_keywords())  # type: ignore[arg-type]
     page = m.get_root().render()
