@@ -639,9 +639,59 @@ function pengampuanPage(map, D, P) {
         best = {z: z, p: p, area: area};
       }
     });
+    var closer = best ? closerView(bounds, best.z) : null;
+    if (closer) {  // the regions themselves, not their bounding box, kept clear of the panels
+      map.setView(closer.c, closer.z, {animate: !!animate});
+      return;
+    }
     var pad = best ? best.p : {tl: L.point(8, 8), br: L.point(8, 8)};
     map.fitBounds(bounds, {paddingTopLeft: pad.tl, paddingBottomRight: pad.br,
                            animate: !!animate});
+  }
+  // The panels sit in the corners, where a wide country like Indonesia has sea: a view up
+  // to 1.5 zoom levels closer than the bounding box allows often keeps every region (its
+  // own box) on screen and under no panel. The closest such view, or null.
+  function closerView(bounds, z0) {
+    var boxes = [], rects = [], size = map.getSize(), margin = 4;
+    regionLayers.forEach(function (poly) {
+      var b = poly.getBounds();
+      if (bounds.contains(b.getCenter())) { boxes.push([b.getNorthWest(), b.getSouthEast()]); }
+    });
+    if (!boxes.length) { return null; }
+    var box = map.getContainer().getBoundingClientRect();
+    ["topleft", "topright", "bottomleft", "bottomright"].forEach(function (c) {
+      var kids = map._controlCorners[c].children;
+      for (var i = 0; i < kids.length; i++) {
+        var r = kids[i].getBoundingClientRect();
+        if (r.width && r.height) {
+          rects.push([r.left - box.left - margin, r.top - box.top - margin,
+                      r.right - box.left + margin, r.bottom - box.top + margin]);
+        }
+      }
+    });
+    function clear(z, c) {
+      for (var i = 0; i < boxes.length; i++) {
+        var a = map.project(boxes[i][0], z).subtract(c), b = map.project(boxes[i][1], z).subtract(c);
+        var x0 = a.x + size.x / 2, y0 = a.y + size.y / 2, x1 = b.x + size.x / 2, y1 = b.y + size.y / 2;
+        if (x0 < margin || y0 < margin || x1 > size.x - margin || y1 > size.y - margin) { return false; }
+        for (var k = 0; k < rects.length; k++) {
+          var r = rects[k];
+          if (x0 < r[2] && x1 > r[0] && y0 < r[3] && y1 > r[1]) { return false; }
+        }
+      }
+      return true;
+    }
+    var centre = bounds.getCenter(), top = Math.min(map.getMaxZoom(), z0 + 1.5);
+    for (var z = top; z > z0 + 1e-9; z -= 0.25) {
+      var c0 = map.project(centre, z);
+      for (var dy = 0; dy <= 240; dy = dy > 0 ? -dy : -dy + 30) {
+        for (var dx = 0; dx <= 300; dx = dx > 0 ? -dx : -dx + 30) {
+          var c = c0.add(L.point(dx, dy));
+          if (clear(z, c)) { return {z: z, c: map.unproject(c, z)}; }
+        }
+      }
+    }
+    return null;
   }
   show(current);
   // (not animated: every layer is drawn at once for the view it ends in)
