@@ -88,6 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no": "tidak",
         "n_hospitals": "RS yang memenuhi",
         "by_sk": "menurut SK; RS yang dicantumkan berdiri di kab/kota lain",
+        "incl_by_sk": "termasuk {n} menurut SK",
         "kelas": "kelas",
         "layanan": "Layanan",
         "strata": "Strata",
@@ -219,6 +220,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no": "no",
         "n_hospitals": "Hospitals meeting it",
         "by_sk": "by the decree; the hospital it lists stands in another district",
+        "incl_by_sk": "incl. {n} by the decree",
         "kelas": "class",
         "layanan": "Layanan",
         "strata": "Strata",
@@ -671,9 +673,16 @@ def coverage_summary_html(gaps: pd.DataFrame | None, layanan: Sequence[str], *, 
         if gaps is not None:
             g = gaps[gaps["layanan"].astype(str) == lay]
             for tingkat in ("provinsi", "kabkota"):
-                sel = g[g["tingkat"].astype(str) == tingkat]["meets_target"].dropna()
+                rows_t = g[g["tingkat"].astype(str) == tingkat]
+                sel = rows_t["meets_target"].dropna()
                 n_ok, n = int(sel.astype(bool).sum()), len(sel)
-                cells.append(f"{n_ok}/{n}" if n else DASH)
+                cell = f"{n_ok}/{n}" if n else DASH
+                n_sk = (int((rows_t["dasar_target"].astype("string") == "sk").sum())
+                        if "dasar_target" in rows_t else 0)
+                if n_sk:  # met only through the decree's listing of a hospital elsewhere
+                    note = esc(tx["incl_by_sk"].format(n=n_sk))
+                    cell += f'<br><span class="pg-meta">{note}</span>'
+                cells.append(cell)
         if have_pop and access is not None and penduduk is not None:
             cells.append(_pop_share(access.get(lay), penduduk, threshold_of(lay, cfg), lang))
         rows.append(cells)
