@@ -729,6 +729,11 @@ MESSAGES.update({
                   "id": "kelas rumah sakit, salah satu dari {values} (juga dibaca: 'Tipe B', "
                         "'Kelas B')"},
     "exp_one_of": {"en": "one of {values}", "id": "salah satu dari {values}"},
+    "exp_jenis_rs": {
+        "en": "a hospital type, one of {values}, or an RS Online JenisRS value {rsonline}; the "
+              "type of this hospital is read from its name",
+        "id": "jenis rumah sakit, salah satu dari {values}, atau nilai JenisRS RS Online "
+              "{rsonline}; jenis RS ini dibaca dari namanya"},
     "exp_one_of_aliases": {"en": "one of {values} (aliases accepted: {aliases})",
                            "id": "salah satu dari {values} (alias yang diterima: {aliases})"},
     "lokasi_empty": {
