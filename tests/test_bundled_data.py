@@ -847,7 +847,8 @@ def test_jenis_rs_column(rs: pd.DataFrame) -> None:
     assert filled.sum() == 2878
     assert (rs.loc[filled, "kode_rsonline"] != "").all()
     counts = rs.loc[filled, "jenis_rs"].value_counts()
-    assert (counts["umum"], counts["ibu_anak"], counts["jiwa"], counts["otak"]) == (2344, 358, 43, 2)
+    assert (counts["umum"], counts["ibu_anak"], counts["jiwa"], counts["otak"]) == (
+        2344, 358, 43, 2)
 
 
 @needs_shared
