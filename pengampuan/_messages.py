@@ -593,6 +593,12 @@ MESSAGES.update({
               "'kelas' (kept as {col!r} too)",
         "id": "tidak ada kolom 'kelas', dan kolom {col!r} hanya berisi kelas RS: dibaca sebagai "
               "'kelas' (tetap disimpan juga sebagai {col!r})"},
+    "kelas_from_jenis_rs": {
+        "en": "no column 'kelas', and column 'jenis_rs' holds nothing but hospital classes: read "
+              "as 'kelas' ('jenis_rs', the hospital type, left empty: the type is read from the "
+              "name)",
+        "id": "tidak ada kolom 'kelas', dan kolom 'jenis_rs' hanya berisi kelas RS: dibaca sebagai "
+              "'kelas' ('jenis_rs', jenis RS, dikosongkan: jenis RS dibaca dari namanya)"},
     "columns_alias_read": {
         "en": "column(s) read by their contract name: {renamed}",
         "id": "kolom dibaca dengan nama bakunya: {renamed}"},

@@ -180,8 +180,9 @@ def _kelas_from_jenis(raw: _RawTable, problems: _Problems) -> str | None:
         filled = [v for v in values if v != ""]
         if filled and all(_kelas_value(str(v)) for v in filled):
             df["kelas"] = df[col]
-            problems.add(raw.file, msg("kelas_from_column", col=col), row=raw.header_row,
-                         column=col, severity="note")
+            text = (msg("kelas_from_jenis_rs") if col == "jenis_rs"
+                    else msg("kelas_from_column", col=col))
+            problems.add(raw.file, text, row=raw.header_row, column=col, severity="note")
             return col
     return None
 
