@@ -594,6 +594,12 @@ MESSAGES.update({
               "'kelas' (kept as {col!r} too)",
         "id": "tidak ada kolom 'kelas', dan kolom {col!r} hanya berisi kelas RS: dibaca sebagai "
               "'kelas' (tetap disimpan juga sebagai {col!r})"},
+    "kelas_from_jenis_rs": {
+        "en": "no column 'kelas', and column 'jenis_rs' holds nothing but hospital classes: read "
+              "as 'kelas' ('jenis_rs', the hospital type, left empty: the type is read from the "
+              "name)",
+        "id": "tidak ada kolom 'kelas', dan kolom 'jenis_rs' hanya berisi kelas RS: dibaca sebagai "
+              "'kelas' ('jenis_rs', jenis RS, dikosongkan: jenis RS dibaca dari namanya)"},
     "columns_alias_read": {
         "en": "column(s) read by their contract name: {renamed}",
         "id": "kolom dibaca dengan nama bakunya: {renamed}"},
@@ -730,6 +736,11 @@ MESSAGES.update({
                   "id": "kelas rumah sakit, salah satu dari {values} (juga dibaca: 'Tipe B', "
                         "'Kelas B')"},
     "exp_one_of": {"en": "one of {values}", "id": "salah satu dari {values}"},
+    "exp_jenis_rs": {
+        "en": "a hospital type, one of {values}, or an RS Online JenisRS value {rsonline}; the "
+              "type of this hospital is read from its name",
+        "id": "jenis rumah sakit, salah satu dari {values}, atau nilai JenisRS RS Online "
+              "{rsonline}; jenis RS ini dibaca dari namanya"},
     "exp_one_of_aliases": {"en": "one of {values} (aliases accepted: {aliases})",
                            "id": "salah satu dari {values} (alias yang diterima: {aliases})"},
     "lokasi_empty": {

@@ -1425,14 +1425,18 @@ def _jenis_from_text(text: pd.Series, *, typed: bool) -> pd.Series:
 def _jenis_rs(rs: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """``jenis_rs`` of each hospital and where it was read (``jenis`` column or ``nama``).
 
-    A typed column (``jenis_rs`` or ``jenis``, e.g. RS Online ``JenisRS``: RSU, RSIA,
-    RSK Jiwa, RSK GM, ...) is used where its value is recognised; else the name.
+    A typed column (``jenis_rs`` or ``jenis``, the first with any value: a
+    :data:`JENIS_RS` value, or e.g. RS Online ``JenisRS``: RSU, RSIA, RSK Jiwa, RSK
+    GM, ...) is used where its value is recognised; else the name.
     """
     by_name = _jenis_from_text(rs["nama"], typed=False)
-    col = next((c for c in ("jenis_rs", "jenis") if c in rs), None)
+    col = next((c for c in ("jenis_rs", "jenis") if c in rs
+                and (rs[c].fillna("").astype(str).str.strip() != "").any()), None)
     if col is None:
         return by_name, pd.Series("nama", index=rs.index, dtype="string")
-    by_type = _jenis_from_text(rs[col], typed=True)
+    # a value of JENIS_RS as it is (the bundled data), else read like a name
+    value = rs[col].astype("string").str.strip().str.lower()
+    by_type = value.where(value.isin(JENIS_RS)).fillna(_jenis_from_text(rs[col], typed=True))
     unread = (rs[col].notna() & (rs[col].astype(str).str.strip() != "") & by_type.isna())
     if unread.any():
         logger.info("%d hospital(s) have a %s value that names no known type (e.g. %r); their "

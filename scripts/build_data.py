@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO))
 
 from pengampuan._textnorm import fold, hospital_key, region_key  # noqa: E402
 from pengampuan.geo import great_circle_km  # noqa: E402
+from pengampuan.io.contract import JENIS_RS_RSONLINE  # noqa: E402
 
 KJSU = ("kanker", "jantung", "stroke", "uronefrologi")
 STRATA = ("dasar", "madya", "utama", "paripurna")
@@ -881,6 +882,13 @@ def load_rsonline(shared: Path, reg: Regions, note: Callable[..., None]) -> pd.D
     kelas = r["KelasRS"].reindex(codes).fillna("").str.strip()
     out["kelas"] = kelas.map(lambda k: k[:1] if k in ("A", "B", "C", "D", "D PRATAMA") else "")
     out["kelas_rso"] = kelas
+    # hospital type registered in RS Online 2020, recoded to jenis_rs ('' if not listed)
+    jenis = r["JenisRS"].map(lambda v: " ".join(re.sub(r"[^A-Z0-9]+", " ", v.upper()).split()))
+    unknown = sorted(set(jenis[~jenis.isin(JENIS_RS_RSONLINE)]))
+    if unknown:
+        raise BuildError(f"idn_rs_layanan_rsonline2020.csv: JenisRS {unknown} not in "
+                         f"JENIS_RS_RSONLINE (pengampuan/io/contract.py); add their jenis_rs")
+    out["jenis_rs"] = jenis.map(JENIS_RS_RSONLINE).reindex(codes).fillna("")
     out["kepemilikan"] = r["PenyelenggaraKat"].reindex(codes).fillna("").map(
         lambda k: KEPEMILIKAN.get(k, ""))
     out["alamat"] = s["alamat"].reindex(codes).fillna("")
@@ -2116,6 +2124,7 @@ def tables(
                     "kode_wilayah_sk": h.kode_wilayah_sk,
                     "kode_rsonline": h.rsonline,
                     "kelas": rso_value(h, "kelas"),
+                    "jenis_rs": rso_value(h, "jenis_rs"),
                     "kepemilikan": rso_value(h, "kepemilikan")
                     or ("Kemenkes" if h.pengampu_nasional
                         else kepemilikan_from_name(h.kmk_nama or h.nama)),
@@ -2183,6 +2192,8 @@ def write_and_summarise(files: dict[str, pd.DataFrame], out: Path, problems: lis
         print(f"  {name:26s} {len(df):5d} rows  {size / 1024:7.1f} KiB")
     print(f"  {'total':26s}        {total / 1024:7.1f} KiB")
     print("  rumah_sakit per lokasi_presisi:", dict(sorted(Counter(rs["lokasi_presisi"]).items())))
+    print("  rumah_sakit per jenis_rs:", dict(Counter(rs["jenis_rs"].replace("", "(kosong)"))
+                                             .most_common()))
     print(
         "  kode_rs: Kemenkes",
         int(rs["kode_rs"].str.match(r"^R\d{7}$").sum()),

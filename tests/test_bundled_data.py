@@ -7,6 +7,7 @@ reason when it is absent.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -822,3 +823,85 @@ def test_network_edges_carry_bukti() -> None:
     # non-clinical topics are links without strata: no strata findings for them
     checks = pg.network_checks(net, bukti=pg.BUKTI)
     assert not checks["layanan"].isin(["manajemen", "sdm"]).any()
+
+
+# ---------------------------------------------------------------- hospital type (jenis_rs)
+# hospitals of RS Online 2020 registered as a type their names do not give
+JENIS_BY_REGISTRATION = {
+    "1275935": ("RS Umum Royal Maternity", "ibu_anak", "umum"),
+    "3274064": ("RS Ibu dan Anak Putera Bahagia", "ibu_anak", "umum"),
+    "3507112": ("RSK Geriatri Teja Husada", "khusus", "umum"),
+    "7471103": ("RS Ibu dan Anak Permata Bunda", "ibu_anak", "umum"),
+    "3171552": ("RS Khusus Bedah THT Yayasan Yurino", "tht", "bedah"),
+    "7371096": ("RS Khusus Daerah Dadi", "khusus", "jiwa"),
+    "8171063": ("RSKD Provinsi Maluku", "khusus", "jiwa"),
+}
+
+
+def test_jenis_rs_column(rs: pd.DataFrame) -> None:
+    from pengampuan.coverage import JENIS_RS
+
+    filled = rs["jenis_rs"] != ""
+    assert set(rs.loc[filled, "jenis_rs"]) <= set(JENIS_RS)
+    # every hospital of the RS Online 2020 list (2,878), none other
+    assert filled.sum() == 2878
+    assert (rs.loc[filled, "kode_rsonline"] != "").all()
+    counts = rs.loc[filled, "jenis_rs"].value_counts()
+    assert (counts["umum"], counts["ibu_anak"], counts["jiwa"], counts["otak"]) == (
+        2344, 358, 43, 2)
+
+
+@needs_shared
+def test_jenis_rs_is_the_registered_type(rs: pd.DataFrame) -> None:
+    from pengampuan.coverage import _jenis_from_text
+
+    src = pd.read_csv(SHARED / "idn_rs_layanan_rsonline2020.csv", dtype=str,
+                      keep_default_na=False).set_index("NoRegistrasi")["JenisRS"]
+    # oracle: the raw JenisRS read by the name rules of pengampuan.coverage
+    expected = _jenis_from_text(src, typed=True)
+    assert expected.notna().all()
+    got = rs.set_index("kode_rsonline")["jenis_rs"]
+    listed = got.index.isin(src.index)
+    assert (got[~listed] == "").all()
+    pd.testing.assert_series_equal(got[listed].sort_index(),
+                                   expected.reindex(got.index[listed]).sort_index().astype(object),
+                                   check_names=False, check_dtype=False)
+    assert listed.sum() == 2878 == len(src)
+
+
+def test_upgrade_candidates_take_the_type_from_the_column() -> None:
+    import pengampuan as pg
+    from pengampuan.coverage import upgrade_candidates
+
+    ds = pg.load_dataset()
+    cand = upgrade_candidates(ds, layanan="stroke").set_index("kode_rs")
+    assert cand["jenis_dari"].value_counts().to_dict() == {"jenis_rs": 2878, "nama": 57}
+    for kode, (nama, by_name, registered) in JENIS_BY_REGISTRATION.items():
+        r = cand.loc[kode]
+        assert (r["nama"], r["jenis_rs"], r["jenis_dari"]) == (nama, registered, "jenis_rs")
+        assert by_name != registered
+        # an RSU named as a maternity/geriatric hospital is a candidate as a general hospital
+        assert bool(r["kandidat"]) == (registered == "umum")
+    assert int(cand["kandidat"].sum()) == 1828
+    # without the column, the names give the type (the 4 RSU above are left out)
+    rs = ds.rumah_sakit.drop(columns="jenis_rs")
+    by_name = upgrade_candidates(dataclasses.replace(ds, rumah_sakit=rs), layanan="stroke")
+    assert set(by_name["jenis_dari"]) == {"nama"} and int(by_name["kandidat"].sum()) == 1824
+
+
+def test_jenis_rs_values_read_as_they_are() -> None:
+    from pengampuan.coverage import JENIS_RS, _jenis_rs
+
+    names = ["RS Bersalin Satu", "RS Ibu dan Anak", "RS Mitra", "RS Bedah Dua", "RSIA Tiga"]
+    rs = pd.DataFrame({"nama": names,
+                       "jenis_rs": ["umum", "umum", "bedah", "", "RSIA"],
+                       "jenis": ["RSK Jiwa"] * 5})
+    jenis, dari = _jenis_rs(rs)
+    assert jenis.tolist() == ["umum", "umum", "bedah", "bedah", "ibu_anak"]
+    assert dari.tolist() == ["jenis_rs", "jenis_rs", "jenis_rs", "nama", "jenis_rs"]
+    # an empty jenis_rs column gives way to a 'jenis' column
+    jenis, dari = _jenis_rs(rs.assign(jenis_rs=""))
+    assert jenis.tolist() == ["jiwa"] * 5 and set(dari) == {"jenis"}
+    # every value of JENIS_RS is read as itself
+    assert _jenis_rs(pd.DataFrame({"nama": ["RS"] * len(JENIS_RS),
+                                   "jenis_rs": list(JENIS_RS)}))[0].tolist() == list(JENIS_RS)

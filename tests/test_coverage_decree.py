@@ -467,7 +467,10 @@ def test_bundled_default_candidates():
     for layanan in ("kanker", "jantung", "stroke", "uronefrologi"):
         cand = upgrade_candidates(ds, layanan=layanan)
         chosen = cand[cand["kandidat"]]
-        assert not chosen["nama"].str.contains(rx).any(), layanan
+        # only hospitals registered in RS Online 2020 as general (RSU) despite their names
+        named = chosen[chosen["nama"].str.contains(rx)]
+        assert set(named["kode_rs"]) == {"3274064", "7471103"}, layanan
+        assert set(named["jenis_rs"]) == {"umum"} and set(named["jenis_dari"]) == {"jenis_rs"}
         left = cand[cand["alasan"] == "rs_khusus_lain"]
         assert len(left) > 500, layanan  # about 540: RSIA 360, RS Jiwa 40, RS Mata 30, ...
         assert len(cand) == len(ds.rumah_sakit["kode_rs"].unique())

@@ -282,18 +282,58 @@ def test_spreadsheet_headers_and_class_values(tmp_path):
     assert "the header seems to be on row 3" in str(pg.validate(tmp_path))
 
 
-@pytest.mark.parametrize(("jenis", "kelas", "note"), [
-    (["Tipe B", "C"], ["B", "C"], True),   # only classes: read as kelas
-    (["RSU", "RSIA"], ["", ""], False),    # the kind of hospital: kept apart
+@pytest.mark.parametrize(("jenis", "kelas", "jenis_rs"), [
+    (["Tipe B", "C"], ["B", "C"], ["", ""]),          # only classes: read as kelas
+    (["RSU", "RSIA"], ["", ""], ["umum", "ibu_anak"]),  # the kind of hospital: kept apart
 ])
-def test_jenis_rs_holding_classes(tmp_path, jenis, kelas, note):
+def test_jenis_rs_holding_classes(tmp_path, jenis, kelas, jenis_rs):
     (tmp_path / "rumah_sakit.csv").write_text(
         "kode_rs,nama,lat,lon,kode_wilayah,Jenis RS\n"
         f"RS1,RSUD Uji,-3.79,102.27,17.71,{jenis[0]}\nRS2,RSUD Dua,-3.80,102.28,17.71,{jenis[1]}\n",
         encoding="utf-8")
     rs = pg.read_rumah_sakit(tmp_path / "rumah_sakit.csv")
     assert rs["kelas"].tolist() == kelas
-    assert rs["jenis_rs"].tolist() == jenis
+    assert rs["jenis_rs"].tolist() == jenis_rs
+
+
+def test_jenis_rs_values_checked(tmp_path):
+    from pengampuan.io.contract import JENIS_RS
+
+    (tmp_path / "rumah_sakit.csv").write_text(
+        "kode_rs,nama,lat,lon,kode_wilayah,jenis_rs\n"
+        "RS1,RSUD Uji,-3.79,102.27,17.71,umum\n"
+        "RS2,RS Ibu dan Anak Dua,-3.80,102.28,17.71,RSIA\n"
+        "RS3,RS Tiga,-3.81,102.29,17.71,RS Bersalin\n"
+        "RS4,RSK Empat,-3.82,102.30,17.71,gigi mulut\n"
+        "RS5,RS Lima,-3.83,102.31,17.71,\n", encoding="utf-8")
+    (tmp_path / "layanan.csv").write_text("kode_rs,layanan,strata\nRS1,stroke,madya\n",
+                                          encoding="utf-8")
+    (tmp_path / "jejaring.csv").write_text("pengampu,diampu,layanan\n", encoding="utf-8")
+    rep = pg.validate(tmp_path)
+    p = rep.problems
+    bad = p[p["severity"] == "warning"]
+    assert bad[["file", "row", "column", "value"]].values.tolist() == [
+        ["rumah_sakit.csv", 4, "jenis_rs", "RS Bersalin"]]
+    text = bad["problem"].iloc[0]
+    assert text.startswith("is not known; expected a hospital type, one of ['umum', 'kanker',")
+    assert str(list(JENIS_RS)) in text and "'RSK JIWA'" in text
+    assert "read from its name" in text
+    assert not (p["severity"] == "error").any()
+    # the recognised spellings are notes, read as their jenis_rs value
+    read_as = p[p["problem"].str.startswith("read as")]
+    assert sorted(read_as["value"]) == ["RSIA", "gigi mulut"]
+    rs = pg.read_rumah_sakit(tmp_path / "rumah_sakit.csv")
+    assert rs["jenis_rs"].tolist() == ["umum", "ibu_anak", "", "gigi_mulut", ""]
+
+
+def test_jenis_rs_contract_matches_coverage():
+    from pengampuan.coverage import JENIS_RS, _jenis_from_text
+    from pengampuan.io import contract
+
+    assert contract.JENIS_RS == JENIS_RS
+    # each RS Online JenisRS spelling is read as the type the name rules give it
+    raw = pd.Series(list(contract.JENIS_RS_RSONLINE))
+    assert _jenis_from_text(raw, typed=True).tolist() == list(contract.JENIS_RS_RSONLINE.values())
 
 def test_contoh_column_wins_over_sumber(tmp_path):
     path = tmp_path / "layanan.csv"

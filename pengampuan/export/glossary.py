@@ -162,6 +162,7 @@ COLUMNS: dict[str, Column] = {
     "luar_provinsi": _C("bool", "RS di luar provinsi", "Hospital outside the province",
                         "luar_prov"),
     "kelas": _C("text", "Kelas RS", "Hospital class"),
+    "jenis_rs": _C("text", "Jenis RS (umum/khusus)", "Hospital type (general/specialist)"),
     "kepemilikan": _C("text", "Kepemilikan", "Ownership", "pemilik"),
     "tempat_tidur": _C("int", "Tempat tidur", "Beds", "t_tidur"),
     "alias": _C("text", "Nama lain", "Other names"),

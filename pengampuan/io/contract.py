@@ -33,11 +33,28 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 #: Optional columns of the data contract (others are kept as extra columns).
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "rumah_sakit": ("kelas", "kepemilikan", "tempat_tidur", "alias", "lokasi_presisi",
-                    "pengampu_nasional", "sumber", "contoh", "kode_wilayah_sk", "kode_rsonline"),
+                    "pengampu_nasional", "sumber", "contoh", "kode_wilayah_sk", "kode_rsonline",
+                    "jenis_rs"),
     "layanan": ("status", "tahun", "sumber", "contoh", "bukti"),
     "jejaring": ("mulai", "sumber", "jenis", "contoh", "bukti"),
     "wilayah": ("kode_induk", "penduduk", "tahun_penduduk", "sumber", "pasien_hd"),
     "fasilitas": ("tahun", "sumber", "bukti", "contoh"),
+}
+#: Values of the optional ``rumah_sakit`` column ``jenis_rs`` (hospital type: general or
+#: the field of a specialist hospital; equal to :data:`pengampuan.coverage.JENIS_RS`).
+JENIS_RS: tuple[str, ...] = (
+    "umum", "kanker", "jantung", "otak", "ginjal", "ibu_anak", "paru", "infeksi", "jiwa", "mata",
+    "gigi_mulut", "ortopedi", "tht", "kusta", "kulit", "bedah", "khusus",
+)
+#: RS Online ``JenisRS`` values (upper case, every run of other characters one space) and
+#: the ``jenis_rs`` value each is read as (RSKO: RS Ketergantungan Obat, a mental-health
+#: hospital; RSK GM: gigi dan mulut; RSK THT-KL: telinga hidung tenggorok).
+JENIS_RS_RSONLINE: dict[str, str] = {
+    "RSU": "umum", "RSIA": "ibu_anak", "RSK JIWA": "jiwa", "RSKO": "jiwa", "RSK MATA": "mata",
+    "RSK BEDAH": "bedah", "RSK GM": "gigi_mulut", "RSK PARU": "paru", "RSK THT KL": "tht",
+    "RSK JANTUNG": "jantung", "RSK KANKER": "kanker", "RSK KUSTA": "kusta",
+    "RSK ORTHOPEDI": "ortopedi", "RSK GINJAL": "ginjal", "RSK STROKE": "otak",
+    "RSK OTAK": "otak", "RSK INFEKSI": "infeksi",
 }
 #: Columns of a problems table.
 PROBLEM_COLUMNS: tuple[str, ...] = ("file", "row", "column", "value", "problem", "severity")

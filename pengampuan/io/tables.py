@@ -19,7 +19,7 @@ import pandas as pd
 from .._messages import msg
 from .._textnorm import normalise_region_code
 from ..config import BUKTI, FASILITAS, INDONESIA_BOUNDS, LOKASI_PRESISI, Config
-from .contract import FILES, OPTIONAL, REQUIRED, ROW
+from .contract import FILES, JENIS_RS, JENIS_RS_RSONLINE, OPTIONAL, REQUIRED, ROW
 from .problems import _Problems, _quoted, _rows_text
 from .read import _RawTable
 from .values import (
@@ -61,10 +61,29 @@ def _kelas_value(value: str) -> str | None:
     rest = " ".join(_KELAS_WORDS.sub(" ", value.upper()).split())
     return rest if rest in KELAS else None
 
+def _jenis_rs_value(value: str) -> str | None:
+    """The hospital type (:data:`~pengampuan.io.contract.JENIS_RS`) a value names (None: unknown).
+
+    A ``jenis_rs`` value itself (any case, ' ' or '-' for '_') or an RS Online
+    ``JenisRS`` value (:data:`~pengampuan.io.contract.JENIS_RS_RSONLINE`).
+
+    Examples
+    --------
+    >>> [_jenis_rs_value(v) for v in ("umum", "Ibu Anak", "RSU", "RSIA", "RSK Jiwa", "RSK THT-KL")]
+    ['umum', 'ibu_anak', 'umum', 'ibu_anak', 'jiwa', 'tht']
+    >>> _jenis_rs_value("RS Bersalin"), _jenis_rs_value("B")
+    (None, None)
+    """
+    canon = "_".join(re.sub(r"[^a-z0-9]+", " ", value.lower()).split())
+    if canon in JENIS_RS:
+        return canon
+    return JENIS_RS_RSONLINE.get(" ".join(re.sub(r"[^A-Z0-9]+", " ", value.upper()).split()))
+
+
 #: Columns of each typed table, in this order (extra columns of the file follow them).
 _FRONT: dict[str, tuple[str, ...]] = {
     "rumah_sakit": ("kode_rs", "nama", "lat", "lon", "kode_wilayah", "kode_prov", "kode_wilayah_sk",
-                    "kode_rsonline", "kelas", "kepemilikan", "tempat_tidur", "alias",
+                    "kode_rsonline", "kelas", "jenis_rs", "kepemilikan", "tempat_tidur", "alias",
                     "lokasi_presisi", "pengampu_nasional", "sumber", "contoh"),
     "layanan": ("kode_rs", "layanan", "strata", "status", "tahun", "sumber", "bukti", "contoh"),
     "jejaring": ("pengampu", "diampu", "layanan", "mulai", "sumber", "jenis", "bukti", "contoh"),
@@ -148,11 +167,12 @@ def _text(raw: _RawTable, col: str) -> pd.Series:
     return _optional(raw.data, col).astype("str")
 
 
-def _kelas_from_jenis(raw: _RawTable, problems: _Problems) -> None:
+def _kelas_from_jenis(raw: _RawTable, problems: _Problems) -> str | None:
     """Read a 'Jenis RS' column as ``kelas`` when it holds nothing but hospital classes.
 
     'Jenis' usually is the kind of hospital (RSU, RSIA, RSJ: kept as it is);
-    some lists put the class there ('Tipe B').
+    some lists put the class there ('Tipe B'). Returns the column read as
+    ``kelas`` (None: none).
     """
     df = raw.data
     for col in (c for c in _KELAS_FALLBACK if c in df):
@@ -160,9 +180,11 @@ def _kelas_from_jenis(raw: _RawTable, problems: _Problems) -> None:
         filled = [v for v in values if v != ""]
         if filled and all(_kelas_value(str(v)) for v in filled):
             df["kelas"] = df[col]
-            problems.add(raw.file, msg("kelas_from_column", col=col), row=raw.header_row,
-                         column=col, severity="note")
-            return
+            text = (msg("kelas_from_jenis_rs") if col == "jenis_rs"
+                    else msg("kelas_from_column", col=col))
+            problems.add(raw.file, text, row=raw.header_row, column=col, severity="note")
+            return col
+    return None
 
 
 def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
@@ -177,11 +199,16 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     lon = _parse_float(raw, problems, "lon", expected=msg("exp_lon"))
     _check_coordinates(raw, problems, lat, lon)
     kode_wilayah = _parse_kode_wilayah(raw, problems, "kode_wilayah", code_scheme=code_scheme)
-    if "kelas" not in df:
-        _kelas_from_jenis(raw, problems)
+    kelas_col = None if "kelas" in df else _kelas_from_jenis(raw, problems)
     kelas = _canonical(raw, problems, "kelas" if "kelas" in df else _ensure(df, "kelas"),
                       _kelas_value,
                       expected=msg("exp_kelas", values=list(KELAS)), severity="warning")
+    if "jenis_rs" in df and kelas_col != "jenis_rs":
+        jenis_rs = _canonical(raw, problems, "jenis_rs", _jenis_rs_value, severity="warning",
+                              expected=msg("exp_jenis_rs", values=list(JENIS_RS),
+                                           rsonline=sorted(JENIS_RS_RSONLINE)))
+    else:   # absent, or holding hospital classes (read as kelas)
+        jenis_rs = pd.Series("", index=df.index, dtype="str")
     if "lokasi_presisi" in df:
         lokasi = _canonical(raw, problems, "lokasi_presisi",
                            lambda v: v.lower() if v.lower() in LOKASI_PRESISI else None,
@@ -211,6 +238,7 @@ def _parse_rumah_sakit(raw: _RawTable, problems: _Problems, *, config: Config,
     out["kode_wilayah_sk"] = kode_sk
     out["kode_rsonline"] = rsonline
     out["kelas"] = kelas
+    out["jenis_rs"] = jenis_rs
     for col in ("kepemilikan", "alias", "sumber"):
         out[col] = _text(raw, col)
     out["tempat_tidur"] = (_parse_int(raw, problems, "tempat_tidur", minimum=0, thousands=True,
