@@ -59,6 +59,7 @@ from .demand import (
 from .errors import PengampuanWarning
 from .fca import pairs_within
 from .geo import NearestIndex, great_circle_km, inside_point, require_wgs84
+from .io.contract import JENIS_RS
 from .travel import travel_time_simple
 
 logger = logging.getLogger(__name__)
@@ -87,16 +88,15 @@ _GAP_COLUMNS = [
 #: Values of ``dasar_target`` (on what basis a region meets its target); <NA>: not met.
 DASAR_TARGET = ("lokasi", "sk", "lokasi+sk")
 
-#: Hospital types (``jenis_rs``, :func:`upgrade_candidates`) and, for a specialist
-#: hospital, the layanan it serves (a sensible upgrade); the others serve none.
+#: Hospital types (``jenis_rs``, the data contract's :data:`pengampuan.io.contract.JENIS_RS`,
+#: :func:`upgrade_candidates`) and, for a specialist hospital, the layanan it serves (a
+#: sensible upgrade); the others serve none.
 _JENIS_LAYANAN: dict[str, tuple[str, ...]] = {
-    "umum": (), "kanker": ("kanker",), "jantung": ("jantung",), "otak": ("stroke",),
-    "ginjal": ("uronefrologi",), "ibu_anak": ("kia",), "paru": ("tb",),
-    "infeksi": ("pie",), "jiwa": (), "mata": (), "gigi_mulut": (), "ortopedi": (),
-    "tht": (), "kusta": (), "kulit": (), "bedah": (), "khusus": (),
+    jenis: {"kanker": ("kanker",), "jantung": ("jantung",), "otak": ("stroke",),
+            "ginjal": ("uronefrologi",), "ibu_anak": ("kia",), "paru": ("tb",),
+            "infeksi": ("pie",)}.get(jenis, ())
+    for jenis in JENIS_RS
 }
-#: Every value of ``jenis_rs``.
-JENIS_RS = tuple(_JENIS_LAYANAN)
 # On upper-case text with every run of other characters one space, padded by spaces, and
 # "RUMAH SAKIT" written "RS". Checked in this order: the first match wins (the KJSU
 # specialties first, the generic "RS Khusus" last).
@@ -1480,8 +1480,10 @@ def upgrade_candidates(
     Jantung (``jantung``); RS Otak, RS Stroke, RS PON (``otak``); RS Ginjal
     (``ginjal``); any other "RS Khusus"/RSK/RSKD (``khusus``); a name with none
     of these is ``umum``. On the 2,878 hospitals of RS Online 2020 in the bundled
-    data the names give the registered type for all but 4 (registered as RSU,
-    named as a maternity, mother-and-child or geriatric hospital).
+    data the names give the registered type for all but 7 (4 registered as RSU,
+    named as a maternity, mother-and-child or geriatric hospital; 3 specialist
+    hospitals of another kind than their names say): the bundled ``jenis_rs``
+    column (RS Online 2020 ``JenisRS``) is read first.
 
     Parameters
     ----------
