@@ -2048,11 +2048,12 @@ MESSAGES.update({
         "id": "Waktu tempuh: model sederhana: jarak garis lurus x faktor kelokan {circuity} "
               "dengan {road} km/jam lewat darat; penyeberangan laut tidak dimodelkan (perjalanan "
               "dari dan ke pulau dihitung seolah lewat darat)."},
+    "travel_resolution": {"en": " at resolution {res}", "id": " resolusi {res}"},
     "report_travel_sea": {
-        "en": "Travel time: land and sea model: H3 graph at resolution {res}; on land distance x "
+        "en": "Travel time: land and sea model: H3 graph{res}; on land distance x "
               "circuity factor {circuity} at {road} km/h, at sea {sea} km/h plus {boarding} min "
               "of waiting and boarding per crossing; crossings up to {crossing} km.",
-        "id": "Waktu tempuh: model darat-laut: graf H3 resolusi {res}; darat: jarak x faktor "
+        "id": "Waktu tempuh: model darat-laut: graf H3{res}; darat: jarak x faktor "
               "kelokan {circuity} dengan {road} km/jam, laut {sea} km/jam ditambah {boarding} "
               "menit menunggu dan naik kapal tiap penyeberangan; penyeberangan hingga "
               "{crossing} km."},

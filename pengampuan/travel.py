@@ -60,7 +60,7 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.sparse.csgraph import dijkstra
 
 from ._inputs import _capable_or_raise, _point_lonlat, _warn_hospitals_off_land
-from ._messages import progress_bar
+from ._messages import fmt_num, msg, progress_bar
 from .config import DEFAULT_CONFIG, Config
 from .geo import great_circle_km, require_wgs84
 
@@ -70,7 +70,13 @@ if TYPE_CHECKING:  # pragma: no cover
 logger = logging.getLogger(__name__)
 
 __all__ = ["travel_time_simple", "TravelGraph", "build_travel_graph", "cached_travel_graph",
-           "clear_travel_graph_cache", "sea_aware_travel"]
+           "clear_travel_graph_cache", "sea_aware_travel", "TRAVEL_MODELS",
+           "travel_description"]
+
+#: The travel-time models (``travel=`` of the access functions and the report):
+#: ``"simple"`` (great-circle km x circuity factor at a road speed; sea crossings not
+#: modelled) and ``"sea"`` (the sea-aware H3 land/sea graph with ferry crossings).
+TRAVEL_MODELS: tuple[str, ...] = ("simple", "sea")
 
 #: Default width of the sea buffer around land, km (so crossings up to ~300 km are handled).
 SEA_BUFFER_KM = 150.0
@@ -91,6 +97,37 @@ _PARSE_CHUNK = 1_000_000
 
 # ---------------------------------------------------------------------------
 # simple model
+def travel_description(travel: str, config: Config | None = None, *, lang: str | None = None,
+                       sea_resolution: int | None = None) -> str:
+    """
+    The travel-time model and its assumptions (``config``'s speeds and factors) in one sentence.
+
+    What every page, table and figure that shows minutes says about them.
+    ``sea_resolution``: the H3 resolution of the sea-aware graph, when known.
+
+    Examples
+    --------
+    >>> travel_description("simple", lang="en")  # doctest: +NORMALIZE_WHITESPACE
+    'Travel time: simple model: great-circle distance x circuity factor 1.3 at 40 km/h by road;
+     sea crossings are not modelled (trips to and from islands count as if by road).'
+    >>> travel_description("sea", lang="id", sea_resolution=6)  # doctest: +ELLIPSIS
+    'Waktu tempuh: model darat-laut: graf H3 resolusi 6; darat: jarak x faktor kelokan 1,3 ...'
+    """
+    if travel not in TRAVEL_MODELS:
+        raise ValueError(f"travel={travel!r} is not known; expected one of {list(TRAVEL_MODELS)}")
+    cfg = config or DEFAULT_CONFIG
+
+    def num(x: float) -> str:
+        return fmt_num(x, lang, decimals=0 if float(x).is_integer() else 1)
+
+    values = {"circuity": num(cfg.circuity_factor), "road": num(cfg.road_speed_kmh),
+              "sea": num(cfg.sea_speed_kmh), "boarding": num(cfg.boarding_penalty_min),
+              "crossing": num(2 * SEA_BUFFER_KM),
+              "res": "" if sea_resolution is None else msg("travel_resolution", lang,
+                                                            res=sea_resolution)}
+    return msg(f"report_travel_{travel}", lang, **values)
+
+
 @overload
 def travel_time_simple(distance_km: float, *, config: Config | None = None) -> float: ...
 @overload

@@ -656,7 +656,7 @@ def test_legend_and_travel_model_follow_the_layer(browser: Any,
         for sel in (".pg-legend .pg-travel", ".pg-summary .pg-travel"):
             text = page.locator(sel).inner_text()
             assert "model sederhana" in text and "40 km/jam" in text and "1,3" in text, sel
-            assert "penyeberangan laut tidak dihitung" in text, sel
+            assert "penyeberangan laut tidak dimodelkan" in text, sel
         view.show_layer("Hemodialisis")
         text = heading.inner_text()
         assert "RS dengan layanan hemodialisis (RS Online 2020)" in text

@@ -796,21 +796,21 @@ def test_page_states_its_travel_model(tiny_ds: pg.Dataset,
     # default: the simple model, with the dataset's own assumptions, in legend and summary
     legend, summary = notes(page_of(pg.map_access(acc, ds, layanan="jantung")))
     assert legend == summary and len(legend) == 1
-    assert legend[0] == ("Waktu tempuh: model sederhana \u2014 jarak garis lurus (great-circle) "
-                         "\u00d7 1,4 (faktor kelok jalan) dengan 35 km/jam; penyeberangan laut "
-                         "tidak dihitung.")
+    assert legend[0] == ("Waktu tempuh: model sederhana: jarak garis lurus x faktor kelokan 1,4 "
+                         "dengan 35 km/jam lewat darat; penyeberangan laut tidak dimodelkan "
+                         "(perjalanan dari dan ke pulau dihitung seolah lewat darat).")
     # the model recorded by district_access (attrs["travel"]) ...
     sea = acc.copy()
     sea.attrs = {"layanan": "jantung", "travel": "sea"}
     legend, summary = notes(page_of(pg.map_access(sea, ds, lang="en")))
     assert legend == summary
-    assert legend[0].startswith("Travel time: sea-aware model")
-    assert "35 km/h" in legend[0] and "18 km/h" in legend[0] and "1 h 30 min" in legend[0]
-    assert "not counted" not in legend[0]
+    assert legend[0].startswith("Travel time: land and sea model")
+    assert "35 km/h" in legend[0] and "18 km/h" in legend[0] and "90 min" in legend[0]
+    assert "not modelled" not in legend[0]
     # ... or the one passed explicitly, which wins
     legend, _ = notes(page_of(pg.map_access(sea, ds, travel="simple", lang="en")))
-    assert "sea crossings are not counted" in legend[0]
-    with pytest.raises(ValueError, match="travel='kapal' is not a travel model"):
+    assert "sea crossings are not modelled" in legend[0]
+    with pytest.raises(ValueError, match="travel='kapal' is not known"):
         pg.map_access(acc, ds, layanan="jantung", travel="kapal")
 
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 import geopandas as gpd
 import pandas as pd
 
-from ..config import BUKTI, Config
+from ..config import BUKTI
+from ..travel import TRAVEL_MODELS, travel_description
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -33,10 +34,6 @@ __all__ = ["ReportTables", "report_tables", "resolve_provinsi", "report_layers",
            "REPORT_FASILITAS", "GRID_RESOLUTION", "GRID_MAX_CELLS", "TRAVEL_MODELS",
            "data_regions", "DataScope", "data_scope", "travel_description"]
 
-#: Travel-time models of a report (:mod:`pengampuan.travel`): ``"simple"`` (great-circle km
-#: x circuity factor at a road speed; sea crossings not modelled) and ``"sea"`` (the
-#: sea-aware H3 land/sea graph with ferry crossings).
-TRAVEL_MODELS: tuple[str, ...] = ("simple", "sea")
 
 #: H3 resolution of the sea-aware travel graph of a report: finer for one province, coarser
 #: for several (a national graph at 6 builds in about 2 s, at 7 in about 10 s).
@@ -295,39 +292,6 @@ def data_scope(ds: Dataset, regions: gpd.GeoDataFrame) -> DataScope:
     national = set(bundled["kode"].astype(str)) <= set(codes)
     return DataScope(kabkota=kab, provinsi=provinsi, from_data=bool(from_data),
                      national=national)
-
-
-def travel_description(travel: str, config: Config | None = None, *, lang: str | None = None,
-                       sea_resolution: int | None = None) -> str:
-    """
-    The travel-time model and its assumptions in one sentence, in ``lang``.
-
-    Examples
-    --------
-    >>> travel_description("simple", lang="en")  # doctest: +NORMALIZE_WHITESPACE
-    'Travel time: simple model: great-circle distance x circuity factor 1.3 at 40 km/h by road;
-     sea crossings are not modelled (trips to and from islands count as if by road).'
-    >>> travel_description("sea", lang="id", sea_resolution=6)  # doctest: +ELLIPSIS
-    'Waktu tempuh: model darat-laut: graf H3 resolusi 6; darat: jarak x faktor kelokan 1,3 ...'
-    """
-    from .._messages import fmt_num, msg
-    from ..config import DEFAULT_CONFIG
-
-    if travel not in TRAVEL_MODELS:
-        raise ValueError(f"travel={travel!r} is not known; expected one of {list(TRAVEL_MODELS)}")
-    cfg = config or DEFAULT_CONFIG
-
-    def num(x: float) -> str:
-        return fmt_num(x, lang, decimals=0 if float(x).is_integer() else 1)
-
-    values = {"circuity": num(cfg.circuity_factor), "road": num(cfg.road_speed_kmh),
-              "sea": num(cfg.sea_speed_kmh), "boarding": num(cfg.boarding_penalty_min),
-              "res": sea_resolution if sea_resolution is not None else SEA_RESOLUTION_NATIONAL}
-    if travel == "sea":
-        from ..travel import SEA_BUFFER_KM
-
-        values["crossing"] = num(2 * SEA_BUFFER_KM)
-    return msg(f"report_travel_{travel}", lang, **values)
 
 
 def _layanan_codes(layanan: str | Sequence[str] | None, ds: Dataset) -> list[str]:

@@ -18,6 +18,7 @@ import pandas as pd
 from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
 from ..config import FASILITAS, FASILITAS_LAYANAN, Config
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
+from ..travel import TRAVEL_MODELS, travel_description  # noqa: F401  (TRAVEL_MODELS re-exported)
 
 DASH = "\u2013"
 DOT = " \u00b7 "
@@ -49,12 +50,6 @@ TEXT: dict[str, dict[str, str]] = {
         "var_distance_km": "Jarak garis lurus ke RS terdekat",
         "min_strata": "strata minimal",
         "fas_legend": "RS dengan layanan {name} ({sumber})",
-        "travel_simple": ("Waktu tempuh: model sederhana \u2014 jarak garis lurus (great-circle) "
-                          "\u00d7 {detour} (faktor kelok jalan) dengan {speed} km/jam; "
-                          "penyeberangan laut tidak dihitung."),
-        "travel_sea": ("Waktu tempuh: model sadar-laut \u2014 jalan (jarak \u00d7 {detour}, "
-                       "{speed} km/jam) dan penyeberangan laut ({sea} km/jam, + {board} "
-                       "setiap naik kapal) pada grid H3."),
         "no_capable": "tidak ada RS yang mampu",
         "no_data": "tanpa data",
         "hospitals": "Rumah sakit",
@@ -181,12 +176,6 @@ TEXT: dict[str, dict[str, str]] = {
         "var_distance_km": "Straight-line distance to the nearest hospital",
         "min_strata": "minimum strata",
         "fas_legend": "hospitals reporting {name} ({sumber})",
-        "travel_simple": ("Travel time: simple model \u2014 straight-line (great-circle) "
-                          "distance \u00d7 {detour} (road detour factor) at {speed} km/h; "
-                          "sea crossings are not counted."),
-        "travel_sea": ("Travel time: sea-aware model \u2014 roads (distance \u00d7 {detour}, "
-                       "{speed} km/h) and sea crossings ({sea} km/h, + {board} per "
-                       "boarding) on an H3 grid."),
         "no_capable": "no capable hospital",
         "no_data": "no data",
         "hospitals": "Hospitals",
@@ -425,13 +414,11 @@ def layer_label(layer: str, cfg: Config, lang: str, *, tahun: str = "") -> str:
     return cfg.layanan_label(layer, lang)
 
 
-#: Travel-time models of :func:`pengampuan.district_access` (``attrs["travel"]``).
-TRAVEL_MODELS = ("simple", "sea")
-
-
 def travel_note(travel: str, cfg: Config, lang: str) -> str:
     """
     The travel-time model the minutes come from, with its assumptions (escaped text).
+
+    :func:`pengampuan.travel.travel_description`, as the tables and figures say it.
 
     Examples
     --------
@@ -439,21 +426,10 @@ def travel_note(travel: str, cfg: Config, lang: str) -> str:
     >>> note = travel_note("simple", cfg, "id")
     >>> note.startswith("Waktu tempuh: model sederhana"), "1,3" in note, "40 km/jam" in note
     (True, True, True)
-    >>> note.endswith("penyeberangan laut tidak dihitung.")
+    >>> "penyeberangan laut tidak dimodelkan" in note
     True
-    >>> travel_note("sea", cfg, "en")  # doctest: +ELLIPSIS
-    'Travel time: sea-aware model ... (20 km/h, + 1 h per boarding) on an H3 grid.'
     """
-    if travel not in TRAVEL_MODELS:
-        raise ValueError(f"travel={travel!r} is not a travel model; expected one of "
-                         f"{list(TRAVEL_MODELS)} (district_access(..., travel=...))")
-
-    def number(x: float) -> str:
-        return fmt_num(x, lang, 0 if float(x).is_integer() else 1)
-
-    return esc(TEXT[lang][f"travel_{travel}"].format(
-        detour=number(cfg.circuity_factor), speed=number(cfg.road_speed_kmh),
-        sea=number(cfg.sea_speed_kmh), board=fmt_min(cfg.boarding_penalty_min, lang)))
+    return esc(travel_description(travel, cfg, lang=lang))
 
 
 def legend_heading(variable: str, layer: str, *, cfg: Config, lang: str,
