@@ -269,3 +269,19 @@ def test_names_stay_under_and_off_the_hospital_markers(bundled_ds) -> None:
         assert (np.hypot(dx, dy) >= radius_px).all(), t.get_text()
     # (some names had to move off their kab/kota's point for it)
     assert any(t.xyann != (0, 0) for t in labels)
+
+
+def test_travel_minutes_state_their_model(tiny_ds, tiny_acc) -> None:
+    def texts(fig) -> str:
+        return " ".join(t.get_text().replace("\n", " ") for t in fig.findobj(
+            lambda a: hasattr(a, "get_text") and callable(a.get_text)))
+
+    acc = tiny_acc["jantung"]
+    minutes = texts(pg.plot_access(acc, tiny_ds, lang="id"))
+    assert "Waktu tempuh: model sederhana" in minutes and "tidak dimodelkan" in minutes
+    km = texts(pg.plot_access(acc, tiny_ds, variable="distance_km", lang="id"))
+    assert "model sederhana" not in km  # a distance map has no travel model
+    sea = acc.copy()
+    sea.attrs = {**acc.attrs, "travel": "sea"}
+    assert "model darat-laut" in texts(pg.plot_within_threshold({"jantung": sea}, tiny_ds,
+                                                                  lang="id"))

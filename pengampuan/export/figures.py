@@ -214,7 +214,8 @@ def plot_access(
     status = _status(status or acc.attrs.get("status"))
     _require(acc, ("kode", "nama", variable, "geometry"), "acc")
     regions = require_wgs84(acc, name="acc").reset_index(drop=True)
-    canvas = _MapCanvas(regions, ds=ds, provinsi=provinsi, lang=lang)
+    travel = str(acc.attrs.get("travel") or "simple") if variable == "travel_min" else None
+    canvas = _MapCanvas(regions, ds=ds, provinsi=provinsi, lang=lang, travel=travel)
     colours = bin_colours(regions[variable], variable=variable)  # type: ignore[arg-type]
     strata = str(acc.attrs.get("min_strata", cfg.target_strata_kabkota))
     canvas.draw(
@@ -481,7 +482,9 @@ def plot_within_threshold(
     for ax in axes[1:]:
         ax.tick_params(labelleft=False)
     _chart_title(fig, title or tx["title_within"], ds, prov, lang)
-    _source_text(fig, ds, lang, y=0.005)
+    travel = next((str(f.attrs["travel"]) for f in frames.values()
+                   if f.attrs.get("travel")), "simple")
+    _source_text(fig, ds, lang, y=0.005, travel=travel)
     return fig
 
 
@@ -650,7 +653,7 @@ def report_figures(folder: str | Path, tables: ReportTables, *,
     from ..maps import bin_colours
 
     canvas = _MapCanvas(regions, ds=ds, provinsi=tables.provinsi, lang=lang,
-                        provinces=provinces)
+                        provinces=provinces, travel=tables.travel)
     for lay in tables.layanan:
         frame = frames[lay]
         values = regions["kode"].astype(str).map(
@@ -898,7 +901,7 @@ class _MapCanvas:
 
     def __init__(self, regions: gpd.GeoDataFrame, *, ds: Dataset | None,
                  provinsi: str | int | None, lang: str,
-                 provinces: gpd.GeoDataFrame | None = None) -> None:
+                 provinces: gpd.GeoDataFrame | None = None, travel: str | None = None) -> None:
         from matplotlib.collections import LineCollection, PathCollection
         from matplotlib.figure import Figure
 
@@ -990,6 +993,12 @@ class _MapCanvas:
         self.markers = (np.zeros((0, 2)), np.zeros(0))
         if ds is not None:
             _source_text(self.fig, ds, lang, y=0.01)
+        if travel:  # the minutes' model, at the foot of the legend column
+            from ..travel import travel_description
+            note = travel_description(travel, self.cfg, lang=lang)
+            self.lax.text(0.0, 0.0, "\n".join(textwrap.wrap(note, 52)), fontsize=5.5,
+                          color="#555555", va="bottom", ha="left",
+                          transform=self.lax.transAxes)
 
     def _labels(self, pts: np.ndarray, names: list[str]) -> None:
         """Kab/kota names: small, with a white halo, under the hospital markers."""
@@ -1324,9 +1333,11 @@ def _north_arrow(ax: Axes, letter: str) -> None:
                             "mutation_scale": 12})
 
 
-def _source_line(ds: Dataset, lang: str) -> str:
+def _source_line(ds: Dataset, lang: str, travel: str | None = None) -> str:
+    """The sources of the data and, for a figure of travel times, the travel model."""
     from .. import __version__
     from ..maps import DATA_SOURCES
+    from ..travel import travel_description
 
     tx = _TEXT[lang]
     if ds.meta.get("bundled"):
@@ -1340,8 +1351,9 @@ def _source_line(ds: Dataset, lang: str) -> str:
         uniq = list(dict.fromkeys(sumber))
         parts = [tx["user_data"]] + uniq[:4] + ([f"\u2026 (+{len(uniq) - 4})"]
                                                 if len(uniq) > 4 else [])
+    model = f" {travel_description(travel, ds.config, lang=lang)}" if travel else ""
     return (f"{tx['source']}: " + "; ".join(parts)
-            + f". {tx['made_with']} {__version__}.")
+            + f". {tx['made_with']} {__version__}.{model}")
 
 
 def _licence(lic: str, lang: str) -> str:
@@ -1350,10 +1362,11 @@ def _licence(lic: str, lang: str) -> str:
     return halves[-1] if lang == "en" else halves[0]
 
 
-def _source_text(fig: Figure, ds: Dataset, lang: str, *, y: float) -> None:
+def _source_text(fig: Figure, ds: Dataset, lang: str, *, y: float,
+                 travel: str | None = None) -> None:
     width_in = fig.get_figwidth()
     chars = int(width_in * 19)
-    text = "\n".join(textwrap.wrap(_source_line(ds, lang), chars))
+    text = "\n".join(textwrap.wrap(_source_line(ds, lang, travel), chars))
     fig.text(0.01, y, text, fontsize=5.5, color="#555555", va="bottom", ha="left")
 
 
