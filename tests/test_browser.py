@@ -276,6 +276,9 @@ def test_province_picker(browser: Any, national: dict[str, Path]) -> None:
         summary = page.locator(".pg-summary").inner_text()
         assert "Ringkasan capaian target: Bengkulu" in summary
         assert re.search(r"\b\d+/10\b", summary)  # its 10 kab/kota
+        # the sources, report files and date stay under a province's summary
+        assert page.locator(".pg-summary .pg-files a").count() >= 4
+        assert page.locator(".pg-summary .pg-made").count() == 1
         lat, lon = view.map_eval("const c = m.getCenter(); return [c.lat, c.lng];")
         assert -5.5 < lat < -2.0 and 101.0 < lon < 104.0, (lat, lon)
         picker.select_option(value="")

@@ -530,6 +530,13 @@ function pengampuanPage(map, D, P) {
   // province picker (national maps)
   var picker = titleBox.querySelector("select.pg-pick");
   var summaryHome = summaryBox ? summaryBox.innerHTML : null;
+  // what follows the national table (sources, report files, date) stays under a province's
+  var summaryTail = "";
+  if (summaryBox) {
+    for (var k = 1; k < summaryBox.children.length; k++) {
+      summaryTail += summaryBox.children[k].outerHTML;
+    }
+  }
   // the picker may be cut short on a phone: its full text is its title
   function pickerTitle() {
     var o = picker.options[picker.selectedIndex];
@@ -552,7 +559,10 @@ function pengampuanPage(map, D, P) {
         return;
       }
       var p = D.provinces[+picker.value];
-      if (summaryBox) { summaryBox.innerHTML = p[3]; summaryBox.setAttribute("data-kode", p[0]); }
+      if (summaryBox) {
+        summaryBox.innerHTML = p[3] + summaryTail;
+        summaryBox.setAttribute("data-kode", p[0]);
+      }
       fitPanels();
       fit(p[2], true);
     });
