@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
-from ..config import FASILITAS, FASILITAS_LAYANAN, Config
+from ..config import APPROX_PRESISI, FASILITAS, FASILITAS_LAYANAN, Config
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 from ..travel import TRAVEL_MODELS, travel_description  # noqa: F401  (TRAVEL_MODELS re-exported)
 
@@ -797,7 +797,7 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
         value = DOT.join(parts)
         rs = row.get("nama_rs")
         nearest = esc(rs) if present(rs) else DASH
-        approx = (str(row.get("lokasi_presisi") or "") == "kabkota"
+        approx = (str(row.get("lokasi_presisi") or "") == APPROX_PRESISI
                   or (num(row.get("share_nearest_approx")) or 0) > 0)
         if approx and nearest != DASH:
             nearest += f' <span class="pg-meta">({tx["approx_short"]})</span>'
