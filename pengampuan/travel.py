@@ -48,7 +48,7 @@ import logging
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
@@ -61,7 +61,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from ._inputs import _capable_or_raise, _point_lonlat, _warn_hospitals_off_land
 from ._messages import fmt_num, msg, progress_bar
-from .config import DEFAULT_CONFIG, Config
+from .config import DEFAULT_CONFIG, FASILITAS, Config
 from .geo import great_circle_km, require_wgs84
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,7 +71,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["travel_time_simple", "TravelGraph", "build_travel_graph", "cached_travel_graph",
            "clear_travel_graph_cache", "sea_aware_travel", "TRAVEL_MODELS",
-           "travel_description"]
+           "travel_description", "travel_model_of"]
 
 #: The travel-time models (``travel=`` of the access functions and the report):
 #: ``"simple"`` (great-circle km x circuity factor at a road speed; sea crossings not
@@ -126,6 +126,30 @@ def travel_description(travel: str, config: Config | None = None, *, lang: str |
               "res": "" if sea_resolution is None else msg("travel_resolution", lang,
                                                             res=sea_resolution)}
     return msg(f"report_travel_{travel}", lang, **values)
+
+
+def travel_model_of(frames: Mapping[str, pd.DataFrame] | pd.DataFrame,
+                    travel: str | None = None) -> str:
+    """
+    The travel-time model of access frames.
+
+    ``travel`` when given, else the ``attrs["travel"]`` of the frames (a
+    layanan's before a fasilitas'), else ``"simple"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sea = pd.DataFrame(); sea.attrs["travel"] = "sea"
+    >>> travel_model_of({"stroke": sea}), travel_model_of(sea, "simple"), travel_model_of({})
+    ('sea', 'simple', 'simple')
+    """
+    if travel is not None:
+        return travel
+    if isinstance(frames, pd.DataFrame):
+        frames = {"": frames}
+    ordered = sorted(frames.items(), key=lambda kv: kv[0] in FASILITAS)
+    found = next((str(f.attrs["travel"]) for _, f in ordered if f.attrs.get("travel")), None)
+    return found or "simple"
 
 
 @overload

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import geopandas as gpd
@@ -78,3 +80,18 @@ def umask_002():
     before = os.umask(0o002)
     yield 0o664
     os.umask(before)
+
+
+@pytest.fixture(scope="session")
+def build_script():  # type: ignore[no-untyped-def]
+    """``scripts/build_data.py`` as a module, for tests of its matching and placing rules."""
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_data.py"
+    spec = importlib.util.spec_from_file_location("build_data", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["build_data"] = mod  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        del sys.modules["build_data"]
+    return mod

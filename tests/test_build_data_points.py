@@ -10,29 +10,10 @@ Map (lon, lat in degrees; 0.01 degree is about 1.1 km at the equator)::
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def build_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("build_data", REPO / "scripts" / "build_data.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_data"] = mod  # dataclasses look their module up there
-    try:
-        spec.loader.exec_module(mod)
-    finally:
-        del sys.modules["build_data"]
-    return mod
 
 
 @pytest.fixture(scope="module")

@@ -444,21 +444,6 @@ def test_load_dataset_without_errors() -> None:
 
 
 # ---------------------------------------------------------------- the build script's matching rules
-@pytest.fixture(scope="module")
-def build_script():  # type: ignore[no-untyped-def]
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_data", REPO / "scripts" / "build_data.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["build_data"] = mod  # dataclasses look their module up there
-    try:
-        spec.loader.exec_module(mod)
-    finally:
-        del sys.modules["build_data"]
-    return mod
-
-
 def test_name_matching_rules(build_script) -> None:  # type: ignore[no-untyped-def]
     score = build_script.name_score
     # "Kota" and "Kabupaten" never match, nor RSUP and RSUD, nor military and civil

@@ -42,6 +42,7 @@ import shapely
 from .._messages import current_lang, fmt_num, fmt_pct
 from ..config import APPROX_PRESISI, DEFAULT_CONFIG, Config
 from ..geo import require_wgs84
+from ..travel import travel_description, travel_model_of
 from .tables import resolve_provinsi
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -214,7 +215,7 @@ def plot_access(
     status = _status(status or acc.attrs.get("status"))
     _require(acc, ("kode", "nama", variable, "geometry"), "acc")
     regions = require_wgs84(acc, name="acc").reset_index(drop=True)
-    travel = str(acc.attrs.get("travel") or "simple") if variable == "travel_min" else None
+    travel = travel_model_of(acc) if variable == "travel_min" else None
     canvas = _MapCanvas(regions, ds=ds, provinsi=provinsi, lang=lang, travel=travel)
     colours = bin_colours(regions[variable], variable=variable)  # type: ignore[arg-type]
     strata = str(acc.attrs.get("min_strata", cfg.target_strata_kabkota))
@@ -482,9 +483,7 @@ def plot_within_threshold(
     for ax in axes[1:]:
         ax.tick_params(labelleft=False)
     _chart_title(fig, title or tx["title_within"], ds, prov, lang)
-    travel = next((str(f.attrs["travel"]) for f in frames.values()
-                   if f.attrs.get("travel")), "simple")
-    _source_text(fig, ds, lang, y=0.005, travel=travel)
+    _source_text(fig, ds, lang, y=0.005, travel=travel_model_of(frames))
     return fig
 
 
@@ -994,7 +993,6 @@ class _MapCanvas:
         if ds is not None:
             _source_text(self.fig, ds, lang, y=0.01)
         if travel:  # the minutes' model, at the foot of the legend column
-            from ..travel import travel_description
             note = travel_description(travel, self.cfg, lang=lang)
             self.lax.text(0.0, 0.0, "\n".join(textwrap.wrap(note, 52)), fontsize=5.5,
                           color="#555555", va="bottom", ha="left",
@@ -1337,7 +1335,6 @@ def _source_line(ds: Dataset, lang: str, travel: str | None = None) -> str:
     """The sources of the data and, for a figure of travel times, the travel model."""
     from .. import __version__
     from ..maps import DATA_SOURCES
-    from ..travel import travel_description
 
     tx = _TEXT[lang]
     if ds.meta.get("bundled"):

@@ -14,6 +14,7 @@ import pandas as pd
 from ..config import APPROX_PRESISI, BUKTI, DEFAULT_CONFIG, FASILITAS, Config
 from ..dataset import Dataset
 from ..geo import require_wgs84
+from ..travel import travel_model_of
 from . import layers
 from . import scope as scope_mod
 from .layers import (
@@ -270,7 +271,7 @@ def map_access(
     status = status or "target"
     _check_choice("status", status, ("ada", "target"))
     min_strata = str(attrs.get("min_strata", cfg.target_strata_kabkota))
-    travel = _travel_model(travel, frames)
+    travel = travel_model_of(frames, travel)
     note = travel_note(travel, cfg, lang)
     lay_codes = list(frames)
     fas_codes = [k for k in lay_codes if k in FASILITAS]
@@ -867,15 +868,6 @@ def _summaries(scope: Scope, everything: gpd.GeoDataFrame, gaps: pd.DataFrame | 
                                     penduduk=penduduk, labels=labels, travel=travel)
     return summary, _province_picker(everything, gaps, frames, penduduk, layanan, ds=ds,
                                      cfg=cfg, lang=lang, labels=labels, travel=travel)
-
-
-def _travel_model(travel: str | None, frames: Mapping[str, pd.DataFrame]) -> str:
-    """The travel-time model asked for, else that of the frames (a layanan's first), else simple."""
-    if travel is not None:
-        return travel
-    ordered = sorted(frames.items(), key=lambda kv: kv[0] in FASILITAS)
-    found = next((str(f.attrs["travel"]) for _, f in ordered if f.attrs.get("travel")), None)
-    return found or "simple"
 
 
 def _province_picker(regions: gpd.GeoDataFrame, gaps: pd.DataFrame | None,

@@ -18,7 +18,7 @@ import pandas as pd
 from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
 from ..config import APPROX_PRESISI, FASILITAS, FASILITAS_LAYANAN, Config
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
-from ..travel import TRAVEL_MODELS, travel_description  # noqa: F401  (TRAVEL_MODELS re-exported)
+from ..travel import travel_description
 
 DASH = "\u2013"
 DOT = " \u00b7 "
