@@ -376,9 +376,10 @@ def target_html(gap: Mapping[str, Any] | None, lang: str) -> str:
         return DASH
     out = met_html(gap.get("meets_target"), lang)
     if present(gap.get("dasar_target")) and str(gap["dasar_target"]) == "sk":
-        names = gap.get("nama_rs_sk") or gap.get("kode_rs_sk") or ""
+        names = next((str(gap[k]) for k in ("nama_rs_sk", "kode_rs_sk")
+                      if present(gap.get(k)) and str(gap[k])), "")
         out += (f' <span class="pg-meta">({TEXT[lang]["by_sk"]}'
-                + (f": {esc(str(names))}" if present(names) and names else "") + ")</span>")
+                + (f": {esc(names)}" if names else "") + ")</span>")
     return out
 
 
