@@ -983,7 +983,8 @@ def _gap_index(gaps: pd.DataFrame | None,
     Each region's gap row by (kode, layanan).
 
     With ``ds``, the names of the hospitals the decree lists for the region
-    (``kode_rs_sk``) are added as ``nama_rs_sk``, for the popups.
+    (``kode_rs_sk``) and the kab/kota where each stands are added as ``nama_rs_sk``, for
+    the popups.
     """
     if gaps is None:
         return {}
@@ -992,7 +993,9 @@ def _gap_index(gaps: pd.DataFrame | None,
     if ds is not None and "kode_rs_sk" in gaps:
         rs = ds.rumah_sakit.drop_duplicates("kode_rs").set_index("kode_rs")
         names = rs["nama"].astype(str).to_dict()
-        where = (rs["kode_wilayah"].astype(str).to_dict() if "kode_wilayah" in rs else {})
+        regions = _region_names(ds)
+        where = ({k: regions.get(v, v) for k, v in rs["kode_wilayah"].astype(str).items()}
+                 if "kode_wilayah" in rs else {})
         for r in recs:
             codes = str(r["kode_rs_sk"]).split(";") if present(r.get("kode_rs_sk")) else []
             r["nama_rs_sk"] = "; ".join(
