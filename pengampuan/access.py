@@ -31,7 +31,7 @@ from ._inputs import (
     _warn_hospitals_off_land,
 )
 from ._messages import progress_bar
-from .config import APPROX_PRESISI, FASILITAS_LAYANAN, Config
+from .config import FASILITAS_LAYANAN, Config, is_approx_lokasi
 from .dataset import Dataset
 from .demand import (
     Demand,
@@ -424,7 +424,7 @@ def district_access(
               else pd.Series(pd.NA, index=cap.index, dtype="string"))
     approx = np.zeros(len(dem), dtype=bool)
     if len(cap):
-        is_approx = (lokasi.astype("string") == APPROX_PRESISI).fillna(False).to_numpy(dtype=bool)
+        is_approx = is_approx_lokasi(lokasi.astype("string")).to_numpy(dtype=bool)
         approx = (pos >= 0) & is_approx[np.where(pos >= 0, pos, 0)]
     attrs = {"layanan": layanan, "min_strata": min_strata, "status": status, "travel": travel,
              "fasilitas": fasilitas, "demand": dem.model, "level": level}
@@ -545,7 +545,7 @@ def _moved_range(cap: pd.DataFrame, ds: Dataset, reg: gpd.GeoDataFrame, dem: Dem
     n = len(dem)
     if cap.empty or "lokasi_presisi" not in cap:
         return dist.copy(), dist.copy()
-    approx = (cap["lokasi_presisi"].astype("string") == APPROX_PRESISI).fillna(False).to_numpy(bool)
+    approx = is_approx_lokasi(cap["lokasi_presisi"]).to_numpy(bool)
     if not approx.any():
         return dist.copy(), dist.copy()
     exact = cap[~approx]

@@ -68,11 +68,41 @@ FASILITAS_LAYANAN: dict[str, str] = {
     "stroke_unit": "stroke", "bedah_saraf": "stroke",
 }
 #: Precision of a hospital point, best first: a sourced point, RS Online 2021, Kemenkes 2019,
-#: a placeholder inside the hospital's kab/kota (``kabkota``, "approximate").
-LOKASI_PRESISI: tuple[str, ...] = ("sumber", "rsonline2021", "kemenkes2019", "kabkota")
-#: The ``lokasi_presisi`` of an approximate point (a placeholder inside its kab/kota):
-#: every distance or time measured from it is approximate too.
+#: the centre of the desa/kelurahan its typed address names (``desa``), a point inside the
+#: kecamatan its address names (``kecamatan``), a placeholder inside its kab/kota
+#: (``kabkota``). The last three are approximate (:data:`APPROX_LOKASI`).
+LOKASI_PRESISI: tuple[str, ...] = (
+    "sumber", "rsonline2021", "kemenkes2019", "desa", "kecamatan", "kabkota",
+)
+#: The ``lokasi_presisi`` of the coarsest point, a placeholder inside the kab/kota.
 APPROX_PRESISI = "kabkota"
+#: The ``lokasi_presisi`` values of approximate points (not where the hospital stands, but
+#: the desa, kecamatan or kab/kota around it): every distance or time measured from them is
+#: approximate too.
+APPROX_LOKASI: tuple[str, ...] = ("desa", "kecamatan", "kabkota")
+
+
+def is_approx_lokasi(values: object) -> object:
+    """Whether each ``lokasi_presisi`` (a value, a Series or an array) is approximate.
+
+    Missing values are not approximate (a user's own point is taken as given).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> is_approx_lokasi("desa"), is_approx_lokasi("rsonline2021"), is_approx_lokasi(None)
+    (True, False, False)
+    >>> is_approx_lokasi(pd.Series(["kabkota", None, "sumber"])).tolist()
+    [True, False, False]
+    """
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values, pd.Series):
+        return values.astype("string").isin(APPROX_LOKASI).fillna(False).astype(bool)
+    if isinstance(values, np.ndarray | list | tuple):
+        return np.isin(np.asarray(values, dtype=object).astype(str), APPROX_LOKASI)
+    return values is not None and str(values) in APPROX_LOKASI
 
 #: Mean Earth radius, IUGG (Moritz 2000), in km.
 EARTH_RADIUS_KM = 6371.0088

@@ -45,7 +45,7 @@ from pandas.api.extensions import ExtensionArray
 from scipy import sparse
 
 from ._messages import msg as _text
-from .config import APPROX_PRESISI, STATUS, Config
+from .config import STATUS, Config, is_approx_lokasi
 from .dataset import Dataset
 from .demand import (
     Demand,
@@ -1220,7 +1220,7 @@ def _approx_mask(cap: pd.DataFrame, pos: NDArray[np.intp]) -> NDArray[np.bool_]:
     """Per demand point: its chosen hospital (position in ``cap``) has a kab/kota placeholder."""
     if "lokasi_presisi" not in cap or not len(cap):
         return np.zeros(len(pos), dtype=bool)
-    flag = (cap["lokasi_presisi"].astype("string") == APPROX_PRESISI).fillna(False)
+    flag = is_approx_lokasi(cap["lokasi_presisi"])
     return (pos >= 0) & flag.to_numpy(dtype=bool)[np.where(pos >= 0, pos, 0)]
 
 

@@ -76,13 +76,13 @@ from networkx.readwrite.graphml import GraphMLWriter
 from ._messages import current_lang
 from ._messages import msg as _say
 from .config import (
-    APPROX_PRESISI,
     BUKTI,
     DEFAULT_BUKTI,
     DEFAULT_CONFIG,
     NON_KLINIS,
     STATUS,
     Config,
+    is_approx_lokasi,
 )
 from .dataset import Dataset
 from .errors import NetworkError, PengampuanWarning
@@ -434,7 +434,7 @@ def _add_edges(net: nx.MultiDiGraph, links: pd.DataFrame) -> None:
     lat = {n: d["lat"] for n, d in net.nodes(data=True)}
     lon = {n: d["lon"] for n, d in net.nodes(data=True)}
     prov = {n: d["kode_prov"] for n, d in net.nodes(data=True)}
-    approx = {n: d.get("lokasi_presisi") == APPROX_PRESISI for n, d in net.nodes(data=True)}
+    approx = {n: bool(is_approx_lokasi(d.get("lokasi_presisi"))) for n, d in net.nodes(data=True)}
     records = merged.to_dict("records")
     u = [str(r["pengampu"]) for r in records]
     v = [str(r["diampu"]) for r in records]
@@ -1210,8 +1210,7 @@ def propose_network(ds: Dataset, *, layanan: str, rule: str = "nearest_higher_st
     out = out.sort_values(["pengampu", "distance_km", "diampu"]).reset_index(drop=True)
     out = out.astype({c: "string" for c in cols if c != "distance_km"})
     out["distance_km"] = out["distance_km"].astype(float)
-    approx = (rs.get("lokasi_presisi", pd.Series(pd.NA, index=rs.index)).astype("string")
-              == APPROX_PRESISI).fillna(False)
+    approx = is_approx_lokasi(rs.get("lokasi_presisi", pd.Series(pd.NA, index=rs.index)))
     out["jarak_perkiraan"] = (approx.reindex(out["pengampu"]).to_numpy(bool)
                               | approx.reindex(out["diampu"]).to_numpy(bool))
     left_out = sorted(set(no_candidate) | (set(need.index) - set(chosen)))
@@ -1406,8 +1405,8 @@ def links_geodataframe(net: nx.MultiDiGraph, *, layanan: str | None = None,
         nu, nv = net.nodes[u], net.nodes[v]
         rows.append([u, v, d.get("layanan"), nu.get("nama"), nv.get("nama"),
                      d.get("distance_km"),
-                     d.get("jarak_perkiraan", APPROX_PRESISI in (nu.get("lokasi_presisi"),
-                                                                 nv.get("lokasi_presisi"))),
+                     d.get("jarak_perkiraan", bool(is_approx_lokasi(nu.get("lokasi_presisi"))
+                                                  or is_approx_lokasi(nv.get("lokasi_presisi")))),
                      d.get("cross_province"), d.get("jenis"),
                      d.get("bukti", ""), d.get("sumber"), d.get("mulai"), d.get("contoh", False)])
         lines.append(shapely.linestrings(densify_great_circle(

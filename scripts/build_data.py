@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from pengampuan._textnorm import fold, hospital_key, region_key  # noqa: E402
+from pengampuan.config import APPROX_LOKASI  # noqa: E402
 from pengampuan.geo import great_circle_km  # noqa: E402
 from pengampuan.io.contract import JENIS_RS_RSONLINE  # noqa: E402
 
@@ -438,6 +439,12 @@ class Regions:
     #: kecamatan polygons per kab/kota, by folded name (to test what an address says about a
     #: point; never used as points)
     kecamatan_geom: dict[str, dict[str, shapely.Geometry]] = field(default_factory=dict)
+    #: kecamatan per kab/kota: kode PP.KK.CC -> folded name (to read addresses)
+    kecamatan_kode: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: a point inside each kecamatan (point_on_surface of its largest part), by kode
+    kecamatan_anchor: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: desa/kelurahan per kab/kota: (kode PP.KK.CC.DDDD, folded name, lat, lon of its centroid)
+    desa: dict[str, list[tuple[str, str, float, float]]] = field(default_factory=dict)
 
     def province_code(self, text: str) -> str | None:
         key = region_key(text)
@@ -494,6 +501,15 @@ def load_regions(shared: Path) -> Regions:
         by_name = reg.kecamatan_geom.setdefault(str(kode)[:5], {})
         key = fold(nama)
         by_name[key] = geom if key not in by_name else by_name[key].union(geom)
+        reg.kecamatan_kode.setdefault(str(kode)[:5], {})[str(kode)] = key
+        p = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area).point_on_surface()
+        reg.kecamatan_anchor[str(kode)] = (round(p.y, COORD_DECIMALS), round(p.x, COORD_DECIMALS))
+    desa = pd.read_csv(shared / "idn_desa_titik.csv", dtype={"kode": str, "nama": str})
+    for kode, nama, lat, lon in zip(desa["kode"], desa["nama"], desa["lat"], desa["lng"],
+                                    strict=True):
+        reg.desa.setdefault(kode[:5], []).append(
+            (kode, fold(nama), round(float(lat), COORD_DECIMALS),
+             round(float(lon), COORD_DECIMALS)))
     return reg
 
 
@@ -528,8 +544,6 @@ SIRS_DEFAULT = (-2.4186, 108.4919)
 #: A point may lie this far outside the polygon of the kab/kota where the hospital stands
 #: (generalised coasts and borders of idn_adm2.geojson).
 TOLERANCE_KM = 2.0
-#: Precision of a location, best first (config.LOKASI_PRESISI of the library).
-LOKASI_PRESISI = ("sumber", "rsonline2021", "kemenkes2019", "kabkota")
 
 #: The 14 service flags of RS Online 2020 -> the 11 fasilitas names of the data contract.
 #: Three pairs are merged: the two heart-surgery flags, the two acute neurology flags (a
@@ -1627,6 +1641,158 @@ def tolerance_problem(
             f"km), tetapi {why}") if why else ""
 
 
+# ---- where a typed address puts a hospital (desa/kelurahan or kecamatan)
+#: words in front of the name of a desa/kelurahan in an address
+_DESA_MARK = (r"(?:desa|ds|kel|kelurahan|keluarahan|kelurhan|kampung|kp|kampong|gampong|gp|"
+              r"nagari|pekon|negeri)")
+#: words in front of the name of a kecamatan (distrik in Papua)
+_KEC_MARK = r"(?:kec|kecamatan|kecamtan|distrik)"
+#: the start of a street name: everything from it up to a number, a km post, RT/RW or a
+#: place marker is the street, not a place (streets carry town names: "JL. RAYA SENTANI -
+#: DEPAPRE")
+_STREET = re.compile(
+    r"\b(?:jl|jln|jalan|gg|gang|komplek|kompleks|komp|perum|perumahan|blok|lr|lorong)\b.*?"
+    rf"(?=\b(?:no|nomor|km|rt|rw|{_DESA_MARK[3:-1]}|{_KEC_MARK[3:-1]}|dusun|dk|dsn)\b|$)")
+_NUMBERED = re.compile(r"\b(?:no|nomor|km|rt|rw|kav|blok)\s*\d\w*(?:\s+\d\w*)*|\b\w*\d\w*\b")
+#: names of desa/kecamatan too common as words to be read bare from an address
+_COMMON_WORDS = frozenset(
+    "kota baru pasar raya jaya tengah utara selatan timur barat kampung desa lama indah "
+    "makmur mulya mulia sari asri permai sentosa".split())
+
+
+def address_parts(text: str) -> str:
+    """A typed address reduced to its place words, one part per comma: street names,
+    numbers, RT/RW and km posts dropped (a hyphen does not end a street: "JL. RAYA SENTANI -
+    DEPAPRE" is one road). Parts are joined by " , " so that no name is read
+    across two parts.
+
+    >>> address_parts("JL. BRIGJEN KATAMSO NO. 37 CIERENG, KEC. SUBANG")
+    'ciereng , kec subang'
+    >>> address_parts("Dk. Tegalarum, Ds. Kateguhan, Kec. Sawit, Kab. Boyolali")
+    'dk tegalarum , ds kateguhan , kec sawit , kab boyolali'
+    """
+    out = []
+    for part in re.split(r"[,;()]", str(text)):
+        t = fold(part)
+        t = _STREET.sub(" ", t)
+        t = _NUMBERED.sub(" ", t)
+        t = " ".join(t.split())
+        if t:
+            out.append(t)
+    return " , ".join(out)
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """Whole words of a folded place name, with or without the spaces ("suka maju" =
+    "sukamaju")."""
+    return re.compile(r"\b" + r"\s?".join(re.escape(w) for w in name.split()) + r"\b")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    kind: str  # "desa" | "kecamatan"
+    kode: str
+    name: str
+    start: int
+    end: int
+    marked: bool
+
+
+def place_hits(reg: Regions, text: str, stand: str) -> list[PlaceHit]:
+    """The desa/kelurahan and kecamatan of kab/kota ``stand`` that the address ``text``
+    names (:func:`address_parts`). A name is read when it follows its marker ("Desa",
+    "Kel.", "Kec.", "Distrik", ...) or, bare, when it has at least 4 letters, is not a common
+    word and is not the name of the kab/kota itself ("WONOSOBO" in an address is the
+    kabupaten). A name inside a longer name that is read too is dropped ("Landasan Ulin"
+    within "Landasan Ulin Timur")."""
+    t = address_parts(text)
+    region = _PLACE_PREFIX.sub("", fold(reg.kab_names.get(stand, "")))
+    # "Kab. Kubu Raya" is the kab/kota, not desa Kubu: its name, with its kind, is no place
+    # inside it; neither is the province
+    kind = fold(reg.kab_names.get(stand, "")).partition(" ")[0]
+    word = "kota" if kind == "kota" else _KAB_WORD
+    t = re.sub(rf"\b(?:{word}|kab|kabupaten|kota)\s+{re.escape(region)}\b", " ", t) if region else t
+    prov = fold(reg.provinces.set_index("kode_prov")["nama_prov"].get(stand[:2], ""))
+    t = re.sub(rf"\b(?:provinsi|prov|propinsi)?\s*{re.escape(prov)}\b", " ", t) if prov else t
+    t = " ".join(t.split())
+    if not t.strip(" ,"):
+        return []
+    hits: list[PlaceHit] = []
+    names = [("kecamatan", k, n, _KEC_MARK) for k, n in reg.kecamatan_kode.get(stand, {}).items()]
+    names += [("desa", k, n, _DESA_MARK) for k, n, _, _ in reg.desa.get(stand, ())]
+    for kind, kode, name, mark in names:
+        if not name or name.split()[-1] not in t:
+            continue
+        for m in _name_pattern(name).finditer(t):
+            marked = re.search(rf"\b{mark}\s*$", t[: m.start()]) is not None
+            bare_ok = (len(name.replace(" ", "")) >= 4 and name not in _COMMON_WORDS
+                       and name != region)
+            if marked or bare_ok:
+                hits.append(PlaceHit(kind, kode, name, m.start(), m.end(), marked))
+    hits = [h for h in hits
+            if not any(o.start <= h.start and h.end <= o.end
+                       and (o.end - o.start) > (h.end - h.start) for o in hits)]
+    # one name read as a kecamatan and as a desa: a desa only when marked as one ("Desa
+    # Pagelaran, Kec. Pagelaran"); bare or after "Kec." it is the kecamatan ("SLOGOHIMO
+    # WONOGIRI", "DISTRIK MINDIPTANA")
+    kec_spans = {(h.start, h.end) for h in hits if h.kind == "kecamatan"}
+    desa_marked = {(h.start, h.end) for h in hits if h.kind == "desa" and h.marked}
+    return [h for h in hits
+            if not (h.kind == "desa" and not h.marked and (h.start, h.end) in kec_spans)
+            and not (h.kind == "kecamatan" and not h.marked and (h.start, h.end) in desa_marked)]
+
+
+def address_place(
+    reg: Regions, texts: list[tuple[str, str]], stand: str
+) -> tuple[str, str, float, float, str] | None:
+    """(lokasi_presisi, kode, lat, lon, why) of the place the typed addresses among ``texts``
+    name inside kab/kota ``stand``, or None.
+
+    ``desa``: one desa/kelurahan is named (within the kecamatan named, when one is), and its
+    centroid lies in (or within TOLERANCE_KM of) ``stand``. ``kecamatan``: else one
+    kecamatan is named; its point is inside it. Two different places named (two desa of the
+    same name, two kecamatan, a desa outside the kecamatan named) read as nothing more precise
+    than what they agree on. Addresses are read in order; the first that gives a desa wins,
+    else the first kecamatan.
+    """
+    found: list[tuple[str, str, float, float, str]] = []
+    for label, text in texts:
+        if not label.startswith("alamat"):
+            continue
+        hits = place_hits(reg, text, stand)
+        if not hits:
+            continue
+        quoted = " ".join(str(text).split())
+        kec = {h.kode for h in hits if h.kind == "kecamatan"}
+        if len(kec) > 1:
+            marked = {h.kode for h in hits if h.kind == "kecamatan" and h.marked}
+            kec = marked if len(marked) == 1 else set()
+        desa = {h.kode: h for h in hits if h.kind == "desa"}
+        if kec:
+            (k,) = kec
+            desa = {c: h for c, h in desa.items() if c.startswith(k + ".")}
+        if len(desa) > 1:
+            desa = {c: h for c, h in desa.items() if h.marked}
+        if len(desa) == 1:
+            (code, hit), = desa.items()
+            lat, lon = next((la, lo) for c, _, la, lo in reg.desa[stand] if c == code)
+            if km_outside(reg, stand, lat, lon) <= TOLERANCE_KM:
+                found.append(("desa", code, lat, lon,
+                              f"{label} '{quoted}' menyebut desa/kelurahan {hit.name} ({code})"))
+                continue
+        if len(kec) == 1:
+            (k,) = kec
+            lat, lon = reg.kecamatan_anchor[k]
+            found.append(("kecamatan", k, lat, lon,
+                          f"{label} '{quoted}' menyebut kecamatan {reg.kecamatan_kode[stand][k]} "
+                          f"({k})"))
+    for presisi in ("desa", "kecamatan"):
+        for f in found:
+            if f[0] == presisi:
+                return f
+    return None
+
+
 def place(
     hospitals: list[Hospital],
     rso: pd.DataFrame,
@@ -1743,6 +1909,16 @@ def place(
             candidate_rejected(note, h, "kemenkes2019", kcode, k["nama_faskes"],
                                k["kode_kab_titik"], problem)
             h.ditolak.append(f"kemenkes2019:{kcode}")
+        at = address_place(reg, texts, stand)
+        if at is not None:
+            presisi, code, h.lat, h.lon, read = at
+            h.lokasi_presisi = presisi
+            what = "pusat desa/kelurahan" if presisi == "desa" else "titik di dalam kecamatan"
+            h.sumber_lokasi = f"{what} {code} menurut alamat RS; bukan lokasi RS"
+            note(sumber_data="titik", id_sumber=f"alamat:{code}", nama_sumber="", provinsi="",
+                 kab_kota=stand, kode_wilayah=stand, h=h, metode=ADDRESS_METODE[presisi],
+                 skor=None, catatan=f"{read}; {placeholder_reason(h, r)}")
+            continue
         h.lat, h.lon = reg.anchor[stand]
         h.lokasi_presisi = "kabkota"
         h.sumber_lokasi = f"titik di dalam poligon {stand}; bukan lokasi RS"
@@ -1751,8 +1927,62 @@ def place(
              skor=None, catatan=placeholder_reason(h, r))
 
 
+#: The address reading must keep, on the hospitals whose point is known, at most this median
+#: error (km) per precision: a regression of the reading fails the build.
+ADDRESS_MAX_MEDIAN_KM = {"desa": 2.0, "kecamatan": 5.0}
+
+
+def address_accuracy(
+    hospitals: list[Hospital], rso: pd.DataFrame, reg: Regions, km_by_code: pd.DataFrame
+) -> pd.DataFrame:
+    """The address reading (:func:`address_place`) tried on every hospital whose point is
+    known (sumber, RS Online 2021, Kemenkes 2019), as if it had none: one row per hospital
+    with the precision read and ``error_km``, the great-circle distance from the point read
+    to the known point; and, for comparison, ``kabkota_km``, the distance from the kab/kota
+    placeholder to the known point."""
+    rows = []
+    for h in hospitals:
+        if h.lokasi_presisi not in ("sumber", "rsonline2021", "kemenkes2019"):
+            continue
+        r = rso.loc[h.rsonline] if h.rsonline else None
+        at = address_place(reg, record_texts(h, r, km_by_code), h.kode_wilayah)
+        alat, alon = reg.anchor[h.kode_wilayah]
+        rows.append({
+            "kode_rs": h.kode_rs, "presisi": at[0] if at else "",
+            "error_km": float(great_circle_km(h.lat, h.lon, at[2], at[3])) if at else np.nan,
+            "kabkota_km": float(great_circle_km(h.lat, h.lon, alat, alon)),
+        })
+    return pd.DataFrame(rows, columns=["kode_rs", "presisi", "error_km", "kabkota_km"])
+
+
+def report_address_accuracy(
+    hospitals: list[Hospital], rso: pd.DataFrame, reg: Regions, km_by_code: pd.DataFrame
+) -> list[str]:
+    """Print how far the address reading lands from known points (:func:`address_accuracy`)
+    and return the problems (a median beyond ADDRESS_MAX_MEDIAN_KM)."""
+    acc = address_accuracy(hospitals, rso, reg, km_by_code)
+    problems = []
+    print(f"  Titik dari alamat, diuji pada {len(acc)} RS yang titiknya diketahui:")
+    for presisi in ("desa", "kecamatan"):
+        e = acc.loc[acc["presisi"] == presisi, "error_km"]
+        if e.empty:
+            continue
+        print(f"    {presisi:9s} n={len(e):4d}  median {e.median():.1f} km, p90 "
+              f"{e.quantile(0.9):.1f} km, <= 5 km {(e <= 5).mean():.0%}")
+        if e.median() > ADDRESS_MAX_MEDIAN_KM[presisi]:
+            problems.append(f"address reading '{presisi}': median error {e.median():.1f} km, more "
+                            f"than {ADDRESS_MAX_MEDIAN_KM[presisi]:.0f} km")
+    k = acc["kabkota_km"]
+    print(f"    kabkota   n={len(k):4d}  median {k.median():.1f} km, p90 {k.quantile(0.9):.1f} km,"
+          f" <= 5 km {(k <= 5).mean():.0%} (titik kab/kota, pembanding)")
+    return problems
+
+
 #: metode of the match-report row that says why a hospital has only a placeholder point.
 PLACEHOLDER_METODE = "titik kab/kota (bukan lokasi RS)"
+#: metode of the match-report row of a hospital placed by the place its address names.
+ADDRESS_METODE = {"desa": "titik desa/kelurahan dari alamat (bukan lokasi RS)",
+                  "kecamatan": "titik kecamatan dari alamat (bukan lokasi RS)"}
 #: The 2021 and the 2019 point of a hospital closer than this are one point (the 2021 list
 #: repeats the 2019 coordinates, rounded), not two sources that agree.
 SAME_POINT_KM = 0.2
@@ -2523,6 +2753,7 @@ def build(shared: Path, seeds: Path, out: Path) -> int:
             h.alias.append(title_name(r["nama21"]))
         hospitals.append(h)
     place(hospitals, rso, reg, km_by_code, note)
+    problems += report_address_accuracy(hospitals, rso, reg, km_by_code)
     layanan = build_layanan(kmk, news, by_kmk, news_h, nat, rejang)
     syamsudin = decree("32", "Syamsudin")
     jej = build_jejaring(core, news, news_h, nat, rshs, banten, rejang, syamsudin, note, problems)
@@ -2559,7 +2790,7 @@ def short_ref_source(s: str) -> str:
 #: every rejected point and every placeholder it explains).
 MAX_CSV_BYTES = int(1.6 * 1024 * 1024)
 #: Largest share of decree hospitals left on a kab/kota placeholder (see check_invariants).
-MAX_PLACEHOLDER_SHARE = 0.106
+MAX_PLACEHOLDER_SHARE = 0.10
 #: Evidence grades, strongest first (config.BUKTI of the library).
 BUKTI = ("regulasi", "dokumen", "berita", "inferensi")
 #: The kab/kota named in the Jawa Barat article (Kab. Bekasi).
@@ -2613,22 +2844,23 @@ def check_invariants(
             bad = km_outside(reg, r["kode_wilayah"], lat, lon) > TOLERANCE_KM
         if bad:
             p.append(f"{r['kode_rs']} ({r['lokasi_presisi']}) lies outside {r['kode_wilayah']}")
-    placed = rs[rs["lokasi_presisi"] != "kabkota"]
+    placed = rs[~rs["lokasi_presisi"].isin(APPROX_LOKASI)]
     shared_pt = placed[placed.duplicated(["lat", "lon"], keep=False)]
     if len(shared_pt):
         p.append(f"hospitals share a point: {shared_pt['kode_rs'].tolist()[:10]}")
     dec = rs[rs["sumber"].str.contains(SRC_KMK, regex=False)]
     share = (dec["lokasi_presisi"] == "kabkota").mean()
-    # The aim was <= 10 %; the sources at hand allow 10.6 % (61 of 576) with the point rules
-    # kept honest: 21 hospitals are in none of the lists (opened or renamed after 2021), 40
-    # have only points that fail the checks (16 shared by different hospitals, 15 in another
-    # kab/kota without evidence that the hospital stands there, 3 at sea, 6 SIRS default or
-    # empty); each has its reason in the match report (see data/README.md).
+    # 61 of the 576 decree hospitals have no point that passes the checks (21 are in none of
+    # the lists, opened or renamed after 2021; 40 have only points shared by different
+    # hospitals, in another kab/kota, at sea or at the SIRS default). 20 of them are placed by
+    # the desa or kecamatan their typed address names (address_place), which leaves 41
+    # (7.1 %) on a kab/kota placeholder; each has its reason in the match report.
     if share > MAX_PLACEHOLDER_SHARE:
         p.append(f"{share:.1%} of the decree hospitals on a kab/kota placeholder "
                  f"(at most {MAX_PLACEHOLDER_SHARE:.1%} expected)")
-    reasons = set(mrep.loc[mrep["metode"] == PLACEHOLDER_METODE, "kode_rs"])
-    missing = sorted(set(rs.loc[rs["lokasi_presisi"] == "kabkota", "kode_rs"]) - reasons)
+    reasons = set(mrep.loc[mrep["metode"].isin([PLACEHOLDER_METODE, *ADDRESS_METODE.values()]),
+                           "kode_rs"])
+    missing = sorted(set(rs.loc[rs["lokasi_presisi"].isin(APPROX_LOKASI), "kode_rs"]) - reasons)
     if missing:
         p.append(f"placeholders without a reason in the match report: {missing[:5]}")
     tgt = lay[(lay["status"] == "target") & (lay["sumber"].str.startswith(SRC_KMK))]

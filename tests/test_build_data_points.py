@@ -10,6 +10,8 @@ Map (lon, lat in degrees; 0.01 degree is about 1.1 km at the equator)::
 
 from __future__ import annotations
 
+import dataclasses
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -45,6 +47,24 @@ def reg(build_script):  # type: ignore[no-untyped-def]
     r.kecamatan = {k: set(v) for k, v in kec.items()}
     r.kecamatan_geom = kec
     r.anchor = {"99.01": (0.18, 0.02), "99.71": (0.1, 0.1), "99.02": (0.1, 0.3)}
+    codes = {"99.01.01": "leitimur", "99.01.02": "banda", "99.71.01": "nusaniwe",
+             "99.02.01": "hilir", "99.02.02": "hulu"}
+    r.kecamatan_kode = {}
+    for kode, nama in codes.items():
+        r.kecamatan_kode.setdefault(kode[:5], {})[kode] = nama
+    r.kecamatan_anchor = {"99.01.01": (0.02, 0.02), "99.01.02": (0.05, 2.05),
+                          "99.71.01": (0.1, 0.1), "99.02.01": (0.1, 0.25),
+                          "99.02.02": (0.1, 0.35)}
+    # desa centres (lat, lon): two "Sukamaju" in Kabupaten Darat, and a desa "Hilir" in
+    # kecamatan Hulu (a name that is also a kecamatan)
+    r.desa = {
+        "99.01": [("99.01.02.2001", "neira", 0.05, 2.05),
+                  ("99.01.02.2002", "lonthoir", 0.02, 2.08),
+                  ("99.01.01.2001", "soya", 0.18, 0.03)],
+        "99.02": [("99.02.01.2001", "sukamaju", 0.1, 0.25),
+                  ("99.02.02.2001", "sukamaju", 0.1, 0.35),
+                  ("99.02.02.2002", "hilir", 0.15, 0.38)],
+    }
     return r
 
 
@@ -69,18 +89,31 @@ def test_enclave_point_contradicted_by_a_far_kecamatan(build_script, reg) -> Non
     assert 1.0 < build_script.km_outside(reg, "99.01", lat, lon) < 1.2
     h, notes = _place(build_script, reg, "99.01", lat, lon,
                       "JL. KUJALI NO.163A BANDA, KABUPATEN PULAU")
-    assert h.lokasi_presisi == "kabkota" and (h.lat, h.lon) == reg.anchor["99.01"]
     rejected = [n for n in notes if n["metode"] == "titik ditolak"]
     assert len(rejected) == 1 and rejected[0]["id_sumber"] == "rsonline2021:9901001"
     why = rejected[0]["catatan"]
     assert "titik di 99.71" in why and "kec. banda (99.01)" in why
+    # the address that refutes the point places the hospital in its kecamatan, on the island
+    assert h.lokasi_presisi == "kecamatan" and (h.lat, h.lon) == reg.kecamatan_anchor["99.01.02"]
+    assert h.sumber_lokasi.startswith("titik di dalam kecamatan 99.01.02")
+    last = notes[-1]
+    assert last["metode"] == build_script.ADDRESS_METODE["kecamatan"]
+    assert "menyebut kecamatan banda (99.01.02)" in last["catatan"]
+    assert "hanya calon yang ditolak: rsonline2021:9901001" in last["catatan"]
+    # a point 5.5 km inside the enclave, and an address that names nothing of the kab/kota:
+    # the placeholder
+    h, notes = _place(build_script, reg, "99.01", 0.10, 0.10, "JL. KUJALI NO.163A")
+    assert (h.lokasi_presisi, h.lat, h.lon) == ("kabkota", *reg.anchor["99.01"])
     assert [n["metode"] for n in notes][-1] == build_script.PLACEHOLDER_METODE
     # the same address with "Kec." in front, and the kecamatan of the own kab/kota next to
     # the point named too: consistent, accepted
     h, _ = _place(build_script, reg, "99.01", lat, lon, "JL. KUJALI, KEC. LEITIMUR")
     assert h.lokasi_presisi == "rsonline2021"
     h, _ = _place(build_script, reg, "99.01", lat, lon, "JL. KUJALI KECAMATAN BANDA")
-    assert h.lokasi_presisi == "kabkota"
+    assert h.lokasi_presisi == "kecamatan"
+    # a desa the address names, in that kecamatan: its centre
+    h, _ = _place(build_script, reg, "99.01", lat, lon, "JL. KUJALI, DESA NEIRA, KEC. BANDA")
+    assert (h.lokasi_presisi, h.lat, h.lon) == ("desa", 0.05, 2.05)
 
 
 def test_point_over_a_land_border_accepted(build_script, reg) -> None:  # type: ignore[no-untyped-def]
@@ -101,3 +134,48 @@ def test_point_over_a_land_border_accepted(build_script, reg) -> None:  # type: 
     assert "99.01" in build_script.tolerance_problem(reg, text, "99.02", lat, lon, dist)
     # at sea (inside no polygon) the rule does not apply: the tolerance is for coasts
     assert build_script.tolerance_problem(reg, text, "99.02", 0.1, 0.41, 1.1) == ""
+
+
+def _read(build_script, reg, text: str, kode: str):  # type: ignore[no-untyped-def]
+    at = build_script.address_place(reg, [("alamat RS Online 2021", text)], kode)
+    return None if at is None else at[:4]
+
+
+@pytest.mark.parametrize(("text", "kode", "want"), [
+    # a desa named after its marker, or bare
+    ("JL. RAYA NO. 5, DESA NEIRA", "99.01", ("desa", "99.01.02.2001", 0.05, 2.05)),
+    ("LONTHOIR", "99.01", ("desa", "99.01.02.2002", 0.02, 2.08)),
+    # two desa of one name: only the kecamatan named tells which
+    ("DESA SUKAMAJU", "99.02", None),
+    ("DESA SUKAMAJU KEC. HULU", "99.02", ("desa", "99.02.02.2001", 0.1, 0.35)),
+    ("DS. SUKAMAJU, KECAMATAN HILIR", "99.02", ("desa", "99.02.01.2001", 0.1, 0.25)),
+    # a desa outside the kecamatan named: the kecamatan, nothing finer
+    ("DESA NEIRA, KEC. LEITIMUR", "99.01", ("kecamatan", "99.01.01", 0.02, 0.02)),
+    # one name, a kecamatan and a desa: bare or after "Kec." the kecamatan, after "Desa" the desa
+    ("HILIR", "99.02", ("kecamatan", "99.02.01", 0.1, 0.25)),
+    ("KEC. HILIR", "99.02", ("kecamatan", "99.02.01", 0.1, 0.25)),
+    ("DESA HILIR", "99.02", ("desa", "99.02.02.2002", 0.15, 0.38)),
+    # streets carry place names ("JL. RAYA SUKAMAJU - NEIRA" is a road), and so does the
+    # kab/kota's own name: neither is a place inside it
+    ("JL. NEIRA NO. 5", "99.01", None),
+    ("JL. RAYA LONTHOIR - NEIRA", "99.01", None),
+    ("JL. RAYA, KABUPATEN DARAT", "99.02", None),
+    # only the kab/kota where the hospital stands is read
+    ("DESA NEIRA", "99.02", None),
+    # two kecamatan named, neither marked: nothing
+    ("HILIR HULU", "99.02", None),
+])
+def test_address_place(build_script, reg, text: str, kode: str, want) -> None:  # type: ignore[no-untyped-def]
+    assert _read(build_script, reg, text, kode) == want
+
+
+def test_address_place_prefers_a_desa_over_a_kecamatan(build_script, reg) -> None:  # type: ignore[no-untyped-def]
+    texts = [("alamat Kemenkes 2019", "KEC. BANDA"), ("alamat RS Online 2021", "DESA LONTHOIR"),
+             ("nama", "DESA NEIRA")]  # names are not addresses
+    at = build_script.address_place(reg, texts, "99.01")
+    assert at[:2] == ("desa", "99.01.02.2002")
+    assert at[4] == "alamat RS Online 2021 'DESA LONTHOIR' menyebut desa/kelurahan lonthoir " \
+                    "(99.01.02.2002)"
+    # a desa centre outside the kab/kota (beyond the 2 km tolerance) is not taken
+    far = dataclasses.replace(reg, desa={"99.01": [("99.01.02.2001", "neira", 0.05, 3.0)]})
+    assert build_script.address_place(far, [("alamat x", "DESA NEIRA")], "99.01") is None

@@ -40,7 +40,7 @@ import pandas as pd
 import shapely
 
 from .._messages import current_lang, fmt_num, fmt_pct
-from ..config import APPROX_PRESISI, DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, Config, is_approx_lokasi
 from ..geo import require_wgs84
 from ..travel import travel_description, travel_model_of
 from .tables import resolve_provinsi
@@ -1257,7 +1257,7 @@ def _hospitals(ds: Dataset | None, layanan: str, *, status: str,
     rank = rs["kode_rs"].astype(str).map(ranks[layanan])
     need = -1 if min_strata is None else ds.config.strata_rank(min_strata)
     keep = rank.notna() & (rank >= need)
-    approx = (rs["lokasi_presisi"].astype(str) == APPROX_PRESISI) if "lokasi_presisi" in rs else \
+    approx = is_approx_lokasi(rs["lokasi_presisi"]) if "lokasi_presisi" in rs else \
         pd.Series(False, index=rs.index)
     out = pd.DataFrame({"lon": pd.to_numeric(rs["lon"], errors="coerce"),
                         "lat": pd.to_numeric(rs["lat"], errors="coerce"),
@@ -1276,7 +1276,7 @@ def _hospitals_from_net(net: nx.MultiDiGraph, layanan: str, *, status: str,
         if ranks:
             rows.append({"lon": float(a.get("lon", np.nan)), "lat": float(a.get("lat", np.nan)),
                          "rank": float(max(ranks)),
-                         "approx": str(a.get("lokasi_presisi", "")) == APPROX_PRESISI})
+                         "approx": bool(is_approx_lokasi(a.get("lokasi_presisi")))})
     return pd.DataFrame(rows, columns=["lon", "lat", "rank", "approx"]).dropna()
 
 

@@ -11,7 +11,7 @@ import geopandas as gpd
 import networkx as nx
 import pandas as pd
 
-from ..config import APPROX_PRESISI, BUKTI, DEFAULT_CONFIG, FASILITAS, Config
+from ..config import BUKTI, DEFAULT_CONFIG, FASILITAS, Config, is_approx_lokasi
 from ..dataset import Dataset
 from ..geo import require_wgs84
 from ..travel import travel_model_of
@@ -749,7 +749,7 @@ def _kecamatan_data(kecamatan: gpd.GeoDataFrame | Mapping[str, gpd.GeoDataFrame]
                 v["n"].append(names.setdefault(esc(rs), len(names)))
             else:
                 v["n"].append(-1)
-            v["x"].append(int(str(row.get("lokasi_presisi") or "") == APPROX_PRESISI))
+            v["x"].append(int(bool(is_approx_lokasi(row.get("lokasi_presisi")))))
             within = row.get("within_threshold")
             v["w"].append(int(bool(within)) if present(within) else None)
             thr = thr if thr is not None else num(row.get("threshold_min"))

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..config import APPROX_PRESISI, BUKTI, FASILITAS, Config
+from ..config import BUKTI, FASILITAS, Config, is_approx_lokasi
 from ..dataset import Dataset
 from ..geo import inside_point
 from ..palette import (  # noqa: F401  (re-exported for the maps modules)
@@ -310,7 +310,7 @@ def hospital_layer(
         ranks_of.update({fas: RANK_REPORTED for fas, codes in reporting.items()
                          if kode in codes})
         flags = 0
-        if str(rec.get("lokasi_presisi") or "") == APPROX_PRESISI:
+        if is_approx_lokasi(rec.get("lokasi_presisi")):
             flags |= FLAG_APPROX
         if kode not in local:
             flags |= FLAG_OUTSIDE
@@ -335,9 +335,7 @@ def hospital_layer(
                          pengampu_of.get((kode, lay), []), diampu_of.get((kode, lay), [])])
         sources = [src(rec.get("sumber"))] + [src(r.get("sumber")) for r in recs]
         presisi = str(rec.get("lokasi_presisi") or "")
-        if presisi == APPROX_PRESISI:
-            loc = tx["approx"][:1].upper() + tx["approx"][1:]
-        elif f"loc_{presisi}" in tx:
+        if f"loc_{presisi}" in tx:
             loc = tx[f"loc_{presisi}"]
         else:
             loc = f"{tx['location']}: {esc(presisi) if presisi else tx['none']}"

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .._messages import fmt_km, fmt_min, fmt_num, fmt_pct  # noqa: F401  (one number format)
-from ..config import APPROX_PRESISI, FASILITAS, FASILITAS_LAYANAN, Config
+from ..config import FASILITAS, FASILITAS_LAYANAN, Config, is_approx_lokasi
 from ..palette import BIN_EDGES  # noqa: F401  (re-exported for the maps modules)
 from ..travel import travel_description
 
@@ -55,12 +55,16 @@ TEXT: dict[str, dict[str, str]] = {
         "hospitals": "Rumah sakit",
         "hospitals_other": "RS lain (tanpa layanan terpilih)",
         "hospitals_legend": "Rumah sakit (strata untuk layanan terpilih)",
-        "approx": "lokasi perkiraan (titik di dalam kab/kota)",
+        "approx": "lokasi perkiraan (desa/kecamatan dari alamat, atau titik di dalam kab/kota)",
         "approx_short": "lokasi perkiraan",
         "outside": "di luar provinsi",
         "loc_sumber": "Lokasi: koordinat dari sumber yang dikutip",
         "loc_rsonline2021": "Lokasi: titik RS Online 2021",
         "loc_kemenkes2019": "Lokasi: titik peta fasilitas Kemenkes 2019 (BPPSDMK)",
+        "loc_desa": ("Lokasi perkiraan: pusat desa/kelurahan yang disebut alamat RS (bukan "
+                     "titik RS)"),
+        "loc_kecamatan": "Lokasi perkiraan: titik di dalam kecamatan yang disebut alamat RS",
+        "loc_kabkota": "Lokasi perkiraan: titik di dalam kab/kota (bukan lokasi RS)",
         "links": "Jejaring pengampuan",
         "links_legend": "pengampu \u2192 diampu",
         "usulan": "usulan",
@@ -181,12 +185,19 @@ TEXT: dict[str, dict[str, str]] = {
         "hospitals": "Hospitals",
         "hospitals_other": "Other hospitals (without the selected layanan)",
         "hospitals_legend": "Hospitals (strata for the selected layanan)",
-        "approx": "approximate location (point inside the district)",
+        "approx": "approximate location (village/sub-district from the address, or a point "
+                  "inside the district)",
         "approx_short": "approximate location",
         "outside": "outside the province",
         "loc_sumber": "Location: coordinates from a cited source",
         "loc_rsonline2021": "Location: RS Online 2021 point",
         "loc_kemenkes2019": "Location: Kemenkes 2019 facility map point (BPPSDMK)",
+        "loc_desa": "Approximate location: centre of the village (desa/kelurahan) named in the "
+                    "hospital's address (not the hospital's point)",
+        "loc_kecamatan": "Approximate location: a point inside the sub-district (kecamatan) "
+                         "named in the hospital's address",
+        "loc_kabkota": "Approximate location: a point inside the district (not the hospital's "
+                       "location)",
         "links": "Mentoring links",
         "links_legend": "pengampu \u2192 diampu",
         "usulan": "proposed (usulan)",
@@ -798,7 +809,7 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
         value = DOT.join(parts)
         rs = row.get("nama_rs")
         nearest = esc(rs) if present(rs) else DASH
-        approx = (str(row.get("lokasi_presisi") or "") == APPROX_PRESISI
+        approx = (bool(is_approx_lokasi(row.get("lokasi_presisi")))
                   or (num(row.get("share_nearest_approx")) or 0) > 0)
         if approx and nearest != DASH:
             nearest += f' <span class="pg-meta">({tx["approx_short"]})</span>'
