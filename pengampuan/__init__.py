@@ -19,7 +19,7 @@ _EXPORTS: dict[str, str] = {
     "Config": "config", "load_config": "config", "settings": "config",
     "KJSU": "config", "LAYANAN": "config", "STRATA": "config",
     "BUKTI": "config", "DEFAULT_BUKTI": "config", "FASILITAS": "config",
-    "LOKASI_PRESISI": "config",
+    "LOKASI_PRESISI": "config", "APPROX_LOKASI": "config", "is_approx_lokasi": "config",
     "PengampuanError": "errors", "DataFileError": "errors", "RegionMatchError": "errors",
     "NetworkError": "errors", "CRSError": "errors", "DownloadError": "errors",
     "PengampuanWarning": "errors",

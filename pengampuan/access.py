@@ -344,8 +344,8 @@ def district_access(
     sensitivity : bool, default False
         Add ``distance_km_if_moved_min`` and ``distance_km_if_moved_max``: the
         population-weighted distance if every hospital with an approximate point
-        (``lokasi_presisi == "kabkota"``) stood at the nearest, or at the farthest,
-        place of its kab/kota polygon (the others staying where they are). Planar
+        (``lokasi_presisi`` ``desa``, ``kecamatan`` or ``kabkota``) stood at the nearest, or
+        at the farthest, place of its kab/kota polygon (the others staying where they are). Planar
         nearest/farthest points in degrees, great-circle km (a sensitivity range, not
         an exact bound).
     show_progress : bool, default False

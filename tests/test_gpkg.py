@@ -137,7 +137,8 @@ def test_hospital_rules_pick_the_highest_strata(bundled_ds) -> None:
             assert rule.cond is None
         else:
             assert rule.symbol.colour == _STRATA_COLOURS[int(rank)]
-            assert rule.symbol.hollow == (row.get("lokasi_presisi") == "kabkota")
+            assert rule.symbol.hollow == (row.get("lokasi_presisi")
+                                          in ("desa", "kecamatan", "kabkota"))
 
 
 def test_cli_report_to_gpkg(tmp_path: Path, capsys) -> None:

@@ -410,7 +410,8 @@ def test_bundled_dataset(bundled_ds):
     assert bundled_ds.meta["bundled"] is True
     assert bundled_ds.report.ok and bundled_ds.report.n_warnings == 0
     assert rs["kode_rs"].is_unique
-    assert set(rs["lokasi_presisi"]) == {"sumber", "rsonline2021", "kemenkes2019", "kabkota"}
+    assert set(rs["lokasi_presisi"]) == {"sumber", "rsonline2021", "kemenkes2019", "desa",
+                                         "kecamatan", "kabkota"}
     b = INDONESIA_BOUNDS
     assert rs["lat"].between(b["lat_min"], b["lat_max"]).all()
     assert rs["lon"].between(b["lon_min"], b["lon_max"]).all()

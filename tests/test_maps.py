@@ -183,7 +183,7 @@ def test_access_popup_lists_layanan_strata_pengampu_source(access_page: str) -> 
     assert [data["src"][i] for i in alfa[7]] == ["contoh uji (sintetis)"]
     assert alfa[8] == "Lokasi: koordinat dari sumber yang dikutip"
     approx = {h[4]: h for h in data["rs"]}["RSUD Alfa Selatan"]
-    assert approx[8] == "Lokasi perkiraan (titik di dalam kab/kota)"
+    assert approx[8] == "Lokasi perkiraan: titik di dalam kab/kota (bukan lokasi RS)"
 
 
 def test_access_legend_title_notice_summary(access_page: str) -> None:
@@ -192,7 +192,7 @@ def test_access_legend_title_notice_summary(access_page: str) -> None:
     assert "Perkiraan waktu tempuh ke RS terdekat" in legend
     # the units are on the classes, not a "menit" title above classes in "jam"
     assert "1\u20132 jam" in legend and "terdekat (strata minimal Madya (kab/kota))</div>" in legend
-    assert "lokasi perkiraan (titik di dalam kab/kota)" in legend
+    assert "lokasi perkiraan (desa/kecamatan dari alamat, atau titik di dalam kab/kota)" in legend
     assert "usulan" in legend and "Belum memenuhi target kab/kota" in legend
     assert "Strata: yang sudah ada" in panels["title"]
     assert "DATA CONTOH" in panels["title"]  # the tiny data is illustrative
@@ -254,7 +254,8 @@ def test_access_english(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> 
     assert data["lay"]["jantung"]["n"] == "Heart" and data["T"]["hospitals"] == "Hospitals"
     panels = js_value(page, "P")
     assert "Estimated travel time" in panels["legend"] and "1\u20132 h" in panels["legend"]
-    assert "approximate location (point inside the district)" in panels["legend"]
+    assert ("approximate location (village/sub-district from the address, or a point inside the "
+            "district)") in panels["legend"]
     assert "Strata: targets" in panels["title"]
     assert data["wil"]["v"]["jantung"]["r"][1][0] == "1 h 30 min \u00b7 0.0 km"
 

@@ -225,7 +225,7 @@ def test_bundled_data_is_valid():
     assert rep.ok, str(rep)
     assert rep.n_warnings == 0, str(rep)
     lp = rep.counts["lokasi_presisi"]
-    assert set(lp) == {"sumber", "rsonline2021", "kemenkes2019", "kabkota"}
+    assert set(lp) == {"sumber", "rsonline2021", "kemenkes2019", "desa", "kecamatan", "kabkota"}
     assert sum(lp.values()) == rep.counts["rumah_sakit"]
 
 

@@ -33,7 +33,7 @@ import pandas as pd
 import shapely
 
 from .._messages import current_lang
-from ..config import DEFAULT_CONFIG, Config
+from ..config import APPROX_LOKASI, DEFAULT_CONFIG, Config
 from ..geo import require_wgs84
 from ._atomic import write_atomic
 from .glossary import DECIMALS, column_label, tidy
@@ -551,11 +551,12 @@ def _hospital_rules(lay: str, cols: Sequence[str], *, status: str, lang: str,
         size = sizes[min(rank, len(sizes) - 1)]
         label = cfg.strata_label(strata, lang)
         if approx_col:
-            exact = ("or", [("null", approx_col), ("not", ("eq", approx_col, "kabkota"))])
+            is_approx: Cond = ("or", [("eq", approx_col, v) for v in APPROX_LOKASI])
+            exact = ("or", [("null", approx_col), ("not", is_approx)])
             rules.append(_Rule(label, ("and", [cond, exact]), _Symbol("marker", colour,
                                                                       size_mm=size)))
             rules.append(_Rule(f"{label} ({tx['approx']})",
-                               ("and", [cond, ("eq", approx_col, "kabkota")]),
+                               ("and", [cond, is_approx]),
                                _Symbol("marker", colour, size_mm=size, hollow=True)))
         else:
             rules.append(_Rule(label, cond, _Symbol("marker", colour, size_mm=size)))

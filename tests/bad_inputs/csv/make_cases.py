@@ -423,7 +423,8 @@ CASES: dict[str, tuple[Edit, str, str]] = {
     "lokasi_presisi_unknown": (_sub(RS, ",kemenkes2019,", ",perkiraan,"),
                                "[error] rumah_sakit.csv, row 5, column 'lokasi_presisi': value "
                                "'perkiraan' is not known; expected one of ['sumber', "
-                               "'rsonline2021', 'kemenkes2019', 'kabkota']", ""),
+                               "'rsonline2021', 'kemenkes2019', 'desa', 'kecamatan', "
+                               "'kabkota']", ""),
     "kode_wilayah_unknown": (_sub(RS, "-3.4700,102.5200,17.02", "-3.4700,102.5200,17.99"),
                              "[error] rumah_sakit.csv, row 4, column 'kode_wilayah': value '17.99' "
                              "is not a kab/kota in wilayah.csv", ""),
