@@ -1914,7 +1914,9 @@ def place(
             presisi, code, h.lat, h.lon, read = at
             h.lokasi_presisi = presisi
             what = "pusat desa/kelurahan" if presisi == "desa" else "titik di dalam kecamatan"
-            h.sumber_lokasi = f"{what} {code} menurut alamat RS; bukan lokasi RS"
+            name = (next(n for c, n, _, _ in reg.desa[stand] if c == code) if presisi == "desa"
+                    else reg.kecamatan_kode[stand][code])
+            h.sumber_lokasi = f"{what} {name.title()} ({code}) menurut alamat RS; bukan lokasi RS"
             note(sumber_data="titik", id_sumber=f"alamat:{code}", nama_sumber="", provinsi="",
                  kab_kota=stand, kode_wilayah=stand, h=h, metode=ADDRESS_METODE[presisi],
                  skor=None, catatan=f"{read}; {placeholder_reason(h, r)}")

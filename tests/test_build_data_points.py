@@ -95,7 +95,8 @@ def test_enclave_point_contradicted_by_a_far_kecamatan(build_script, reg) -> Non
     assert "titik di 99.71" in why and "kec. banda (99.01)" in why
     # the address that refutes the point places the hospital in its kecamatan, on the island
     assert h.lokasi_presisi == "kecamatan" and (h.lat, h.lon) == reg.kecamatan_anchor["99.01.02"]
-    assert h.sumber_lokasi.startswith("titik di dalam kecamatan 99.01.02")
+    assert h.sumber_lokasi == ("titik di dalam kecamatan Banda (99.01.02) menurut alamat RS; "
+                               "bukan lokasi RS")
     last = notes[-1]
     assert last["metode"] == build_script.ADDRESS_METODE["kecamatan"]
     assert "menyebut kecamatan banda (99.01.02)" in last["catatan"]

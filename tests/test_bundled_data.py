@@ -563,8 +563,8 @@ def test_tolerance_point_contradicted_by_address(rs: pd.DataFrame, match: pd.Dat
             ("8103002", "81.71", "kec. banda (81.01)", "81.01.09"),
             ("1212093", "12.71", "kec. lubuk pakam (12.07)", "12.07.28")):
         assert r.loc[kode, "lokasi_presisi"] == "kecamatan", kode
-        assert r.loc[kode, "sumber_lokasi"].startswith(
-            f"titik di dalam kecamatan {kode_kec} "), kode
+        assert r.loc[kode, "sumber_lokasi"].startswith("titik di dalam kecamatan "), kode
+        assert f"({kode_kec}) menurut alamat RS" in r.loc[kode, "sumber_lokasi"], kode
         why = titik.loc[f"rsonline2021:{kode}", "catatan"]
         assert why.startswith(f"titik di {there}") and "dalam toleransi" in why and kec in why
     tol = titik[titik["catatan"].str.contains("dalam toleransi", regex=False)]
@@ -922,7 +922,8 @@ def test_address_points_lie_in_the_place_they_name(rs: pd.DataFrame) -> None:
     sel = rs[rs["lokasi_presisi"].isin(["desa", "kecamatan"])]
     assert len(sel) >= 50
     code = sel["sumber_lokasi"].str.extract(r"^(?:pusat desa/kelurahan|titik di dalam "
-                                            r"kecamatan) (\d{2}\.\d{2}\.\d{2}(?:\.\d{4})?) ")[0]
+                                            r"kecamatan) [^(]+ \((\d{2}\.\d{2}\.\d{2}"
+                                            r"(?:\.\d{4})?)\) menurut alamat RS")[0]
     assert code.notna().all(), sel.loc[code.isna(), "sumber_lokasi"].tolist()
     assert (code.str[:5] == sel["kode_wilayah"]).all()
     pts = gpd.GeoSeries(gpd.points_from_xy(sel["lon"].astype(float), sel["lat"].astype(float)),
