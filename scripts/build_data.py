@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import math
 import re
 import sys
 from collections import Counter
@@ -443,6 +444,8 @@ class Regions:
     kecamatan_kode: dict[str, dict[str, str]] = field(default_factory=dict)
     #: a point inside each kecamatan (point_on_surface of its largest part), by kode
     kecamatan_anchor: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: kecamatan polygons by kode PP.KK.CC
+    kecamatan_shape: dict[str, shapely.Geometry] = field(default_factory=dict)
     #: desa/kelurahan per kab/kota: (kode PP.KK.CC.DDDD, folded name, lat, lon of its centroid)
     desa: dict[str, list[tuple[str, str, float, float]]] = field(default_factory=dict)
 
@@ -502,6 +505,7 @@ def load_regions(shared: Path) -> Regions:
         key = fold(nama)
         by_name[key] = geom if key not in by_name else by_name[key].union(geom)
         reg.kecamatan_kode.setdefault(str(kode)[:5], {})[str(kode)] = key
+        reg.kecamatan_shape[str(kode)] = geom
         p = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area).point_on_surface()
         reg.kecamatan_anchor[str(kode)] = (round(p.y, COORD_DECIMALS), round(p.x, COORD_DECIMALS))
     desa = pd.read_csv(shared / "idn_desa_titik.csv", dtype={"kode": str, "nama": str})
@@ -1046,6 +1050,9 @@ class Hospital:
     rsonline_how: str = ""
     kode_wilayah_sk: str = ""  # kab/kota of the decree listing, when not where it stands
     kemenkes_titik: str = ""  # Kemenkes 2019 code matched only for its point
+    #: the first candidate point refused only because the typed address puts the hospital
+    #: elsewhere (address_contradiction): kept to measure the address reading honestly
+    refuted_point: tuple[float, float] | None = None
     ditolak: list[str] = field(default_factory=list)  # point candidates rejected (source:code)
 
     def names(self) -> list[str]:
@@ -1625,6 +1632,25 @@ def far_kecamatan_contradiction(
             f"(lebih dari {FAR_KECAMATAN_KM:.0f} km)")
 
 
+def address_contradiction(
+    reg: Regions, texts: list[tuple[str, str]], stand: str, lat: float, lon: float
+) -> str:
+    """Why a candidate point is not the hospital's because its own typed address puts it
+    elsewhere ('' when it does not): the desa or kecamatan the address names
+    (:func:`address_place`) lies in a kecamatan more than FAR_KECAMATAN_KM from the point.
+    RSUD Majenang, "JL. DR. SOETOMO NO. 54 MAJENANG", has a 2021 point inside Kab. Cilacap but
+    50 km from kecamatan Majenang."""
+    at = address_place(reg, texts, stand)
+    if at is None:
+        return ""
+    shape = reg.kecamatan_shape.get(at[1][:8])
+    km = km_to_shape(shape, lat, lon)
+    if not math.isfinite(km) or km <= FAR_KECAMATAN_KM:
+        return ""
+    return (f"{at[4]}, {km:.0f} km dari titik (lebih dari {FAR_KECAMATAN_KM:.0f} km dari "
+            f"kecamatan itu)")
+
+
 def tolerance_problem(
     reg: Regions, texts: list[tuple[str, str]], stand: str, lat: float, lon: float, dist: float
 ) -> str:
@@ -1698,6 +1724,19 @@ class PlaceHit:
     marked: bool
 
 
+def without_own_names(reg: Regions, t: str, stand: str) -> str:
+    """Folded text ``t`` without the name of kab/kota ``stand`` (with its kind) and of its
+    province: "Kab. Kubu Raya" is the kab/kota, not desa Kubu, and "KOTA TANGERANG SELATAN"
+    does not name Kota Tangerang."""
+    region = _PLACE_PREFIX.sub("", fold(reg.kab_names.get(stand, "")))
+    if region:
+        t = re.sub(rf"\b(?:{_KAB_WORD}|kota)\s+{re.escape(region)}\b", " ", t)
+    prov = fold(reg.provinces.set_index("kode_prov")["nama_prov"].get(stand[:2], ""))
+    if prov:
+        t = re.sub(rf"\b(?:provinsi|prov|propinsi)?\s*{re.escape(prov)}\b", " ", t)
+    return " ".join(t.split())
+
+
 def place_hits(reg: Regions, text: str, stand: str) -> list[PlaceHit]:
     """The desa/kelurahan and kecamatan of kab/kota ``stand`` that the address ``text``
     names (:func:`address_parts`). A name is read when it follows its marker ("Desa",
@@ -1705,16 +1744,8 @@ def place_hits(reg: Regions, text: str, stand: str) -> list[PlaceHit]:
     word and is not the name of the kab/kota itself ("WONOSOBO" in an address is the
     kabupaten). A name inside a longer name that is read too is dropped ("Landasan Ulin"
     within "Landasan Ulin Timur")."""
-    t = address_parts(text)
+    t = without_own_names(reg, address_parts(text), stand)
     region = _PLACE_PREFIX.sub("", fold(reg.kab_names.get(stand, "")))
-    # "Kab. Kubu Raya" is the kab/kota, not desa Kubu: its name, with its kind, is no place
-    # inside it; neither is the province
-    kind = fold(reg.kab_names.get(stand, "")).partition(" ")[0]
-    word = "kota" if kind == "kota" else _KAB_WORD
-    t = re.sub(rf"\b(?:{word}|kab|kabupaten|kota)\s+{re.escape(region)}\b", " ", t) if region else t
-    prov = fold(reg.provinces.set_index("kode_prov")["nama_prov"].get(stand[:2], ""))
-    t = re.sub(rf"\b(?:provinsi|prov|propinsi)?\s*{re.escape(prov)}\b", " ", t) if prov else t
-    t = " ".join(t.split())
     if not t.strip(" ,"):
         return []
     hits: list[PlaceHit] = []
@@ -1752,13 +1783,18 @@ def address_place(
     centroid lies in (or within TOLERANCE_KM of) ``stand``. ``kecamatan``: else one
     kecamatan is named; its point is inside it. Two different places named (two desa of the
     same name, two kecamatan, a desa outside the kecamatan named) read as nothing more precise
-    than what they agree on. Addresses are read in order; the first that gives a desa wins,
-    else the first kecamatan.
+    than what they agree on. An address that names another kab/kota of the province with its
+    kind ("KOTA PASURUAN" for a hospital of Kabupaten Pasuruan) is not read. Addresses are read
+    in order; the first that gives a desa wins, else the first kecamatan.
     """
     found: list[tuple[str, str, float, float, str]] = []
+    neighbours = [k for k in reg.kab_names if k[:2] == stand[:2] and k != stand]
     for label, text in texts:
         if not label.startswith("alamat"):
             continue
+        own = without_own_names(reg, fold(text), stand)
+        if any(kind == "kabkota" for k in neighbours for kind, _ in names_of(reg, own, k)):
+            continue  # "... GADING REJO KOTA PASURUAN" for a hospital of Kab. Pasuruan
         hits = place_hits(reg, text, stand)
         if not hits:
             continue
@@ -1772,7 +1808,10 @@ def address_place(
             (k,) = kec
             desa = {c: h for c, h in desa.items() if c.startswith(k + ".")}
         if len(desa) > 1:
-            desa = {c: h for c, h in desa.items() if h.marked}
+            # several desa: the one marked as a desa, when the others lie in its kecamatan
+            # ("SUKAMAJU, DESA CIBODAS"); in different kecamatan they contradict each other
+            marked = {c: h for c, h in desa.items() if h.marked}
+            desa = marked if len(marked) == 1 and len({c[:8] for c in desa}) == 1 else {}
         if len(desa) == 1:
             (code, hit), = desa.items()
             lat, lon = next((la, lo) for c, _, la, lo in reg.desa[stand] if c == code)
@@ -1809,11 +1848,13 @@ def place(
     addresses name it and not the listed one (:func:`stands_in_evidence`); else the
     kab/kota of the decree (or, for hospitals only in RS Online, of its registration). The
     point is the first candidate that lies in (or within TOLERANCE_KM of) that kab/kota, is
-    not the SIRS default point, is not shared with another hospital and, when it passes only
-    thanks to TOLERANCE_KM inside another kab/kota, is not contradicted by the address
-    (:func:`tolerance_problem`): sumber,
-    rsonline2021, kemenkes2019; else a point inside the kab/kota (kabkota). Every rejected
-    candidate is noted, and every placeholder with its reason (:func:`placeholder_reason`).
+    not the SIRS default point, is not shared with another hospital, when it passes only
+    thanks to TOLERANCE_KM inside another kab/kota is not contradicted by the address
+    (:func:`tolerance_problem`), and is not refuted by the place the typed address names
+    (:func:`address_contradiction`): sumber, rsonline2021, kemenkes2019; else the desa or
+    kecamatan the typed address names (:func:`address_place`; desa, kecamatan); else a point
+    inside the kab/kota (kabkota). Every rejected candidate is noted, and every approximate
+    point with its reason (:func:`placeholder_reason`).
     """
     for h in hospitals:
         listed = h.kode_wilayah
@@ -1871,6 +1912,10 @@ def place(
                     problem += f"; {contra}" if contra else ""
                 else:
                     problem = tolerance_problem(reg, texts, stand, r["lat"], r["lon"], dist)
+                    if not problem:
+                        problem = address_contradiction(reg, texts, stand, r["lat"], r["lon"])
+                        if problem and h.refuted_point is None:
+                            h.refuted_point = (float(r["lat"]), float(r["lon"]))
             if not problem:
                 h.lat, h.lon = float(r["lat"]), float(r["lon"])
                 h.lokasi_presisi = "rsonline2021"
@@ -1896,6 +1941,11 @@ def place(
                                f"dari {stand}")
                 else:
                     problem = tolerance_problem(reg, texts, stand, k["lat_f"], k["lon_f"], dist)
+                    if not problem:
+                        problem = address_contradiction(reg, texts, stand, k["lat_f"],
+                                                        k["lon_f"])
+                        if problem and h.refuted_point is None:
+                            h.refuted_point = (float(k["lat_f"]), float(k["lon_f"]))
             if not problem:
                 h.lat = round(float(k["lat_f"]), COORD_DECIMALS)
                 h.lon = round(float(k["lon_f"]), COORD_DECIMALS)
@@ -1938,23 +1988,29 @@ def address_accuracy(
     hospitals: list[Hospital], rso: pd.DataFrame, reg: Regions, km_by_code: pd.DataFrame
 ) -> pd.DataFrame:
     """The address reading (:func:`address_place`) tried on every hospital whose point is
-    known (sumber, RS Online 2021, Kemenkes 2019), as if it had none: one row per hospital
-    with the precision read and ``error_km``, the great-circle distance from the point read
-    to the known point; and, for comparison, ``kabkota_km``, the distance from the kab/kota
-    placeholder to the known point."""
+    known (sumber, RS Online 2021, Kemenkes 2019), as if it had none — including the points
+    refused only because the address disagrees (``refuted``; leaving them out would measure
+    the reading on the points that agree with it): one row per hospital with the precision
+    read and ``error_km``, the great-circle distance from the point read to the known point;
+    and, for comparison, ``kabkota_km``, the distance from the kab/kota placeholder to it."""
     rows = []
     for h in hospitals:
-        if h.lokasi_presisi not in ("sumber", "rsonline2021", "kemenkes2019"):
+        if h.lokasi_presisi in ("sumber", "rsonline2021", "kemenkes2019"):
+            lat, lon, refuted = h.lat, h.lon, False
+        elif h.refuted_point is not None:
+            (lat, lon), refuted = h.refuted_point, True
+        else:
             continue
         r = rso.loc[h.rsonline] if h.rsonline else None
         at = address_place(reg, record_texts(h, r, km_by_code), h.kode_wilayah)
         alat, alon = reg.anchor[h.kode_wilayah]
         rows.append({
-            "kode_rs": h.kode_rs, "presisi": at[0] if at else "",
-            "error_km": float(great_circle_km(h.lat, h.lon, at[2], at[3])) if at else np.nan,
-            "kabkota_km": float(great_circle_km(h.lat, h.lon, alat, alon)),
+            "kode_rs": h.kode_rs, "presisi": at[0] if at else "", "refuted": refuted,
+            "error_km": float(great_circle_km(lat, lon, at[2], at[3])) if at else np.nan,
+            "kabkota_km": float(great_circle_km(lat, lon, alat, alon)),
         })
-    return pd.DataFrame(rows, columns=["kode_rs", "presisi", "error_km", "kabkota_km"])
+    return pd.DataFrame(rows, columns=["kode_rs", "presisi", "refuted", "error_km",
+                                       "kabkota_km"])
 
 
 def report_address_accuracy(
@@ -1964,7 +2020,8 @@ def report_address_accuracy(
     and return the problems (a median beyond ADDRESS_MAX_MEDIAN_KM)."""
     acc = address_accuracy(hospitals, rso, reg, km_by_code)
     problems = []
-    print(f"  Titik dari alamat, diuji pada {len(acc)} RS yang titiknya diketahui:")
+    print(f"  Titik dari alamat, diuji pada {len(acc)} RS yang titiknya diketahui (termasuk "
+          f"{int(acc['refuted'].sum())} titik yang ditolak karena alamatnya):")
     for presisi in ("desa", "kecamatan"):
         e = acc.loc[acc["presisi"] == presisi, "error_km"]
         if e.empty:
@@ -2852,11 +2909,12 @@ def check_invariants(
         p.append(f"hospitals share a point: {shared_pt['kode_rs'].tolist()[:10]}")
     dec = rs[rs["sumber"].str.contains(SRC_KMK, regex=False)]
     share = (dec["lokasi_presisi"] == "kabkota").mean()
-    # 61 of the 576 decree hospitals have no point that passes the checks (21 are in none of
-    # the lists, opened or renamed after 2021; 40 have only points shared by different
-    # hospitals, in another kab/kota, at sea or at the SIRS default). 20 of them are placed by
-    # the desa or kecamatan their typed address names (address_place), which leaves 41
-    # (7.1 %) on a kab/kota placeholder; each has its reason in the match report.
+    # 73 of the 576 decree hospitals have no point that passes the checks (21 are in none of
+    # the lists, opened or renamed after 2021; 52 have only points shared by different
+    # hospitals, in another kab/kota, at sea, at the SIRS default or refuted by their own
+    # address). 32 of them are placed by the desa or kecamatan their typed address names
+    # (address_place), which leaves 41 (7.1 %) on a kab/kota placeholder; each has its reason
+    # in the match report.
     if share > MAX_PLACEHOLDER_SHARE:
         p.append(f"{share:.1%} of the decree hospitals on a kab/kota placeholder "
                  f"(at most {MAX_PLACEHOLDER_SHARE:.1%} expected)")

@@ -52,6 +52,7 @@ def reg(build_script):  # type: ignore[no-untyped-def]
     r.kecamatan_kode = {}
     for kode, nama in codes.items():
         r.kecamatan_kode.setdefault(kode[:5], {})[kode] = nama
+    r.kecamatan_shape = {kode: kec[kode[:5]][nama] for kode, nama in codes.items()}
     r.kecamatan_anchor = {"99.01.01": (0.02, 0.02), "99.01.02": (0.05, 2.05),
                           "99.71.01": (0.1, 0.1), "99.02.01": (0.1, 0.25),
                           "99.02.02": (0.1, 0.35)}
@@ -180,3 +181,29 @@ def test_address_place_prefers_a_desa_over_a_kecamatan(build_script, reg) -> Non
     # a desa centre outside the kab/kota (beyond the 2 km tolerance) is not taken
     far = dataclasses.replace(reg, desa={"99.01": [("99.01.02.2001", "neira", 0.05, 3.0)]})
     assert build_script.address_place(far, [("alamat x", "DESA NEIRA")], "99.01") is None
+
+
+def test_point_refuted_by_its_own_address(build_script, reg) -> None:  # type: ignore[no-untyped-def]
+    # a point inside the own kab/kota (mainland of 99.01), but the address names a desa on the
+    # island 200 km away: the point is refused, the desa centre taken
+    lat, lon = 0.02, 0.18
+    assert reg.locate(lat, lon) == "99.01"
+    h, notes = _place(build_script, reg, "99.01", lat, lon, "JL. RAYA NO. 1, DESA NEIRA")
+    assert (h.lokasi_presisi, h.lat, h.lon) == ("desa", 0.05, 2.05)
+    assert h.refuted_point == (lat, lon)
+    (why,) = [n["catatan"] for n in notes if n["metode"] == "titik ditolak"]
+    assert why.startswith("alamat RS Online 2021 'JL. RAYA NO. 1, DESA NEIRA' menyebut "
+                          "desa/kelurahan neira (99.01.02.2001), ")
+    assert why.endswith("km dari titik (lebih dari 10 km dari kecamatan itu)")
+    # the same point with an address of its own kecamatan, or naming nothing: accepted
+    for alamat in ("JL. RAYA NO. 1, DESA SOYA", "JL. RAYA NO. 1"):
+        h, _ = _place(build_script, reg, "99.01", lat, lon, alamat)
+        assert h.lokasi_presisi == "rsonline2021" and h.refuted_point is None, alamat
+
+
+def test_address_naming_another_kabkota_is_not_read(build_script, reg) -> None:  # type: ignore[no-untyped-def]
+    # "Kota Teluk" is another kab/kota of the province: the address is not read for 99.01
+    assert _read(build_script, reg, "DESA NEIRA, KOTA TELUK", "99.01") is None
+    # the own kab/kota's name is no other kab/kota, even when it contains one
+    assert _read(build_script, reg, "DESA NEIRA, KABUPATEN PULAU", "99.01")[:2] == (
+        "desa", "99.01.02.2001")

@@ -512,13 +512,14 @@ def test_placeholder_share(rs: pd.DataFrame, match: pd.DataFrame) -> None:
     placeholder = dec["lokasi_presisi"] == "kabkota"
     # 41 of 576 (7.1 %) in this build, within the aim of 10 %
     assert placeholder.sum() <= 41 and placeholder.mean() <= 0.10, f"{placeholder.mean():.1%}"
-    # 61 decree hospitals have no point of their own: 21 are in none of the lists, 40 have
-    # only rejected points; 20 of the 40 are placed by the desa or kecamatan their address
+    # 73 decree hospitals have no point of their own: 21 are in none of the lists, 52 have
+    # only rejected points (12 of them refused because their own address puts the hospital
+    # more than 10 km away); 32 of the 52 are placed by the desa or kecamatan their address
     # names, and stay approximate
     approx = dec["lokasi_presisi"].isin(["desa", "kecamatan", "kabkota"])
-    assert approx.sum() == 61
+    assert approx.sum() == 73
     assert (dec.loc[approx & ~placeholder, "lokasi_presisi"].value_counts().to_dict()
-            == {"desa": 11, "kecamatan": 9})
+            == {"desa": 19, "kecamatan": 13})
     # every approximate point, decree or not, says why in the match report
     why = match[match["metode"].isin(["titik kab/kota (bukan lokasi RS)",
                                       "titik desa/kelurahan dari alamat (bukan lokasi RS)",
@@ -530,7 +531,7 @@ def test_placeholder_share(rs: pd.DataFrame, match: pd.DataFrame) -> None:
     reasons = why.loc[dec.loc[approx, "kode_rs"], "catatan"]
     none = reasons.str.startswith("tidak ada di RS Online 2021/2020")
     rejected = reasons.str.contains("hanya calon yang ditolak", regex=False)
-    assert (none | rejected).all() and none.sum() == 21 and rejected.sum() == 40
+    assert (none | rejected).all() and none.sum() == 21 and rejected.sum() == 52
     assert reasons[~placeholder[approx].to_numpy()].str.startswith("alamat ").all()
     titik = match[match["metode"] == "titik ditolak"]
     assert set(dec.loc[approx, "kode_rs"][rejected.to_numpy()]) <= set(titik["kode_rs"])
@@ -933,3 +934,20 @@ def test_address_points_lie_in_the_place_they_name(rs: pd.DataFrame) -> None:
     inside = sel["lokasi_presisi"] == "kecamatan"
     assert (km[inside] == 0).all(), km[inside][km[inside] > 0]
     assert (km[~inside] <= 2.05).all(), km[~inside][km[~inside] > 2.05]
+
+
+def test_points_refuted_by_their_own_address(rs: pd.DataFrame, match: pd.DataFrame) -> None:
+    """A 2021/2019 point more than 10 km from the kecamatan the hospital's own typed address
+    names is refused, and the hospital is placed by its address (approximate)."""
+    r = rs.set_index("kode_rs")
+    why = "lebih dari 10 km dari kecamatan itu"
+    refuted = match[(match["metode"] == "titik ditolak")
+                    & match["catatan"].str.contains(why, regex=False)]
+    assert 15 <= refuted["kode_rs"].nunique() <= 30
+    assert r.loc[refuted["kode_rs"].unique(), "lokasi_presisi"].isin(["desa", "kecamatan"]).all()
+    # RSUD Majenang ("JL. DR. SOETOMO NO. 54 MAJENANG"): its 2021 point is inside Kab. Cilacap
+    # but 50 km from kecamatan Majenang
+    assert r.loc["3301084", "lokasi_presisi"] == "kecamatan"
+    assert "Majenang (33.01.14)" in r.loc["3301084", "sumber_lokasi"]
+    row = refuted[refuted["id_sumber"] == "rsonline2021:3301084"]["catatan"].iloc[0]
+    assert "menyebut kecamatan majenang (33.01.14), 50 km dari titik" in row
