@@ -133,8 +133,11 @@ NB01 = [
     md(
         """
         Kolom `lokasi_presisi` menyatakan seberapa tepat titik rumah sakit:
-        `sumber` (koordinat bersumber), `kemenkes2019` (titik peta Kemenkes 2019) atau
-        `kabkota` (tidak ada titik bersumber: rumah sakit diletakkan di dalam kab/kotanya).
+        `sumber` (koordinat bersumber), `rsonline2021` (titik RS Online 2021),
+        `kemenkes2019` (titik peta Kemenkes 2019), lalu tiga titik **perkiraan** untuk rumah
+        sakit tanpa titik yang lolos pemeriksaan: `desa` (pusat desa/kelurahan yang disebut
+        alamatnya), `kecamatan` (titik di dalam kecamatan yang disebut alamatnya) dan
+        `kabkota` (titik di dalam kab/kotanya).
         """
     ),
     code(
@@ -201,7 +204,8 @@ NB01 = [
         dengan jumlah penduduk 2025) menuju rumah sakit terdekatnya, lalu dirata-rata per
         kab/kota dengan bobot penduduk (`distance_km`, `travel_min`); `distance_km_max` adalah
         kecamatan berpenduduk yang terjauh. `share_nearest_approx` = bagian penduduk yang
-        rumah sakit terdekatnya hanya bertitik perkiraan (`lokasi_presisi = "kabkota"`).
+        rumah sakit terdekatnya hanya bertitik perkiraan (`lokasi_presisi` `desa`,
+        `kecamatan` atau `kabkota`).
         Batasnya: satu kecamatan tetap satu titik.
         """
     ),
@@ -502,7 +506,7 @@ NB03 = [
     code(
         """
         # persentase penduduk (per kecamatan) dalam ambang waktu tempuh, dan bagian yang
-        # bertumpu pada titik rumah sakit perkiraan (lokasi_presisi = "kabkota")
+        # bertumpu pada titik rumah sakit perkiraan (lokasi_presisi desa/kecamatan/kabkota)
         pd.DataFrame({
             lay: {
                 "ambang_menit": ds.config.threshold_min(lay),
@@ -528,9 +532,10 @@ NB03 = [
     md(
         """
         Jarak di atas dihitung dari 7.285 titik kecamatan, dibobot penduduknya. Rumah sakit
-        tanpa titik bersumber (`lokasi_presisi = "kabkota"`) hanya diketahui berada di
-        kab/kotanya: `sensitivity=True` memberi rentang jarak seandainya rumah sakit itu berada
-        di mana saja di kab/kotanya (`distance_km_if_moved_min` .. `_max`).
+        bertitik perkiraan (`lokasi_presisi` `desa`, `kecamatan` atau `kabkota`) hanya
+        diketahui berada di desa, kecamatan atau kab/kotanya: `sensitivity=True` memberi rentang
+        jarak seandainya rumah sakit itu berada di mana saja di kab/kotanya
+        (`distance_km_if_moved_min` .. `_max`).
 
         ## 2. Waktu tempuh antarpulau (model sadar laut)
 
