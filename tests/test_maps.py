@@ -855,3 +855,29 @@ def test_coverage_popup_names_the_hospital_the_decree_lists() -> None:
     # one popup per kab/kota met only by SK, and the summary's count says how many
     assert page.count(f"termasuk {len(listed)} menurut SK") == 1
     assert page.count("menurut SK") == len(listed) + 1
+
+
+def test_hospital_popup_names_the_place_its_address_gives(bundled_ds) -> None:  # type: ignore[no-untyped-def]
+    from pengampuan.maps.layers import hospital_layer
+
+    rs = pd.DataFrame(bundled_ds.rumah_sakit.drop(columns="geometry"))
+    rs = rs[rs["kode_rs"].isin(["R6213022", "3301084", "R3213010", "KMK-62-015"])]
+    lay = bundled_ds.layanan
+    empty = pd.DataFrame(columns=["pengampu", "diampu", "layanan", "jenis", "sumber", "bukti"])
+    for lang, want in (("id", {
+            "RSUD Puruk Cahu": "Lokasi perkiraan: pusat desa/kelurahan Puruk Cahu yang disebut "
+                               "alamat RS (bukan titik RS)",
+            "RSUD Majenang": "Lokasi perkiraan: titik di dalam kecamatan Majenang yang disebut "
+                             "alamat RS",
+            "RSUD Subang": "Lokasi perkiraan: titik di dalam kab/kota (bukan lokasi RS)"}),
+            ("en", {"RSUD Majenang": "Approximate location: a point inside the sub-district "
+                                     "(kecamatan) Majenang named in the hospital's address"})):
+        hosp = hospital_layer(rs, lay[lay["kode_rs"].isin(rs["kode_rs"])], empty,
+                              ranks=bundled_ds.strata_rank_table(status="target"),
+                              layanan=["uronefrologi"], cfg=bundled_ds.config, lang=lang,
+                              wilayah_names={}, include_other=True)
+        loc = {r[4]: r[8] for r in hosp.records}
+        for name, text in want.items():
+            assert loc[name] == text, (lang, name)
+        assert len(loc) == 4 and not loc["RSUD Kota Palangka Raya"].startswith(
+            ("Lokasi perkiraan", "Approximate"))

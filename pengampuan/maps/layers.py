@@ -19,6 +19,7 @@ Everything here becomes plain JSON for the page script (``static/page.js``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -335,7 +336,10 @@ def hospital_layer(
                          pengampu_of.get((kode, lay), []), diampu_of.get((kode, lay), [])])
         sources = [src(rec.get("sumber"))] + [src(r.get("sumber")) for r in recs]
         presisi = str(rec.get("lokasi_presisi") or "")
-        if f"loc_{presisi}" in tx:
+        place = _address_place_name(rec.get("sumber_lokasi"), presisi)
+        if place:
+            loc = tx[f"loc_{presisi}_named"].format(name=esc(place))
+        elif f"loc_{presisi}" in tx:
             loc = tx[f"loc_{presisi}"]
         else:
             loc = f"{tx['location']}: {esc(presisi) if presisi else tx['none']}"
@@ -569,3 +573,27 @@ def _dissolve(rings: Sequence[np.ndarray]) -> list[list[int]]:
             d[1:] -= q[:-1]
             out.append([int(v) for v in d.ravel()])
     return out
+
+
+#: ``sumber_lokasi`` of a point placed by the hospital's address (bundled data):
+#: "pusat desa/kelurahan Puruk Cahu (62.12.01.1012) menurut alamat RS; ..."
+_ADDRESS_SOURCE = re.compile(
+    r"^(?:pusat desa/kelurahan|titik di dalam kecamatan) (?P<name>[^()]+?) "
+    r"\((?P<kode>\d{2}\.\d{2}\.\d{2}(?:\.\d{4})?)\) menurut alamat RS")
+
+
+def _address_place_name(sumber_lokasi: object, presisi: str) -> str:
+    """The desa or kecamatan in the ``sumber_lokasi`` of a hospital placed by its address.
+
+    '' for any other point or text.
+
+    >>> _address_place_name("pusat desa/kelurahan Puruk Cahu (62.12.01.1012) menurut alamat "
+    ...                     "RS; bukan lokasi RS", "desa")
+    'Puruk Cahu'
+    >>> _address_place_name("RS Online 2021 (1104012)", "rsonline2021")
+    ''
+    """
+    if presisi not in ("desa", "kecamatan") or not isinstance(sumber_lokasi, str):
+        return ""
+    m = _ADDRESS_SOURCE.match(sumber_lokasi)
+    return m.group("name") if m else ""

@@ -64,6 +64,10 @@ TEXT: dict[str, dict[str, str]] = {
         "loc_desa": ("Lokasi perkiraan: pusat desa/kelurahan yang disebut alamat RS (bukan "
                      "titik RS)"),
         "loc_kecamatan": "Lokasi perkiraan: titik di dalam kecamatan yang disebut alamat RS",
+        "loc_desa_named": ("Lokasi perkiraan: pusat desa/kelurahan {name} yang disebut alamat RS "
+                           "(bukan titik RS)"),
+        "loc_kecamatan_named": ("Lokasi perkiraan: titik di dalam kecamatan {name} yang disebut "
+                                "alamat RS"),
         "loc_kabkota": "Lokasi perkiraan: titik di dalam kab/kota (bukan lokasi RS)",
         "links": "Jejaring pengampuan",
         "links_legend": "pengampu \u2192 diampu",
@@ -196,6 +200,10 @@ TEXT: dict[str, dict[str, str]] = {
                     "hospital's address (not the hospital's point)",
         "loc_kecamatan": "Approximate location: a point inside the sub-district (kecamatan) "
                          "named in the hospital's address",
+        "loc_desa_named": ("Approximate location: centre of the village (desa/kelurahan) {name} "
+                           "named in the hospital's address (not the hospital's point)"),
+        "loc_kecamatan_named": ("Approximate location: a point inside the sub-district "
+                                "(kecamatan) {name} named in the hospital's address"),
         "loc_kabkota": "Approximate location: a point inside the district (not the hospital's "
                        "location)",
         "links": "Mentoring links",
