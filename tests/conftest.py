@@ -8,13 +8,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
 import pytest
 from hypothesis import settings
 
 import pengampuan as pg
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 try:
     import fcntl
@@ -57,6 +59,8 @@ def tiny_ds(tiny_dir: Path) -> pg.Dataset:
 @pytest.fixture(scope="session")
 def tiny_regions(tiny_dir: Path) -> gpd.GeoDataFrame:
     """The 3 square kab/kota of the tiny dataset: kode, nama, kode_induk, geometry (EPSG:4326)."""
+    import geopandas as gpd  # (here: the process that only hands the tests out never needs it)
+
     gdf = gpd.read_file(tiny_dir / "batas_kabkota.geojson")
     if gdf.crs is None:  # RFC 7946 GeoJSON is always lon/lat
         gdf = gdf.set_crs("EPSG:4326")
