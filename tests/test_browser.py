@@ -100,12 +100,13 @@ class Page:
         province picked, a layer switched); waiting for it, not for a fixed time, keeps the
         tests fast on an idle machine and right on a busy one.
         """
+        frames = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        self.page.evaluate(frames)  # (Leaflet starts an animated zoom on the next frame)
         self.page.wait_for_function(
             "() => { const k = Object.keys(window).find(n => n.startsWith('map_') &&"
             " window[n].pengampuan); const m = k && window[k];"
             " return !!m && !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress); }")
-        self.page.evaluate(
-            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        self.page.evaluate(frames)
 
     @property
     def blocked(self) -> list[str]:
