@@ -10,7 +10,7 @@ import dataclasses
 import html
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +91,22 @@ class Page:
         self.page.route("**/*", route)
         self.page.goto(path.resolve().as_uri(), wait_until="load", timeout=30_000)
         self.page.wait_for_selector(".leaflet-control-layers")
-        self.page.wait_for_timeout(400)
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until the map stands still (no pan or zoom under way) and a frame is drawn.
+
+        Every move of the page's map ends this way (a popup panning clear of the panels, a
+        province picked, a layer switched); waiting for it, not for a fixed time, keeps the
+        tests fast on an idle machine and right on a busy one.
+        """
+        frames = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        self.page.evaluate(frames)  # (Leaflet starts an animated zoom on the next frame)
+        self.page.wait_for_function(
+            "() => { const k = Object.keys(window).find(n => n.startsWith('map_') &&"
+            " window[n].pengampuan); const m = k && window[k];"
+            " return !!m && !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress); }")
+        self.page.evaluate(frames)
 
     @property
     def blocked(self) -> list[str]:
@@ -131,7 +146,7 @@ class Page:
         """Centre the map on kab/kota ``index`` at ``zoom``, without animation."""
         self.map_eval("m.setView(P.data.wil.pt[arg[0]], arg[1], {animate: false});",
                       [index, zoom])
-        self.page.wait_for_timeout(300)
+        self.settle()
 
     def overlay(self, text: str) -> Any:
         """The label of the overlay layer whose name contains ``text`` (click to switch it)."""
@@ -140,7 +155,7 @@ class Page:
     def show_layer(self, text: str | re.Pattern[str]) -> None:
         """Switch to the base layer (layanan or reported service) named ``text``."""
         self.page.locator(".leaflet-control-layers-base label", has_text=text).click()
-        self.page.wait_for_timeout(300)
+        self.settle()
 
     def panel_boxes(self) -> dict[str, dict[str, float]]:
         """The boxes of the panels shown (title, layer control, legend, summary)."""
@@ -149,7 +164,7 @@ class Page:
     def open_region_popup(self, index: int) -> None:
         """Open the popup of kab/kota ``index`` at its label point, as a click does."""
         self.map_eval("P.regions[arg].openPopup(P.data.wil.pt[arg]);", index)
-        self.page.wait_for_timeout(700)  # (the popup pans clear of the panels)
+        self.settle()  # (the popup pans clear of the panels)
 
     def popup_close_clear(self) -> bool:
         """The open popup's close button is the element at its own centre (nothing over it)."""
@@ -181,14 +196,8 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return pg.write_report(tmp_path_factory.mktemp("nasional") / "laporan", lang="id")
-
-
-@pytest.fixture(scope="module")
-def bengkulu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return pg.write_report(tmp_path_factory.mktemp("bengkulu") / "laporan", provinsi="17",
-                           lang="id")
+def bengkulu(report_once: Callable[..., dict[str, Path]]) -> dict[str, Path]:
+    return report_once("bengkulu", provinsi="17", lang="id")
 
 
 def test_national_report_in_browser(browser: Any, national: dict[str, Path]) -> None:
@@ -257,7 +266,7 @@ def test_click_a_region_for_its_popup(browser: Any, national: dict[str, Path]) -
             assert lay in text
         assert "Waktu tempuh (perkiraan)" in text and "RS terdekat" in text
         assert "tercapai" in text  # target met or not
-        page.wait_for_timeout(400)  # the popup pans clear of the panels
+        view.settle()  # the popup pans clear of the panels
         pop_box = view.box(".leaflet-popup-content-wrapper")
         for sel in (".pg-titlebox", ".pg-legend", ".pg-summary"):
             assert not overlap(pop_box, view.box(sel)), sel
@@ -272,7 +281,7 @@ def test_province_picker(browser: Any, national: dict[str, Path]) -> None:
         picker = page.locator("select.pg-pick")
         assert picker.locator("option").count() == 39  # all of Indonesia + 38 provinces
         picker.select_option(label="Bengkulu")
-        page.wait_for_timeout(600)
+        view.settle()
         summary = page.locator(".pg-summary").inner_text()
         assert "Ringkasan capaian target: Bengkulu" in summary
         assert re.search(r"\b\d+/10\b", summary)  # its 10 kab/kota
@@ -282,7 +291,7 @@ def test_province_picker(browser: Any, national: dict[str, Path]) -> None:
         lat, lon = view.map_eval("const c = m.getCenter(); return [c.lat, c.lng];")
         assert -5.5 < lat < -2.0 and 101.0 < lon < 104.0, (lat, lon)
         picker.select_option(value="")
-        page.wait_for_timeout(300)
+        view.settle()
         assert len(re.findall(r"\b\d+/514\b", page.locator(".pg-summary").inner_text())) == 4
         assert view.errors() == []
 
@@ -390,7 +399,7 @@ def test_pengampu_popup_lists_whom_it_mentors(browser: Any, bengkulu: dict[str, 
         page = view.page
         # the pengampu outside the province (drawn at its place): zoom out to see it
         view.map_eval("m.setView([-4.5, 104], 6, {animate: false});")
-        page.wait_for_timeout(300)
+        view.settle()
         markers = page.locator(".leaflet-pgRS-pane path.leaflet-interactive")
         texts, overflow = [], []
         for i in range(markers.count()):
@@ -511,7 +520,7 @@ def test_province_kecamatan_and_grid_layers(browser: Any, bengkulu: dict[str, Pa
         assert page.locator(".leaflet-pgKecamatan-pane path").count() == 0  # off by default
         assert page.locator(".leaflet-pgGrid-pane path").count() == 0
         view.overlay("Kecamatan").click()
-        page.wait_for_timeout(300)
+        view.settle()
         kec = page.locator(".leaflet-pgKecamatan-pane path.pg-kec")
         assert kec.count() == 129  # Bengkulu's kecamatan
         expected = view.map_eval("const K = P.data.kec; const v = K.v.kanker;"
@@ -525,7 +534,7 @@ def test_province_kecamatan_and_grid_layers(browser: Any, bengkulu: dict[str, Pa
         view.overlay("Kecamatan").click()
         # the H3 grid: under the kab/kota, which become outlines
         view.overlay("Grid H3").click()
-        page.wait_for_timeout(300)
+        view.settle()
         grid = page.locator(".leaflet-pgGrid-pane path.pg-grid")
         assert grid.count() >= 2
         assert set(grid.evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")) <= set(
@@ -573,7 +582,8 @@ def test_popups_pan_clear_of_the_panels(browser: Any, national: dict[str, Path],
             for sel, b in view.panel_boxes().items():
                 assert not overlap(pop, b), (size, name, sel)
             view.page.locator(".leaflet-popup-close-button").click()  # a real click closes it
-            view.page.wait_for_timeout(400)  # (it fades out)
+            view.page.wait_for_function(  # (it fades out, then goes)
+                "() => !document.querySelector('.leaflet-popup')", timeout=5_000)
             assert view.page.locator(".leaflet-popup").count() == 0, (size, name)
         assert view.errors() == [] and view.blocked == []
 

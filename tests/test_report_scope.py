@@ -253,11 +253,14 @@ def unlabelled_columns(folder: Path) -> list[str]:
     missing = []
     for where, cols in report_columns(folder).items():
         missing += [f"{where}: {c}" for c in cols if column_info(c) is None]
-    wb = openpyxl.load_workbook(folder / "ringkasan.xlsx")
-    for ws in wb.worksheets[:-2]:  # the data sheets (not sources, not the glossary)
-        heads = [str(c.value) for c in ws[1]]
-        missing += [f"ringkasan.xlsx:{ws.title}: {h}" for h in heads
-                    if re.fullmatch(r"[a-z0-9_]+", h)]  # a raw name: no label
+    wb = openpyxl.load_workbook(folder / "ringkasan.xlsx", read_only=True)  # (the first rows)
+    try:
+        for ws in wb.worksheets[:-2]:  # the data sheets (not sources, not the glossary)
+            heads = [str(v) for v in next(ws.iter_rows(max_row=1, values_only=True), ())]
+            missing += [f"ringkasan.xlsx:{ws.title}: {h}" for h in heads
+                        if re.fullmatch(r"[a-z0-9_]+", h)]  # a raw name: no label
+    finally:
+        wb.close()
     return missing
 
 
