@@ -22,6 +22,7 @@ How hospitals are identified, coded and placed is described in
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import math
 import re
@@ -1708,6 +1709,7 @@ def address_parts(text: str) -> str:
     return " , ".join(out)
 
 
+@functools.cache
 def _name_pattern(name: str) -> re.Pattern[str]:
     """Whole words of a folded place name, with or without the spaces ("suka maju" =
     "sukamaju")."""
@@ -1722,6 +1724,26 @@ class PlaceHit:
     start: int
     end: int
     marked: bool
+
+
+_OTHER_KABKOTA: dict[tuple[int, str], re.Pattern[str] | None] = {}
+
+
+def _other_kabkota(reg: Regions, stand: str) -> re.Pattern[str] | None:
+    """One pattern for the other kab/kota of the province of ``stand``, each with its kind
+    ("kota bima" is not Kabupaten Bima), as :func:`names_of` reads them (None without any)."""
+    key = (id(reg), stand)
+    if key not in _OTHER_KABKOTA:
+        alts = []
+        for k, nama in reg.kab_names.items():
+            if k[:2] != stand[:2] or k == stand:
+                continue
+            kind, _, bare = fold(nama).partition(" ")
+            bare = re.sub(r"^administrasi ", "", bare).replace(" ", r"\s*")
+            if bare:
+                alts.append(rf"{'kota' if kind == 'kota' else _KAB_WORD}\s+{bare}")
+        _OTHER_KABKOTA[key] = re.compile(rf"\b(?:{'|'.join(alts)})\b") if alts else None
+    return _OTHER_KABKOTA[key]
 
 
 def without_own_names(reg: Regions, t: str, stand: str) -> str:
@@ -1788,12 +1810,11 @@ def address_place(
     in order; the first that gives a desa wins, else the first kecamatan.
     """
     found: list[tuple[str, str, float, float, str]] = []
-    neighbours = [k for k in reg.kab_names if k[:2] == stand[:2] and k != stand]
+    others = _other_kabkota(reg, stand)
     for label, text in texts:
         if not label.startswith("alamat"):
             continue
-        own = without_own_names(reg, fold(text), stand)
-        if any(kind == "kabkota" for k in neighbours for kind, _ in names_of(reg, own, k)):
+        if others is not None and others.search(without_own_names(reg, fold(text), stand)):
             continue  # "... GADING REJO KOTA PASURUAN" for a hospital of Kab. Pasuruan
         hits = place_hits(reg, text, stand)
         if not hits:
