@@ -424,7 +424,7 @@ def district_access(
               else pd.Series(pd.NA, index=cap.index, dtype="string"))
     approx = np.zeros(len(dem), dtype=bool)
     if len(cap):
-        is_approx = is_approx_lokasi(lokasi.astype("string")).to_numpy(dtype=bool)
+        is_approx = is_approx_lokasi(lokasi).to_numpy(dtype=bool)
         approx = (pos >= 0) & is_approx[np.where(pos >= 0, pos, 0)]
     attrs = {"layanan": layanan, "min_strata": min_strata, "status": status, "travel": travel,
              "fasilitas": fasilitas, "demand": dem.model, "level": level}

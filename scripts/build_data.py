@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import geopandas as gpd
 import networkx as nx
@@ -449,6 +450,8 @@ class Regions:
     kecamatan_shape: dict[str, shapely.Geometry] = field(default_factory=dict)
     #: desa/kelurahan per kab/kota: (kode PP.KK.CC.DDDD, folded name, lat, lon of its centroid)
     desa: dict[str, list[tuple[str, str, float, float]]] = field(default_factory=dict)
+    #: per kab/kota, the pattern of the other kab/kota of its province (_other_kabkota)
+    other_kabkota: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
 
     def province_code(self, text: str) -> str | None:
         key = region_key(text)
@@ -1054,6 +1057,8 @@ class Hospital:
     #: the first candidate point refused only because the typed address puts the hospital
     #: elsewhere (address_contradiction): kept to measure the address reading honestly
     refuted_point: tuple[float, float] | None = None
+    #: the place its typed addresses name (address_place), read once by place()
+    address: AddressPlace | None = None
     ditolak: list[str] = field(default_factory=list)  # point candidates rejected (source:code)
 
     def names(self) -> list[str]:
@@ -1501,6 +1506,14 @@ NEIGHBOUR_KM = 25.0
 _KAB_WORD = r"(?:kab|kabupaten)"
 
 
+def kabkota_pattern(reg: Regions, kode: str) -> str:
+    """Regex (folded text) of kab/kota ``kode`` named with its kind: "kota bima" for Kota
+    Bima, "kab bima" / "kabupaten bima" for Kabupaten Bima ('' without a name)."""
+    kind, _, bare = fold(reg.kab_names[kode]).partition(" ")
+    bare = re.sub(r"^administrasi ", "", bare).replace(" ", r"\s*")
+    return rf"{'kota' if kind == 'kota' else _KAB_WORD}\s+{bare}" if bare else ""
+
+
 def names_of(reg: Regions, text: str, kode: str) -> list[tuple[str, str]]:
     """Where ``text`` names kab/kota ``kode``: ("kabkota", words) for "Kota X" / "Kab. X" /
     "Kabupaten X" (with its kind: "Kota Bima" is not Kabupaten Bima), ("kecamatan", name) for
@@ -1508,10 +1521,7 @@ def names_of(reg: Regions, text: str, kode: str) -> list[tuple[str, str]]:
     t = fold(text)
     if not t:
         return []
-    kind, _, bare = fold(reg.kab_names[kode]).partition(" ")
-    bare = re.sub(r"^administrasi ", "", bare).replace(" ", r"\s*")
-    word = "kota" if kind == "kota" else _KAB_WORD
-    out = [("kabkota", m.group(0)) for m in re.finditer(rf"\b{word}\s+{bare}\b", t)]
+    out = [("kabkota", m.group(0)) for m in re.finditer(rf"\b{kabkota_pattern(reg, kode)}\b", t)]
     for kec in sorted(reg.kecamatan.get(kode, ())):
         if re.search(rf"\b(?:kec|kecamatan|distrik)\s+{re.escape(kec)}\b", t):
             out.append(("kecamatan", kec))
@@ -1633,23 +1643,34 @@ def far_kecamatan_contradiction(
             f"(lebih dari {FAR_KECAMATAN_KM:.0f} km)")
 
 
-def address_contradiction(
-    reg: Regions, texts: list[tuple[str, str]], stand: str, lat: float, lon: float
-) -> str:
+def address_contradiction(reg: Regions, at: AddressPlace | None, lat: float, lon: float) -> str:
     """Why a candidate point is not the hospital's because its own typed address puts it
-    elsewhere ('' when it does not): the desa or kecamatan the address names
-    (:func:`address_place`) lies in a kecamatan more than FAR_KECAMATAN_KM from the point.
+    elsewhere ('' when it does not): the desa or kecamatan the address names (``at``, from
+    :func:`address_place`) lies in a kecamatan more than FAR_KECAMATAN_KM from the point.
     RSUD Majenang, "JL. DR. SOETOMO NO. 54 MAJENANG", has a 2021 point inside Kab. Cilacap but
     50 km from kecamatan Majenang."""
-    at = address_place(reg, texts, stand)
     if at is None:
         return ""
-    shape = reg.kecamatan_shape.get(at[1][:8])
-    km = km_to_shape(shape, lat, lon)
+    km = km_to_shape(reg.kecamatan_shape.get(at.kode[:8]), lat, lon)
     if not math.isfinite(km) or km <= FAR_KECAMATAN_KM:
         return ""
-    return (f"{at[4]}, {km:.0f} km dari titik (lebih dari {FAR_KECAMATAN_KM:.0f} km dari "
+    return (f"{at.why}, {km:.0f} km dari titik (lebih dari {FAR_KECAMATAN_KM:.0f} km dari "
             f"kecamatan itu)")
+
+
+def near_point_problem(
+    h: Hospital, reg: Regions, texts: list[tuple[str, str]], at: AddressPlace | None,
+    stand: str, lat: float, lon: float, dist: float,
+) -> str:
+    """Why a candidate point within TOLERANCE_KM of ``stand`` (``dist`` km outside it) is
+    refused, '' when accepted: :func:`tolerance_problem`, else :func:`address_contradiction`
+    (the first point the address refutes is kept in ``h.refuted_point``)."""
+    problem = tolerance_problem(reg, texts, stand, lat, lon, dist)
+    if not problem:
+        problem = address_contradiction(reg, at, lat, lon)
+        if problem and h.refuted_point is None:
+            h.refuted_point = (float(lat), float(lon))
+    return problem
 
 
 def tolerance_problem(
@@ -1726,24 +1747,14 @@ class PlaceHit:
     marked: bool
 
 
-_OTHER_KABKOTA: dict[tuple[int, str], re.Pattern[str] | None] = {}
-
-
 def _other_kabkota(reg: Regions, stand: str) -> re.Pattern[str] | None:
     """One pattern for the other kab/kota of the province of ``stand``, each with its kind
-    ("kota bima" is not Kabupaten Bima), as :func:`names_of` reads them (None without any)."""
-    key = (id(reg), stand)
-    if key not in _OTHER_KABKOTA:
-        alts = []
-        for k, nama in reg.kab_names.items():
-            if k[:2] != stand[:2] or k == stand:
-                continue
-            kind, _, bare = fold(nama).partition(" ")
-            bare = re.sub(r"^administrasi ", "", bare).replace(" ", r"\s*")
-            if bare:
-                alts.append(rf"{'kota' if kind == 'kota' else _KAB_WORD}\s+{bare}")
-        _OTHER_KABKOTA[key] = re.compile(rf"\b(?:{'|'.join(alts)})\b") if alts else None
-    return _OTHER_KABKOTA[key]
+    (:func:`kabkota_pattern`, as :func:`names_of` reads them; None without any)."""
+    if stand not in reg.other_kabkota:
+        alts = [p for k in reg.kab_names if k[:2] == stand[:2] and k != stand
+                if (p := kabkota_pattern(reg, k))]
+        reg.other_kabkota[stand] = re.compile(rf"\b(?:{'|'.join(alts)})\b") if alts else None
+    return reg.other_kabkota[stand]
 
 
 def without_own_names(reg: Regions, t: str, stand: str) -> str:
@@ -1795,11 +1806,21 @@ def place_hits(reg: Regions, text: str, stand: str) -> list[PlaceHit]:
             and not (h.kind == "kecamatan" and not h.marked and (h.start, h.end) in desa_marked)]
 
 
+class AddressPlace(NamedTuple):
+    """The place a hospital's typed address names (:func:`address_place`)."""
+
+    presisi: str  # "desa" | "kecamatan"
+    kode: str
+    lat: float
+    lon: float
+    why: str  # which address named it
+    nama: str  # folded name of the desa or kecamatan
+
+
 def address_place(
     reg: Regions, texts: list[tuple[str, str]], stand: str
-) -> tuple[str, str, float, float, str] | None:
-    """(lokasi_presisi, kode, lat, lon, why) of the place the typed addresses among ``texts``
-    name inside kab/kota ``stand``, or None.
+) -> AddressPlace | None:
+    """The place the typed addresses among ``texts`` name inside kab/kota ``stand``, or None.
 
     ``desa``: one desa/kelurahan is named (within the kecamatan named, when one is), and its
     centroid lies in (or within TOLERANCE_KM of) ``stand``. ``kecamatan``: else one
@@ -1809,7 +1830,7 @@ def address_place(
     kind ("KOTA PASURUAN" for a hospital of Kabupaten Pasuruan) is not read. Addresses are read
     in order; the first that gives a desa wins, else the first kecamatan.
     """
-    found: list[tuple[str, str, float, float, str]] = []
+    found: list[AddressPlace] = []
     others = _other_kabkota(reg, stand)
     for label, text in texts:
         if not label.startswith("alamat"):
@@ -1837,18 +1858,19 @@ def address_place(
             (code, hit), = desa.items()
             lat, lon = next((la, lo) for c, _, la, lo in reg.desa[stand] if c == code)
             if km_outside(reg, stand, lat, lon) <= TOLERANCE_KM:
-                found.append(("desa", code, lat, lon,
-                              f"{label} '{quoted}' menyebut desa/kelurahan {hit.name} ({code})"))
+                found.append(AddressPlace(
+                    "desa", code, lat, lon,
+                    f"{label} '{quoted}' menyebut desa/kelurahan {hit.name} ({code})", hit.name))
                 continue
         if len(kec) == 1:
             (k,) = kec
             lat, lon = reg.kecamatan_anchor[k]
-            found.append(("kecamatan", k, lat, lon,
-                          f"{label} '{quoted}' menyebut kecamatan {reg.kecamatan_kode[stand][k]} "
-                          f"({k})"))
+            nama = reg.kecamatan_kode[stand][k]
+            found.append(AddressPlace("kecamatan", k, lat, lon,
+                                      f"{label} '{quoted}' menyebut kecamatan {nama} ({k})", nama))
     for presisi in ("desa", "kecamatan"):
         for f in found:
-            if f[0] == presisi:
+            if f.presisi == presisi:
                 return f
     return None
 
@@ -1915,6 +1937,7 @@ def place(
                 h.catatan.append(f"berdiri di {stand} ({why}); sumber lain menyebut {listed}")
         # ---- the point
         texts = record_texts(h, r, km_by_code)
+        h.address = address_place(reg, texts, stand)
         if h.ref:
             h.lat, h.lon = float(h.ref["lat"]), float(h.ref["lon"])
             h.lokasi_presisi = "sumber"
@@ -1932,11 +1955,8 @@ def place(
                                f"{stand}")
                     problem += f"; {contra}" if contra else ""
                 else:
-                    problem = tolerance_problem(reg, texts, stand, r["lat"], r["lon"], dist)
-                    if not problem:
-                        problem = address_contradiction(reg, texts, stand, r["lat"], r["lon"])
-                        if problem and h.refuted_point is None:
-                            h.refuted_point = (float(r["lat"]), float(r["lon"]))
+                    problem = near_point_problem(h, reg, texts, h.address, stand, r["lat"],
+                                                 r["lon"], dist)
             if not problem:
                 h.lat, h.lon = float(r["lat"]), float(r["lon"])
                 h.lokasi_presisi = "rsonline2021"
@@ -1961,12 +1981,8 @@ def place(
                     problem = (f"titik di {k['kode_kab_titik'] or 'luar poligon'}, {dist:.1f} km "
                                f"dari {stand}")
                 else:
-                    problem = tolerance_problem(reg, texts, stand, k["lat_f"], k["lon_f"], dist)
-                    if not problem:
-                        problem = address_contradiction(reg, texts, stand, k["lat_f"],
-                                                        k["lon_f"])
-                        if problem and h.refuted_point is None:
-                            h.refuted_point = (float(k["lat_f"]), float(k["lon_f"]))
+                    problem = near_point_problem(h, reg, texts, h.address, stand, k["lat_f"],
+                                                 k["lon_f"], dist)
             if not problem:
                 h.lat = round(float(k["lat_f"]), COORD_DECIMALS)
                 h.lon = round(float(k["lon_f"]), COORD_DECIMALS)
@@ -1980,17 +1996,15 @@ def place(
             candidate_rejected(note, h, "kemenkes2019", kcode, k["nama_faskes"],
                                k["kode_kab_titik"], problem)
             h.ditolak.append(f"kemenkes2019:{kcode}")
-        at = address_place(reg, texts, stand)
+        at = h.address
         if at is not None:
-            presisi, code, h.lat, h.lon, read = at
-            h.lokasi_presisi = presisi
-            what = "pusat desa/kelurahan" if presisi == "desa" else "titik di dalam kecamatan"
-            name = (next(n for c, n, _, _ in reg.desa[stand] if c == code) if presisi == "desa"
-                    else reg.kecamatan_kode[stand][code])
-            h.sumber_lokasi = f"{what} {name.title()} ({code}) menurut alamat RS; bukan lokasi RS"
-            note(sumber_data="titik", id_sumber=f"alamat:{code}", nama_sumber="", provinsi="",
-                 kab_kota=stand, kode_wilayah=stand, h=h, metode=ADDRESS_METODE[presisi],
-                 skor=None, catatan=f"{read}; {placeholder_reason(h, r)}")
+            h.lat, h.lon, h.lokasi_presisi = at.lat, at.lon, at.presisi
+            what = "pusat desa/kelurahan" if at.presisi == "desa" else "titik di dalam kecamatan"
+            h.sumber_lokasi = (f"{what} {at.nama.title()} ({at.kode}) menurut alamat RS; bukan "
+                               f"lokasi RS")
+            note(sumber_data="titik", id_sumber=f"alamat:{at.kode}", nama_sumber="", provinsi="",
+                 kab_kota=stand, kode_wilayah=stand, h=h, metode=ADDRESS_METODE[at.presisi],
+                 skor=None, catatan=f"{at.why}; {placeholder_reason(h, r)}")
             continue
         h.lat, h.lon = reg.anchor[stand]
         h.lokasi_presisi = "kabkota"
@@ -2005,10 +2019,9 @@ def place(
 ADDRESS_MAX_MEDIAN_KM = {"desa": 2.0, "kecamatan": 5.0}
 
 
-def address_accuracy(
-    hospitals: list[Hospital], rso: pd.DataFrame, reg: Regions, km_by_code: pd.DataFrame
-) -> pd.DataFrame:
-    """The address reading (:func:`address_place`) tried on every hospital whose point is
+def address_accuracy(hospitals: list[Hospital], reg: Regions) -> pd.DataFrame:
+    """The address reading (:func:`address_place`, as :func:`place` read it) tried on every
+    hospital whose point is
     known (sumber, RS Online 2021, Kemenkes 2019), as if it had none — including the points
     refused only because the address disagrees (``refuted``; leaving them out would measure
     the reading on the points that agree with it): one row per hospital with the precision
@@ -2022,24 +2035,21 @@ def address_accuracy(
             (lat, lon), refuted = h.refuted_point, True
         else:
             continue
-        r = rso.loc[h.rsonline] if h.rsonline else None
-        at = address_place(reg, record_texts(h, r, km_by_code), h.kode_wilayah)
+        at = h.address
         alat, alon = reg.anchor[h.kode_wilayah]
         rows.append({
-            "kode_rs": h.kode_rs, "presisi": at[0] if at else "", "refuted": refuted,
-            "error_km": float(great_circle_km(lat, lon, at[2], at[3])) if at else np.nan,
+            "kode_rs": h.kode_rs, "presisi": at.presisi if at else "", "refuted": refuted,
+            "error_km": float(great_circle_km(lat, lon, at.lat, at.lon)) if at else np.nan,
             "kabkota_km": float(great_circle_km(lat, lon, alat, alon)),
         })
     return pd.DataFrame(rows, columns=["kode_rs", "presisi", "refuted", "error_km",
                                        "kabkota_km"])
 
 
-def report_address_accuracy(
-    hospitals: list[Hospital], rso: pd.DataFrame, reg: Regions, km_by_code: pd.DataFrame
-) -> list[str]:
+def report_address_accuracy(hospitals: list[Hospital], reg: Regions) -> list[str]:
     """Print how far the address reading lands from known points (:func:`address_accuracy`)
     and return the problems (a median beyond ADDRESS_MAX_MEDIAN_KM)."""
-    acc = address_accuracy(hospitals, rso, reg, km_by_code)
+    acc = address_accuracy(hospitals, reg)
     problems = []
     print(f"  Titik dari alamat, diuji pada {len(acc)} RS yang titiknya diketahui (termasuk "
           f"{int(acc['refuted'].sum())} titik yang ditolak karena alamatnya):")
@@ -2833,7 +2843,7 @@ def build(shared: Path, seeds: Path, out: Path) -> int:
             h.alias.append(title_name(r["nama21"]))
         hospitals.append(h)
     place(hospitals, rso, reg, km_by_code, note)
-    problems += report_address_accuracy(hospitals, rso, reg, km_by_code)
+    problems += report_address_accuracy(hospitals, reg)
     layanan = build_layanan(kmk, news, by_kmk, news_h, nat, rejang)
     syamsudin = decree("32", "Syamsudin")
     jej = build_jejaring(core, news, news_h, nat, rshs, banten, rejang, syamsudin, note, problems)
