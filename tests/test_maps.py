@@ -298,7 +298,7 @@ def test_access_empty_because_of_status_says_so(tiny_ds: pg.Dataset,
 
 def test_access_new_columns_in_popups(tiny_ds: pg.Dataset, tiny_regions: gpd.GeoDataFrame) -> None:
     acc = tiny_access(tiny_regions, [10.0, 45.0, np.inf]).assign(
-        share_within_threshold=[1.0, 0.25, 0.0], share_nearest_approx=[0.0, 0.6, 0.0],
+        share_within_threshold=[1.0, 0.25, 0.0], share_nearest_approx=[0.3, 0.6, 0.0],
         lokasi_presisi=["sumber", "kabkota", pd.NA])
     lay = tiny_ds.layanan.assign(bukti="regulasi")
     jej = tiny_ds.jejaring.assign(bukti=["berita", "dokumen", "berita", "inferensi", "berita"])
@@ -308,6 +308,10 @@ def test_access_new_columns_in_popups(tiny_ds: pg.Dataset, tiny_regions: gpd.Geo
     rows = data["wil"]["v"]["jantung"]["r"]
     assert "Penduduk dalam ambang (2 jam): 25%" in rows[1][3]
     assert rows[1][1] == 'RS Nasional Satu <span class="pg-meta">(lokasi perkiraan)</span>'
+    # the hospital named has a sourced point: not called approximate although 30 % of the
+    # people are served by an approximate one (their share has its own line)
+    assert "lokasi perkiraan" not in rows[0][1]
+    assert "Penduduk dengan RS terdekat di lokasi perkiraan: 30%" in rows[0][3]
     alfa = {h[4]: h for h in data["rs"]}["RSUD Alfa"]
     jantung = {r[0]: r for r in alfa[6]}["Jantung"]
     assert jantung[1] == "Madya (kab/kota) (ada 2023; bukti regulasi)"

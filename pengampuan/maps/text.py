@@ -817,8 +817,11 @@ def region_row(row: Mapping[str, Any], *, lay: str, cfg: Config, lang: str,
         value = DOT.join(parts)
         rs = row.get("nama_rs")
         nearest = esc(rs) if present(rs) else DASH
-        approx = (bool(is_approx_lokasi(row.get("lokasi_presisi")))
-                  or (num(row.get("share_nearest_approx")) or 0) > 0)
+        # the named hospital's own precision when known (the share of people served by an
+        # approximate point has its own line); else whether any of them is
+        presisi = row.get("lokasi_presisi")
+        approx = (bool(is_approx_lokasi(presisi)) if present(presisi)
+                  else (num(row.get("share_nearest_approx")) or 0) > 0)
         if approx and nearest != DASH:
             nearest += f' <span class="pg-meta">({tx["approx_short"]})</span>'
     extra = []
